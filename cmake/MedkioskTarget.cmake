@@ -1,0 +1,18 @@
+# One place for the compile settings every medkiosk target gets: strict Qt string casts (so every
+# user-visible string has to pass through tr()), warnings, optional -Werror and sanitizers.
+function(medkiosk_target_defaults target)
+  target_compile_definitions(${target} PRIVATE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
+    QT_NO_CAST_FROM_BYTEARRAY QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH QT_NO_KEYWORDS ZX_USE_UTF8)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local
+    -Wnon-virtual-dtor -Wcast-align -Wunused -Woverloaded-virtual -Wformat=2)
+  if(MEDKIOSK_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(MEDKIOSK_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
+      -fno-sanitize-recover=undefined)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()

@@ -1,0 +1,1 @@
+// The compiled translations are added to this object library as resources (:/i18n/*.qm).

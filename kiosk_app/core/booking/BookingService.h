@@ -1,0 +1,81 @@
+// What the screens call. Lives on the UI thread, never blocks it: every call runs the pool client
+// on a worker thread and returns a QFuture; attach with future.then(widget, ...) to get the result
+// back on the UI thread. Falls back to the encrypted cache (marked stale) when the pool is away.
+#pragma once
+
+#include "booking/BookingRules.h"
+#include "common/Result.h"
+#include "fhir/FhirTypes.h"
+#include "pool/PoolClient.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QObject>
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+
+namespace mk::store {
+class Store;
+}
+
+namespace mk::booking {
+
+template<typename T>
+struct Fetched {
+    T value{};
+    bool stale = false;       // true: from the local cache, the pool did not answer
+    QDateTime fetched_at;     // when the pool produced this data
+};
+
+struct BookingOutcome {
+    bool booked = false;
+    fhir::Appointment appointment;       // when booked
+    Error error;                         // when not booked
+    QList<fhir::Slot> alternatives;      // on Conflict: the nearest free slots of that day
+};
+
+class BookingService : public QObject {
+    Q_OBJECT
+public:
+    using Clock = std::function<QDateTime()>;
+
+    // store may be null (no cache). The clock is injectable for tests.
+    BookingService(std::shared_ptr<pool::PoolClient> client, store::Store* store, BookingRules rules,
+                   QObject* parent = nullptr);
+    ~BookingService() override;
+
+    void setClock(Clock clock);
+    const BookingRules& rules() const { return rules_; }
+    QDateTime now() const;
+
+    QFuture<Result<QList<fhir::Patient>>> findPatients(const pool::PatientQuery& query);
+    QFuture<Result<QList<fhir::Patient>>> dependents(const QString& guardian_patient_id);
+    QFuture<Result<Fetched<QList<fhir::Department>>>> departments();
+    QFuture<Result<Fetched<QList<fhir::Doctor>>>> doctors(const QString& department_id);
+    // doctor_schedule_ids: one doctor's schedule, or all of the department's ("any doctor").
+    QFuture<Result<Fetched<QList<fhir::Slot>>>> slotsForDay(const QStringList& schedule_ids,
+                                                            const QDate& day);
+    // Checks the rules (with the patient's appointments from the pool), then books with a fresh
+    // client identifier; retried requests reuse it. Needs the pool: offline gives ErrorCode::Offline.
+    QFuture<BookingOutcome> book(const QString& patient_id, const fhir::Doctor& doctor,
+                                 const QString& department_id, const fhir::Slot& slot);
+
+    bool online() const { return online_; }
+
+Q_SIGNALS:
+    void onlineChanged(bool online);
+
+private:
+    void noteResult(const Error* error);  // updates online_ from real request results
+
+    std::shared_ptr<pool::PoolClient> client_;
+    store::Store* store_ = nullptr;
+    BookingRules rules_;
+    Clock clock_;
+    QThreadPool workers_;
+    bool online_ = true;
+};
+
+}  // namespace mk::booking

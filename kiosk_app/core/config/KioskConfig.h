@@ -1,0 +1,31 @@
+// Kiosk configuration, from an INI file (QSettings). Secrets never live here: the store key comes
+// from a systemd credential or a root-only key file whose *path* is configured.
+#pragma once
+
+#include "booking/BookingRules.h"
+#include "common/Result.h"
+#include "pool/PoolClient.h"
+
+#include <QString>
+
+namespace mk::config {
+
+struct KioskConfig {
+    QString kiosk_id = QStringLiteral("KIOSK-DEMO-01");
+    QString location_zh = QStringLiteral("儿童医院 门诊楼 3楼");
+    QString location_en = QStringLiteral("Children's Hospital, Outpatient Bldg, Floor 3");
+    QString default_language = QStringLiteral("zh_CN");  // zh_CN | en
+    int idle_timeout_s = 60;
+    int slot_refresh_s = 30;
+    QString store_path;      // default: $STATE_DIRECTORY or ~/.local/share/medkiosk/store.db
+    QString key_file;        // default: beside the store, store.key (0600, owned by the user)
+    pool::PoolOptions pool;
+    booking::BookingRules rules;
+
+    // Loads from the INI file, validating values (clear error for a bad URL, http:// outside
+    // loopback, negative limits). A missing file gives the defaults.
+    static Result<KioskConfig> load(const QString& ini_path);
+    static QString defaultPath();  // $MEDKIOSK_CONFIG or /etc/medkiosk/kiosk.ini
+};
+
+}  // namespace mk::config
