@@ -5,7 +5,8 @@
 
 namespace mk::store {
 
-class SecureKey {
+class SecureKey
+{
 public:
     static constexpr int kSizeBytes = 32;
 
@@ -26,10 +27,7 @@ public:
     bool isValid() const { return raw_.size() == kSizeBytes; }
     const QByteArray& bytes() const { return raw_; }
     // The SQLCipher raw-key literal x'<64 hex>' for PRAGMA key. Wipe the returned buffer after use.
-    QByteArray pragmaLiteral() const
-    {
-        return QByteArray("x'") + raw_.toHex() + QByteArray("'");
-    }
+    QByteArray pragmaLiteral() const { return QByteArray("x'") + raw_.toHex() + QByteArray("'"); }
 
     void wipe()
     {

@@ -6,9 +6,12 @@
 #include "store/SecureKey.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,8 +25,14 @@ struct CacheEntry {
     QDateTime fetched_at;
 };
 
-class Store {
+class Store
+{
+    Q_DECLARE_TR_FUNCTIONS(mk::store::Store)
+
 public:
+    static constexpr int kCipherPageSizeBytes = 4096;
+    static constexpr int kBusyTimeoutMs = 5000;
+
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -41,6 +50,17 @@ public:
     // Last known availability and reference data, keyed by the caller (e.g. "slots:<ids>:<day>").
     Status putCache(const QString& key, const QByteArray& payload, const QDateTime& fetched_at);
     std::optional<CacheEntry> getCache(const QString& key) const;
+
+    // PRAGMA quick_check (full = false) or integrity_check (full = true): Ok, or ErrorCode::Storage
+    // whose detail carries the first problems SQLite reported.
+    Status checkIntegrity(bool full) const;
+    // Runs fn inside one BEGIN IMMEDIATE transaction under the store's lock, and commits when fn
+    // returns Ok (rolls back otherwise). For the outbox and other tables added by later migrations.
+    Status withTransaction(const std::function<Status(SqlCipherDb&)>& fn);
+
+    // The SQLCipher version of the library this program is linked with, read from a keyed
+    // in-memory database; ErrorCode::Storage when the library is plain SQLite (DESIGN §6).
+    static Result<QString> linkedCipherVersion();
 
 private:
     Store() = default;

@@ -1,0 +1,99 @@
+#include "store/Migrations.h"
+
+#include "common/Log.h"
+#include "store/SqlCipherDb.h"
+#include "store/SqlStatement.h"
+#include "store/SqlTransaction.h"
+
+#include <QDateTime>
+
+#include <array>
+
+namespace mk::store {
+
+namespace {
+
+// Append new migrations at the end (outbox, audit log...). Never change a shipped entry.
+constexpr std::array kMigrations{
+    Migration{1, "cache",
+              "CREATE TABLE cache ("
+              "  key TEXT PRIMARY KEY NOT NULL,"
+              "  payload BLOB NOT NULL,"
+              "  fetched_at_ms INTEGER NOT NULL"
+              ");"},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations::all()
+{
+    return kMigrations;
+}
+
+int Migrations::latestVersion()
+{
+    return kMigrations.back().version;
+}
+
+Result<int> Migrations::currentVersion(SqlCipherDb& db)
+{
+    Status created =
+        db.exec(QByteArrayLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                  "  version INTEGER PRIMARY KEY NOT NULL,"
+                                  "  name TEXT NOT NULL,"
+                                  "  applied_at TEXT NOT NULL"
+                                  ");"));
+    if (!created) return created.error();
+    auto text =
+        db.queryText(QByteArrayLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!text) return text.error();
+    return text.value().toInt();
+}
+
+Result<int> Migrations::migrate(SqlCipherDb& db, std::span<const Migration> migrations)
+{
+    auto current = currentVersion(db);
+    if (!current) return current.error();
+    int version = current.value();
+    const int latest = migrations.empty() ? 0 : migrations.back().version;
+    if (version > latest) {
+        return makeError(ErrorCode::Storage,
+                         tr("the store has schema version %1 but this program knows only up to "
+                            "%2: refusing to open it (install the newer medkiosk again)")
+                             .arg(version)
+                             .arg(latest));
+    }
+    for (const Migration& m : migrations) {
+        if (m.version <= version) continue;
+        if (m.version != version + 1) {
+            return makeError(ErrorCode::Internal,
+                             tr("migration %1 follows %2: versions must have no gaps")
+                                 .arg(m.version)
+                                 .arg(version));
+        }
+        SqlTransaction tx(db);
+        if (!tx.ok()) return tx.begin().error();
+        if (Status s = db.exec(QByteArray(m.sql)); !s) {
+            Error e = s.error();
+            e.detail = tr("migration %1 (%2) failed: %3")
+                           .arg(m.version)
+                           .arg(QLatin1String(m.name), e.detail);
+            return e;
+        }
+        auto insert = db.prepare(QByteArrayLiteral(
+            "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, ?3)"));
+        if (!insert) return insert.error();
+        SqlStatement& stmt = insert.value();
+        if (Status s = stmt.bind(1, qint64(m.version)); !s) return s.error();
+        if (Status s = stmt.bind(2, QString::fromLatin1(m.name)); !s) return s.error();
+        if (Status s = stmt.bind(3, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)); !s)
+            return s.error();
+        if (Status s = stmt.run(); !s) return s.error();
+        if (Status s = tx.commit(); !s) return s.error();
+        version = m.version;
+        qCInfo(lcStore) << "applied store migration" << m.version << m.name;
+    }
+    return version;
+}
+
+}  // namespace mk::store

@@ -1,0 +1,66 @@
+// A small RAII wrapper over the SQLCipher C API (DESIGN §6: never Qt's QSQLITE driver). One
+// connection; not thread-safe by itself (Store guards it with a mutex). SQLCipher 3.4.1 is SQLite
+// 3.15: no UPSERT, no json functions.
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace mk::store {
+
+class SqlStatement;
+
+class SqlCipherDb
+{
+    Q_DECLARE_TR_FUNCTIONS(mk::store::SqlCipherDb)
+
+public:
+    enum class OpenMode { ReadWriteCreate = 1, ReadWrite, ReadOnly };
+
+    ~SqlCipherDb();
+    SqlCipherDb(const SqlCipherDb&) = delete;
+    SqlCipherDb& operator=(const SqlCipherDb&) = delete;
+
+    // Opens the file (":memory:" for an in-memory database). Nothing is read or written yet.
+    static Result<std::unique_ptr<SqlCipherDb>> open(const QString& path,
+                                                     OpenMode mode = OpenMode::ReadWriteCreate);
+
+    // Runs one or more statements that return no rows of interest.
+    Status exec(const QByteArray& sql);
+    // Prepares one statement; the statement must not outlive this database.
+    Result<SqlStatement> prepare(const QByteArray& sql);
+    // The first column of the first row as text, or an empty string when there is no row.
+    Result<QString> queryText(const QByteArray& sql);
+    // Every row's first column as text (PRAGMA quick_check, integrity_check).
+    Result<QStringList> queryTextColumn(const QByteArray& sql);
+
+    // PRAGMA key with a raw-key literal x'<64 hex>'. The statement text is wiped after use.
+    Status setKey(const QByteArray& pragma_literal);
+    void setBusyTimeout(int timeout_ms);
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    sqlite3* handle() const { return db_; }
+    QString path() const { return path_; }
+
+    // Maps an SQLite result code (extended or primary) to an mk::Error of ErrorCode::Storage
+    // whose detail says what happened in words IT staff understand, plus SQLite's message.
+    static Error makeSqlError(int rc, const QString& what, const QString& sqlite_message);
+    Error lastError(int rc, const QString& what) const;
+    // True when the code means the file is not readable with this key (or not a database).
+    static bool isNotADatabase(int rc);
+
+private:
+    SqlCipherDb() = default;
+    sqlite3* db_ = nullptr;
+    QString path_;
+};
+
+}  // namespace mk::store

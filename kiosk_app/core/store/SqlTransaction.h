@@ -1,0 +1,31 @@
+// BEGIN IMMEDIATE on construction (see ok()), COMMIT on commit(), ROLLBACK on destruction when
+// not committed. Not nestable.
+#pragma once
+
+#include "common/Result.h"
+
+namespace mk::store {
+
+class SqlCipherDb;
+
+class SqlTransaction
+{
+public:
+    explicit SqlTransaction(SqlCipherDb& db);
+    ~SqlTransaction();
+    SqlTransaction(const SqlTransaction&) = delete;
+    SqlTransaction& operator=(const SqlTransaction&) = delete;
+
+    // Whether BEGIN IMMEDIATE succeeded; when it did not, begin() holds the error.
+    bool ok() const { return begin_.ok(); }
+    const Status& begin() const { return begin_; }
+    Status commit();
+    Status rollback();
+
+private:
+    SqlCipherDb& db_;
+    Status begin_;
+    bool open_ = false;
+};
+
+}  // namespace mk::store
