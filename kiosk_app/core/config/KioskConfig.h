@@ -17,8 +17,8 @@ struct KioskConfig {
     QString default_language = QStringLiteral("zh_CN");  // zh_CN | en
     int idle_timeout_s = 60;
     int slot_refresh_s = 30;
-    QString store_path;      // default: $STATE_DIRECTORY or ~/.local/share/medkiosk/store.db
-    QString key_file;        // default: beside the store, store.key (0600, owned by the user)
+    QString store_path;  // default: $STATE_DIRECTORY or ~/.local/share/medkiosk/store.db
+    QString key_file;    // default: beside the store, store.key (0600, owned by the user)
     pool::PoolOptions pool;
     booking::BookingRules rules;
 
@@ -26,6 +26,11 @@ struct KioskConfig {
     // loopback, negative limits). A missing file gives the defaults.
     static Result<KioskConfig> load(const QString& ini_path);
     static QString defaultPath();  // $MEDKIOSK_CONFIG or /etc/medkiosk/kiosk.ini
+    // $STATE_DIRECTORY/store.db (the first folder when systemd lists several), else
+    // ~/.local/share/medkiosk/store.db.
+    static QString defaultStorePath();
+    // True for http(s) URLs whose host is localhost, 127.0.0.0/8 or ::1.
+    static bool isLoopbackHost(const QString& host);
 };
 
 }  // namespace mk::config
