@@ -32,7 +32,11 @@ public:
     QString text(const QString& key, const QString& fallback)
     {
         if (!settings_.contains(key)) return fallback;
-        return settings_.value(key).toString().trimmed();
+        const QVariant value = settings_.value(key);
+        // QSettings splits an unquoted value at commas: "Hospital, Floor 3" comes back as a list.
+        if (value.typeId() == QMetaType::QStringList)
+            return value.toStringList().join(u", "_qs).trimmed();
+        return value.toString().trimmed();
     }
 
     int integer(const QString& key, int fallback, int min, int max)
