@@ -88,6 +88,18 @@ Result<SecureKey> KeyProvider::load(const QString& key_file, Source* source)
 Result<SecureKey> KeyProvider::load(const QString& key_file, const QString& credentials_dir,
                                     Source* source)
 {
+    return loadKey(key_file, credentials_dir, source, true);
+}
+
+Result<SecureKey> KeyProvider::loadExisting(const QString& key_file, const QString& credentials_dir,
+                                            Source* source)
+{
+    return loadKey(key_file, credentials_dir, source, false);
+}
+
+Result<SecureKey> KeyProvider::loadKey(const QString& key_file, const QString& credentials_dir,
+                                       Source* source, bool create_if_missing)
+{
     if (!credentials_dir.isEmpty()) {
         const QString credential = QDir(credentials_dir).filePath(QLatin1String(kCredentialName));
         if (QFileInfo::exists(credential)) {
@@ -107,6 +119,12 @@ Result<SecureKey> KeyProvider::load(const QString& key_file, const QString& cred
     const QByteArray native = QFile::encodeName(key_file);
     if (::lstat(native.constData(), &st) != 0) {
         const int error_number = errno;
+        if (error_number == ENOENT && !create_if_missing) {
+            return makeError(ErrorCode::Storage,
+                             tr("no store key: neither the systemd credential %1 nor the key "
+                                "file %2 exists")
+                                 .arg(QLatin1String(kCredentialName), key_file));
+        }
         if (error_number != ENOENT) {
             return makeError(ErrorCode::Storage, tr("cannot inspect the store key file %1: %2")
                                                      .arg(key_file, errnoText(error_number)));

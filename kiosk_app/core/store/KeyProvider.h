@@ -32,9 +32,15 @@ public:
     static Result<SecureKey> load(const QString& key_file, const QString& credentials_dir,
                                   Source* source);
 
+    // Like load(), but never creates a key file (for diagnostics): a missing one is an error.
+    static Result<SecureKey> loadExisting(const QString& key_file, const QString& credentials_dir,
+                                          Source* source);
+
     static QString sourceName(Source source);
 
 private:
+    static Result<SecureKey> loadKey(const QString& key_file, const QString& credentials_dir,
+                                     Source* source, bool create_if_missing);
     static Result<SecureKey> readKey(const QString& path, bool check_owner_and_mode);
     static Result<SecureKey> createKeyFile(const QString& path);
     static Result<SecureKey> decode(QByteArray& content, const QString& path);

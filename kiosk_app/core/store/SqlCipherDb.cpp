@@ -121,6 +121,11 @@ void SqlCipherDb::setBusyTimeout(int timeout_ms)
     sqlite3_busy_timeout(db_, timeout_ms);
 }
 
+QString SqlCipherDb::libraryVersion()
+{
+    return QString::fromLatin1(sqlite3_libversion());
+}
+
 qint64 SqlCipherDb::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(db_);

@@ -45,6 +45,9 @@ public:
     Status setKey(const QByteArray& pragma_literal);
     void setBusyTimeout(int timeout_ms);
 
+    // The SQLite version the linked library reports (SQLCipher 3.4.1 says 3.15.2).
+    static QString libraryVersion();
+
     qint64 lastInsertRowId() const;
     int changes() const;
     sqlite3* handle() const { return db_; }

@@ -1,0 +1,72 @@
+#include "store/StoreInspector.h"
+
+#include "store/Migrations.h"
+#include "store/SqlCipherDb.h"
+
+#include <QFileInfo>
+
+namespace mk::store {
+
+namespace {
+
+void wipe(QByteArray& buffer)
+{
+    if (buffer.isEmpty()) return;
+    volatile char* p = buffer.data();
+    for (qsizetype i = 0; i < buffer.size(); ++i) p[i] = 0;
+    buffer.clear();
+}
+
+}  // namespace
+
+Result<StoreReport> StoreInspector::inspect(const QString& path, const SecureKey& key,
+                                            bool full_integrity_check)
+{
+    const QFileInfo info(path);
+    if (!info.isFile()) return makeError(ErrorCode::Storage, tr("no store file at %1").arg(path));
+    StoreReport report;
+    report.path = path;
+    report.size_bytes = info.size();
+    report.latest_schema_version = Migrations::latestVersion();
+
+    auto opened = SqlCipherDb::open(path, SqlCipherDb::OpenMode::ReadOnly);
+    if (!opened) return opened.error();
+    SqlCipherDb& db = *opened.value();
+    QByteArray literal = key.pragmaLiteral();
+    Status keyed = db.setKey(literal);
+    wipe(literal);
+    if (!keyed) return keyed.error();
+    auto version = db.queryText(QByteArrayLiteral("PRAGMA cipher_version"));
+    if (!version || version.value().isEmpty()) {
+        return makeError(ErrorCode::Storage, tr("SQLCipher not linked: refusing to run"));
+    }
+    report.cipher_version = version.value();
+    if (Status s = db.exec(QByteArrayLiteral("PRAGMA cipher_page_size = 4096;")); !s)
+        return s.error();
+    auto tables = db.queryText(QByteArrayLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
+    if (!tables) {
+        Error e = tables.error();
+        e.detail = tr("cannot read the store %1: %2").arg(path, e.detail);
+        return e;
+    }
+    if (tables.value().toInt() > 0) {
+        auto schema = db.queryText(
+            QByteArrayLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+        if (!schema) return schema.error();
+        report.schema_version = schema.value().toInt();
+    }
+    auto rows =
+        db.queryTextColumn(full_integrity_check ? QByteArrayLiteral("PRAGMA integrity_check")
+                                                : QByteArrayLiteral("PRAGMA quick_check"));
+    if (!rows) {
+        report.integrity_ok = false;
+        report.integrity_detail = rows.error().detail;
+    } else {
+        report.integrity_ok = rows.value() == QStringList{u"ok"_qs};
+        report.integrity_detail = rows.value().mid(0, 10).join(u"; "_qs);
+    }
+    return report;
+}
+
+}  // namespace mk::store
