@@ -1,0 +1,58 @@
+// DESIGN §6 guard, from the other side: the store's own sources built against plain libsqlite3
+// (what happens when dlib's link line wins) must refuse to run instead of writing a "encrypted"
+// store in clear.
+
+#include "store/Store.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using mk::ErrorCode;
+using mk::store::SecureKey;
+using mk::store::Store;
+
+class TestStorePlainSqlite : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void reallyPlainSqlite();
+    void storeRefusesToRun();
+};
+
+void TestStorePlainSqlite::reallyPlainSqlite()
+{
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(":memory:", &db), SQLITE_OK);
+    int rows = 0;
+    const int rc = sqlite3_exec(
+        db, "PRAGMA cipher_version",
+        [](void* count, int, char**, char**) {
+            ++*static_cast<int*>(count);
+            return 0;
+        },
+        &rows, nullptr);
+    sqlite3_close(db);
+    QCOMPARE(rc, SQLITE_OK);
+    QCOMPARE(rows, 0);  // plain SQLite ignores the pragma: nothing says "not encrypted"
+}
+
+void TestStorePlainSqlite::storeRefusesToRun()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"store.db"_qs);
+    auto store = Store::open(path, SecureKey(QByteArray(SecureKey::kSizeBytes, 'k')));
+    QVERIFY2(!store.ok(), "the store ran on plain SQLite: it would be written in clear");
+    QCOMPARE(store.error().code, ErrorCode::Storage);
+    QCOMPARE(store.error().detail, u"SQLCipher not linked: refusing to run"_qs);
+    QVERIFY(QFile(path).size() == 0);  // nothing written
+
+    auto linked = Store::linkedCipherVersion();
+    QVERIFY(!linked.ok());
+    QCOMPARE(linked.error().detail, u"SQLCipher not linked: refusing to run"_qs);
+}
+
+QTEST_GUILESS_MAIN(TestStorePlainSqlite)
+#include "tst_store_plain_sqlite.moc"
