@@ -87,6 +87,7 @@ private Q_SLOTS:
     void migrationRunner_data();
     void migrationRunner();
     void diskFullIsReportedAndCommittedDataSurvives();
+    void inMemoryStoreForTests();
     void dlibIsOnTheLinkLine();
 };
 
@@ -370,6 +371,23 @@ void TestStore::diskFullIsReportedAndCommittedDataSurvives()
     const auto entry = reopened.value()->getCache(u"before"_qs);
     QVERIFY(entry.has_value());
     QCOMPARE(entry->payload, committed);
+}
+
+void TestStore::inMemoryStoreForTests()
+{
+    auto store = Store::open(u":memory:"_qs, makeKey('i'));
+    QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().detail));
+    QCOMPARE(store.value()->schemaVersion(), Migrations::latestVersion());
+    QVERIFY(
+        store.value()->putCache(u"k"_qs, QByteArray("v"), QDateTime::currentDateTimeUtc()).ok());
+    QCOMPARE(store.value()->getCache(u"k"_qs)->payload, QByteArray("v"));
+    // A failing function rolls its transaction back.
+    const mk::Status failed = store.value()->withTransaction([](SqlCipherDb& db) -> mk::Status {
+        if (mk::Status s = db.exec(QByteArrayLiteral("DELETE FROM cache")); !s) return s;
+        return mk::makeError(ErrorCode::Internal, u"on purpose"_qs);
+    });
+    QVERIFY(!failed.ok());
+    QVERIFY(store.value()->getCache(u"k"_qs).has_value());
 }
 
 void TestStore::dlibIsOnTheLinkLine()

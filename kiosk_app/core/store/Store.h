@@ -40,7 +40,8 @@ public:
     // Opens (creating if absent) with a raw 256-bit key, checks PRAGMA cipher_version (refuses a
     // build without SQLCipher), sets cipher_page_size=4096, WAL, synchronous=FULL, runs the
     // integrity check and the numbered migrations. A wrong key or a corrupt file gives
-    // ErrorCode::Storage with a clear detail and leaves the file untouched.
+    // ErrorCode::Storage with a clear detail and leaves the file untouched. path ":memory:"
+    // gives an in-memory store (no WAL, nothing durable) for tests of code built on the store.
     static Result<std::unique_ptr<Store>> open(const QString& path, const SecureKey& key);
 
     QString cipherVersion() const;
