@@ -79,6 +79,7 @@ void TestKeyProvider::createsKeyFileOnFirstStart()
     QCOMPARE(source, KeyProvider::Source::CreatedKeyFile);
     QVERIFY(first.value().isValid());
     QCOMPARE(modeOf(path), mode_t(0600));
+    QCOMPARE(modeOf(dir.filePath(u"state"_qs)), mode_t(0700));  // the folder made for it
     QCOMPARE(QFileInfo(path).size(), qint64(SecureKey::kSizeBytes));
     QVERIFY(first.value().bytes() != QByteArray(SecureKey::kSizeBytes, '\0'));
 

@@ -239,10 +239,13 @@ Result<SecureKey> KeyProvider::createKeyFile(const QString& path)
 {
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
+    const bool folder_existed = QFileInfo::exists(folder);
     if (!QDir().mkpath(folder)) {
         return makeError(ErrorCode::Storage,
                          tr("cannot create the folder %1 for the store key").arg(folder));
     }
+    // A folder made here holds the key (and usually the store): private to the kiosk's user.
+    if (!folder_existed) ::chmod(QFile::encodeName(folder).constData(), S_IRWXU);
     QByteArray raw(SecureKey::kSizeBytes, '\0');
     if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), int(raw.size())) != 1) {
         wipe(raw);
