@@ -7,7 +7,6 @@
 #include "store/SqlStatement.h"
 #include "store/Store.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -16,14 +15,12 @@
 #include <dlib/matrix.h>
 #include <dlib/md5.h>
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 #include <sys/mount.h>
 
 using mk::ErrorCode;
 using mk::store::CacheEntry;
-using mk::store::Migration;
 using mk::store::Migrations;
 using mk::store::SecureKey;
 using mk::store::SqlCipherDb;
@@ -84,8 +81,6 @@ private Q_SLOTS:
     void corruptFileIsRefusedAndNotWiped_data();
     void corruptFileIsRefusedAndNotWiped();
     void migrationsRunOnce();
-    void migrationRunner_data();
-    void migrationRunner();
     void diskFullIsReportedAndCommittedDataSurvives();
     void inMemoryStoreForTests();
     void dlibIsOnTheLinkLine();
@@ -173,6 +168,22 @@ void TestStore::fileHoldsNoPlaintext()
         check(u"while open"_qs);
     }
     check(u"after close"_qs);
+
+    // Control: the same check finds the data in a database written without a key, so a
+    // silently ignored PRAGMA key (DESIGN §6) would fail this test.
+    const QString clear = dir.filePath(u"clear.db"_qs);
+    {
+        auto db = SqlCipherDb::open(clear);
+        QVERIFY(db.ok());
+        QVERIFY(db.value()->exec(QByteArrayLiteral("CREATE TABLE t(x TEXT);")).ok());
+        auto insert = db.value()->prepare(QByteArrayLiteral("INSERT INTO t VALUES (?1)"));
+        QVERIFY(insert.ok());
+        QVERIFY(insert.value().bind(1, kPatientStrings.join(u' ')).ok());
+        QVERIFY(insert.value().run().ok());
+    }
+    const QByteArray clear_bytes = readAll(clear);
+    QVERIFY(clear_bytes.startsWith("SQLite format 3"));
+    for (const QString& secret : kPatientStrings) QVERIFY(clear_bytes.contains(secret.toUtf8()));
 }
 
 void TestStore::wrongKeyIsRefusedAndFileUntouched()
@@ -283,51 +294,6 @@ void TestStore::migrationsRunOnce()
         QCOMPARE(store.value()->schemaVersion(), Migrations::latestVersion());
         QCOMPARE(countMigrations(*store.value()), qint64(Migrations::all().size()));
     }
-}
-
-void TestStore::migrationRunner_data()
-{
-    QTest::addColumn<int>("first_count");   // migrations known to the first program
-    QTest::addColumn<int>("second_count");  // migrations known to the next program
-    QTest::addColumn<int>("expected_version");
-    QTest::addColumn<bool>("expect_ok");
-    QTest::newRow("upgrade adds only the new one") << 2 << 3 << 3 << true;
-    QTest::newRow("same program twice") << 3 << 3 << 3 << true;
-    QTest::newRow("downgrade refused") << 3 << 2 << 3 << false;
-}
-
-void TestStore::migrationRunner()
-{
-    QFETCH(int, first_count);
-    QFETCH(int, second_count);
-    QFETCH(int, expected_version);
-    QFETCH(bool, expect_ok);
-    static constexpr std::array kList{
-        Migration{1, "one", "CREATE TABLE one(x INTEGER);"},
-        Migration{2, "two", "CREATE TABLE two(x INTEGER); INSERT INTO one VALUES (2);"},
-        Migration{3, "three", "INSERT INTO one VALUES (3);"},
-    };
-    auto db = SqlCipherDb::open(u":memory:"_qs);
-    QVERIFY(db.ok());
-    auto first = Migrations::migrate(*db.value(), std::span(kList).first(size_t(first_count)));
-    QVERIFY(first.ok());
-    QCOMPARE(first.value(), first_count);
-    auto second = Migrations::migrate(*db.value(), std::span(kList).first(size_t(second_count)));
-    QCOMPARE(second.ok(), expect_ok);
-    if (!expect_ok) {
-        QCOMPARE(second.error().code, ErrorCode::Storage);
-        QVERIFY2(second.error().detail.contains(u"refusing"_qs), qPrintable(second.error().detail));
-    }
-    QCOMPARE(Migrations::currentVersion(*db.value()).value(), expected_version);
-    // Each migration ran exactly once: rows 2 and 3 are inserted once each.
-    auto rows = db.value()->queryText(QByteArrayLiteral("SELECT count(*) FROM one"));
-    QVERIFY(rows.ok());
-    QCOMPARE(rows.value().toInt(), std::max(first_count, second_count) - 1);
-
-    static constexpr std::array kGap{Migration{1, "one", "SELECT 1;"},
-                                     Migration{3, "x", "SELECT 1;"}};
-    auto gap_db = SqlCipherDb::open(u":memory:"_qs);
-    QVERIFY(!Migrations::migrate(*gap_db.value(), kGap).ok());
 }
 
 void TestStore::diskFullIsReportedAndCommittedDataSurvives()
