@@ -1,0 +1,67 @@
+#include "PoolSimulator.h"
+
+#include "SimHttpServer.h"
+#include "SimLog.h"
+
+#include <QHostAddress>
+#include <QTcpServer>
+
+Q_LOGGING_CATEGORY(lcPoolSim, "medkiosk.poolsim")
+
+namespace mk::sim {
+
+PoolSimulator::PoolSimulator(SimOptions options, QObject* parent)
+    : QObject(parent), options_(std::move(options))
+{}
+
+PoolSimulator::~PoolSimulator() = default;
+
+bool PoolSimulator::start(QString* error)
+{
+    server_ = std::make_unique<SimHttpServer>(options_);
+    if (!server_->loadState(error)) {
+        server_.reset();
+        return false;
+    }
+    port_ = server_->listen(QHostAddress::LocalHost, options_.port);
+    if (port_ == 0) {
+        if (error != nullptr) {
+            *error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(options_.port);
+        }
+        server_.reset();
+        return false;
+    }
+    qCInfo(lcPoolSim) << "listening on port" << port_;
+    return true;
+}
+
+quint16 PoolSimulator::port() const
+{
+    return port_;
+}
+
+QUrl PoolSimulator::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/fhir").arg(port_));
+}
+
+void PoolSimulator::setFault(const FaultSpec& fault)
+{
+    if (server_) {
+        server_->setFault(fault);
+    }
+}
+
+void PoolSimulator::resetState()
+{
+    if (server_) {
+        server_->resetState();
+    }
+}
+
+int PoolSimulator::appointmentsCreated() const
+{
+    return server_ ? server_->appointmentsCreated() : 0;
+}
+
+}  // namespace mk::sim

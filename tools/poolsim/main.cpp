@@ -1,7 +1,81 @@
+#include "PoolSimulator.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int g_signal_fd[2] = {-1, -1};
+
+void onSignal(int /*signal*/)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signal_fd[1], &byte, 1);
+}
+}  // namespace
 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("medkiosk-poolsim"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("FHIR R4 booking-pool simulator (127.0.0.1 only)"));
+    parser.addHelpOption();
+    const QCommandLineOption port_opt(QStringLiteral("port"),
+                                      QStringLiteral("TCP port (0 = any free)"),
+                                      QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption dir_opt(
+        QStringLiteral("data-dir"), QStringLiteral("folder for state.json"), QStringLiteral("DIR"));
+    const QCommandLineOption seed_opt(QStringLiteral("seed"), QStringLiteral("data seed"),
+                                      QStringLiteral("S"), QStringLiteral("20261122"));
+    const QCommandLineOption latency_opt(QStringLiteral("latency-ms"),
+                                         QStringLiteral("delay every reply"), QStringLiteral("N"),
+                                         QStringLiteral("0"));
+    const QCommandLineOption fault_opt(QStringLiteral("fault"), QStringLiteral("fault mode"),
+                                       QStringLiteral("MODE"));
+    const QCommandLineOption count_opt(QStringLiteral("fault-count"),
+                                       QStringLiteral("requests to fault (-1 = all)"),
+                                       QStringLiteral("N"), QStringLiteral("-1"));
+    const QCommandLineOption day_opt(QStringLiteral("first-day"),
+                                     QStringLiteral("first clinic day yyyy-MM-dd"),
+                                     QStringLiteral("DATE"));
+    parser.addOptions({port_opt, dir_opt, seed_opt, latency_opt, fault_opt, count_opt, day_opt});
+    parser.process(app);
+
+    mk::sim::SimOptions options;
+    options.port = quint16(parser.value(port_opt).toUInt());
+    options.data_dir = parser.value(dir_opt);
+    options.seed = parser.value(seed_opt).toUInt();
+    options.latency_ms = parser.value(latency_opt).toInt();
+    if (parser.isSet(day_opt)) {
+        options.first_day = QDate::fromString(parser.value(day_opt), Qt::ISODate);
+    }
+    mk::sim::PoolSimulator sim(options);
+    QString error;
+    if (!sim.start(&error)) {
+        std::fprintf(stderr, "medkiosk-poolsim: %s\n", qPrintable(error));
+        return 1;
+    }
+    if (parser.isSet(fault_opt)) {
+        mk::sim::FaultSpec fault;
+        fault.mode = parser.value(fault_opt);
+        fault.count = parser.value(count_opt).toInt();
+        sim.setFault(fault);
+    }
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signal_fd) != 0) {
+        return 1;
+    }
+    QSocketNotifier notifier(g_signal_fd[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+    std::printf("listening on %s\n", qPrintable(sim.baseUrl().toString()));
+    std::fflush(stdout);
+    return app.exec();
 }

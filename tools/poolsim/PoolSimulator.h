@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QDate>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace mk::sim {
+
+struct SimOptions {
+    QString data_dir;  // state.json lives here; empty = in memory only
+    quint16 port = 0;  // 0 = any free port
+    quint32 seed = 20261122;
+    int latency_ms = 0;
+    QString timezone = QStringLiteral("Asia/Shanghai");
+    QDate first_day;  // default: today in `timezone`
+    int max_bookings_per_patient_per_day = 2;
+};
+
+struct FaultSpec {  // same fields as POST /_sim/faults
+    QString
+        mode;  // none|5xx|429|malformed|wrong-content-type|oversized|drop|drop-after-commit|hang|outage
+    int count = 1;  // -1 = until reset
+    int latency_ms = 0;
+    int retry_after_s = 1;
+    QString path_contains;  // only requests whose path contains this
+};
+
+class SimHttpServer;
+
+class PoolSimulator : public QObject
+{  // lives in the thread that calls start()
+    Q_OBJECT
+public:
+    explicit PoolSimulator(SimOptions options, QObject* parent = nullptr);
+    ~PoolSimulator() override;
+    bool start(QString* error);  // listen; load state
+    quint16 port() const;
+    QUrl baseUrl() const;  // http://127.0.0.1:PORT/fhir
+    void setFault(const FaultSpec& fault);
+    void resetState();                // back to the seeded data
+    int appointmentsCreated() const;  // records created by POST Appointment (the test oracle)
+
+private:
+    SimOptions options_;
+    std::unique_ptr<SimHttpServer> server_;
+    quint16 port_ = 0;
+};
+
+}  // namespace mk::sim

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QSet>
+#include <QString>
+
+namespace mk::sim {
+
+// The mutable part of the pool, saved to data_dir/state.json after every mutation.
+class SimState
+{
+public:
+    QMap<QString, QJsonObject> appointments;  // id -> Appointment
+    QSet<QString> booked_slots;               // slot ids taken by an appointment
+    QHash<QString, QString> booking_index;    // booking uuid -> appointment id
+    QHash<QString, int> sequences;            // "schedule|yyyy-MM-dd" -> last visit number
+    QHash<QString, int> day_counters;         // "yyyyMMdd" -> last appointment number
+    int next_id = 1;
+    int appointments_created = 0;
+
+    void clear();
+    // Atomic: temp file, fsync, rename. An empty dir means memory only (returns true).
+    bool save(const QString& data_dir, QString* error) const;
+    bool load(const QString& data_dir, QString* error);
+};
+
+}  // namespace mk::sim

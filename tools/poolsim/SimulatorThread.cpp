@@ -1,0 +1,63 @@
+#include "SimulatorThread.h"
+
+#include <QMetaObject>
+
+namespace mk::sim {
+
+SimulatorThread::SimulatorThread(SimOptions options) : options_(std::move(options)) {}
+
+SimulatorThread::~SimulatorThread()
+{
+    // The simulator is deleted by the finished signal (deleteLater runs as the thread ends).
+    thread_.quit();
+    thread_.wait();
+    sim_ = nullptr;
+}
+
+bool SimulatorThread::start(QString* error)
+{
+    thread_.setObjectName(QStringLiteral("poolsim"));
+    sim_ = new PoolSimulator(options_);
+    sim_->moveToThread(&thread_);
+    QObject::connect(&thread_, &QThread::finished, sim_, &QObject::deleteLater);
+    thread_.start();
+    bool ok = false;
+    QString start_error;
+    QMetaObject::invokeMethod(
+        sim_,
+        [this, &ok, &start_error] {
+            ok = sim_->start(&start_error);
+            base_url_ = sim_->baseUrl();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!ok && error != nullptr) {
+        *error = start_error;
+    }
+    return ok;
+}
+
+QUrl SimulatorThread::baseUrl() const
+{
+    return base_url_;
+}
+
+void SimulatorThread::setFault(const FaultSpec& fault)
+{
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [this, fault] { sim_->setFault(fault); }, Qt::BlockingQueuedConnection);
+    }
+}
+
+int SimulatorThread::appointmentsCreated() const
+{
+    int count = 0;
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [this, &count] { count = sim_->appointmentsCreated(); },
+            Qt::BlockingQueuedConnection);
+    }
+    return count;
+}
+
+}  // namespace mk::sim

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "PoolSimulator.h"
+
+#include <QThread>
+
+namespace mk::sim {
+
+// Runs a PoolSimulator on its own QThread (for medkiosk --demo and tests).
+class SimulatorThread
+{
+public:
+    explicit SimulatorThread(SimOptions options);
+    ~SimulatorThread();  // stops the server and joins the thread
+    SimulatorThread(const SimulatorThread&) = delete;
+    SimulatorThread& operator=(const SimulatorThread&) = delete;
+    bool start(QString* error);  // blocks until listening
+    QUrl baseUrl() const;
+    void setFault(const FaultSpec& fault);  // thread-safe (blocking to the sim thread)
+    int appointmentsCreated() const;        // thread-safe
+
+private:
+    SimOptions options_;
+    QThread thread_;
+    PoolSimulator* sim_ = nullptr;
+    QUrl base_url_;
+};
+
+}  // namespace mk::sim
