@@ -29,7 +29,7 @@ struct Department {  // HealthcareService
     bool operator==(const Department&) const = default;
 };
 
-struct Doctor {  // Practitioner, with the Schedule that holds its slots in one department
+struct Doctor {           // Practitioner, with the Schedule that holds its slots in one department
     QString id;           // Practitioner id
     QString schedule_id;  // Schedule id of this doctor in the department searched
     LocalizedText name;
@@ -50,8 +50,17 @@ struct Slot {
 };
 
 enum class AppointmentStatus {
-    Unknown = 0, Proposed, Pending, Booked, Arrived, Fulfilled, Cancelled, NoShow,
-    EnteredInError, CheckedIn, Waitlist
+    Unknown = 0,
+    Proposed,
+    Pending,
+    Booked,
+    Arrived,
+    Fulfilled,
+    Cancelled,
+    NoShow,
+    EnteredInError,
+    CheckedIn,
+    Waitlist
 };
 
 struct Appointment {
@@ -75,9 +84,9 @@ struct Patient {
     QString patient_number;  // identifier system urn:medkiosk:patient-number
     LocalizedText name;      // HumanName.text (zh) with translation (en)
     QDate birth_date;
-    QString phone;           // telecom system=phone
-    QString gender;          // male | female | other | unknown
-    QString guardian_id;     // Patient id of the guardian, for children (extension, see docs)
+    QString phone;        // telecom system=phone
+    QString gender;       // male | female | other | unknown
+    QString guardian_id;  // Patient id of the guardian, for children (extension, see docs)
     bool operator==(const Patient&) const = default;
 };
 

@@ -1,0 +1,209 @@
+#include "fhir/FhirJson.h"
+
+#include "fhir/FhirUris.h"
+
+#include <QRegularExpression>
+
+namespace mk::fhir {
+namespace {
+
+QString typeName(const QJsonValue& v)
+{
+    switch (v.type()) {
+        case QJsonValue::Null:
+            return QStringLiteral("null");
+        case QJsonValue::Bool:
+            return QStringLiteral("boolean");
+        case QJsonValue::Double:
+            return QStringLiteral("number");
+        case QJsonValue::String:
+            return QStringLiteral("string");
+        case QJsonValue::Array:
+            return QStringLiteral("array");
+        case QJsonValue::Object:
+            return QStringLiteral("object");
+        case QJsonValue::Undefined:
+            break;
+    }
+    return QStringLiteral("undefined");
+}
+
+}  // namespace
+
+void FhirJson::fail(const QString& path, const QString& problem)
+{
+    if (error_.isEmpty()) {
+        error_ = path + QStringLiteral(": ") + problem;
+    }
+}
+
+QString FhirJson::string(const QJsonObject& o, const QString& key, const QString& path, Need need)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined()) {
+        if (need == Need::Required) fail(path, QStringLiteral("missing"));
+        return {};
+    }
+    if (!v.isString()) {
+        fail(path, QStringLiteral("string expected, got ") + typeName(v));
+        return {};
+    }
+    const QString s = v.toString();
+    if (need == Need::Required && s.trimmed().isEmpty()) {
+        fail(path, QStringLiteral("empty"));
+    }
+    return s;
+}
+
+QJsonObject FhirJson::object(const QJsonObject& o, const QString& key, const QString& path,
+                             Need need)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined()) {
+        if (need == Need::Required) fail(path, QStringLiteral("missing"));
+        return {};
+    }
+    if (!v.isObject()) {
+        fail(path, QStringLiteral("object expected, got ") + typeName(v));
+        return {};
+    }
+    return v.toObject();
+}
+
+QJsonArray FhirJson::array(const QJsonObject& o, const QString& key, const QString& path, Need need)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined()) {
+        if (need == Need::Required) fail(path, QStringLiteral("missing"));
+        return {};
+    }
+    if (!v.isArray()) {
+        fail(path, QStringLiteral("array expected, got ") + typeName(v));
+        return {};
+    }
+    const QJsonArray a = v.toArray();
+    if (need == Need::Required && a.isEmpty()) {
+        fail(path, QStringLiteral("empty array"));
+    }
+    return a;
+}
+
+QList<QJsonObject> FhirJson::objects(const QJsonObject& o, const QString& key, const QString& path,
+                                     Need need)
+{
+    QList<QJsonObject> out;
+    const QJsonArray a = array(o, key, path, need);
+    out.reserve(a.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QJsonValue v = a.at(i);
+        if (!v.isObject()) {
+            fail(QStringLiteral("%1[%2]").arg(path).arg(i),
+                 QStringLiteral("object expected, got ") + typeName(v));
+            return {};
+        }
+        out.append(v.toObject());
+    }
+    return out;
+}
+
+int FhirJson::integer(const QJsonObject& o, const QString& key, const QString& path, Need need,
+                      int absent, int minimum)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined()) {
+        if (need == Need::Required) fail(path, QStringLiteral("missing"));
+        return absent;
+    }
+    const double d = v.toDouble();
+    if (!v.isDouble() || d != double(qint64(d)) || d < minimum || d > 2147483647.0) {
+        fail(path, QStringLiteral("integer >= %1 expected").arg(minimum));
+        return absent;
+    }
+    return int(d);
+}
+
+bool FhirJson::boolean(const QJsonObject& o, const QString& key, const QString& path, bool absent)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined()) return absent;
+    if (!v.isBool()) {
+        fail(path, QStringLiteral("boolean expected, got ") + typeName(v));
+        return absent;
+    }
+    return v.toBool();
+}
+
+QDateTime FhirJson::instant(const QJsonObject& o, const QString& key, const QString& path,
+                            Need need)
+{
+    const QString s = string(o, key, path, need);
+    if (s.isEmpty()) return {};
+    static const QRegularExpression re(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$"));
+    QDateTime dt;
+    if (re.match(s).hasMatch()) {
+        dt = QDateTime::fromString(s, Qt::ISODateWithMs);
+    }
+    if (!dt.isValid()) {
+        fail(path, QStringLiteral("not a date-time with zone"));
+        return {};
+    }
+    return dt;
+}
+
+QDate FhirJson::date(const QJsonObject& o, const QString& key, const QString& path, Need need)
+{
+    const QString s = string(o, key, path, need);
+    if (s.isEmpty()) return {};
+    static const QRegularExpression partial(QStringLiteral("^\\d{4}(-(0[1-9]|1[0-2]))?$"));
+    if (partial.match(s).hasMatch()) {
+        return {};  // valid FHIR, no day
+    }
+    static const QRegularExpression full(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const QDate d = full.match(s).hasMatch() ? QDate::fromString(s, Qt::ISODate) : QDate();
+    if (!d.isValid()) {
+        fail(path, QStringLiteral("not a date"));
+    }
+    return d;
+}
+
+QString FhirJson::referenceId(const QString& reference, const QString& type)
+{
+    const QStringList parts = reference.split(QLatin1Char('/'));
+    if (parts.size() < 2) return {};
+    qsizetype at = parts.size() - 2;
+    if (parts.size() >= 4 && parts.at(parts.size() - 2) == QLatin1String("_history")) {
+        at = parts.size() - 4;  // Type/id/_history/v
+    }
+    if (parts.at(at) != type || parts.at(at + 1).isEmpty()) return {};
+    return parts.at(at + 1);
+}
+
+QString FhirJson::translation(const QJsonObject& o, const QString& key, const QString& path)
+{
+    const QString sibling = QLatin1Char('_') + key;
+    const QJsonObject element =
+        object(o, sibling, path + QStringLiteral("._") + key, Need::Optional);
+    const QList<QJsonObject> exts = objects(element, QStringLiteral("extension"),
+                                            path + QStringLiteral(".extension"), Need::Optional);
+    for (const QJsonObject& ext : exts) {
+        if (ext.value(QStringLiteral("url")).toString() != uri::kTranslation) continue;
+        QString lang;
+        QString content;
+        const QList<QJsonObject> parts =
+            objects(ext, QStringLiteral("extension"), path + QStringLiteral(".translation"),
+                    Need::Optional);
+        for (const QJsonObject& p : parts) {
+            const QString url = p.value(QStringLiteral("url")).toString();
+            if (url == QLatin1String("lang")) {
+                lang = p.value(QStringLiteral("valueCode")).toString();
+            } else if (url == QLatin1String("content")) {
+                content = p.value(QStringLiteral("valueString")).toString();
+            }
+        }
+        if (lang.startsWith(QLatin1String("en"))) return content;
+    }
+    return {};
+}
+
+}  // namespace mk::fhir

@@ -1,0 +1,77 @@
+// Reads the FHIR R4 JSON of the booking pool (docs/pool-protocol.md) into the plain values of
+// FhirTypes.h. Strict on what the kiosk needs: a wrong resourceType, a missing required element, a
+// wrong JSON type or a bad date gives ErrorCode::BadReply with a detail naming the element
+// ("Slot.start: missing"). Tolerant of elements it does not know. Never throws, never crashes.
+#pragma once
+
+#include "common/Result.h"
+#include "fhir/FhirTypes.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace mk::fhir {
+
+struct BundleEntry {
+    QString mode;           // search.mode: match | include | outcome (empty when absent)
+    QString resource_type;  // resource.resourceType
+    QJsonObject resource;
+};
+
+struct Bundle {
+    QString type;    // searchset, ...
+    int total = -1;  // -1 when absent
+    QUrl self;
+    QUrl next;  // empty on the last page
+    QList<BundleEntry> entries;
+    QList<QJsonObject> resources(const QString& resource_type, const QString& mode) const;
+};
+
+struct ScheduleInfo {  // a Schedule's actors
+    QString id;
+    QString practitioner_id;  // empty for a department-only schedule
+    QString department_id;
+    bool active = true;
+};
+
+namespace parser {
+
+// JSON bytes -> object whose resourceType is `expected_type` (any type when empty).
+Result<QJsonObject> resourceObject(const QByteArray& json, const QString& expected_type);
+
+// A Bundle. With a valid `origin`, a next link that is not on the same scheme/host/port is a
+// BadReply (the kiosk follows next links only on the pool's own origin).
+Result<Bundle> bundle(const QByteArray& json, const QUrl& origin = QUrl());
+Result<Bundle> bundleFromJson(const QJsonObject& object, const QUrl& origin = QUrl());
+
+Result<Slot> slotFromJson(const QJsonObject& object);
+Result<ScheduleInfo> scheduleFromJson(const QJsonObject& object);
+Result<Doctor> practitionerFromJson(const QJsonObject& object);  // schedule_id left empty
+Result<Department> departmentFromJson(const QJsonObject& object);
+Result<Patient> patientFromJson(const QJsonObject& object);
+Result<Appointment> appointmentFromJson(const QJsonObject& object);
+Result<OperationOutcome> outcomeFromJson(const QJsonObject& object);
+
+// From bytes: resourceObject(json, type) then the matching *FromJson.
+Result<Slot> slot(const QByteArray& json);
+Result<ScheduleInfo> schedule(const QByteArray& json);
+Result<Doctor> practitioner(const QByteArray& json);
+Result<Department> department(const QByteArray& json);
+Result<Patient> patient(const QByteArray& json);
+Result<Appointment> appointment(const QByteArray& json);
+Result<OperationOutcome> outcome(const QByteArray& json);
+
+// The doctors of a Schedule search with _include=Schedule:actor:Practitioner: one per matched
+// Schedule, named from the included Practitioner (id only when the include is missing).
+Result<QList<Doctor>> doctorsFromBundle(const Bundle& bundle);
+
+SlotStatus slotStatusFromCode(const QString& code);  // Unknown for an unknown code
+QString slotStatusCode(SlotStatus status);
+AppointmentStatus appointmentStatusFromCode(const QString& code);
+QString appointmentStatusCode(AppointmentStatus status);
+
+}  // namespace parser
+}  // namespace mk::fhir

@@ -1,0 +1,17 @@
+// Identifier systems and extension URLs of the pool contract (docs/pool-protocol.md).
+#pragma once
+
+#include <QLatin1String>
+
+namespace mk::fhir::uri {
+
+inline constexpr QLatin1String kPatientNumber("urn:medkiosk:patient-number");
+inline constexpr QLatin1String kBooking("urn:medkiosk:booking");
+inline constexpr QLatin1String kAppointmentNumber("urn:medkiosk:appointment");
+inline constexpr QLatin1String kTranslation("http://hl7.org/fhir/StructureDefinition/translation");
+inline constexpr QLatin1String kGuardian(
+    "http://medkiosk.example/fhir/StructureDefinition/guardian");
+inline constexpr QLatin1String kVisitSequence(
+    "http://medkiosk.example/fhir/StructureDefinition/visit-sequence");
+
+}  // namespace mk::fhir::uri
