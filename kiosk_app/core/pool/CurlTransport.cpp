@@ -1,0 +1,181 @@
+#include "pool/CurlTransport.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <mutex>
+
+namespace mk::pool {
+namespace {
+
+struct Exchange {
+    HttpResponse response;
+    qint64 max_reply_bytes = 0;
+    bool oversized = false;
+};
+
+size_t onBody(char* data, size_t size, size_t count, void* user)
+{
+    auto* ex = static_cast<Exchange*>(user);
+    const size_t bytes = size * count;
+    if (ex->response.body.size() + qint64(bytes) > ex->max_reply_bytes) {
+        ex->oversized = true;
+        return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+    }
+    ex->response.body.append(data, qsizetype(bytes));
+    return bytes;
+}
+
+size_t onHeader(char* data, size_t size, size_t count, void* user)
+{
+    auto* ex = static_cast<Exchange*>(user);
+    const size_t bytes = size * count;
+    const QByteArray line = QByteArray(data, qsizetype(bytes)).trimmed();
+    if (line.startsWith("HTTP/")) {  // a new response (after 100 Continue): forget the last one
+        ex->response.content_type.clear();
+        ex->response.retry_after.clear();
+        ex->response.etag.clear();
+        ex->response.location.clear();
+        return bytes;
+    }
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0) return bytes;
+    const QByteArray name = line.left(colon).trimmed().toLower();
+    const QByteArray value = line.mid(colon + 1).trimmed();
+    if (name == "content-type") {
+        ex->response.content_type = value;
+    } else if (name == "retry-after") {
+        ex->response.retry_after = value;
+    } else if (name == "etag") {
+        ex->response.etag = value;
+    } else if (name == "location") {
+        ex->response.location = value;
+    }
+    return bytes;
+}
+
+ErrorCode mapCurlError(CURLcode rc)
+{
+    switch (rc) {
+        case CURLE_OPERATION_TIMEDOUT:
+            return ErrorCode::Timeout;
+        case CURLE_SSL_CONNECT_ERROR:
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CACERT_BADFILE:
+        case CURLE_SSL_CERTPROBLEM:
+        case CURLE_SSL_CIPHER:
+        case CURLE_SSL_ENGINE_NOTFOUND:
+        case CURLE_SSL_ENGINE_SETFAILED:
+        case CURLE_SSL_ENGINE_INITFAILED:
+        case CURLE_SSL_CRL_BADFILE:
+        case CURLE_SSL_ISSUER_ERROR:
+        case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        case CURLE_SSL_INVALIDCERTSTATUS:
+        case CURLE_SSL_SHUTDOWN_FAILED:
+        case CURLE_SSL_CLIENTCERT:
+        case CURLE_USE_SSL_FAILED:
+            return ErrorCode::Tls;
+        case CURLE_UNSUPPORTED_PROTOCOL:
+        case CURLE_URL_MALFORMAT:
+            return ErrorCode::Config;
+        case CURLE_FILESIZE_EXCEEDED:
+            return ErrorCode::BadReply;
+        default:
+            // Refused, reset, resolve failure, empty reply, partial body, send/receive errors.
+            return ErrorCode::Network;
+    }
+}
+
+struct CurlDeleter {
+    void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct SlistDeleter {
+    void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+
+}  // namespace
+
+void CurlTransport::globalInit()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options))
+{
+    globalInit();
+}
+
+Result<HttpResponse> CurlTransport::perform(const HttpRequest& request)
+{
+    globalInit();
+    std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+    if (!curl) return makeError(ErrorCode::Internal, QStringLiteral("curl_easy_init failed"));
+    CURL* h = curl.get();
+    Exchange ex;
+    ex.max_reply_bytes = options_.max_reply_bytes;
+    char error_buffer[CURL_ERROR_SIZE] = {};
+
+    const QByteArray url = request.url.toEncoded();
+    const QByteArray ca_file = options_.ca_file.toLocal8Bit();
+    curl_easy_setopt(h, CURLOPT_URL, url.constData());
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!ca_file.isEmpty()) curl_easy_setopt(h, CURLOPT_CAINFO, ca_file.constData());
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, long(options_.connect_timeout_ms));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, long(options_.request_timeout_ms));
+    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options_.max_reply_bytes));
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &onBody);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &ex);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &onHeader);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &ex);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "medkiosk");
+
+    curl_slist* raw_headers = curl_slist_append(nullptr, "Expect:");
+    for (const auto& [name, value] : request.headers) {
+        const QByteArray line = name + ": " + value;
+        raw_headers = curl_slist_append(raw_headers, line.constData());
+    }
+    std::unique_ptr<curl_slist, SlistDeleter> headers(raw_headers);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+
+    if (request.method == "POST") {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.constData());
+    } else if (request.method != "GET") {
+        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.constData());
+        if (!request.body.isEmpty()) {
+            curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+            curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.constData());
+        }
+    }
+
+    const CURLcode rc = curl_easy_perform(h);
+    curl_off_t total_us = 0;
+    curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &total_us);
+    ex.response.elapsed_ms = qint64(total_us / 1000);
+    if (rc != CURLE_OK) {
+        const bool oversized = ex.oversized || rc == CURLE_FILESIZE_EXCEEDED;
+        const ErrorCode code = oversized ? ErrorCode::BadReply : mapCurlError(rc);
+        QString detail =
+            oversized
+                ? QStringLiteral("oversized reply (over %1 bytes)").arg(options_.max_reply_bytes)
+                : QStringLiteral("curl %1: %2")
+                      .arg(int(rc))
+                      .arg(QString::fromUtf8(error_buffer[0] != '\0' ? error_buffer
+                                                                     : curl_easy_strerror(rc)));
+        return makeError(code, detail);
+    }
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    ex.response.status = int(status);
+    return std::move(ex.response);
+}
+
+}  // namespace mk::pool
