@@ -1,0 +1,319 @@
+#include "KioskWindow.h"
+
+#include "Theme.h"
+#include "booking/BookingService.h"
+#include "booking/BookingSession.h"
+#include "common/Log.h"
+#include "config/KioskConfig.h"
+#include "screens/ChildChoiceScreen.h"
+#include "screens/ConfirmScreen.h"
+#include "screens/DayScreen.h"
+#include "screens/DepartmentScreen.h"
+#include "screens/DoctorScreen.h"
+#include "screens/HomeScreen.h"
+#include "screens/IdentifyScreen.h"
+#include "screens/ResultScreen.h"
+#include "screens/SlotGridScreen.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace mk::ui {
+
+namespace {
+constexpr int kClockTickMs = 1000;
+constexpr int kMinIdleTimeoutMs = 100;
+
+bool isUserInput(QEvent::Type type)
+{
+    switch (type) {
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonRelease:
+        case QEvent::MouseButtonDblClick:
+        case QEvent::TouchBegin:
+        case QEvent::TouchUpdate:
+        case QEvent::TouchEnd:
+        case QEvent::KeyPress:
+        case QEvent::Wheel:
+            return true;
+        default:
+            return false;
+    }
+}
+}  // namespace
+
+KioskWindow::KioskWindow(booking::BookingService* service, const config::KioskConfig& config,
+                         QWidget* parent)
+    : QWidget(parent), config_(config), session_(std::make_unique<booking::BookingSession>())
+{
+    setObjectName(QStringLiteral("kioskWindow"));
+    setAttribute(Qt::WA_StyledBackground);
+    context_.service = service;
+    context_.session = session_.get();
+    context_.config = &config_;
+    context_.language = Language::isSupported(config_.default_language) ? config_.default_language
+                                                                        : QStringLiteral("zh_CN");
+    language_.switchTo(context_.language);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto* header = new QFrame(this);
+    header->setObjectName(QStringLiteral("kioskHeader"));
+    buildHeader(header);
+    layout->addWidget(header);
+
+    stack_ = new QStackedWidget(this);
+    stack_->setObjectName(QStringLiteral("screenStack"));
+    layout->addWidget(stack_, 1);
+
+    footer_ = new QFrame(this);
+    footer_->setObjectName(QStringLiteral("kioskFooter"));
+    buildFooter(footer_);
+    layout->addWidget(footer_);
+
+    addScreen(new HomeScreen(context_, stack_));
+    addScreen(new IdentifyScreen(context_, stack_));
+    addScreen(new ChildChoiceScreen(context_, stack_));
+    addScreen(new DepartmentScreen(context_, stack_));
+    addScreen(new DoctorScreen(context_, stack_));
+    addScreen(new DayScreen(context_, stack_));
+    addScreen(new SlotGridScreen(context_, stack_));
+    addScreen(new ConfirmScreen(context_, stack_));
+    addScreen(new ResultScreen(context_, stack_));
+
+    if (service != nullptr) {
+        online_ = service->online();
+        connect(service, &booking::BookingService::onlineChanged, this, &KioskWindow::updateOnline);
+    }
+    idle_timer_.setSingleShot(true);
+    setIdleTimeoutMs(config_.idle_timeout_s * 1000);
+    connect(&idle_timer_, &QTimer::timeout, this, &KioskWindow::onIdleTimeout);
+    clock_timer_.setInterval(kClockTickMs);
+    connect(&clock_timer_, &QTimer::timeout, this, &KioskWindow::updateClock);
+    clock_timer_.start();
+    qApp->installEventFilter(this);
+
+    retranslate();
+    activate(ScreenId::Home);
+}
+
+KioskWindow::~KioskWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+void KioskWindow::buildHeader(QWidget* header)
+{
+    auto* row = new QHBoxLayout(header);
+    row->setContentsMargins(32, 14, 32, 14);
+    row->setSpacing(24);
+    location_ = new QLabel(header);
+    location_->setObjectName(QStringLiteral("locationLabel"));
+    location_->setWordWrap(true);
+    row->addWidget(location_, 1);
+    online_label_ = new QLabel(header);
+    online_label_->setObjectName(QStringLiteral("onlineIndicator"));
+    row->addWidget(online_label_, 0, Qt::AlignVCenter);
+    auto* time_box = new QVBoxLayout;
+    time_box->setSpacing(0);
+    clock_ = new QLabel(header);
+    clock_->setObjectName(QStringLiteral("clockLabel"));
+    clock_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    date_ = new QLabel(header);
+    date_->setObjectName(QStringLiteral("dateLabel"));
+    date_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    time_box->addWidget(clock_);
+    time_box->addWidget(date_);
+    row->addLayout(time_box);
+    language_button_ = new QPushButton(header);
+    language_button_->setObjectName(QStringLiteral("languageButton"));
+    language_button_->setFocusPolicy(Qt::NoFocus);
+    Theme::setRole(language_button_, "choice-lang");
+    connect(language_button_, &QPushButton::clicked, this, [this] {
+        setLanguage(language() == QLatin1String("en") ? QStringLiteral("zh_CN")
+                                                      : QStringLiteral("en"));
+    });
+    row->addWidget(language_button_, 0, Qt::AlignVCenter);
+}
+
+void KioskWindow::buildFooter(QWidget* footer)
+{
+    auto* row = new QHBoxLayout(footer);
+    row->setContentsMargins(32, 14, 32, 14);
+    back_ = new QPushButton(footer);
+    back_->setObjectName(QStringLiteral("backButton"));
+    back_->setFocusPolicy(Qt::NoFocus);
+    Theme::setRole(back_, "nav");
+    connect(back_, &QPushButton::clicked, this, &KioskWindow::goBack);
+    home_ = new QPushButton(footer);
+    home_->setObjectName(QStringLiteral("homeButton"));
+    home_->setFocusPolicy(Qt::NoFocus);
+    Theme::setRole(home_, "nav");
+    connect(home_, &QPushButton::clicked, this, &KioskWindow::goHome);
+    row->addWidget(back_);
+    row->addStretch(1);
+    row->addWidget(home_);
+}
+
+void KioskWindow::addScreen(Screen* screen)
+{
+    screen->setAttribute(Qt::WA_StyledBackground);
+    screens_.insert(screen->id(), screen);
+    stack_->addWidget(screen);
+    connect(screen, &Screen::goTo, this, &KioskWindow::showScreen);
+    connect(screen, &Screen::goBack, this, &KioskWindow::goBack);
+    connect(screen, &Screen::goHome, this, &KioskWindow::goHome);
+}
+
+booking::BookingSession& KioskWindow::session()
+{
+    return *session_;
+}
+
+Screen* KioskWindow::screen(ScreenId id) const
+{
+    return screens_.value(id, nullptr);
+}
+
+Screen* KioskWindow::currentScreen() const
+{
+    return screen(current_);
+}
+
+QString KioskWindow::language() const
+{
+    return context_.language;
+}
+
+void KioskWindow::showScreen(ScreenId id)
+{
+    if (id == ScreenId::Home) {
+        goHome();
+        return;
+    }
+    if (screen(id) == nullptr) {
+        qCWarning(lcUi) << "no screen" << int(id);
+        return;
+    }
+    const qsizetype seen = history_.indexOf(id);
+    if (seen >= 0) {
+        history_.resize(seen);  // going to an earlier step of the flow
+    } else if (current_ != ScreenId::Unset && current_ != id) {
+        history_.append(current_);
+    }
+    activate(id);
+}
+
+void KioskWindow::goBack()
+{
+    if (history_.isEmpty()) {
+        goHome();
+        return;
+    }
+    const ScreenId previous = history_.takeLast();
+    if (previous == ScreenId::Home) {
+        goHome();
+        return;
+    }
+    activate(previous);
+}
+
+void KioskWindow::goHome()
+{
+    session_->clear();
+    for (Screen* s : std::as_const(screens_)) s->reset();
+    history_.clear();
+    activate(ScreenId::Home);
+    Q_EMIT wentHome();
+}
+
+void KioskWindow::activate(ScreenId id)
+{
+    Screen* target = screen(id);
+    current_ = id;
+    stack_->setCurrentWidget(target);
+    footer_->setVisible(id != ScreenId::Home);
+    back_->setVisible(id != ScreenId::Result);  // a finished booking only goes Home
+    idle_timer_.start();
+    target->enter();
+    Q_EMIT screenShown(id);
+}
+
+void KioskWindow::setLanguage(const QString& lang)
+{
+    if (!Language::isSupported(lang)) {
+        qCWarning(lcUi) << "unsupported UI language" << lang;
+        return;
+    }
+    language_.switchTo(lang);
+    context_.language = lang;
+    retranslate();
+}
+
+void KioskWindow::setIdleTimeoutMs(int ms)
+{
+    idle_timer_.setInterval(std::max(ms, kMinIdleTimeoutMs));
+    if (idle_timer_.isActive()) idle_timer_.start();
+}
+
+void KioskWindow::retranslate()
+{
+    const bool english = context_.language.startsWith(QLatin1String("en"));
+    location_->setText(english ? config_.location_en : config_.location_zh);
+    language_button_->setText(QStringLiteral("中文 / English"));
+    language_button_->setAccessibleName(tr("Change language"));
+    back_->setText(tr("Back"));
+    home_->setText(tr("Home"));
+    updateClock();
+    updateOnline(online_);
+    for (Screen* s : std::as_const(screens_)) s->retranslate();
+}
+
+void KioskWindow::updateClock()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const QLocale locale(context_.language);
+    clock_->setText(locale.toString(now.time(), QStringLiteral("HH:mm")));
+    date_->setText(locale.toString(now.date(), QLocale::LongFormat));
+}
+
+void KioskWindow::updateOnline(bool online)
+{
+    online_ = online;
+    online_label_->setText(online ? tr("Connected") : tr("Offline"));
+    online_label_->setProperty("online", online);
+    online_label_->style()->unpolish(online_label_);
+    online_label_->style()->polish(online_label_);
+}
+
+void KioskWindow::onIdleTimeout()
+{
+    if (current_ != ScreenId::Home || session_->active()) {
+        qCInfo(lcUi) << "idle timeout: back to the start screen";
+        goHome();
+    }
+    // The next person starts in the kiosk's own language.
+    if (context_.language != config_.default_language &&
+        Language::isSupported(config_.default_language))
+        setLanguage(config_.default_language);
+}
+
+bool KioskWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (isUserInput(event->type())) idle_timer_.start();
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace mk::ui

@@ -1,0 +1,90 @@
+// The kiosk's one window: a header (location, clock, online state, language toggle), a stack with
+// every screen (all created up front), a footer with Back and Home, and the idle timer that clears
+// everything and returns Home when nobody touched the screen for config.idle_timeout_s.
+#pragma once
+
+#include "Language.h"
+#include "Screen.h"
+
+#include <QList>
+#include <QMap>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace mk::booking {
+class BookingService;
+class BookingSession;
+}  // namespace mk::booking
+namespace mk::config {
+struct KioskConfig;
+}
+
+namespace mk::ui {
+
+class KioskWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    // service may be null only in tests of the shell; config must outlive the window.
+    KioskWindow(booking::BookingService* service, const config::KioskConfig& config,
+                QWidget* parent = nullptr);
+    ~KioskWindow() override;
+
+    booking::BookingSession& session();
+    Screen* screen(ScreenId id) const;  // every screen is created up front
+    Screen* currentScreen() const;
+    void showScreen(ScreenId id);  // pushes history, calls enter()
+    void goHome();                 // session.clear(), every screen reset(), Home
+    // "zh_CN" | "en": swaps the QTranslator (:/i18n/medkiosk_<lang>.qm), retranslates all.
+    void setLanguage(const QString& lang);
+    QString language() const;
+    void setIdleTimeoutMs(int ms);  // default from config.idle_timeout_s
+    int idleTimeoutMs() const { return idle_timer_.interval(); }
+    void goBack();  // previous screen of the flow (Home when there is none)
+
+Q_SIGNALS:
+    void screenShown(mk::ui::ScreenId id);
+    void wentHome();  // after an idle timeout or goHome()
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void buildHeader(QWidget* header);
+    void buildFooter(QWidget* footer);
+    void addScreen(Screen* screen);
+    void activate(ScreenId id);
+    void retranslate();
+    void updateClock();
+    void updateOnline(bool online);
+    void onIdleTimeout();
+
+    const config::KioskConfig& config_;
+    std::unique_ptr<booking::BookingSession> session_;
+    ScreenContext context_;
+    Language language_;
+    QMap<ScreenId, Screen*> screens_;
+    QList<ScreenId> history_;
+    ScreenId current_ = ScreenId::Unset;
+    QTimer idle_timer_;
+    QTimer clock_timer_;
+    bool online_ = true;
+
+    QStackedWidget* stack_ = nullptr;
+    QLabel* location_ = nullptr;
+    QLabel* clock_ = nullptr;
+    QLabel* date_ = nullptr;
+    QLabel* online_label_ = nullptr;
+    QPushButton* language_button_ = nullptr;
+    QWidget* footer_ = nullptr;
+    QPushButton* back_ = nullptr;
+    QPushButton* home_ = nullptr;
+};
+
+}  // namespace mk::ui

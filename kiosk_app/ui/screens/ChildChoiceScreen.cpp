@@ -1,0 +1,111 @@
+#include "ChildChoiceScreen.h"
+
+#include "Theme.h"
+#include "booking/BookingService.h"
+#include "booking/BookingSession.h"
+#include "common/Masking.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace mk::ui {
+
+ChildChoiceScreen::ChildChoiceScreen(ScreenContext& context, QWidget* parent)
+    : Screen(context, parent)
+{
+    setObjectName(QStringLiteral("childChoiceScreen"));
+    auto* root = new QVBoxLayout(this);
+    root->setContentsMargins(64, 48, 64, 48);
+    root->setSpacing(28);
+    title_ = new QLabel(this);
+    title_->setWordWrap(true);
+    Theme::setRole(title_, "title");
+    root->addWidget(title_);
+    subtitle_ = new QLabel(this);
+    subtitle_->setWordWrap(true);
+    Theme::setRole(subtitle_, "subtitle");
+    root->addWidget(subtitle_);
+    root->addSpacing(16);
+    tiles_layout_ = new QVBoxLayout;
+    tiles_layout_->setSpacing(24);
+    root->addLayout(tiles_layout_);
+    root->addStretch(1);
+    retranslate();
+}
+
+ChildChoiceScreen::~ChildChoiceScreen() = default;
+
+int ChildChoiceScreen::ageYears(const QDate& birth, const QDate& on)
+{
+    if (!birth.isValid() || !on.isValid() || birth > on) return 0;
+    int years = on.year() - birth.year();
+    if (on.month() < birth.month() || (on.month() == birth.month() && on.day() < birth.day()))
+        --years;
+    return years;
+}
+
+void ChildChoiceScreen::enter()
+{
+    rebuild();
+}
+
+void ChildChoiceScreen::reset()
+{
+    clearTiles();
+}
+
+void ChildChoiceScreen::clearTiles()
+{
+    qDeleteAll(tiles_);
+    tiles_.clear();
+    people_.clear();
+}
+
+void ChildChoiceScreen::rebuild()
+{
+    clearTiles();
+    const booking::BookingSession& session = *context().session;
+    if (!session.identified) return;
+    people_.append(*session.identified);
+    people_.append(session.children);
+    for (int i = 0; i < people_.size(); ++i) {
+        auto* tile = new QPushButton(this);
+        tile->setObjectName(QStringLiteral("personTile_%1").arg(i));
+        tile->setFocusPolicy(Qt::NoFocus);
+        tile->setMinimumHeight(130);
+        Theme::setRole(tile, "tile");
+        connect(tile, &QPushButton::clicked, this, [this, i] { choose(i); });
+        tiles_layout_->addWidget(tile);
+        tiles_.append(tile);
+    }
+    retranslate();
+}
+
+QString ChildChoiceScreen::tileText(int index) const
+{
+    const fhir::Patient& person = people_.at(index);
+    const QDate today =
+        context().service != nullptr ? context().service->now().date() : QDate::currentDate();
+    const QString name = maskName(person.name.forLanguage(context().language));
+    const QString age = tr("%1 years old").arg(ageYears(person.birth_date, today));
+    if (index == 0) return tr("Myself: %1 (%2)").arg(name, age);
+    return tr("My child: %1 (%2)").arg(name, age);
+}
+
+void ChildChoiceScreen::retranslate()
+{
+    title_->setText(tr("Who is the appointment for?"));
+    subtitle_->setText(tr("Tap the person who will see the doctor."));
+    for (int i = 0; i < tiles_.size() && i < people_.size(); ++i)
+        tiles_.at(i)->setText(tileText(i));
+}
+
+void ChildChoiceScreen::choose(int index)
+{
+    if (index < 0 || index >= people_.size()) return;
+    context().session->patient = people_.at(index);
+    Q_EMIT goTo(ScreenId::Department);
+}
+
+}  // namespace mk::ui

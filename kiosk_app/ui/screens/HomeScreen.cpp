@@ -1,0 +1,64 @@
+#include "HomeScreen.h"
+
+#include "Theme.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace mk::ui {
+
+HomeScreen::HomeScreen(ScreenContext& context, QWidget* parent) : Screen(context, parent)
+{
+    setObjectName(QStringLiteral("homeScreen"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(64, 48, 64, 48);
+    layout->setSpacing(36);
+    layout->addStretch(2);
+
+    title_ = new QLabel(this);
+    title_->setObjectName(QStringLiteral("homeTitle"));
+    title_->setAlignment(Qt::AlignCenter);
+    title_->setWordWrap(true);
+    Theme::setRole(title_, "title");
+    layout->addWidget(title_);
+
+    subtitle_ = new QLabel(this);
+    subtitle_->setAlignment(Qt::AlignCenter);
+    subtitle_->setWordWrap(true);
+    Theme::setRole(subtitle_, "subtitle");
+    layout->addWidget(subtitle_);
+    layout->addStretch(1);
+
+    book_ = new QPushButton(this);
+    book_->setObjectName(QStringLiteral("bookButton"));
+    book_->setMinimumHeight(160);
+    book_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    Theme::setRole(book_, "primary");
+    connect(book_, &QPushButton::clicked, this, [this] { Q_EMIT goTo(ScreenId::Identify); });
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(book_, 4);
+    row->addStretch(1);
+    layout->addLayout(row);
+
+    hint_ = new QLabel(this);
+    hint_->setAlignment(Qt::AlignCenter);
+    hint_->setWordWrap(true);
+    Theme::setRole(hint_, "hint");
+    layout->addWidget(hint_);
+    layout->addStretch(3);
+    retranslate();
+}
+
+void HomeScreen::retranslate()
+{
+    title_->setText(tr("Welcome"));
+    subtitle_->setText(tr("Book a visit with a doctor here, for yourself or your child."));
+    book_->setText(tr("Book an appointment"));
+    hint_->setText(
+        tr("You need your patient number or phone number and your date of birth, or "
+           "your patient card."));
+}
+
+}  // namespace mk::ui

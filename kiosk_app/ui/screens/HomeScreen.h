@@ -1,0 +1,29 @@
+// The start screen: a welcome and one big "Book an appointment" button.
+#pragma once
+
+#include "Screen.h"
+
+class QLabel;
+class QPushButton;
+
+namespace mk::ui {
+
+class HomeScreen : public Screen
+{
+    Q_OBJECT
+public:
+    explicit HomeScreen(ScreenContext& context, QWidget* parent = nullptr);
+
+    ScreenId id() const override { return ScreenId::Home; }
+    void enter() override {}
+    void reset() override {}
+    void retranslate() override;
+
+private:
+    QLabel* title_ = nullptr;
+    QLabel* subtitle_ = nullptr;
+    QPushButton* book_ = nullptr;
+    QLabel* hint_ = nullptr;
+};
+
+}  // namespace mk::ui
