@@ -22,6 +22,10 @@ struct Doctor;
 
 namespace mk::ui::bookingui {
 
+// Dynamic property of the BookingSession set by the Doctor screen: true when the patient chose
+// "any doctor" (session.doctor then holds the doctor the slot grid picked for the chosen time).
+inline constexpr char kAnyDoctorProperty[] = "mk_any_doctor";
+
 // A floor for touch targets, whatever the theme says (the theme makes them 88-110 px).
 inline constexpr int kMinTouchHeight_px = 88;
 

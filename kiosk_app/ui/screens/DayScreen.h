@@ -1,8 +1,17 @@
+// Choose a day: today and the rules' max_days_ahead days after it, each tile with its date and
+// weekday in the UI language ("Today" / "Tomorrow" on the first two).
 #pragma once
 
 #include "Screen.h"
 
+#include <QDate>
+#include <QList>
+
+class QLabel;
+
 namespace mk::ui {
+
+class TileGrid;
 
 class DayScreen : public Screen
 {
@@ -15,6 +24,17 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+
+    const QList<QDate>& days() const { return days_; }
+
+private:
+    void choose(int index);
+    QString tileText(int index) const;
+
+    QLabel* title_ = nullptr;
+    QLabel* subtitle_ = nullptr;
+    TileGrid* tiles_ = nullptr;
+    QList<QDate> days_;
 };
 
 }  // namespace mk::ui

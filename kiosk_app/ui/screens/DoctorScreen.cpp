@@ -174,6 +174,7 @@ void DoctorScreen::choose(int index)
     if (!context().session || index < 0 || index > doctors_.size()) return;
     booking::BookingSession& session = *context().session;
     session.department_doctors = doctors_;
+    session.setProperty(kAnyDoctorProperty, index == 0);
     if (index == 0) {
         session.doctor.reset();
     } else {
