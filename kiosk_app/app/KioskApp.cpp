@@ -1,0 +1,259 @@
+#include "KioskApp.h"
+
+#include "KioskWindow.h"
+#include "Language.h"
+#include "ScreenshotRunner.h"
+#include "SimulatorThread.h"
+#include "StartupClock.h"
+#include "Theme.h"
+#include "UnixSignals.h"
+#include "booking/BookingService.h"
+#include "common/Log.h"
+#include "pool/PoolClient.h"
+#include "store/KeyProvider.h"
+#include "store/Store.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace mk::app {
+
+namespace {
+void printError(const QString& text)
+{
+    std::fprintf(stderr, "medkiosk: %s\n", text.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+}  // namespace
+
+KioskApp::KioskApp() = default;
+
+KioskApp::~KioskApp()
+{
+    shutdown();
+}
+
+QString KioskApp::demoStateDir()
+{
+    QString base = qEnvironmentVariable("XDG_STATE_HOME");
+    if (base.isEmpty() || !QDir::isAbsolutePath(base))
+        base = QDir::homePath() + QStringLiteral("/.local/state");
+    return base + QStringLiteral("/medkiosk-demo");
+}
+
+int KioskApp::parse(const QStringList& arguments, Options* options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Hospital self-service kiosk: book an appointment."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Run against a built-in booking-pool simulator with demo data "
+                                     "(state in ~/.local/state/medkiosk-demo)."));
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        tr("Configuration file (default %1).").arg(config::KioskConfig::defaultPath()),
+        QStringLiteral("FILE"), config::KioskConfig::defaultPath());
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  tr("Start language: zh_CN or en (default from the "
+                                     "configuration)."),
+                                  QStringLiteral("LANG"));
+    const QCommandLineOption shots(QStringLiteral("screenshots"),
+                                   tr("Demo only: drive the booking flow in both languages and "
+                                      "both screen sizes, save every screen as PNG under DIR, "
+                                      "exit."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption bench(QStringLiteral("bench-startup"),
+                                   tr("Print startup_ms=<n> once the start screen is shown and "
+                                      "idle, then exit."));
+    const QCommandLineOption windowed(QStringLiteral("windowed"),
+                                      tr("A normal window instead of full screen."));
+    parser.addOptions({demo, config, lang, shots, bench, windowed});
+    parser.process(arguments);  // --help / --version / unknown options exit here
+    options->demo = parser.isSet(demo);
+    options->config_path = parser.value(config);
+    options->language = parser.value(lang);
+    options->screenshots_dir = parser.value(shots);
+    options->bench_startup = parser.isSet(bench);
+    options->windowed = parser.isSet(windowed);
+    if (!options->language.isEmpty() && !ui::Language::isSupported(options->language)) {
+        printError(tr("--lang must be zh_CN or en, not \"%1\".").arg(options->language));
+        return kExitUsage;
+    }
+    if (!options->screenshots_dir.isEmpty()) options->demo = true;  // never book on a real pool
+    return -1;
+}
+
+int KioskApp::start(const QStringList& arguments)
+{
+    const int parsed = parse(arguments, &options_);
+    if (parsed >= 0) return parsed;
+
+    auto loaded = config::KioskConfig::load(options_.config_path);
+    if (!loaded.ok()) {
+        printError(tr("the configuration %1 is not valid: %2")
+                       .arg(options_.config_path, loaded.error().detail));
+        return kExitConfig;
+    }
+    config_ = loaded.value();
+    if (!options_.language.isEmpty()) config_.default_language = options_.language;
+
+    // SQLCipher first (DESIGN §6): without it the "encrypted" store would be plaintext.
+    const auto cipher = store::Store::linkedCipherVersion();
+    if (!cipher.ok()) {
+        printError(tr("this build of medkiosk is not linked with SQLCipher (%1). It refuses to "
+                      "run, because the local store would not be encrypted. Reinstall the "
+                      "medkiosk package or rebuild it against libsqlcipher.")
+                       .arg(cipher.error().detail));
+        return kExitStore;
+    }
+
+    QString store_path =
+        config_.store_path.isEmpty() ? config::KioskConfig::defaultStorePath() : config_.store_path;
+    QString key_file = config_.key_file;
+    if (options_.demo) {
+        QString state_dir = demoStateDir();
+        if (!options_.screenshots_dir.isEmpty()) {
+            temp_state_ = std::make_unique<QTemporaryDir>();
+            if (!temp_state_->isValid()) {
+                printError(tr("cannot create a temporary folder for the screenshot run."));
+                return kExitDemo;
+            }
+            state_dir = temp_state_->path();
+        }
+        store_path = state_dir + QStringLiteral("/store.db");
+        key_file = QString();
+        const int demo_code = startDemo(state_dir);
+        if (demo_code >= 0) return demo_code;
+    }
+    if (key_file.isEmpty()) key_file = store::KeyProvider::defaultKeyFile(store_path);
+    const int store_code = openStore(store_path, key_file);
+    if (store_code >= 0) return store_code;
+
+    if (config_.pool.base_url.isEmpty()) {
+        printError(tr("no booking pool is configured (pool/base_url in %1); use --demo to try "
+                      "the kiosk with its simulator.")
+                       .arg(options_.config_path));
+        return kExitConfig;
+    }
+    qCInfo(lcUi).noquote() << "SQLCipher" << cipher.value() << "- booking pool"
+                           << config_.pool.base_url.toString(QUrl::RemoveUserInfo)
+                           << (options_.demo ? "(demo simulator)" : "");
+
+    client_ = std::make_shared<pool::PoolClient>(config_.pool);
+    service_ = std::make_unique<booking::BookingService>(client_, store_.get(), config_.rules);
+
+    ui::Theme::apply(*qApp);
+    window_ = std::make_unique<ui::KioskWindow>(service_.get(), config_);
+    window_->setWindowTitle(tr("Hospital kiosk"));
+
+    signals_ = new UnixSignals(this);
+    if (signals_->install()) {
+        connect(signals_, &UnixSignals::quitRequested, qApp, [] {
+            qCInfo(lcUi) << "signal received: quitting";
+            QCoreApplication::quit();
+        });
+    }
+    showWindow();
+    return -1;
+}
+
+int KioskApp::startDemo(const QString& state_dir)
+{
+    sim::SimOptions sim_options;
+    sim_options.data_dir = state_dir + QStringLiteral("/pool");
+    if (!QDir().mkpath(sim_options.data_dir)) {
+        printError(tr("cannot create the demo folder %1.").arg(sim_options.data_dir));
+        return kExitDemo;
+    }
+    QFile::setPermissions(state_dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    simulator_ = std::make_unique<sim::SimulatorThread>(sim_options);
+    QString error;
+    if (!simulator_->start(&error)) {
+        printError(tr("the demo booking-pool simulator did not start: %1").arg(error));
+        return kExitDemo;
+    }
+    config_.pool.base_url = simulator_->baseUrl();
+    return -1;
+}
+
+int KioskApp::openStore(const QString& store_path, const QString& key_file)
+{
+    const QString folder = QFileInfo(store_path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        printError(tr("cannot create the folder of the local store %1. Staff: check the "
+                      "permissions of the state directory.")
+                       .arg(folder));
+        return kExitStore;
+    }
+    auto key = store::KeyProvider::load(key_file);
+    if (!key.ok()) {
+        printError(tr("the key of the local store could not be loaded: %1. Staff: check the key "
+                      "file or the systemd credential; the store was not touched.")
+                       .arg(key.error().detail));
+        return kExitStore;
+    }
+    auto opened = store::Store::open(store_path, key.value());
+    if (!opened.ok()) {
+        printError(tr("the local store %1 could not be opened: %2. It was left untouched (never "
+                      "delete it: it may hold check-ins and payments not yet sent). Staff: run "
+                      "\"medkioskctl store check\" and call IT support.")
+                       .arg(store_path, opened.error().detail));
+        return kExitStore;
+    }
+    store_ = std::move(opened).value();
+    return -1;
+}
+
+void KioskApp::showWindow()
+{
+    if (!options_.screenshots_dir.isEmpty()) {
+        window_->show();
+        screenshots_ =
+            std::make_unique<ScreenshotRunner>(*window_, *service_, options_.screenshots_dir);
+        QTimer::singleShot(0, screenshots_.get(), [this] {
+            const int code = screenshots_->run();
+            QCoreApplication::exit(code);
+        });
+        return;
+    }
+    if (options_.windowed) {
+        window_->resize(1080, 1920);
+        window_->show();
+    } else {
+        window_->showFullScreen();
+    }
+    if (options_.bench_startup) {
+        // Shown; the next zero-timer runs once the event loop has handled what showing queued.
+        QTimer::singleShot(0, this, &KioskApp::benchStartup);
+    }
+}
+
+void KioskApp::benchStartup()
+{
+    std::printf("startup_ms=%lld\n", static_cast<long long>(StartupClock::sinceProcessMs()));
+    std::printf("main_to_idle_ms=%lld\n", static_cast<long long>(StartupClock::sinceMainMs()));
+    std::printf("clock=process-start-from-/proc/self/stat-starttime\n");
+    std::fflush(stdout);
+    QCoreApplication::exit(kExitOk);
+}
+
+void KioskApp::shutdown()
+{
+    screenshots_.reset();
+    window_.reset();
+    service_.reset();  // joins its workers
+    client_.reset();
+    store_.reset();
+    simulator_.reset();  // stops the server, joins its thread
+    temp_state_.reset();
+}
+
+}  // namespace mk::app
