@@ -11,8 +11,10 @@
 #include <QDateTime>
 #include <QFuture>
 #include <QObject>
+#include <QStringList>
 #include <QThreadPool>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -25,25 +27,26 @@ namespace mk::booking {
 template<typename T>
 struct Fetched {
     T value{};
-    bool stale = false;       // true: from the local cache, the pool did not answer
-    QDateTime fetched_at;     // when the pool produced this data
+    bool stale = false;    // true: from the local cache, the pool did not answer
+    QDateTime fetched_at;  // when the pool produced this data
 };
 
 struct BookingOutcome {
     bool booked = false;
-    fhir::Appointment appointment;       // when booked
-    Error error;                         // when not booked
-    QList<fhir::Slot> alternatives;      // on Conflict: the nearest free slots of that day
+    fhir::Appointment appointment;   // when booked
+    Error error;                     // when not booked
+    QList<fhir::Slot> alternatives;  // on Conflict: the nearest free slots of that day
 };
 
-class BookingService : public QObject {
+class BookingService : public QObject
+{
     Q_OBJECT
 public:
     using Clock = std::function<QDateTime()>;
 
     // store may be null (no cache). The clock is injectable for tests.
-    BookingService(std::shared_ptr<pool::PoolClient> client, store::Store* store, BookingRules rules,
-                   QObject* parent = nullptr);
+    BookingService(std::shared_ptr<pool::PoolClient> client, store::Store* store,
+                   BookingRules rules, QObject* parent = nullptr);
     ~BookingService() override;
 
     void setClock(Clock clock);
@@ -58,11 +61,16 @@ public:
     QFuture<Result<Fetched<QList<fhir::Slot>>>> slotsForDay(const QStringList& schedule_ids,
                                                             const QDate& day);
     // Checks the rules (with the patient's appointments from the pool), then books with a fresh
-    // client identifier; retried requests reuse it. Needs the pool: offline gives ErrorCode::Offline.
+    // client identifier; retried requests reuse it. Needs the pool: offline gives
+    // ErrorCode::Offline. On Conflict the alternatives are the nearest bookable free slots of the
+    // slot's schedule that day, else (when given) of department_schedule_ids.
     QFuture<BookingOutcome> book(const QString& patient_id, const fhir::Doctor& doctor,
-                                 const QString& department_id, const fhir::Slot& slot);
+                                 const QString& department_id, const fhir::Slot& slot,
+                                 const QStringList& department_schedule_ids = {});
+    // A light request to the pool ("try again" while offline); updates online().
+    QFuture<Status> probe();
 
-    bool online() const { return online_; }
+    bool online() const { return online_.load(); }
 
 Q_SIGNALS:
     void onlineChanged(bool online);
@@ -75,7 +83,8 @@ private:
     BookingRules rules_;
     Clock clock_;
     QThreadPool workers_;
-    bool online_ = true;
+    std::atomic<bool> online_{true};  // written by workers
+    bool announced_online_ = true;    // last value emitted by onlineChanged (UI thread only)
 };
 
 }  // namespace mk::booking
