@@ -1,18 +1,149 @@
 #include "screens/ResultScreen.h"
 
+#include "booking/BookingService.h"
+#include "booking/BookingSession.h"
+#include "booking/BookingUi.h"
+#include "common/Log.h"
+#include "common/Masking.h"
+#include "qr/QrImage.h"
+
+#include <QBoxLayout>
+#include <QLabel>
+#include <QPixmap>
+#include <QPushButton>
+#include <QResizeEvent>
+
 namespace mk::ui {
+
+using namespace bookingui;
 
 ResultScreen::ResultScreen(ScreenContext& context, QWidget* parent) : Screen(context, parent)
 {
     setObjectName(QStringLiteral("resultScreen"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setSpacing(16);
+    title_ = makeLabel("title", QStringLiteral("resultTitle"), this);
+    layout->addWidget(title_);
+
+    columns_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    columns_->setSpacing(32);
+    layout->addLayout(columns_, 1);
+
+    auto* details = new QVBoxLayout;
+    details->setSpacing(12);
+    number_caption_ = makeLabel("body", QStringLiteral("resultNumberCaption"), this);
+    number_ = makeLabel("big-number", QStringLiteral("resultNumber"), this);
+    number_->setTextInteractionFlags(Qt::NoTextInteraction);
+    patient_ = makeLabel("subtitle", QStringLiteral("resultPatient"), this);
+    department_ = makeLabel("body", QStringLiteral("resultDepartment"), this);
+    doctor_ = makeLabel("body", QStringLiteral("resultDoctor"), this);
+    time_ = makeLabel("subtitle", QStringLiteral("resultTime"), this);
+    deadline_ = makeLabel("hint", QStringLiteral("resultDeadline"), this);
+    for (QLabel* label :
+         {number_caption_, number_, patient_, department_, doctor_, time_, deadline_})
+        details->addWidget(label);
+    details->addStretch(1);
+    columns_->addLayout(details, 1);
+
+    auto* code = new QVBoxLayout;
+    code->setSpacing(12);
+    qr_ = new QLabel(this);
+    qr_->setObjectName(QStringLiteral("appointmentQr"));
+    qr_->setAlignment(Qt::AlignCenter);
+    qr_->setMinimumSize(kQrSize_px, kQrSize_px);
+    qr_hint_ = makeLabel("hint", QStringLiteral("resultQrHint"), this);
+    qr_hint_->setAlignment(Qt::AlignCenter);
+    code->addWidget(qr_, 0, Qt::AlignHCenter);
+    code->addWidget(qr_hint_);
+    code->addStretch(1);
+    columns_->addLayout(code, 0);
+
+    done_ = makeButton("primary", QStringLiteral("resultDone"), this);
+    layout->addWidget(done_);
+    connect(done_, &QPushButton::clicked, this, [this] { Q_EMIT goHome(); });
+    retranslate();
 }
 
 ResultScreen::~ResultScreen() = default;
 
-void ResultScreen::enter() {}
+void ResultScreen::resizeEvent(QResizeEvent* event)
+{
+    Screen::resizeEvent(event);
+    const bool landscape = event->size().width() > event->size().height();
+    columns_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+}
 
-void ResultScreen::reset() {}
+void ResultScreen::enter()
+{
+    retranslate();
+}
 
-void ResultScreen::retranslate() {}
+void ResultScreen::reset()
+{
+    for (QLabel* label : {number_, patient_, department_, doctor_, time_, deadline_})
+        label->clear();
+    qr_->clear();
+    qr_number_.clear();
+}
+
+void ResultScreen::retranslate()
+{
+    title_->setText(tr("Booked"));
+    number_caption_->setText(tr("Your appointment number"));
+    qr_hint_->setText(tr("Show this code when you check in."));
+    done_->setText(tr("Done"));
+    showDetails();
+}
+
+void ResultScreen::showDetails()
+{
+    const booking::BookingSession* session = context().session;
+    if (!session || !session->appointment) {
+        reset();
+        return;
+    }
+    const QString& language = context().language;
+    const fhir::Appointment& appointment = *session->appointment;
+    number_->setText(appointment.appointment_number);
+    patient_->setText(
+        session->patient
+            ? tr("Patient: %1").arg(maskName(session->patient->name.forLanguage(language)))
+            : QString());
+    department_->setText(
+        session->department
+            ? tr("Department: %1").arg(session->department->name.forLanguage(language))
+            : QString());
+    doctor_->setText(session->doctor ? tr("Doctor: %1").arg(doctorText(*session->doctor, language))
+                                     : QString());
+    const QDateTime start = appointment.start.isValid()
+                                ? appointment.start
+                                : (session->slot ? session->slot->start : QDateTime());
+    const QDateTime end = appointment.end.isValid()
+                              ? appointment.end
+                              : (session->slot ? session->slot->end : QDateTime());
+    time_->setText(start.isValid() ? tr("Time: %1–%2")
+                                         .arg(dateTimeText(start, context().config, language),
+                                              clockText(end, context().config))
+                                   : QString());
+    if (context().service && session->slot) {
+        const QDateTime deadline = context().service->rules().cancellationDeadline(*session->slot);
+        deadline_->setText(
+            tr("You can cancel until %1.").arg(dateTimeText(deadline, context().config, language)));
+    } else {
+        deadline_->clear();
+    }
+
+    if (qr_number_ != appointment.appointment_number) {
+        qr_number_ = appointment.appointment_number;
+        const Result<QImage> image =
+            qr::encode(qr::appointmentPayload(appointment.appointment_number), kQrSize_px);
+        if (image.ok()) {
+            qr_->setPixmap(QPixmap::fromImage(image.value()));
+        } else {
+            qCWarning(lcUi) << "appointment QR code not made:" << image.error().detail;
+            qr_->clear();
+        }
+    }
+}
 
 }  // namespace mk::ui

@@ -1,6 +1,12 @@
+// The booking is made: the appointment number (big), the patient (masked), department, doctor,
+// time, the cancellation deadline and the appointment QR code to show at check-in. Done → Home.
 #pragma once
 
 #include "Screen.h"
+
+class QBoxLayout;
+class QLabel;
+class QPushButton;
 
 namespace mk::ui {
 
@@ -8,6 +14,8 @@ class ResultScreen : public Screen
 {
     Q_OBJECT
 public:
+    static constexpr int kQrSize_px = 360;
+
     explicit ResultScreen(ScreenContext& context, QWidget* parent = nullptr);
     ~ResultScreen() override;
 
@@ -15,6 +23,26 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void showDetails();
+
+    QBoxLayout* columns_ = nullptr;
+    QLabel* title_ = nullptr;
+    QLabel* number_caption_ = nullptr;
+    QLabel* number_ = nullptr;
+    QLabel* patient_ = nullptr;
+    QLabel* department_ = nullptr;
+    QLabel* doctor_ = nullptr;
+    QLabel* time_ = nullptr;
+    QLabel* deadline_ = nullptr;
+    QLabel* qr_ = nullptr;
+    QLabel* qr_hint_ = nullptr;
+    QPushButton* done_ = nullptr;
+    QString qr_number_;  // the appointment number the QR image shows
 };
 
 }  // namespace mk::ui
