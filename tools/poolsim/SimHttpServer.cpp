@@ -59,14 +59,21 @@ QString refId(const QJsonValue& ref, const QString& type)
 
 }  // namespace
 
-SimReply outcomeReply(int status, const QString& code, const QString& text)
+SimReply outcomeReply(int status, const QString& code, const QString& text, const QString& rule)
 {
-    const QJsonObject oo{
-        {QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
-        {QStringLiteral("issue"),
-         QJsonArray{QJsonObject{{QStringLiteral("severity"), QStringLiteral("error")},
-                                {QStringLiteral("code"), code},
-                                {QStringLiteral("diagnostics"), text}}}}};
+    QJsonObject issue{{QStringLiteral("severity"), QStringLiteral("error")},
+                      {QStringLiteral("code"), code},
+                      {QStringLiteral("diagnostics"), text}};
+    if (!rule.isEmpty()) {  // which hospital rule refused it (docs/pool-protocol.md)
+        issue.insert(QStringLiteral("details"),
+                     QJsonObject{{QStringLiteral("coding"),
+                                  QJsonArray{QJsonObject{{QStringLiteral("system"),
+                                                          QStringLiteral("urn:medkiosk:rule")},
+                                                         {QStringLiteral("code"), rule}}}},
+                                 {QStringLiteral("text"), text}});
+    }
+    const QJsonObject oo{{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
+                         {QStringLiteral("issue"), QJsonArray{issue}}};
     return jsonReply(status, oo);
 }
 

@@ -67,6 +67,8 @@ private:
     QList<QPointer<QTcpSocket>> open_sockets_;
 };
 
-SimReply outcomeReply(int status, const QString& code, const QString& text);
+// An OperationOutcome reply; `rule` (per-day, ...) adds details.coding urn:medkiosk:rule.
+SimReply outcomeReply(int status, const QString& code, const QString& text,
+                      const QString& rule = QString());
 
 }  // namespace mk::sim

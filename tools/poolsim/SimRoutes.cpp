@@ -391,7 +391,8 @@ SimReply SimHttpServer::book(const QHttpServerRequest& request, bool* committed)
     if (same_day >= options_.max_bookings_per_patient_per_day) {
         return outcomeReply(422, QStringLiteral("business-rule"),
                             QStringLiteral("at most %1 bookings per patient per day")
-                                .arg(options_.max_bookings_per_patient_per_day));
+                                .arg(options_.max_bookings_per_patient_per_day),
+                            QStringLiteral("per-day"));
     }
     const QString id = QStringLiteral("appt-%1").arg(state_.next_id++);
     const QString day_key = QString(day).remove(QLatin1Char('-'));

@@ -404,6 +404,17 @@ Result<OperationOutcome> outcomeFromJson(const QJsonObject& o)
                                              path + QStringLiteral(".details"), Need::Optional);
         issue.details = j.string(details, QStringLiteral("text"),
                                  path + QStringLiteral(".details.text"), Need::Optional);
+        const QList<QJsonObject> codings =
+            j.objects(details, QStringLiteral("coding"), path + QStringLiteral(".details.coding"),
+                      Need::Optional);
+        if (!codings.isEmpty()) {
+            issue.details_system =
+                j.string(codings.first(), QStringLiteral("system"),
+                         path + QStringLiteral(".details.coding.system"), Need::Optional);
+            issue.details_code =
+                j.string(codings.first(), QStringLiteral("code"),
+                         path + QStringLiteral(".details.coding.code"), Need::Optional);
+        }
         out.issues.append(issue);
     }
     return finish(j, out);

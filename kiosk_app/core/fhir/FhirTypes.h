@@ -95,6 +95,10 @@ struct OutcomeIssue {
     QString code;         // IssueType: conflict, not-found, business-rule, throttled, ...
     QString diagnostics;  // technical text
     QString details;      // details.text, human text
+    // details.coding[0]: for a refused booking (422 business-rule) the pool names the rule with
+    // system urn:medkiosk:rule and a code such as per-day (docs/pool-protocol.md).
+    QString details_system;
+    QString details_code;
     bool operator==(const OutcomeIssue&) const = default;
 };
 

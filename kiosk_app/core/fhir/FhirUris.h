@@ -8,6 +8,7 @@ namespace mk::fhir::uri {
 inline constexpr QLatin1String kPatientNumber("urn:medkiosk:patient-number");
 inline constexpr QLatin1String kBooking("urn:medkiosk:booking");
 inline constexpr QLatin1String kAppointmentNumber("urn:medkiosk:appointment");
+inline constexpr QLatin1String kRule("urn:medkiosk:rule");  // OperationOutcome details coding
 inline constexpr QLatin1String kTranslation("http://hl7.org/fhir/StructureDefinition/translation");
 inline constexpr QLatin1String kGuardian(
     "http://medkiosk.example/fhir/StructureDefinition/guardian");

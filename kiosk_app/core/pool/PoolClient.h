@@ -4,7 +4,9 @@
 #pragma once
 
 #include "common/Result.h"
+#include "fhir/FhirParser.h"
 #include "fhir/FhirTypes.h"
+#include "pool/HttpTransport.h"
 
 #include <QDate>
 #include <QList>
@@ -13,12 +15,13 @@
 #include <QUrl>
 
 #include <atomic>
+#include <memory>
 
 namespace mk::pool {
 
 struct PoolOptions {
-    QUrl base_url;                 // .../fhir (https in production, loopback http in demo)
-    QString ca_file;               // extra CA bundle; empty = system store. Verification is always on.
+    QUrl base_url;    // .../fhir (https in production, loopback http in demo)
+    QString ca_file;  // extra CA bundle; empty = system store. Verification is always on.
     int connect_timeout_ms = 3000;
     int request_timeout_ms = 8000;  // whole request, including reading the reply
     int max_attempts = 3;           // for idempotent requests (all GETs, conditional create)
@@ -53,9 +56,13 @@ struct PoolStats {  // for diagnostics and benchmarks
     std::atomic<quint64> failures{0};
 };
 
-class PoolClient {
+class PoolClient
+{
 public:
-    explicit PoolClient(PoolOptions options);
+    explicit PoolClient(PoolOptions options);  // over CurlTransport
+    // Over another transport (tests, tools). The transport must be safe to call from several
+    // threads when the client is shared.
+    PoolClient(PoolOptions options, std::unique_ptr<HttpTransport> transport);
     ~PoolClient();
     PoolClient(const PoolClient&) = delete;
     PoolClient& operator=(const PoolClient&) = delete;
@@ -77,8 +84,17 @@ public:
     Status probe();
 
 private:
+    // One request with the retry policy (idempotent: retried on Network, Timeout, Server,
+    // RateLimited), the content-type check and the HTTP error mapping.
+    Result<HttpResponse> send(const HttpRequest& request, bool idempotent);
+    // GET a search and every next page; the resources of all pages in one Bundle.
+    Result<fhir::Bundle> searchAll(const QString& type,
+                                   const QList<QPair<QString, QString>>& params);
+    QUrl url(const QString& path, const QList<QPair<QString, QString>>& params) const;
+
     PoolOptions options_;
     PoolStats stats_;
+    std::unique_ptr<HttpTransport> transport_;
 };
 
 }  // namespace mk::pool
