@@ -65,6 +65,7 @@ private Q_SLOTS:
     void conflictOffersNearestFreeSlots();
     void perDayRuleCheckedBeforeSending();
     void daysAheadFollowsTheClock();
+    void transientFailureKeepsItsCode();
     void onlineChangedOnOutageAndRecovery();
 
 private:
@@ -351,6 +352,33 @@ void TestBookingService::onlineChangedOnOutageAndRecovery()
     QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, kWaitMs);
     QCOMPARE(changed.at(1).at(0).toBool(), true);
     QVERIFY(service_->online());
+}
+
+void TestBookingService::transientFailureKeepsItsCode()
+{
+    const QDate day = kFirstDay.addDays(3);
+    const QList<Slot> free = freeSlots(QStringLiteral("sch-derm-01"), day);
+    QVERIFY(!free.isEmpty());
+    const int created = sim_->appointmentsCreated();
+    mk::sim::FaultSpec fault;
+    fault.mode = QStringLiteral("5xx");
+    fault.count = -1;
+    fault.path_contains = QStringLiteral("Appointment");
+    sim_->setFault(fault);
+    const BookingOutcome outcome =
+        await(service_->book(QStringLiteral("pat-1102"), doctorOf(QStringLiteral("dept-derm"), 1),
+                             QStringLiteral("dept-derm"), free.first()));
+    QVERIFY(!outcome.booked);
+    QCOMPARE(outcome.error.code, mk::ErrorCode::Server);
+    QVERIFY(outcome.error.isTransient());  // the screen offers "try again"
+    QCOMPARE(sim_->appointmentsCreated(), created);
+
+    setOutage(false);
+    const BookingOutcome again =
+        await(service_->book(QStringLiteral("pat-1102"), doctorOf(QStringLiteral("dept-derm"), 1),
+                             QStringLiteral("dept-derm"), free.first()));
+    QVERIFY2(again.booked, qPrintable(again.error.detail));
+    QCOMPARE(sim_->appointmentsCreated(), created + 1);
 }
 
 QTEST_GUILESS_MAIN(TestBookingService)
