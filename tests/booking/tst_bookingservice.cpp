@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QUuid>
 
 #include <memory>
 
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void noStoreDuringOutageIsAnError();
     void bookWhileOfflineSendsNothing();
     void conflictOffersNearestFreeSlots();
+    void fullDoctorFallsBackToTheDepartment();
     void perDayRuleCheckedBeforeSending();
     void daysAheadFollowsTheClock();
     void transientFailureKeepsItsCode();
@@ -271,6 +273,62 @@ void TestBookingService::conflictOffersNearestFreeSlots()
         if (!offered && s.id != wanted.id && second.alternatives.size() == 3) {
             QVERIFY(qAbs(wanted.start.secsTo(s.start)) >= last_distance_s);
         }
+    }
+}
+
+void TestBookingService::fullDoctorFallsBackToTheDepartment()
+{
+    const QDate day = kFirstDay.addDays(4);
+    const auto doctor = doctorOf(QStringLiteral("dept-resp"), 1);
+    QStringList department_schedules;
+    for (int n = 1; n <= 5; ++n)
+        department_schedules.append(doctorOf(QStringLiteral("dept-resp"), n).schedule_id);
+
+    // Fill the doctor's day up to one slot, straight through the pool client (two bookings per
+    // patient per day at most).
+    QStringList patients;
+    for (int n = 1100; n <= 1115; ++n) patients.append(QStringLiteral("pat-%1").arg(n));
+    for (int n = 1200; n <= 1207; ++n) patients.append(QStringLiteral("pat-%1").arg(n));
+    const QList<Slot> free = freeSlots(doctor.schedule_id, day);
+    QVERIFY(free.size() >= 2);
+    QVERIFY2(free.size() - 1 <= 2 * patients.size(), "not enough demo patients");
+    for (qsizetype i = 0; i + 1 < free.size(); ++i) {
+        mk::pool::BookingRequest request;
+        request.client_identifier = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        request.slot = free.at(i);
+        request.patient_id = patients.at(i / 2);
+        request.practitioner_id = doctor.id;
+        request.department_id = QStringLiteral("dept-resp");
+        const auto booked = client_->book(request);
+        QVERIFY2(booked.ok(), booked.ok() ? "" : qPrintable(booked.error().detail));
+    }
+    const Slot last = free.last();
+    const BookingOutcome taken = await(
+        service_->book(QStringLiteral("pat-1004"), doctor, QStringLiteral("dept-resp"), last));
+    QVERIFY2(taken.booked, qPrintable(taken.error.detail));
+
+    // Without the department's schedules there is nothing to offer.
+    const BookingOutcome alone = await(
+        service_->book(QStringLiteral("pat-1005"), doctor, QStringLiteral("dept-resp"), last));
+    QCOMPARE(alone.error.code, mk::ErrorCode::Conflict);
+    QVERIFY(alone.alternatives.isEmpty());
+
+    const BookingOutcome outcome =
+        await(service_->book(QStringLiteral("pat-1005"), doctor, QStringLiteral("dept-resp"), last,
+                             department_schedules));
+    QVERIFY(!outcome.booked);
+    QCOMPARE(outcome.error.code, mk::ErrorCode::Conflict);
+    QVERIFY(!outcome.alternatives.isEmpty());
+    QVERIFY(outcome.alternatives.size() <= 3);
+    qint64 last_distance_s = -1;
+    for (const Slot& alt : outcome.alternatives) {
+        QVERIFY(alt.schedule_id != doctor.schedule_id);
+        QVERIFY(department_schedules.contains(alt.schedule_id));
+        QVERIFY(alt.isFree());
+        QCOMPARE(alt.start.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))).date(), day);
+        const qint64 distance_s = qAbs(last.start.secsTo(alt.start));
+        QVERIFY(distance_s >= last_distance_s);
+        last_distance_s = distance_s;
     }
 }
 
