@@ -76,6 +76,9 @@ KioskWindow::KioskWindow(booking::BookingService* service, const config::KioskCo
 
     stack_ = new QStackedWidget(this);
     stack_->setObjectName(QStringLiteral("screenStack"));
+    // The largest page must not dictate the window's minimum size (the kiosk's screen is fixed;
+    // a page that is too tall for landscape has to adapt, see IdentifyScreen::resizeEvent).
+    stack_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     layout->addWidget(stack_, 1);
 
     footer_ = new QFrame(this);

@@ -189,9 +189,9 @@ void IdentifyScreen::retranslate()
     title_->setText(tr("Who is booking?"));
     scan_hint_->setText(tr("Scan your patient card, or type your number and date of birth below."));
     id_label_->setText(tr("Patient number or mobile phone number"));
-    id_field_->setPlaceholder(tr("e.g. P00001234 or 13800138000"));
+    id_field_->setPlaceholder(tr("P and 8 digits, or 11 digits"));
     dob_label_->setText(tr("Date of birth"));
-    dob_hint_->setText(tr("8 digits: year, month, day. Example: 19850312 for 12 March 1985"));
+    dob_hint_->setText(tr("8 digits: year, month, day. Example: 19700105 for 5 January 1970"));
     dob_field_->setPlaceholder(tr("YYYYMMDD"));
     continue_->setText(tr("Continue"));
     choice_title_->setText(tr("Several patients have these details. Please choose yourself:"));
@@ -260,7 +260,7 @@ void IdentifyScreen::submit()
             setMessage([] {
                 return tr(
                     "Please type your date of birth as 8 digits: year, month, day (for "
-                    "example 19850312).");
+                    "example 19700105).");
             });
         } else {
             setMessage([] { return tr("This date of birth is not possible. Please check it."); });
