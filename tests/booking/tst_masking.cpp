@@ -27,6 +27,9 @@ void TestMasking::name_data()
     QTest::newRow("zh 3 chars") << QStringLiteral("张小明") << QStringLiteral("张*明");
     QTest::newRow("zh 4 chars") << QStringLiteral("欧阳小明") << QStringLiteral("欧**明");
     QTest::newRow("zh 5 chars") << QStringLiteral("爱新觉罗明") << QStringLiteral("爱***明");
+    QTest::newRow("zh with space") << QStringLiteral("欧阳 小明") << QStringLiteral("欧**明");
+    QTest::newRow("zh middle dot")
+        << QStringLiteral("阿卜杜·热合曼") << QStringLiteral("阿*****曼");
     QTest::newRow("zh padded") << QStringLiteral(" 王芳 ") << QStringLiteral("王*");
     // U+20BB7 (𠮷) is outside the BMP: counted as one character, never split.
     QTest::newRow("zh surrogate") << QString::fromUtf8("\xF0\xA0\xAE\xB7小明")

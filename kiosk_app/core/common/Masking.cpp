@@ -41,8 +41,11 @@ QString maskName(const QString& name)
     const QString trimmed = name.simplified();
     if (trimmed.isEmpty()) return QString();
     const QList<uint> code_points = trimmed.toUcs4();
-    const bool han = QChar::script(code_points.first()) == QChar::Script_Han;
-    if (han && !trimmed.contains(QLatin1Char(' '))) return maskHanName(code_points);
+    // A name written in Han characters is masked by characters, spaces typed inside it dropped
+    // ("欧阳 小明" -> 欧**明).
+    if (QChar::script(code_points.first()) == QChar::Script_Han) {
+        return maskHanName(QString(trimmed).remove(QLatin1Char(' ')).toUcs4());
+    }
 
     QStringList words;
     const QStringList parts = trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts);
