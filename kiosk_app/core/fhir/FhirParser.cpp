@@ -26,7 +26,8 @@ Result<T> finish(const FhirJson& j, T value)
 
 bool checkType(FhirJson& j, const QJsonObject& o, const QString& type)
 {
-    const QString actual = j.string(o, QStringLiteral("resourceType"), type, Need::Required);
+    const QString actual = j.string(o, QStringLiteral("resourceType"),
+                                    type + QStringLiteral(".resourceType"), Need::Required);
     if (j.ok() && actual != type) {
         j.fail(type, QStringLiteral("resourceType is %1").arg(actual.left(40)));
     }
@@ -145,7 +146,8 @@ Result<QJsonObject> resourceObject(const QByteArray& json, const QString& expect
     if (!doc.isObject()) return badReply(what + QStringLiteral(": JSON object expected"));
     const QJsonObject o = doc.object();
     FhirJson j;
-    const QString type = j.string(o, QStringLiteral("resourceType"), what, Need::Required);
+    const QString type = j.string(o, QStringLiteral("resourceType"),
+                                  what + QStringLiteral(".resourceType"), Need::Required);
     if (j.ok() && !expected_type.isEmpty() && type != expected_type) {
         j.fail(what, QStringLiteral("resourceType is %1").arg(type.left(40)));
     }
