@@ -3,6 +3,7 @@
 #include "config/KioskConfig.h"
 #include "fhir/FhirTypes.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
@@ -86,6 +87,18 @@ QString doctorText(const fhir::Doctor& doctor, const QString& ui_language)
     const QString title = doctor.title.forLanguage(ui_language);
     if (title.isEmpty()) return name;
     return name + QStringLiteral(" · ") + title;
+}
+
+QString cancellationText(const QDateTime& deadline, const QDateTime& now,
+                         const config::KioskConfig* config, const QString& ui_language)
+{
+    if (!deadline.isValid()) return {};
+    if (now.isValid() && deadline <= now) {
+        return QCoreApplication::translate("mk::ui::bookingui",
+                                           "This booking can no longer be cancelled.");
+    }
+    return QCoreApplication::translate("mk::ui::bookingui", "You can cancel until %1.")
+        .arg(dateTimeText(deadline, config, ui_language));
 }
 
 }  // namespace mk::ui::bookingui

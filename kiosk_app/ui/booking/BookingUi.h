@@ -48,4 +48,8 @@ QString dateTimeText(const QDateTime& moment, const config::KioskConfig* config,
 // shown unmasked).
 QString doctorText(const fhir::Doctor& doctor, const QString& ui_language);
 
+// "You can cancel until <deadline>." or, when that moment has passed, that it no longer can be.
+QString cancellationText(const QDateTime& deadline, const QDateTime& now,
+                         const config::KioskConfig* config, const QString& ui_language);
+
 }  // namespace mk::ui::bookingui

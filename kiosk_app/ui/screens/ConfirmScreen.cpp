@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QScrollArea>
+#include <QScroller>
 
 namespace mk::ui {
 
@@ -25,9 +27,20 @@ ConfirmScreen::ConfirmScreen(ScreenContext& context, QWidget* parent) : Screen(c
     title_ = makeLabel("title", QStringLiteral("confirmTitle"), this);
     layout->addWidget(title_);
 
-    columns_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    // The content scrolls when it is taller than the screen (a long name, large text), so the
+    // screen never forces the window taller than the display; the main action stays visible.
+    auto* body = new QWidget(this);
+    columns_ = new QBoxLayout(QBoxLayout::TopToBottom, body);
+    columns_->setContentsMargins(0, 0, 0, 0);
     columns_->setSpacing(32);
-    layout->addLayout(columns_, 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("confirmScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(body);
+    QScroller::grabGesture(scroll->viewport(), QScroller::TouchGesture);
+    layout->addWidget(scroll, 1);
 
     auto* details = new QVBoxLayout;
     details->setSpacing(16);
@@ -56,9 +69,12 @@ ConfirmScreen::ConfirmScreen(ScreenContext& context, QWidget* parent) : Screen(c
     actions->addWidget(alternatives_box_);
     actions->addWidget(booking_label_);
     actions->addStretch(1);
-    actions->addWidget(try_again_);
-    actions->addWidget(confirm_);
     columns_->addLayout(actions, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(24);
+    buttons->addWidget(try_again_);
+    buttons->addWidget(confirm_);
+    layout->addLayout(buttons);
 
     message_->hide();
     alternatives_box_->hide();
@@ -138,7 +154,7 @@ void ConfirmScreen::showDetails()
     if (context().service) {
         const QDateTime deadline = context().service->rules().cancellationDeadline(slot);
         deadline_->setText(
-            tr("You can cancel until %1.").arg(dateTimeText(deadline, context().config, language)));
+            cancellationText(deadline, context().service->now(), context().config, language));
     }
 }
 

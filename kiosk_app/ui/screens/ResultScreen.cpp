@@ -12,6 +12,8 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QScrollArea>
+#include <QScroller>
 
 namespace mk::ui {
 
@@ -25,9 +27,20 @@ ResultScreen::ResultScreen(ScreenContext& context, QWidget* parent) : Screen(con
     title_ = makeLabel("title", QStringLiteral("resultTitle"), this);
     layout->addWidget(title_);
 
-    columns_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    // The content scrolls when it is taller than the screen (a long name, large text), so the
+    // screen never forces the window taller than the display; the main action stays visible.
+    auto* body = new QWidget(this);
+    columns_ = new QBoxLayout(QBoxLayout::TopToBottom, body);
+    columns_->setContentsMargins(0, 0, 0, 0);
     columns_->setSpacing(32);
-    layout->addLayout(columns_, 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("resultScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(body);
+    QScroller::grabGesture(scroll->viewport(), QScroller::TouchGesture);
+    layout->addWidget(scroll, 1);
 
     auto* details = new QVBoxLayout;
     details->setSpacing(12);
@@ -128,7 +141,7 @@ void ResultScreen::showDetails()
     if (context().service && session->slot) {
         const QDateTime deadline = context().service->rules().cancellationDeadline(*session->slot);
         deadline_->setText(
-            tr("You can cancel until %1.").arg(dateTimeText(deadline, context().config, language)));
+            cancellationText(deadline, context().service->now(), context().config, language));
     } else {
         deadline_->clear();
     }
