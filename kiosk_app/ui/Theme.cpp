@@ -42,12 +42,15 @@ QPushButton[role="primary"] {
 }
 QPushButton[role="primary"]:pressed { background: #084a94; }
 QPushButton[role="primary"]:disabled { color: #eef1f5; background: #8fa7c2; }
+QPushButton#bookButton { font-size: 48px; min-height: 170px; border-radius: 24px; }
 QPushButton[role="secondary"] { color: #0b4f9c; border: 3px solid #0b63c5; background: #ffffff; }
 QPushButton[role="tile"] {
   font-size: 34px; min-height: 110px; text-align: center; padding: 12px 20px;
   border: 2px solid #b7c6d8; background: #ffffff;
 }
 QPushButton[role="tile"]:checked { border: 4px solid #0b63c5; background: #e5f0fc; }
+mk--ui--ChildChoiceScreen QPushButton[role="tile"] { font-size: 40px; min-height: 170px; }
+mk--ui--IdentifyScreen QPushButton[role="tile"] { font-size: 40px; min-height: 150px; }
 QPushButton[role="slot-free"] {
   font-size: 30px; min-height: 88px; min-width: 100px; color: #0d5b2a;
   background: #e6f5ea; border: 2px solid #4caf6e;

@@ -73,10 +73,10 @@ void ChildChoiceScreen::rebuild()
         auto* tile = new QPushButton(this);
         tile->setObjectName(QStringLiteral("personTile_%1").arg(i));
         tile->setFocusPolicy(Qt::NoFocus);
-        tile->setMinimumHeight(130);
         Theme::setRole(tile, "tile");
         connect(tile, &QPushButton::clicked, this, [this, i] { choose(i); });
         tiles_layout_->addWidget(tile);
+        tile->show();  // now, not from the event loop
         tiles_.append(tile);
     }
     retranslate();

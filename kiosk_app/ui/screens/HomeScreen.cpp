@@ -32,7 +32,6 @@ HomeScreen::HomeScreen(ScreenContext& context, QWidget* parent) : Screen(context
 
     book_ = new QPushButton(this);
     book_->setObjectName(QStringLiteral("bookButton"));
-    book_->setMinimumHeight(160);
     book_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     Theme::setRole(book_, "primary");
     connect(book_, &QPushButton::clicked, this, [this] { Q_EMIT goTo(ScreenId::Identify); });

@@ -72,7 +72,7 @@ IdentifyScreen::IdentifyScreen(ScreenContext& context, QWidget* parent) : Screen
     dob_field_->setObjectName(QStringLiteral("dobField"));
     form->addWidget(dob_field_);
     form->addStretch(1);
-    body_->addWidget(form_, 1);
+    body_->addWidget(form_, 0);
 
     choices_ = new QWidget(this);
     choices_->setObjectName(QStringLiteral("patientChoices"));
@@ -96,23 +96,33 @@ IdentifyScreen::IdentifyScreen(ScreenContext& context, QWidget* parent) : Screen
     body_->addWidget(choices_, 1);
 
     keypad_ = new Keypad(this);
-    keypad_->setMinimumSize(420, 520);
-    keypad_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    keypad_->setMinimumSize(480, 430);
+    keypad_->setMaximumHeight(640);
+    keypad_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     body_->addWidget(keypad_, 1);
 
-    message_ = new QLabel(this);
+    // Message, busy indicator and Continue: under the keypad in portrait, under the fields in
+    // landscape (see resizeEvent).
+    actions_ = new QWidget(this);
+    auto* actions = new QVBoxLayout(actions_);
+    actions->setContentsMargins(0, 0, 0, 0);
+    actions->setSpacing(16);
+    message_ = new QLabel(actions_);
     message_->setObjectName(QStringLiteral("identifyMessage"));
     message_->setWordWrap(true);
     message_->setVisible(false);
     Theme::setRole(message_, "error");
-    root->addWidget(message_);
-    busy_ = new BusyIndicator(this);
-    root->addWidget(busy_);
-    continue_ = new QPushButton(this);
+    actions->addWidget(message_);
+    busy_ = new BusyIndicator(actions_);
+    actions->addWidget(busy_);
+    continue_ = new QPushButton(actions_);
     continue_->setObjectName(QStringLiteral("continueButton"));
     continue_->setFocusPolicy(Qt::NoFocus);
     Theme::setRole(continue_, "primary");
-    root->addWidget(continue_);
+    actions->addWidget(continue_);
+    root->addWidget(actions_);
+    root_ = root;
+    form_layout_ = form;
 
     connect(id_field_, &MaskedField::activated, this, [this] { activateField(id_field_); });
     connect(dob_field_, &MaskedField::activated, this, [this] { activateField(dob_field_); });
@@ -214,7 +224,20 @@ void IdentifyScreen::retranslate()
 void IdentifyScreen::resizeEvent(QResizeEvent* event)
 {
     Screen::resizeEvent(event);
-    body_->setDirection(width() > height() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    const bool landscape = width() > height();
+    if (landscape == landscape_) return;  // built as portrait
+    landscape_ = landscape;
+    body_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    // Landscape: fields and actions on the left half, keypad on the right half.
+    body_->setStretchFactor(form_, landscape ? 1 : 0);
+    root_->removeWidget(actions_);
+    form_layout_->removeWidget(actions_);
+    if (landscape) {
+        form_layout_->insertWidget(form_layout_->count() - 1, actions_);  // before the stretch
+    } else {
+        root_->addWidget(actions_);
+    }
+    actions_->show();  // a layout re-parents and would only show it from the event loop
 }
 
 void IdentifyScreen::activateField(MaskedField* field)
@@ -356,6 +379,7 @@ void IdentifyScreen::choosePatient(const fhir::Patient& patient)
             booking::BookingSession& s = *context().session;
             if (!result.ok()) {
                 s.identified.reset();
+                clearChoices();  // back to the form, where the message shows
                 const Error error = result.error();
                 setMessage([error] { return userMessage(error); });
                 return;
@@ -385,6 +409,7 @@ void IdentifyScreen::showChoices(const QList<fhir::Patient>& patients)
             if (i < candidates_.size()) choosePatient(candidates_.at(i));
         });
         choices_layout_->insertWidget(1 + i, button);
+        button->show();
         choice_buttons_.append(button);
     }
     retranslate();

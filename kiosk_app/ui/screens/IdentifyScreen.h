@@ -84,6 +84,10 @@ private:
     QWidget* choices_ = nullptr;
     QVBoxLayout* choices_layout_ = nullptr;
     QBoxLayout* body_ = nullptr;
+    QVBoxLayout* root_ = nullptr;
+    QVBoxLayout* form_layout_ = nullptr;
+    QWidget* actions_ = nullptr;
+    bool landscape_ = false;
     WedgeScanner* scanner_ = nullptr;
 
     QList<QPushButton*> choice_buttons_;

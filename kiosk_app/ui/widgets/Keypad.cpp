@@ -22,7 +22,7 @@ Keypad::Keypad(QWidget* parent) : QWidget(parent)
         Theme::setRole(key, "key");
         return key;
     };
-    // 1 2 3 / 4 5 6 / 7 8 9 / letter 0 backspace / clear (whole row)
+    // 1 2 3 Delete / 4 5 6 Delete / 7 8 9 Clear / P 0 Clear: four rows fit a landscape screen.
     for (int digit = 1; digit <= 9; ++digit) {
         const QString label = QString::number(digit);
         QPushButton* key = makeKey(QStringLiteral("key_%1").arg(digit));
@@ -39,10 +39,12 @@ Keypad::Keypad(QWidget* parent) : QWidget(parent)
     grid->addWidget(zero, 3, 1);
     backspace_key_ = makeKey(QStringLiteral("key_backspace"));
     connect(backspace_key_, &QPushButton::clicked, this, &Keypad::backspace);
-    grid->addWidget(backspace_key_, 3, 2);
+    grid->addWidget(backspace_key_, 0, 3, 2, 1);
     clear_key_ = makeKey(QStringLiteral("key_clear"));
     connect(clear_key_, &QPushButton::clicked, this, &Keypad::clearText);
-    grid->addWidget(clear_key_, 4, 0, 1, 3);
+    grid->addWidget(clear_key_, 2, 3, 2, 1);
+    for (int column = 0; column < 4; ++column) grid->setColumnStretch(column, 1);
+    for (int row = 0; row < 4; ++row) grid->setRowStretch(row, 1);
     setLetter(QString());
     retranslate();
 }
