@@ -59,19 +59,29 @@ QStringList allValues(const QUrlQuery& q, const QString& key)
     return q.allQueryItemValues(key, QUrl::FullyDecoded);
 }
 
-bool inRange(qint64 t, const QStringList& bounds)
+struct Bound {
+    QString prefix;  // ge | lt | gt | le
+    qint64 ms = 0;
+};
+
+// The bounds of a date search parameter, parsed once per request (not once per candidate).
+QList<Bound> parseBounds(const QStringList& bounds)
 {
+    QList<Bound> out;
     for (const QString& b : bounds) {
-        const QString prefix = b.left(2);
-        const QDateTime dt = QDateTime::fromString(b.mid(2), Qt::ISODate);
-        if (!dt.isValid()) {
-            return false;
-        }
-        const qint64 ms = dt.toMSecsSinceEpoch();
-        if ((prefix == QLatin1String("ge") && t < ms) ||
-            (prefix == QLatin1String("lt") && t >= ms) ||
-            (prefix == QLatin1String("gt") && t <= ms) ||
-            (prefix == QLatin1String("le") && t > ms)) {
+        out.append(
+            Bound{b.left(2), QDateTime::fromString(b.mid(2), Qt::ISODate).toMSecsSinceEpoch()});
+    }
+    return out;
+}
+
+bool inRange(qint64 t, const QList<Bound>& bounds)
+{
+    for (const Bound& b : bounds) {
+        if ((b.prefix == QLatin1String("ge") && t < b.ms) ||
+            (b.prefix == QLatin1String("lt") && t >= b.ms) ||
+            (b.prefix == QLatin1String("gt") && t <= b.ms) ||
+            (b.prefix == QLatin1String("le") && t > b.ms)) {
             return false;
         }
     }
@@ -232,9 +242,10 @@ SimReply SimHttpServer::search(const QString& type, const QUrlQuery& query, cons
             wanted.insert(s);
         }
         const QString status = query.queryItemValue(QStringLiteral("status"));
+        const QList<Bound> start_bounds = parseBounds(starts);
         for (const SlotEntry& e : std::as_const(slots_)) {
             if ((!wanted.isEmpty() && !wanted.contains(e.schedule_id)) ||
-                !inRange(e.start_ms, starts)) {
+                !inRange(e.start_ms, start_bounds)) {
                 continue;
             }
             const QJsonObject s = slotNow(e);
@@ -287,11 +298,12 @@ SimReply SimHttpServer::search(const QString& type, const QUrlQuery& query, cons
             return outcomeReply(400, QStringLiteral("invalid"),
                                 QStringLiteral("bad date parameter"));
         }
+        const QList<Bound> date_bounds = parseBounds(dates);
         for (const QJsonObject& a : std::as_const(state_.appointments)) {
             const qint64 t =
                 QDateTime::fromString(a.value(QStringLiteral("start")).toString(), Qt::ISODate)
                     .toMSecsSinceEpoch();
-            if ((patient.isEmpty() || patientOf(a) == patient) && inRange(t, dates)) {
+            if ((patient.isEmpty() || patientOf(a) == patient) && inRange(t, date_bounds)) {
                 matches.append(a);
             }
         }

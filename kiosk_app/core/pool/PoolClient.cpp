@@ -115,7 +115,7 @@ Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempoten
         Result<HttpResponse> r = transport_->perform(request);
         if (r.ok()) {
             const HttpResponse& resp = r.value();
-            qCInfo(lcPool).noquote() << what << resp.status << resp.elapsed_ms << "ms";
+            qCDebug(lcPool).noquote() << what << resp.status << resp.elapsed_ms << "ms";
             if (resp.status >= 200 && resp.status < 300) {
                 const Status content = reply::checkSuccess(resp);
                 if (content.ok()) return r;

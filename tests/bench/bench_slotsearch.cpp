@@ -1,0 +1,181 @@
+// Slot search throughput: PoolClient::slots (HTTP, paging, parsing) against a plain libcurl loop
+// issuing the same GET requests (all pages, bodies discarded, no parsing), both against the
+// simulator on loopback. Prints searches/s (median, min-max of 7 rounds) and the ratio client/raw.
+#include "SimulatorThread.h"
+#include "pool/CurlTransport.h"
+#include "pool/PoolClient.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+
+using namespace mk;
+using namespace mk::pool;
+
+namespace {
+
+constexpr int kRounds = 7;
+constexpr int kSearchesPerRound = 40;
+const QDate kDay(2030, 1, 7);
+
+// Records the URL of every request that goes through it, then hands it to curl.
+class RecordingTransport : public HttpTransport
+{
+public:
+    explicit RecordingTransport(TransportOptions o) : curl_(std::move(o)) {}
+    Result<HttpResponse> perform(const HttpRequest& request) override
+    {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            urls_.append(request.url);
+        }
+        return curl_.perform(request);
+    }
+    QList<QUrl> take()
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return std::exchange(urls_, {});
+    }
+
+private:
+    CurlTransport curl_;
+    std::mutex mutex_;
+    QList<QUrl> urls_;
+};
+
+size_t discard(char* /*data*/, size_t size, size_t count, void* user)
+{
+    *static_cast<qint64*>(user) += qint64(size * count);
+    return size * count;
+}
+
+// One GET with its own easy handle, as the client does; false on any failure.
+bool rawGet(const QByteArray& url, qint64* bytes)
+{
+    CURL* h = curl_easy_init();
+    if (h == nullptr) return false;
+    curl_slist* headers = curl_slist_append(nullptr, "Accept: application/fhir+json");
+    curl_easy_setopt(h, CURLOPT_URL, url.constData());
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 30000L);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, bytes);
+    const CURLcode rc = curl_easy_perform(h);
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(h);
+    return rc == CURLE_OK && status == 200;
+}
+
+struct Figures {
+    double median = 0;
+    double min = 0;
+    double max = 0;
+};
+
+Figures summarize(QList<double> rates)
+{
+    std::sort(rates.begin(), rates.end());
+    Figures f;
+    f.min = rates.first();
+    f.max = rates.last();
+    f.median = rates.at(rates.size() / 2);
+    return f;
+}
+
+}  // namespace
+
+class BenchSlotSearch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void clientVersusRawCurl()
+    {
+        mk::sim::SimOptions so;
+        so.first_day = kDay;
+        mk::sim::SimulatorThread sim(so);
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+
+        PoolOptions po;
+        po.base_url = sim.baseUrl();
+        po.request_timeout_ms = 30000;
+        auto transport = std::make_unique<RecordingTransport>(TransportOptions{});
+        RecordingTransport* recorder = transport.get();
+        PoolClient client(po, std::move(transport));
+
+        const auto doctors = client.doctors(QStringLiteral("dept-ped"));
+        QVERIFY(doctors.ok());
+        QCOMPARE(doctors.value().size(), 30);
+        SlotQuery query;
+        query.day = kDay;
+        for (const fhir::Doctor& d : doctors.value()) query.schedule_ids.append(d.schedule_id);
+
+        recorder->take();
+        const auto first = client.slots(query);  // also the warm-up
+        QVERIFY(first.ok());
+        const qsizetype slot_count = first.value().size();
+        QCOMPARE(slot_count, 30 * 45);
+        QList<QByteArray> pages;
+        for (const QUrl& u : recorder->take()) pages.append(u.toEncoded());
+        QCOMPARE(pages.size(), (slot_count + 199) / 200);
+        qint64 bytes = 0;
+        for (const QByteArray& u : std::as_const(pages)) QVERIFY(rawGet(u, &bytes));
+        const qint64 bytes_per_search = bytes;
+
+        QList<double> client_rates;
+        QList<double> raw_rates;
+        for (int round = 0; round < kRounds; ++round) {
+            for (int pass = 0; pass < 2; ++pass) {
+                const bool client_turn = (pass == 0) == (round % 2 == 0);  // alternate who is first
+                QElapsedTimer timer;
+                timer.start();
+                for (int i = 0; i < kSearchesPerRound; ++i) {
+                    if (client_turn) {
+                        const auto r = client.slots(query);
+                        QVERIFY(r.ok());
+                        QCOMPARE(r.value().size(), slot_count);
+                    } else {
+                        qint64 discarded = 0;
+                        for (const QByteArray& u : std::as_const(pages)) {
+                            QVERIFY(rawGet(u, &discarded));
+                        }
+                        QCOMPARE(discarded, bytes_per_search);
+                    }
+                }
+                const double rate =
+                    kSearchesPerRound * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
+                (client_turn ? client_rates : raw_rates).append(rate);
+            }
+            recorder->take();
+        }
+        const Figures c = summarize(client_rates);
+        const Figures r = summarize(raw_rates);
+        std::printf(
+            "bench_slotsearch: dept-ped, %d schedules, one day, %lld slots in %lld pages "
+            "of _count=200, %lld bytes per search; %d rounds x %d searches\n",
+            int(query.schedule_ids.size()), qlonglong(slot_count), qlonglong(pages.size()),
+            qlonglong(bytes_per_search), kRounds, kSearchesPerRound);
+        std::printf("  PoolClient::slots   %7.1f searches/s median (min %.1f, max %.1f)\n",
+                    c.median, c.min, c.max);
+        std::printf("  raw libcurl GETs    %7.1f searches/s median (min %.1f, max %.1f)\n",
+                    r.median, r.min, r.max);
+        std::printf("  ratio client/raw    %.2f\n", c.median / r.median);
+        std::fflush(stdout);
+        QCOMPARE(client.stats().failures.load(), quint64(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(BenchSlotSearch)
+#include "bench_slotsearch.moc"
