@@ -10,6 +10,21 @@ Q_LOGGING_CATEGORY(lcPoolSim, "medkiosk.poolsim")
 
 namespace mk::sim {
 
+QStringList faultModes()
+{
+    return {QStringLiteral("none"),
+            QStringLiteral("5xx"),
+            QStringLiteral("429"),
+            QStringLiteral("malformed"),
+            QStringLiteral("wrong-content-type"),
+            QStringLiteral("oversized"),
+            QStringLiteral("drop"),
+            QStringLiteral("drop-after-commit"),
+            QStringLiteral("hang"),
+            QStringLiteral("outage"),
+            QStringLiteral("latency")};
+}
+
 PoolSimulator::PoolSimulator(SimOptions options, QObject* parent)
     : QObject(parent), options_(std::move(options))
 {}

@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -27,6 +28,9 @@ struct FaultSpec {  // same fields as POST /_sim/faults
     int retry_after_s = 1;
     QString path_contains;  // only requests whose path contains this
 };
+
+// Every FaultSpec::mode the simulator knows (POST /_sim/faults and --fault refuse others).
+QStringList faultModes();
 
 class SimHttpServer;
 

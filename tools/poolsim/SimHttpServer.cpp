@@ -286,17 +286,7 @@ SimReply SimHttpServer::handleSim(const QHttpServerRequest& request, const QStri
         f.latency_ms = o.value(QStringLiteral("latency_ms")).toInt(0);
         f.retry_after_s = o.value(QStringLiteral("retry_after_s")).toInt(1);
         f.path_contains = o.value(QStringLiteral("path_contains")).toString();
-        static const QStringList modes{QStringLiteral("none"),
-                                       QStringLiteral("5xx"),
-                                       QStringLiteral("429"),
-                                       QStringLiteral("malformed"),
-                                       QStringLiteral("wrong-content-type"),
-                                       QStringLiteral("oversized"),
-                                       QStringLiteral("drop"),
-                                       QStringLiteral("drop-after-commit"),
-                                       QStringLiteral("hang"),
-                                       QStringLiteral("outage"),
-                                       QStringLiteral("latency")};
+        static const QStringList modes = faultModes();
         if (!modes.contains(f.mode)) {
             return outcomeReply(400, QStringLiteral("invalid"),
                                 QStringLiteral("unknown fault mode"));

@@ -56,6 +56,12 @@ int main(int argc, char* argv[])
     if (parser.isSet(day_opt)) {
         options.first_day = QDate::fromString(parser.value(day_opt), Qt::ISODate);
     }
+    if (parser.isSet(fault_opt) && !mk::sim::faultModes().contains(parser.value(fault_opt))) {
+        std::fprintf(stderr, "medkiosk-poolsim: unknown fault mode %s (known: %s)\n",
+                     qPrintable(parser.value(fault_opt)),
+                     qPrintable(mk::sim::faultModes().join(QLatin1Char(','))));
+        return 2;
+    }
     mk::sim::PoolSimulator sim(options);
     QString error;
     if (!sim.start(&error)) {
