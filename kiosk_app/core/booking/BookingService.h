@@ -62,8 +62,11 @@ public:
                                                             const QDate& day);
     // Checks the rules (with the patient's appointments from the pool), then books with a fresh
     // client identifier; retried requests reuse it. Needs the pool: offline gives
-    // ErrorCode::Offline. On Conflict the alternatives are the nearest bookable free slots of the
-    // slot's schedule that day, else (when given) of department_schedule_ids.
+    // ErrorCode::Offline (while online() is false it first probes the pool; nothing is booked
+    // without an answer). A transient failure keeps its code (Network, Timeout, Server,
+    // RateLimited): the screen offers to try again. On Conflict the alternatives are the nearest
+    // bookable free slots of the slot's schedule that day, else (when given) of
+    // department_schedule_ids.
     QFuture<BookingOutcome> book(const QString& patient_id, const fhir::Doctor& doctor,
                                  const QString& department_id, const fhir::Slot& slot,
                                  const QStringList& department_schedule_ids = {});
