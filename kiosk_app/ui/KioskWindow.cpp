@@ -79,6 +79,8 @@ KioskWindow::KioskWindow(booking::BookingService* service, const config::KioskCo
     // The largest page must not dictate the window's minimum size (the kiosk's screen is fixed;
     // a page that is too tall for landscape has to adapt, see IdentifyScreen::resizeEvent).
     stack_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    // The theme gives the stack one padding around every screen (screens keep their layouts'
+    // default margins).
     layout->addWidget(stack_, 1);
 
     footer_ = new QFrame(this);

@@ -17,6 +17,7 @@ namespace {
 constexpr const char* kStyleSheet = R"QSS(
 * { color: #1b2430; }
 QWidget#kioskWindow, QStackedWidget#screenStack, mk--ui--Screen { background: #f3f6fa; }
+QStackedWidget#screenStack { border: none; padding: 20px 32px 12px 32px; }
 
 /* Header and footer of the window */
 QFrame#kioskHeader { background: #0b4f9c; border: none; }

@@ -16,7 +16,7 @@ ChildChoiceScreen::ChildChoiceScreen(ScreenContext& context, QWidget* parent)
 {
     setObjectName(QStringLiteral("childChoiceScreen"));
     auto* root = new QVBoxLayout(this);
-    root->setContentsMargins(64, 48, 64, 48);
+    root->setContentsMargins(9, 9, 9, 9);
     root->setSpacing(28);
     title_ = new QLabel(this);
     title_->setWordWrap(true);

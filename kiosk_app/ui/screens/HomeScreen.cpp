@@ -12,7 +12,7 @@ HomeScreen::HomeScreen(ScreenContext& context, QWidget* parent) : Screen(context
 {
     setObjectName(QStringLiteral("homeScreen"));
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(64, 48, 64, 48);
+    layout->setContentsMargins(24, 24, 24, 24);
     layout->setSpacing(36);
     layout->addStretch(2);
 

@@ -34,7 +34,7 @@ IdentifyScreen::IdentifyScreen(ScreenContext& context, QWidget* parent) : Screen
 {
     setObjectName(QStringLiteral("identifyScreen"));
     auto* root = new QVBoxLayout(this);
-    root->setContentsMargins(48, 32, 48, 32);
+    root->setContentsMargins(9, 9, 9, 9);
     root->setSpacing(20);
     title_ = new QLabel(this);
     title_->setWordWrap(true);
