@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "fhir/FhirBundle.h"
 #include "fhir/FhirTypes.h"
 
 #include <QByteArray>
@@ -14,21 +15,6 @@
 #include <QUrl>
 
 namespace mk::fhir {
-
-struct BundleEntry {
-    QString mode;           // search.mode: match | include | outcome (empty when absent)
-    QString resource_type;  // resource.resourceType
-    QJsonObject resource;
-};
-
-struct Bundle {
-    QString type;    // searchset, ...
-    int total = -1;  // -1 when absent
-    QUrl self;
-    QUrl next;  // empty on the last page
-    QList<BundleEntry> entries;
-    QList<QJsonObject> resources(const QString& resource_type, const QString& mode) const;
-};
 
 struct ScheduleInfo {  // a Schedule's actors
     QString id;
@@ -41,11 +27,6 @@ namespace parser {
 
 // JSON bytes -> object whose resourceType is `expected_type` (any type when empty).
 Result<QJsonObject> resourceObject(const QByteArray& json, const QString& expected_type);
-
-// A Bundle. With a valid `origin`, a next link that is not on the same scheme/host/port is a
-// BadReply (the kiosk follows next links only on the pool's own origin).
-Result<Bundle> bundle(const QByteArray& json, const QUrl& origin = QUrl());
-Result<Bundle> bundleFromJson(const QJsonObject& object, const QUrl& origin = QUrl());
 
 Result<Slot> slotFromJson(const QJsonObject& object);
 Result<ScheduleInfo> scheduleFromJson(const QJsonObject& object);
@@ -63,10 +44,6 @@ Result<Department> department(const QByteArray& json);
 Result<Patient> patient(const QByteArray& json);
 Result<Appointment> appointment(const QByteArray& json);
 Result<OperationOutcome> outcome(const QByteArray& json);
-
-// The doctors of a Schedule search with _include=Schedule:actor:Practitioner: one per matched
-// Schedule, named from the included Practitioner (id only when the include is missing).
-Result<QList<Doctor>> doctorsFromBundle(const Bundle& bundle);
 
 SlotStatus slotStatusFromCode(const QString& code);  // Unknown for an unknown code
 QString slotStatusCode(SlotStatus status);
