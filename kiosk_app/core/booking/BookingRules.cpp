@@ -7,11 +7,6 @@ namespace mk::booking {
 
 namespace {
 
-class RuleText
-{
-    Q_DECLARE_TR_FUNCTIONS(mk::booking::BookingRules)
-};
-
 constexpr qint64 kSecondsPerMinute = 60;
 constexpr qint64 kSecondsPerHour = 3600;
 
@@ -51,22 +46,29 @@ Status BookingRules::checkBooking(const fhir::Slot& slot,
                                   const QDateTime& now) const
 {
     if (!slot.start.isValid() || !now.isValid()) {
-        return makeError(ErrorCode::BadRequest, RuleText::tr("The time slot has no valid start"));
+        return makeError(ErrorCode::BadRequest,
+                         QCoreApplication::translate("mk::booking::BookingRules",
+                                                     "The time slot has no valid start"));
     }
     if (slot.start < now) {
-        return ruleError("past", RuleText::tr("The time slot has already started"));
+        return ruleError("past", QCoreApplication::translate("mk::booking::BookingRules",
+                                                             "The time slot has already started"));
     }
     if (now.secsTo(slot.start) < qint64(min_minutes_before_start) * kSecondsPerMinute) {
-        return ruleError("too-soon", RuleText::tr("The time slot starts in less than %n minute(s)",
-                                                  nullptr, min_minutes_before_start));
+        return ruleError("too-soon", QCoreApplication::translate(
+                                         "mk::booking::BookingRules",
+                                         "The time slot starts in less than %n minute(s)", nullptr,
+                                         min_minutes_before_start));
     }
 
     const QTimeZone zone = hospitalZone(timezone_id);
     const QDate today = now.toTimeZone(zone).date();
     const QDate slot_day = slot.start.toTimeZone(zone).date();
     if (today.daysTo(slot_day) > max_days_ahead) {
-        return ruleError("days-ahead", RuleText::tr("Bookings are open at most %n day(s) ahead",
-                                                    nullptr, max_days_ahead));
+        return ruleError("days-ahead",
+                         QCoreApplication::translate("mk::booking::BookingRules",
+                                                     "Bookings are open at most %n day(s) ahead",
+                                                     nullptr, max_days_ahead));
     }
 
     int same_day = 0;
@@ -75,8 +77,10 @@ Status BookingRules::checkBooking(const fhir::Slot& slot,
         if (a.start.toTimeZone(zone).date() == slot_day) ++same_day;
     }
     if (same_day >= max_bookings_per_patient_per_day) {
-        return ruleError("per-day", RuleText::tr("At most %n booking(s) per patient per day",
-                                                 nullptr, max_bookings_per_patient_per_day));
+        return ruleError("per-day",
+                         QCoreApplication::translate("mk::booking::BookingRules",
+                                                     "At most %n booking(s) per patient per day",
+                                                     nullptr, max_bookings_per_patient_per_day));
     }
     return Ok{};
 }
@@ -85,14 +89,18 @@ Status BookingRules::checkCancellation(const fhir::Appointment& appointment,
                                        const QDateTime& now) const
 {
     if (!appointment.start.isValid() || !now.isValid()) {
-        return makeError(ErrorCode::BadRequest, RuleText::tr("The appointment has no valid start"));
+        return makeError(ErrorCode::BadRequest,
+                         QCoreApplication::translate("mk::booking::BookingRules",
+                                                     "The appointment has no valid start"));
     }
     const QDateTime deadline =
         appointment.start.addSecs(-qint64(cancellation_cutoff_hours) * kSecondsPerHour);
     if (now > deadline) {
-        return ruleError("cancel-cutoff",
-                         RuleText::tr("Cancelling is possible until %n hour(s) before the visit",
-                                      nullptr, cancellation_cutoff_hours));
+        return ruleError(
+            "cancel-cutoff",
+            QCoreApplication::translate("mk::booking::BookingRules",
+                                        "Cancelling is possible until %n hour(s) before the visit",
+                                        nullptr, cancellation_cutoff_hours));
     }
     return Ok{};
 }
