@@ -21,6 +21,38 @@ constexpr std::array kMigrations{
               "  payload BLOB NOT NULL,"
               "  fetched_at_ms INTEGER NOT NULL"
               ");"},
+    // The outbox of commands for the pool (core/outbox, docs/outbox.md): written in the same
+    // transaction as their local effect, forwarded by the relay. Times are ms since the epoch.
+    Migration{2, "outbox",
+              "CREATE TABLE outbox ("
+              "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              "  kind TEXT NOT NULL,"
+              "  ordering_key TEXT NOT NULL,"
+              "  payload BLOB NOT NULL,"
+              "  idempotency_key TEXT NOT NULL UNIQUE,"
+              "  created_at_ms INTEGER NOT NULL,"
+              "  attempts INTEGER NOT NULL DEFAULT 0,"
+              "  next_attempt_at_ms INTEGER NOT NULL,"
+              "  last_error TEXT NOT NULL DEFAULT '',"
+              "  state TEXT NOT NULL DEFAULT 'queued'"
+              "    CHECK (state IN ('queued', 'sent', 'dead', 'discarded')),"
+              "  result BLOB NOT NULL DEFAULT '',"
+              "  finished_at_ms INTEGER NOT NULL DEFAULT 0"
+              ");"
+              "CREATE INDEX outbox_due ON outbox(state, next_attempt_at_ms);"
+              "CREATE INDEX outbox_order ON outbox(ordering_key, state, id);"
+              "CREATE TABLE outbox_audit ("
+              "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              "  outbox_id INTEGER NOT NULL,"
+              "  action TEXT NOT NULL,"
+              "  who TEXT NOT NULL,"
+              "  why TEXT NOT NULL,"
+              "  at_ms INTEGER NOT NULL"
+              ");"
+              "CREATE TABLE outbox_meta ("
+              "  key TEXT PRIMARY KEY NOT NULL,"
+              "  value TEXT NOT NULL"
+              ");"},
 };
 
 }  // namespace

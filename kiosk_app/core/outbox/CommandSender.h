@@ -1,0 +1,37 @@
+// Sends one outbox command to the pool. The relay calls it from its worker thread; it must send
+// the record's idempotency_key with every attempt so that a repeat is answered, not re-applied.
+// PoolCommandSender is the real one over HTTP; tests may put a double in its place.
+#pragma once
+
+#include "common/Result.h"
+#include "outbox/OutboxRecord.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace mk::outbox {
+
+struct SendOutcome {
+    enum class Kind { Done = 1, Transient, Permanent };
+    Kind kind = Kind::Transient;
+    QByteArray result;            // Done: what the kiosk keeps (compact JSON)
+    QString error;                // Transient/Permanent: technical cause, no personal data
+    bool reached_server = false;  // false for connect failures, resets, timeouts (offline)
+    int retry_after_s = -1;       // the server's Retry-After, -1 when absent
+    int http_status = 0;
+
+    static SendOutcome done(QByteArray result);
+    static SendOutcome transient(QString error, bool reached_server, int retry_after_s = -1);
+    static SendOutcome permanent(QString error);
+};
+
+class CommandSender
+{
+public:
+    virtual ~CommandSender() = default;
+    virtual SendOutcome send(const OutboxRecord& record) = 0;
+    // A light request that tells whether the pool answers (used while offline).
+    virtual Status probe() = 0;
+};
+
+}  // namespace mk::outbox

@@ -1,0 +1,40 @@
+// The real CommandSender: the pool's FHIR API over pool::HttpTransport (CurlTransport by default),
+// docs/pool-protocol.md "Outbox commands". Every POST carries `Idempotency-Key: <record key>`.
+//   check-in: GET Appointment/{id} for its version (already arrived = done, with its number),
+//             then POST Appointment/{id}/$check-in with If-Match.
+//   cancel:   POST Appointment/{id}/$cancel (already cancelled = done).
+// Outcomes: 2xx done; transport failures transient (offline); 409/412/429/5xx and unreadable
+// replies transient; 404/400/422 and other 4xx, bad payloads, unknown kinds permanent.
+// Thread-safe when the transport is (CurlTransport is).
+#pragma once
+
+#include "outbox/CommandSender.h"
+#include "pool/HttpTransport.h"
+
+#include <QUrl>
+
+#include <memory>
+
+namespace mk::outbox {
+
+class PoolCommandSender : public CommandSender
+{
+public:
+    // base_url: .../fhir. Over CurlTransport with `options`.
+    PoolCommandSender(QUrl base_url, const pool::TransportOptions& options);
+    PoolCommandSender(QUrl base_url, std::unique_ptr<pool::HttpTransport> transport);
+    ~PoolCommandSender() override;
+
+    SendOutcome send(const OutboxRecord& record) override;
+    Status probe() override;  // GET HealthcareService?_count=1
+
+private:
+    SendOutcome checkIn(const OutboxRecord& record, const QString& appointment_id);
+    SendOutcome cancel(const OutboxRecord& record, const QString& appointment_id);
+    QUrl url(const QString& path) const;
+
+    QUrl base_url_;
+    std::unique_ptr<pool::HttpTransport> transport_;
+};
+
+}  // namespace mk::outbox

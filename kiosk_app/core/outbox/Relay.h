@@ -1,0 +1,90 @@
+// The relay of the outbox (DESIGN §4, docs/outbox.md): one worker thread (never the UI thread)
+// that forwards due commands through a CommandSender.
+//  - per record: exponential backoff with full jitter (base/cap), Retry-After honoured, retry
+//    state persisted in the outbox (so a restart resumes from the table);
+//  - order per ordering_key (Outbox::due), other keys never blocked by a failing record;
+//  - permanent failures and records reaching max_attempts go to `dead` with the reason;
+//  - connectivity from real results, plus a light probe every probe_interval_ms while offline
+//    (no command is sent while offline, so an outage does not burn attempts).
+// Signals are emitted from the worker thread: connect with Qt::QueuedConnection (the default
+// for a receiver living in another thread).
+#pragma once
+
+#include "outbox/Backoff.h"
+#include "outbox/QueueStatus.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace mk::outbox {
+
+class CommandSender;
+class Outbox;
+struct OutboxRecord;
+
+struct RelayOptions {
+    BackoffPolicy backoff;  // base_ms, cap_ms
+    int max_attempts = 20;  // then the record is dead
+    int probe_interval_ms = 10000;
+    int batch = 32;                // records read per query
+    int max_retry_after_s = 3600;  // a longer Retry-After is cut to this
+    int idle_poll_ms = 30000;      // re-reads the table at least this often
+    int store_error_pause_ms = 1000;
+};
+
+class Relay : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Clock = std::function<QDateTime()>;
+
+    // outbox and sender must outlive the relay.
+    Relay(Outbox& outbox, CommandSender& sender, RelayOptions options, QObject* parent = nullptr);
+    ~Relay() override;  // stop()
+
+    void start();  // starts the worker thread (once)
+    void stop();   // finishes the current send, then joins; safe to call twice
+    // Tells the worker to look at the table now (call after enqueue).
+    void wake();
+    void setClock(Clock clock);  // before start(); UTC wall clock by default
+
+    // Thread-safe: the table's counts plus the live connectivity.
+    QueueStatus status() const;
+    quint64 sendsAttempted() const;
+
+Q_SIGNALS:
+    void statusChanged(const mk::outbox::QueueStatus& status);
+    void connectivityChanged(bool online);
+    // state: the record's new state name (sent, dead) after an attempt.
+    void commandFinished(qint64 id, const QString& state);
+
+private:
+    void run();
+    bool processOne(const OutboxRecord& record);  // false: stop this batch (went offline)
+    void setOnline(bool online);
+    void publish();
+    QDateTime now() const;
+
+    Outbox& outbox_;
+    CommandSender& sender_;
+    const RelayOptions options_;
+    Clock clock_;
+    std::thread thread_;
+    mutable std::mutex mutex_;
+    std::condition_variable cv_;
+    bool stop_ = false;
+    bool woken_ = false;
+    bool online_ = false;
+    bool known_ = false;
+    QDateTime offline_since_;
+    QDateTime last_sync_;
+    quint64 sends_ = 0;
+};
+
+}  // namespace mk::outbox
