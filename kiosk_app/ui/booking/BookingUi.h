@@ -26,6 +26,9 @@ namespace mk::ui::bookingui {
 // "any doctor" (session.doctor then holds the doctor the slot grid picked for the chosen time).
 inline constexpr char kAnyDoctorProperty[] = "mk_any_doctor";
 
+// Space between the window's edges and a screen's content.
+inline constexpr int kScreenMargin_px = 24;
+
 // A floor for touch targets, whatever the theme says (the theme makes them 88-110 px).
 inline constexpr int kMinTouchHeight_px = 88;
 

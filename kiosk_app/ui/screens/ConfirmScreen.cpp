@@ -23,6 +23,8 @@ ConfirmScreen::ConfirmScreen(ScreenContext& context, QWidget* parent) : Screen(c
 {
     setObjectName(QStringLiteral("confirmScreen"));
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kScreenMargin_px, kScreenMargin_px, kScreenMargin_px,
+                               kScreenMargin_px);
     layout->setSpacing(20);
     title_ = makeLabel("title", QStringLiteral("confirmTitle"), this);
     layout->addWidget(title_);
@@ -102,7 +104,10 @@ void ConfirmScreen::enter()
     error_ = {};
     setAlternatives({});
     setBooking(false);
-    const booking::BookingSession* session = context().session;
+    booking::BookingSession* session = context().session;
+    // "Any doctor" with a slot but no doctor yet: the slot's schedule names the doctor.
+    if (session && session->slot && !session->doctor)
+        session->doctor = session->doctorForSchedule(session->slot->schedule_id);
     confirm_->setEnabled(session && session->patient && session->department && session->doctor &&
                          session->slot);
     retranslate();

@@ -16,6 +16,8 @@ DayScreen::DayScreen(ScreenContext& context, QWidget* parent) : Screen(context, 
 {
     setObjectName(QStringLiteral("dayScreen"));
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kScreenMargin_px, kScreenMargin_px, kScreenMargin_px,
+                               kScreenMargin_px);
     layout->setSpacing(20);
     title_ = makeLabel("title", QStringLiteral("dayTitle"), this);
     subtitle_ = makeLabel("subtitle", QStringLiteral("daySubtitle"), this);

@@ -21,6 +21,8 @@ DepartmentScreen::DepartmentScreen(ScreenContext& context, QWidget* parent)
 {
     setObjectName(QStringLiteral("departmentScreen"));
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kScreenMargin_px, kScreenMargin_px, kScreenMargin_px,
+                               kScreenMargin_px);
     layout->setSpacing(20);
     title_ = makeLabel("title", QStringLiteral("departmentTitle"), this);
     banner_ = makeLabel("banner-warning", QStringLiteral("departmentStaleBanner"), this);

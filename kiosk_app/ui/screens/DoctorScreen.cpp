@@ -21,6 +21,8 @@ DoctorScreen::DoctorScreen(ScreenContext& context, QWidget* parent) : Screen(con
 {
     setObjectName(QStringLiteral("doctorScreen"));
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kScreenMargin_px, kScreenMargin_px, kScreenMargin_px,
+                               kScreenMargin_px);
     layout->setSpacing(20);
     title_ = makeLabel("title", QStringLiteral("doctorTitle"), this);
     subtitle_ = makeLabel("subtitle", QStringLiteral("doctorDepartment"), this);

@@ -23,6 +23,8 @@ ResultScreen::ResultScreen(ScreenContext& context, QWidget* parent) : Screen(con
 {
     setObjectName(QStringLiteral("resultScreen"));
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kScreenMargin_px, kScreenMargin_px, kScreenMargin_px,
+                               kScreenMargin_px);
     layout->setSpacing(16);
     title_ = makeLabel("title", QStringLiteral("resultTitle"), this);
     layout->addWidget(title_);
@@ -126,8 +128,12 @@ void ResultScreen::showDetails()
         session->department
             ? tr("Department: %1").arg(session->department->name.forLanguage(language))
             : QString());
-    doctor_->setText(session->doctor ? tr("Doctor: %1").arg(doctorText(*session->doctor, language))
-                                     : QString());
+    std::optional<fhir::Doctor> doctor = session->doctor;
+    if (!doctor) {
+        for (const fhir::Doctor& d : session->department_doctors)
+            if (d.id == appointment.practitioner_id) doctor = d;
+    }
+    doctor_->setText(doctor ? tr("Doctor: %1").arg(doctorText(*doctor, language)) : QString());
     const QDateTime start = appointment.start.isValid()
                                 ? appointment.start
                                 : (session->slot ? session->slot->start : QDateTime());

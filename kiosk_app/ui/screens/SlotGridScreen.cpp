@@ -28,6 +28,8 @@ SlotGridScreen::SlotGridScreen(ScreenContext& context, QWidget* parent) : Screen
 {
     setObjectName(QStringLiteral("slotGridScreen"));
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kScreenMargin_px, kScreenMargin_px, kScreenMargin_px,
+                               kScreenMargin_px);
     layout->setSpacing(16);
     title_ = makeLabel("title", QStringLiteral("slotTitle"), this);
     subtitle_ = makeLabel("subtitle", QStringLiteral("slotSubtitle"), this);
