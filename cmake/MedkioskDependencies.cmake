@@ -7,6 +7,10 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
 find_package(OpenSSL REQUIRED)
 
+# Devices (hardware_drivers): serial scanners and printers, cameras, speech, PC/SC card readers.
+find_package(Qt6 6.4 REQUIRED COMPONENTS SerialPort Multimedia TextToSpeech)
+pkg_check_modules(PCSCLITE REQUIRED IMPORTED_TARGET libpcsclite)
+
 # DESIGN §6: Debian's dlib::dlib target puts libsqlite3.so on the link line. With --as-needed
 # plain SQLite would then satisfy every sqlite3_* symbol, SQLCipher would be dropped and
 # "PRAGMA key" silently ignored. Remove libsqlite3 from dlib's interface, whoever links it.

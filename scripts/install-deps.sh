@@ -10,6 +10,8 @@ PACKAGES=(
   libdlib-dev libopenblas-dev liblapack-dev libzxing-dev
   libsqlcipher-dev sqlcipher libcurl4-openssl-dev libssl-dev libgl-dev
   python3 python3-jsonschema fonts-noto-cjk bzip2 xz-utils dpkg-dev
+  qt6-serialport-dev qt6-multimedia-dev qt6-speech-dev qt6-speech-speechd-plugin qt6-declarative-dev
+  speech-dispatcher-espeak-ng espeak-ng libpcsclite-dev pcscd vsmartcard-vpcd pcsc-tools
 )
 
 missing=()
