@@ -79,4 +79,14 @@ int PoolSimulator::appointmentsCreated() const
     return server_ ? server_->appointmentsCreated() : 0;
 }
 
+SimCommandStats PoolSimulator::commandStats() const
+{
+    return server_ ? server_->commandStats() : SimCommandStats{};
+}
+
+QStringList PoolSimulator::createAppointments(int n)
+{
+    return server_ ? server_->createAppointments(n) : QStringList();
+}
+
 }  // namespace mk::sim

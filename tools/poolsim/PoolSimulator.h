@@ -32,6 +32,14 @@ struct FaultSpec {  // same fields as POST /_sim/faults
 // Every FaultSpec::mode the simulator knows (POST /_sim/faults and --fault refuse others).
 QStringList faultModes();
 
+// How many outbox commands the simulator applied (the exactly-once oracle of the tests).
+struct SimCommandStats {
+    int checkins_applied = 0;    // appointments that became arrived through $check-in
+    int cancels_applied = 0;     // appointments that became cancelled through $cancel
+    int idempotent_replays = 0;  // POSTs answered with the first reply of their Idempotency-Key
+    int duplicate_commands = 0;  // $check-in/$cancel executed again on one already done
+};
+
 class SimHttpServer;
 
 class PoolSimulator : public QObject
@@ -46,6 +54,10 @@ public:
     void setFault(const FaultSpec& fault);
     void resetState();                // back to the seeded data
     int appointmentsCreated() const;  // records created by POST Appointment (the test oracle)
+    SimCommandStats commandStats() const;
+    // Test helper: n booked appointments on seeded slots and patients (several may share a
+    // slot; no hospital rule applies). Returns their ids.
+    QStringList createAppointments(int n);
 
 private:
     SimOptions options_;

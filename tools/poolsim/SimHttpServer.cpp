@@ -242,7 +242,7 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         return true;
     }
     bool commit_then_drop = false;
-    SimReply reply = route(request, parts, &commit_then_drop);
+    SimReply reply = command(request, parts, &commit_then_drop);
     if (mode == QLatin1String("drop-after-commit")) {
         socket->abort();
         return true;
@@ -262,9 +262,13 @@ SimReply SimHttpServer::handleSim(const QHttpServerRequest& request, const QStri
         for (auto it = requests_per_route_.cbegin(); it != requests_per_route_.cend(); ++it) {
             routes.insert(it.key(), it.value());
         }
-        SimReply r = jsonReply(200, QJsonObject{{QStringLiteral("requests"), routes},
-                                                {QStringLiteral("appointments_created"),
-                                                 state_.appointments_created}});
+        SimReply r = jsonReply(
+            200, QJsonObject{{QStringLiteral("requests"), routes},
+                             {QStringLiteral("appointments_created"), state_.appointments_created},
+                             {QStringLiteral("checkins_applied"), state_.checkins_applied},
+                             {QStringLiteral("cancels_applied"), state_.cancels_applied},
+                             {QStringLiteral("idempotent_replays"), state_.idempotent_replays},
+                             {QStringLiteral("duplicate_commands"), state_.duplicate_commands}});
         r.content_type = QByteArrayLiteral("application/json");
         return r;
     }

@@ -30,6 +30,8 @@ public:
     void setFault(const FaultSpec& fault);
     void resetState();
     int appointmentsCreated() const { return state_.appointments_created; }
+    SimCommandStats commandStats() const;
+    QStringList createAppointments(int n);  // SimCommands.cpp
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -50,6 +52,9 @@ private:
     SimReply read(const QString& type, const QString& id);
     SimReply book(const QHttpServerRequest& request, bool* committed);
     SimReply checkIn(const QString& id, const QByteArray& if_match);
+    // SimCommands.cpp: Idempotency-Key replay around route(), $cancel, the applied counters.
+    SimReply command(const QHttpServerRequest& request, const QStringList& parts, bool* committed);
+    SimReply cancel(const QString& id);
     SimReply bundle(const QList<QJsonObject>& matches, const QList<QJsonObject>& includes,
                     const QUrlQuery& query, const QUrl& url) const;
     QJsonObject slotNow(const SlotEntry& entry) const;

@@ -17,6 +17,11 @@ void SimState::clear()
     day_counters.clear();
     next_id = 1;
     appointments_created = 0;
+    idempotent_replies.clear();
+    checkins_applied = 0;
+    cancels_applied = 0;
+    idempotent_replays = 0;
+    duplicate_commands = 0;
 }
 
 bool SimState::save(const QString& data_dir, QString* error) const
@@ -44,7 +49,17 @@ bool SimState::save(const QString& data_dir, QString* error) const
     for (auto it = day_counters.cbegin(); it != day_counters.cend(); ++it) {
         days.insert(it.key(), it.value());
     }
+    QJsonObject replies;
+    for (auto it = idempotent_replies.cbegin(); it != idempotent_replies.cend(); ++it) {
+        replies.insert(it.key(), it.value());
+    }
+    const QJsonObject commands{{QStringLiteral("idempotent_replies"), replies},
+                               {QStringLiteral("checkins_applied"), checkins_applied},
+                               {QStringLiteral("cancels_applied"), cancels_applied},
+                               {QStringLiteral("idempotent_replays"), idempotent_replays},
+                               {QStringLiteral("duplicate_commands"), duplicate_commands}};
     const QJsonObject root{{QStringLiteral("version"), 1},
+                           {QStringLiteral("commands"), commands},
                            {QStringLiteral("appointments"), appts},
                            {QStringLiteral("booked_slots"), slots},
                            {QStringLiteral("booking_index"), index},
@@ -117,6 +132,15 @@ bool SimState::load(const QString& data_dir, QString* error)
     }
     next_id = root.value(QStringLiteral("next_id")).toInt(1);
     appointments_created = root.value(QStringLiteral("appointments_created")).toInt(0);
+    const QJsonObject commands = root.value(QStringLiteral("commands")).toObject();
+    const QJsonObject replies = commands.value(QStringLiteral("idempotent_replies")).toObject();
+    for (auto it = replies.begin(); it != replies.end(); ++it) {
+        idempotent_replies.insert(it.key(), it.value().toObject());
+    }
+    checkins_applied = commands.value(QStringLiteral("checkins_applied")).toInt(0);
+    cancels_applied = commands.value(QStringLiteral("cancels_applied")).toInt(0);
+    idempotent_replays = commands.value(QStringLiteral("idempotent_replays")).toInt(0);
+    duplicate_commands = commands.value(QStringLiteral("duplicate_commands")).toInt(0);
     return true;
 }
 

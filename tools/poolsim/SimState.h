@@ -19,6 +19,13 @@ public:
     QHash<QString, int> day_counters;         // "yyyyMMdd" -> last appointment number
     int next_id = 1;
     int appointments_created = 0;
+    // Outbox commands (docs/pool-protocol.md "Outbox commands"): the first 2xx reply per
+    // Idempotency-Key ({status, body, etag}), and the exactly-once oracle of the tests.
+    QHash<QString, QJsonObject> idempotent_replies;
+    int checkins_applied = 0;    // booked -> arrived transitions
+    int cancels_applied = 0;     // -> cancelled transitions
+    int idempotent_replays = 0;  // POSTs answered from idempotent_replies
+    int duplicate_commands = 0;  // a check-in/cancel executed (not replayed) on one already done
 
     void clear();
     // Atomic: temp file, fsync, rename. An empty dir means memory only (returns true).

@@ -60,4 +60,25 @@ int SimulatorThread::appointmentsCreated() const
     return count;
 }
 
+SimCommandStats SimulatorThread::commandStats() const
+{
+    SimCommandStats stats;
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [this, &stats] { stats = sim_->commandStats(); }, Qt::BlockingQueuedConnection);
+    }
+    return stats;
+}
+
+QStringList SimulatorThread::createAppointments(int n)
+{
+    QStringList ids;
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [this, n, &ids] { ids = sim_->createAppointments(n); },
+            Qt::BlockingQueuedConnection);
+    }
+    return ids;
+}
+
 }  // namespace mk::sim

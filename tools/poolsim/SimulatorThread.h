@@ -18,6 +18,8 @@ public:
     QUrl baseUrl() const;
     void setFault(const FaultSpec& fault);  // thread-safe (blocking to the sim thread)
     int appointmentsCreated() const;        // thread-safe
+    SimCommandStats commandStats() const;   // thread-safe
+    QStringList createAppointments(int n);  // thread-safe, see PoolSimulator
 
 private:
     SimOptions options_;
