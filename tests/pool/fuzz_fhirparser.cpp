@@ -1,0 +1,37 @@
+// Fuzz target of the FHIR parser: every entry point on arbitrary bytes. A reply is either parsed or
+// refused as BadReply; never a crash, an exception or another error code.
+#include "fhir/FhirParser.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+namespace {
+
+template<typename T>
+void check(const mk::Result<T>& r)
+{
+    if (!r.ok() && (r.error().code != mk::ErrorCode::BadReply || r.error().detail.isEmpty())) {
+        std::abort();
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    using namespace mk::fhir;
+    const QByteArray json(reinterpret_cast<const char*>(data), qsizetype(size));
+    const auto bundle = parser::bundle(json, QUrl(QStringLiteral("http://127.0.0.1:8080/fhir")));
+    check(bundle);
+    if (bundle.ok()) check(parser::doctorsFromBundle(bundle.value()));
+    check(parser::resourceObject(json, QString()));
+    check(parser::slot(json));
+    check(parser::schedule(json));
+    check(parser::practitioner(json));
+    check(parser::department(json));
+    check(parser::patient(json));
+    check(parser::appointment(json));
+    check(parser::outcome(json));
+    return 0;
+}
