@@ -1,0 +1,55 @@
+// The product's QR decoding pipeline on ZXing-C++ 1.4: QR codes only, decoding straight from the
+// pixels of a QImage, a mapped QVideoFrame or a raw frame buffer (no copy for grey, RGB888 and
+// 32-bit RGB images, nor for the luma plane of YUV camera frames). Re-entrant: one decoder may be
+// used from any thread, one call at a time per instance is not required.
+#pragma once
+
+#include <QImage>
+#include <QString>
+#include <QVideoFrame>
+
+#include <cstdint>
+#include <optional>
+
+namespace mk::hw {
+
+class QrDecoder
+{
+public:
+    // Pixel layouts of raw frame buffers.
+    enum class PixelFormat {
+        Grey8,   // one luma byte per pixel
+        Rgb24,   // R, G, B bytes
+        Bgrx32,  // B, G, R, X bytes (QImage::Format_RGB32 / ARGB32 on little endian)
+        Rgbx32,  // R, G, B, X bytes (QImage::Format_RGBX8888 / RGBA8888)
+        Yuyv16,  // Y0 U Y1 V: luma every second byte
+    };
+
+    struct Options {
+        // Scan every row for finder patterns (ZXing "try harder"); measured: no cost in success,
+        // small in time for QR-only decoding (see bench_qrdecode).
+        bool try_harder = true;
+        // When the local-average binarizer finds nothing, retry with the global histogram one
+        // (it reads low-contrast and unevenly lit codes the first misses). Costs a second pass
+        // only on frames without a readable code.
+        bool fallback_global_binarizer = true;
+    };
+
+    QrDecoder();
+    explicit QrDecoder(const Options& options);
+
+    // The text of the first QR code found, or nothing.
+    std::optional<QString> decode(const QImage& image) const;
+    std::optional<QString> decode(const uint8_t* data, int width_px, int height_px,
+                                  int bytes_per_line, PixelFormat format) const;
+    // Maps the frame read-only; YUV frames are decoded from their luma plane, RGB ones directly;
+    // other layouts go through QVideoFrame::toImage().
+    std::optional<QString> decode(const QVideoFrame& frame) const;
+
+    const Options& options() const { return options_; }
+
+private:
+    Options options_;
+};
+
+}  // namespace mk::hw

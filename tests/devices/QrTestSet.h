@@ -1,0 +1,52 @@
+// The shared zxing-cpp QR samples (shared/testdata/qr): every image with an expected text beside
+// it (<name>.txt), and every image of the false-positive folders (no QR code in them).
+#pragma once
+
+#include <QByteArray>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QList>
+#include <QString>
+
+#include <algorithm>
+
+namespace mk::test {
+
+struct QrSample {
+    QString path;
+    QByteArray expected;  // UTF-8 bytes of the .txt; empty for false positives
+    bool false_positive = false;
+};
+
+inline QString qrTestDataDir()
+{
+    return QStringLiteral(MEDKIOSK_TESTDATA) + QStringLiteral("/qr");
+}
+
+inline QList<QrSample> loadQrSamples()
+{
+    QList<QrSample> samples;
+    QDirIterator it(qrTestDataDir(),
+                    {QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"),
+                     QStringLiteral("*.gif"), QStringLiteral("*.bmp")},
+                    QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info(it.next());
+        QrSample sample;
+        sample.path = info.filePath();
+        sample.false_positive = info.path().contains(QLatin1String("falsepositives"));
+        if (!sample.false_positive) {
+            QFile txt(info.path() + QLatin1Char('/') + info.completeBaseName() +
+                      QStringLiteral(".txt"));
+            if (!txt.open(QIODevice::ReadOnly)) continue;  // no expected text: not part of the set
+            sample.expected = txt.readAll();
+        }
+        samples.append(sample);
+    }
+    std::sort(samples.begin(), samples.end(),
+              [](const QrSample& a, const QrSample& b) { return a.path < b.path; });
+    return samples;
+}
+
+}  // namespace mk::test
