@@ -1,0 +1,101 @@
+// Shared by the outbox tests: keys, a scripted CommandSender, waiting for the relay.
+#pragma once
+
+#include "outbox/CommandSender.h"
+#include "outbox/Outbox.h"
+#include "store/SecureKey.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QThread>
+
+#include <functional>
+
+namespace mk::outbox::test {
+
+inline store::SecureKey makeKey(char fill)
+{
+    QByteArray raw(store::SecureKey::kSizeBytes, fill);
+    for (int i = 0; i < raw.size(); ++i) raw[i] = char(raw[i] + i);
+    return store::SecureKey(raw);
+}
+
+// Waits (processing events) until pred() holds or timeout_ms passed; returns pred().
+inline bool waitFor(const std::function<bool()>& pred, int timeout_ms = 60000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        if (t.elapsed() > timeout_ms) return false;
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+// A CommandSender whose outcome per appointment is scripted; records every send.
+class FakeSender : public CommandSender
+{
+public:
+    struct Sent {
+        qint64 id = 0;
+        QString kind;
+        QString ordering_key;
+        QString idempotency_key;
+    };
+    // Outcomes for the next sends of `ordering_key` (then Done).
+    void script(const QString& ordering_key, QList<SendOutcome> outcomes)
+    {
+        QMutexLocker lock(&mutex_);
+        scripts_[ordering_key] = std::move(outcomes);
+    }
+    // Every send of this ordering key gets `outcome`.
+    void always(const QString& ordering_key, SendOutcome outcome)
+    {
+        QMutexLocker lock(&mutex_);
+        always_[ordering_key] = std::move(outcome);
+    }
+    void setOnline(bool online)
+    {
+        QMutexLocker lock(&mutex_);
+        online_ = online;
+    }
+    SendOutcome send(const OutboxRecord& r) override
+    {
+        QMutexLocker lock(&mutex_);
+        sent_.append(Sent{r.id, r.kind, r.ordering_key, r.idempotency_key});
+        if (!online_) return SendOutcome::transient(QStringLiteral("offline"), false);
+        if (always_.contains(r.ordering_key)) return always_.value(r.ordering_key);
+        QList<SendOutcome>& s = scripts_[r.ordering_key];
+        if (!s.isEmpty()) return s.takeFirst();
+        return SendOutcome::done(QByteArrayLiteral("{\"ok\":true}"));
+    }
+    Status probe() override
+    {
+        QMutexLocker lock(&mutex_);
+        ++probes_;
+        if (online_) return Ok{};
+        return makeError(ErrorCode::Network, QStringLiteral("offline"));
+    }
+    QList<Sent> sent() const
+    {
+        QMutexLocker lock(&mutex_);
+        return sent_;
+    }
+    int probes() const
+    {
+        QMutexLocker lock(&mutex_);
+        return probes_;
+    }
+
+private:
+    mutable QMutex mutex_;
+    QHash<QString, QList<SendOutcome>> scripts_;
+    QHash<QString, SendOutcome> always_;
+    QList<Sent> sent_;
+    bool online_ = true;
+    int probes_ = 0;
+};
+
+}  // namespace mk::outbox::test
