@@ -53,6 +53,28 @@ constexpr std::array kMigrations{
               "  key TEXT PRIMARY KEY NOT NULL,"
               "  value TEXT NOT NULL"
               ");"},
+    // Face data (face_auth's TemplateStore, kiosk_app/core/face/SqlTemplateStore): the separate
+    // consent record and the templates (128 float32, never photos) with their expiry.
+    Migration{3, "face",
+              "CREATE TABLE face_consent ("
+              "  patient_id TEXT PRIMARY KEY NOT NULL,"
+              "  purpose TEXT NOT NULL,"
+              "  stored_data TEXT NOT NULL,"
+              "  retention_days INTEGER NOT NULL,"
+              "  given_at_ms INTEGER NOT NULL,"
+              "  age_years INTEGER NOT NULL,"
+              "  guardian_consent INTEGER NOT NULL DEFAULT 0"
+              ");"
+              "CREATE TABLE face_template ("
+              "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              "  patient_id TEXT NOT NULL,"
+              "  descriptor BLOB NOT NULL,"
+              "  phone_last4 TEXT NOT NULL,"
+              "  created_at_ms INTEGER NOT NULL,"
+              "  expires_at_ms INTEGER NOT NULL"
+              ");"
+              "CREATE INDEX face_template_patient ON face_template(patient_id);"
+              "CREATE INDEX face_template_expiry ON face_template(expires_at_ms);"},
 };
 
 }  // namespace
