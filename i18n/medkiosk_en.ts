@@ -2,6 +2,210 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>mk</name>
+    <message>
+        <source>You already have the maximum number of bookings for that day. Please choose another day, or ask the staff at the service desk.</source>
+        <translation>You already have the maximum number of bookings for that day. Please choose another day, or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>Bookings cannot be made that far ahead. Please choose an earlier day.</source>
+        <translation>Bookings cannot be made that far ahead. Please choose an earlier day.</translation>
+    </message>
+    <message>
+        <source>This time starts too soon to be booked here. Please choose a later time, or ask the staff at the service desk.</source>
+        <translation>This time starts too soon to be booked here. Please choose a later time, or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>This time has already passed. Please choose another time.</source>
+        <translation>This time has already passed. Please choose another time.</translation>
+    </message>
+    <message>
+        <source>It is too late to cancel this appointment at the kiosk. Please ask the staff at the service desk.</source>
+        <translation>It is too late to cancel this appointment at the kiosk. Please ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>The hospital's booking rules do not allow this booking. Please choose another time, or ask the staff at the service desk.</source>
+        <translation>The hospital's booking rules do not allow this booking. Please choose another time, or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hospital system right now. Please try again in a moment or ask the staff at the service desk.</source>
+        <translation>Cannot reach the hospital system right now. Please try again in a moment or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>The hospital system did not answer in time. Please try again in a moment or ask the staff at the service desk.</source>
+        <translation>The hospital system did not answer in time. Please try again in a moment or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the hospital system could not be made. Please ask the staff at the service desk for help.</source>
+        <translation>A secure connection to the hospital system could not be made. Please ask the staff at the service desk for help.</translation>
+    </message>
+    <message>
+        <source>The hospital system has a problem at the moment. Please try again in a few minutes or ask the staff at the service desk.</source>
+        <translation>The hospital system has a problem at the moment. Please try again in a few minutes or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>The hospital system is busy. Please wait a moment and try again.</source>
+        <translation>The hospital system is busy. Please wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>This time was just taken by someone else. Please choose another time.</source>
+        <translation>This time was just taken by someone else. Please choose another time.</translation>
+    </message>
+    <message>
+        <source>Nothing was found for what you entered. Please check it and try again, or ask the staff at the service desk.</source>
+        <translation>Nothing was found for what you entered. Please check it and try again, or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>The hospital system could not accept this request. Please check what you entered, or ask the staff at the service desk.</source>
+        <translation>The hospital system could not accept this request. Please check what you entered, or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>The hospital system sent an answer the kiosk cannot read. Please try again or ask the staff at the service desk.</source>
+        <translation>The hospital system sent an answer the kiosk cannot read. Please try again or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>The kiosk is offline, so this cannot be done now. Please try again later or ask the staff at the service desk.</source>
+        <translation>The kiosk is offline, so this cannot be done now. Please try again later or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>The kiosk could not save your data. Please ask the staff at the service desk for help.</source>
+        <translation>The kiosk could not save your data. Please ask the staff at the service desk for help.</translation>
+    </message>
+    <message>
+        <source>The kiosk is not set up correctly. Please ask the staff at the service desk for help.</source>
+        <translation>The kiosk is not set up correctly. Please ask the staff at the service desk for help.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again or ask the staff at the service desk.</source>
+        <translation>Something went wrong. Please try again or ask the staff at the service desk.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::app::KioskApp</name>
+    <message>
+        <source>Hospital self-service kiosk: book an appointment.</source>
+        <translation>Hospital self-service kiosk: book an appointment.</translation>
+    </message>
+    <message>
+        <source>Run against a built-in booking-pool simulator with demo data (state in ~/.local/state/medkiosk-demo).</source>
+        <translation>Run against a built-in booking-pool simulator with demo data (state in ~/.local/state/medkiosk-demo).</translation>
+    </message>
+    <message>
+        <source>Configuration file (default %1).</source>
+        <translation>Configuration file (default %1).</translation>
+    </message>
+    <message>
+        <source>Start language: zh_CN or en (default from the configuration).</source>
+        <translation>Start language: zh_CN or en (default from the configuration).</translation>
+    </message>
+    <message>
+        <source>Demo only: drive the booking flow in both languages and both screen sizes, save every screen as PNG under DIR, exit.</source>
+        <translation>Demo only: drive the booking flow in both languages and both screen sizes, save every screen as PNG under DIR, exit.</translation>
+    </message>
+    <message>
+        <source>Print startup_ms=&lt;n&gt; once the start screen is shown and idle, then exit.</source>
+        <translation>Print startup_ms=&lt;n&gt; once the start screen is shown and idle, then exit.</translation>
+    </message>
+    <message>
+        <source>A normal window instead of full screen.</source>
+        <translation>A normal window instead of full screen.</translation>
+    </message>
+    <message>
+        <source>--lang must be zh_CN or en, not "%1".</source>
+        <translation>--lang must be zh_CN or en, not "%1".</translation>
+    </message>
+    <message>
+        <source>the configuration %1 is not valid: %2</source>
+        <translation>the configuration %1 is not valid: %2</translation>
+    </message>
+    <message>
+        <source>this build of medkiosk is not linked with SQLCipher (%1). It refuses to run, because the local store would not be encrypted. Reinstall the medkiosk package or rebuild it against libsqlcipher.</source>
+        <translation>this build of medkiosk is not linked with SQLCipher (%1). It refuses to run, because the local store would not be encrypted. Reinstall the medkiosk package or rebuild it against libsqlcipher.</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder for the screenshot run.</source>
+        <translation>cannot create a temporary folder for the screenshot run.</translation>
+    </message>
+    <message>
+        <source>no booking pool is configured (pool/base_url in %1); use --demo to try the kiosk with its simulator.</source>
+        <translation>no booking pool is configured (pool/base_url in %1); use --demo to try the kiosk with its simulator.</translation>
+    </message>
+    <message>
+        <source>Hospital kiosk</source>
+        <translation>Hospital kiosk</translation>
+    </message>
+    <message>
+        <source>cannot create the demo folder %1.</source>
+        <translation>cannot create the demo folder %1.</translation>
+    </message>
+    <message>
+        <source>the demo booking-pool simulator did not start: %1</source>
+        <translation>the demo booking-pool simulator did not start: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of the local store %1. Staff: check the permissions of the state directory.</source>
+        <translation>cannot create the folder of the local store %1. Staff: check the permissions of the state directory.</translation>
+    </message>
+    <message>
+        <source>the key of the local store could not be loaded: %1. Staff: check the key file or the systemd credential; the store was not touched.</source>
+        <translation>the key of the local store could not be loaded: %1. Staff: check the key file or the systemd credential; the store was not touched.</translation>
+    </message>
+    <message>
+        <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</source>
+        <translation>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::booking::BookingRules</name>
+    <message>
+        <source>The time slot has no valid start</source>
+        <translation>The time slot has no valid start</translation>
+    </message>
+    <message>
+        <source>The time slot has already started</source>
+        <translation>The time slot has already started</translation>
+    </message>
+    <message numerus="yes">
+        <source>The time slot starts in less than %n minute(s)</source>
+        <translation>
+            <numerusform>The time slot starts in less than %n minute(s)</numerusform>
+            <numerusform>The time slot starts in less than %n minute(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bookings are open at most %n day(s) ahead</source>
+        <translation>
+            <numerusform>Bookings are open at most %n day(s) ahead</numerusform>
+            <numerusform>Bookings are open at most %n day(s) ahead</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n booking(s) per patient per day</source>
+        <translation>
+            <numerusform>At most %n booking(s) per patient per day</numerusform>
+            <numerusform>At most %n booking(s) per patient per day</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The appointment has no valid start</source>
+        <translation>The appointment has no valid start</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling is possible until %n hour(s) before the visit</source>
+        <translation>
+            <numerusform>Cancelling is possible until %n hour(s) before the visit</numerusform>
+            <numerusform>Cancelling is possible until %n hour(s) before the visit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mk::booking::BookingService</name>
+    <message>
+        <source>The booking pool is unreachable (%1)</source>
+        <translation>The booking pool is unreachable (%1)</translation>
+    </message>
+</context>
+<context>
     <name>mk::config::KioskConfig</name>
     <message>
         <source>%1: "%2" is not a whole number</source>
@@ -226,6 +430,96 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::FaceCommand</name>
+    <message>
+        <source>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID.</source>
+        <translation>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID.</translation>
+    </message>
+    <message>
+        <source>Folder with the face models (default $MEDKIOSK_MODELS_DIR or ~/.cache/medkiosk/models).</source>
+        <translation>Folder with the face models (default $MEDKIOSK_MODELS_DIR or ~/.cache/medkiosk/models).</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>folder</translation>
+    </message>
+    <message>
+        <source>The images are aligned 150x150 face chips (no detection).</source>
+        <translation>The images are aligned 150x150 face chips (no detection).</translation>
+    </message>
+    <message>
+        <source>Match threshold, L2 distance (default %1).</source>
+        <translation>Match threshold, L2 distance (default %1).</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>distance</translation>
+    </message>
+    <message>
+        <source>Width of the frame copy the face detector runs on, 0 for the full frame (default %1).</source>
+        <translation>Width of the frame copy the face detector runs on, 0 for the full frame (default %1).</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>pixels</translation>
+    </message>
+    <message>
+        <source>cannot read the image %1</source>
+        <translation>cannot read the image %1</translation>
+    </message>
+    <message>
+        <source>faces: %1, quality: %2 (%3)</source>
+        <translation>faces: %1, quality: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no single face: %1</source>
+        <translation>no single face: %1</translation>
+    </message>
+    <message>
+        <source>distance %1 (threshold %2): %3</source>
+        <translation>distance %1 (threshold %2): %3</translation>
+    </message>
+    <message>
+        <source>same person</source>
+        <translation>same person</translation>
+    </message>
+    <message>
+        <source>different people</source>
+        <translation>different people</translation>
+    </message>
+    <message>
+        <source>no store file at %1</source>
+        <translation>no store file at %1</translation>
+    </message>
+    <message>
+        <source>face data deleted: %1 templates and the consent record</source>
+        <translation>face data deleted: %1 templates and the consent record</translation>
+    </message>
+    <message>
+        <source>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</source>
+        <translation>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QrDecodeCommand</name>
+    <message>
+        <source>Decode the QR code of an image file (IMAGE) with the kiosk's decoder.</source>
+        <translation>Decode the QR code of an image file (IMAGE) with the kiosk's decoder.</translation>
+    </message>
+    <message>
+        <source>Usage: medkioskctl qr decode IMAGE [--json]</source>
+        <translation>Usage: medkioskctl qr decode IMAGE [--json]</translation>
+    </message>
+    <message>
+        <source>cannot read image %1: %2</source>
+        <translation>cannot read image %1: %2</translation>
+    </message>
+    <message>
+        <source>no QR code found</source>
+        <translation>no QR code found</translation>
+    </message>
+</context>
+<context>
     <name>mk::ctl::StoreCheck</name>
     <message>
         <source>no store file at %1 (the kiosk creates it on first start)</source>
@@ -289,6 +583,280 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Open the encrypted store read-only and run a full integrity check.</source>
         <translation>Open the encrypted store read-only and run a full integrity check.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::Enrollment</name>
+    <message>
+        <source>Recognise you at this kiosk so that you can check in without your card.</source>
+        <translation>Recognise you at this kiosk so that you can check in without your card.</translation>
+    </message>
+    <message>
+        <source>A face template (128 numbers computed from your face). No photo is kept. It stays encrypted on this kiosk.</source>
+        <translation>A face template (128 numbers computed from your face). No photo is kept. It stays encrypted on this kiosk.</translation>
+    </message>
+    <message>
+        <source>no consent record for face data</source>
+        <translation>no consent record for face data</translation>
+    </message>
+    <message>
+        <source>face data retention must be at least one day</source>
+        <translation>face data retention must be at least one day</translation>
+    </message>
+    <message>
+        <source>age unknown: face enrollment needs the patient's age</source>
+        <translation>age unknown: face enrollment needs the patient's age</translation>
+    </message>
+    <message>
+        <source>patients under %1 cannot enroll their face at the kiosk</source>
+        <translation>patients under %1 cannot enroll their face at the kiosk</translation>
+    </message>
+    <message>
+        <source>patients under %1 need a guardian's consent for face data</source>
+        <translation>patients under %1 need a guardian's consent for face data</translation>
+    </message>
+    <message>
+        <source>%1 good frames needed, %2 collected</source>
+        <translation>%1 good frames needed, %2 collected</translation>
+    </message>
+    <message>
+        <source>the enrollment frames do not show the same face</source>
+        <translation>the enrollment frames do not show the same face</translation>
+    </message>
+    <message>
+        <source>the consent is for another patient</source>
+        <translation>the consent is for another patient</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::FaceEngine</name>
+    <message>
+        <source>face model %1 is missing (run scripts/fetch-face-models.sh)</source>
+        <translation>face model %1 is missing (run scripts/fetch-face-models.sh)</translation>
+    </message>
+    <message>
+        <source>face model %1 cannot be read: %2</source>
+        <translation>face model %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>face model %1 is damaged: SHA-256 %2, expected %3 (fetch it again with scripts/fetch-face-models.sh)</source>
+        <translation>face model %1 is damaged: SHA-256 %2, expected %3 (fetch it again with scripts/fetch-face-models.sh)</translation>
+    </message>
+    <message>
+        <source>face models in %1 could not be loaded: %2</source>
+        <translation>face models in %1 could not be loaded: %2</translation>
+    </message>
+    <message>
+        <source>face models not loaded</source>
+        <translation>face models not loaded</translation>
+    </message>
+    <message>
+        <source>empty or tiny image</source>
+        <translation>empty or tiny image</translation>
+    </message>
+    <message>
+        <source>face detection failed: %1</source>
+        <translation>face detection failed: %1</translation>
+    </message>
+    <message>
+        <source>face description failed: %1</source>
+        <translation>face description failed: %1</translation>
+    </message>
+    <message>
+        <source>a face chip must be %1x%1 pixels, this image is %2x%3</source>
+        <translation>a face chip must be %1x%1 pixels, this image is %2x%3</translation>
+    </message>
+    <message>
+        <source>empty image</source>
+        <translation>empty image</translation>
+    </message>
+    <message>
+        <source>no face</source>
+        <translation>no face</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::FaceEvaluation</name>
+    <message>
+        <source>%1 has no subfolder per person</source>
+        <translation>%1 has no subfolder per person</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::Identifier</name>
+    <message>
+        <source>too many failed attempts: face identification paused for %1 s</source>
+        <translation>too many failed attempts: face identification paused for %1 s</translation>
+    </message>
+    <message>
+        <source>no enrolled face matches</source>
+        <translation>no enrolled face matches</translation>
+    </message>
+    <message>
+        <source>the phone digits do not match</source>
+        <translation>the phone digits do not match</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::Liveness</name>
+    <message>
+        <source>Please turn your head slowly to your left, then look back.</source>
+        <translation>Please turn your head slowly to your left, then look back.</translation>
+    </message>
+    <message>
+        <source>Please turn your head slowly to your right, then look back.</source>
+        <translation>Please turn your head slowly to your right, then look back.</translation>
+    </message>
+    <message>
+        <source>Please lower your chin slowly, then look back at the camera.</source>
+        <translation>Please lower your chin slowly, then look back at the camera.</translation>
+    </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation>Please look at the camera.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::Quality</name>
+    <message>
+        <source>Hold still, thank you.</source>
+        <translation>Hold still, thank you.</translation>
+    </message>
+    <message>
+        <source>No face found. Please look at the camera.</source>
+        <translation>No face found. Please look at the camera.</translation>
+    </message>
+    <message>
+        <source>Only one person please. Others, please step out of the picture.</source>
+        <translation>Only one person please. Others, please step out of the picture.</translation>
+    </message>
+    <message>
+        <source>Please come a little closer to the camera.</source>
+        <translation>Please come a little closer to the camera.</translation>
+    </message>
+    <message>
+        <source>Please look straight at the camera.</source>
+        <translation>Please look straight at the camera.</translation>
+    </message>
+    <message>
+        <source>Please hold still for a moment.</source>
+        <translation>Please hold still for a moment.</translation>
+    </message>
+    <message>
+        <source>It is too dark. Please face the light or call staff.</source>
+        <translation>It is too dark. Please face the light or call staff.</translation>
+    </message>
+    <message>
+        <source>Too much light. Please step out of direct light.</source>
+        <translation>Too much light. Please step out of direct light.</translation>
+    </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation>Please look at the camera.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::SqlTemplateStore</name>
+    <message>
+        <source>no face-data consent for this patient</source>
+        <translation>no face-data consent for this patient</translation>
+    </message>
+</context>
+<context>
+    <name>mk::hw::ReceiptPrinter</name>
+    <message>
+        <source>printer not reachable (%1): check its power and cable</source>
+        <translation>printer not reachable (%1): check its power and cable</translation>
+    </message>
+    <message>
+        <source>cover open: close the printer cover</source>
+        <translation>cover open: close the printer cover</translation>
+    </message>
+    <message>
+        <source>paper out: load a new paper roll and close the cover</source>
+        <translation>paper out: load a new paper roll and close the cover</translation>
+    </message>
+    <message>
+        <source>cutter error: open the cover, clear the paper jam, close the cover</source>
+        <translation>cutter error: open the cover, clear the paper jam, close the cover</translation>
+    </message>
+    <message>
+        <source>printer error: switch the printer off and on again</source>
+        <translation>printer error: switch the printer off and on again</translation>
+    </message>
+    <message>
+        <source>printer offline: check paper and cover; it resumes by itself when cleared</source>
+        <translation>printer offline: check paper and cover; it resumes by itself when cleared</translation>
+    </message>
+    <message>
+        <source>paper near end: replace the paper roll soon</source>
+        <translation>paper near end: replace the paper roll soon</translation>
+    </message>
+</context>
+<context>
+    <name>mk::outbox::Outbox</name>
+    <message>
+        <source>an outbox command needs a kind and an ordering key</source>
+        <translation>an outbox command needs a kind and an ordering key</translation>
+    </message>
+    <message>
+        <source>there is no outbox record %1</source>
+        <translation>there is no outbox record %1</translation>
+    </message>
+    <message>
+        <source>who is required</source>
+        <translation>who is required</translation>
+    </message>
+    <message>
+        <source>record %1 is %2: only dead or discarded records can be retried</source>
+        <translation>record %1 is %2: only dead or discarded records can be retried</translation>
+    </message>
+    <message>
+        <source>who and a reason are required</source>
+        <translation>who and a reason are required</translation>
+    </message>
+    <message>
+        <source>record %1 is %2: only queued or dead records can be discarded</source>
+        <translation>record %1 is %2: only queued or dead records can be discarded</translation>
+    </message>
+</context>
+<context>
+    <name>mk::qr::QrImage</name>
+    <message>
+        <source>No text for the QR code</source>
+        <translation>No text for the QR code</translation>
+    </message>
+    <message>
+        <source>Text too long for a QR code</source>
+        <translation>Text too long for a QR code</translation>
+    </message>
+    <message>
+        <source>Cannot make a QR code: %1</source>
+        <translation>Cannot make a QR code: %1</translation>
+    </message>
+    <message>
+        <source>Cannot make a QR code</source>
+        <translation>Cannot make a QR code</translation>
+    </message>
+    <message>
+        <source>A QR code of this text needs at least %1 pixels</source>
+        <translation>A QR code of this text needs at least %1 pixels</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>No image</translation>
+    </message>
+    <message>
+        <source>No QR code found in the image</source>
+        <translation>No QR code found in the image</translation>
+    </message>
+    <message>
+        <source>QR decoder failed: %1</source>
+        <translation>QR decoder failed: %1</translation>
+    </message>
+    <message>
+        <source>QR decoder failed</source>
+        <translation>QR decoder failed</translation>
     </message>
 </context>
 <context>
@@ -507,6 +1075,376 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot read the store %1: %2</source>
         <translation>cannot read the store %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::BusyIndicator</name>
+    <message>
+        <source>Please wait…</source>
+        <translation>Please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ChildChoiceScreen</name>
+    <message>
+        <source>%1 years old</source>
+        <translation>%1 years old</translation>
+    </message>
+    <message>
+        <source>Myself: %1 (%2)</source>
+        <translation>Myself: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>My child: %1 (%2)</source>
+        <translation>My child: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Who is the appointment for?</source>
+        <translation>Who is the appointment for?</translation>
+    </message>
+    <message>
+        <source>Tap the person who will see the doctor.</source>
+        <translation>Tap the person who will see the doctor.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ConfirmScreen</name>
+    <message>
+        <source>Please check your booking</source>
+        <translation>Please check your booking</translation>
+    </message>
+    <message>
+        <source>Booking… please wait.</source>
+        <translation>Booking… please wait.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Confirm booking</source>
+        <translation>Confirm booking</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>Doctor: %1</translation>
+    </message>
+    <message>
+        <source>Time: %1–%2</source>
+        <translation>Time: %1–%2</translation>
+    </message>
+    <message>
+        <source>This time was just taken by someone else. Please go back and choose another time.</source>
+        <translation>This time was just taken by someone else. Please go back and choose another time.</translation>
+    </message>
+    <message>
+        <source>This time was just taken by someone else.</source>
+        <translation>This time was just taken by someone else.</translation>
+    </message>
+    <message>
+        <source>These times are still free:</source>
+        <translation>These times are still free:</translation>
+    </message>
+    <message>
+        <source>Booking needs a connection to the hospital system. Please try again in a moment, or book at the service desk.</source>
+        <translation>Booking needs a connection to the hospital system. Please try again in a moment, or book at the service desk.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::DayScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>Choose a day</translation>
+    </message>
+    <message>
+        <source>Any doctor</source>
+        <translation>Any doctor</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::DepartmentScreen</name>
+    <message>
+        <source>Choose a department</source>
+        <translation>Choose a department</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Shown from the last connection (%1); it may not be current.</source>
+        <translation>Shown from the last connection (%1); it may not be current.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::DoctorScreen</name>
+    <message>
+        <source>Choose a doctor</source>
+        <translation>Choose a doctor</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Shown from the last connection (%1); it may not be current.</source>
+        <translation>Shown from the last connection (%1); it may not be current.</translation>
+    </message>
+    <message>
+        <source>Any doctor</source>
+        <translation>Any doctor</translation>
+    </message>
+    <message>
+        <source>The first free time</source>
+        <translation>The first free time</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::HomeScreen</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Book a visit with a doctor here, for yourself or your child.</source>
+        <translation>Book a visit with a doctor here, for yourself or your child.</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <source>You need your patient number or phone number and your date of birth, or your patient card.</source>
+        <translation>You need your patient number or phone number and your date of birth, or your patient card.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::IdentifyScreen</name>
+    <message>
+        <source>Who is booking?</source>
+        <translation>Who is booking?</translation>
+    </message>
+    <message>
+        <source>Scan your patient card, or type your number and date of birth below.</source>
+        <translation>Scan your patient card, or type your number and date of birth below.</translation>
+    </message>
+    <message>
+        <source>Patient number or mobile phone number</source>
+        <translation>Patient number or mobile phone number</translation>
+    </message>
+    <message>
+        <source>P and 8 digits, or 11 digits</source>
+        <translation>P and 8 digits, or 11 digits</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>8 digits: year, month, day. Example: 19700105 for 5 January 1970</source>
+        <translation>8 digits: year, month, day. Example: 19700105 for 5 January 1970</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD</source>
+        <translation>YYYYMMDD</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Several patients have these details. Please choose yourself:</source>
+        <translation>Several patients have these details. Please choose yourself:</translation>
+    </message>
+    <message>
+        <source>I am not listed - try again</source>
+        <translation>I am not listed - try again</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>Please type your patient number or mobile phone number.</source>
+        <translation>Please type your patient number or mobile phone number.</translation>
+    </message>
+    <message>
+        <source>Please check the number: a patient number looks like P00001234, a mobile phone number has 11 digits.</source>
+        <translation>Please check the number: a patient number looks like P00001234, a mobile phone number has 11 digits.</translation>
+    </message>
+    <message>
+        <source>Please type your date of birth as 8 digits: year, month, day (for example 19700105).</source>
+        <translation>Please type your date of birth as 8 digits: year, month, day (for example 19700105).</translation>
+    </message>
+    <message>
+        <source>This date of birth is not possible. Please check it.</source>
+        <translation>This date of birth is not possible. Please check it.</translation>
+    </message>
+    <message>
+        <source>This code is not a patient card. Please scan your card.</source>
+        <translation>This code is not a patient card. Please scan your card.</translation>
+    </message>
+    <message>
+        <source>No patient was found with these details. Please check the number and the date of birth and try again, or ask at the information desk.</source>
+        <translation>No patient was found with these details. Please check the number and the date of birth and try again, or ask at the information desk.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>Delete the last character</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::KioskWindow</name>
+    <message>
+        <source>Change language</source>
+        <translation>Change language</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ResultScreen</name>
+    <message>
+        <source>Booked</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Your appointment number</source>
+        <translation>Your appointment number</translation>
+    </message>
+    <message>
+        <source>Show this code when you check in.</source>
+        <translation>Show this code when you check in.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Department: %1</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>Doctor: %1</translation>
+    </message>
+    <message>
+        <source>Time: %1–%2</source>
+        <translation>Time: %1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::SlotGridScreen</name>
+    <message>
+        <source>Choose a time</source>
+        <translation>Choose a time</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Any doctor</source>
+        <translation>Any doctor</translation>
+    </message>
+    <message>
+        <source>Not current — last updated %1. Booking needs a connection to the hospital system.</source>
+        <translation>Not current — last updated %1. Booking needs a connection to the hospital system.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::SlotGridWidget</name>
+    <message>
+        <source>Morning</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <source>No times are left on this day. Please choose another day.</source>
+        <translation>No times are left on this day. Please choose another day.</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Full</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::bookingui</name>
+    <message>
+        <source>This booking can no longer be cancelled.</source>
+        <translation>This booking can no longer be cancelled.</translation>
+    </message>
+    <message>
+        <source>You can cancel until %1.</source>
+        <translation>You can cancel until %1.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,202 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>mk</name>
+    <message>
+        <source>You already have the maximum number of bookings for that day. Please choose another day, or ask the staff at the service desk.</source>
+        <translation>您当天的预约已达上限。请选择其他日期，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Bookings cannot be made that far ahead. Please choose an earlier day.</source>
+        <translation>无法预约这么远的日期。请选择更早的日期。</translation>
+    </message>
+    <message>
+        <source>This time starts too soon to be booked here. Please choose a later time, or ask the staff at the service desk.</source>
+        <translation>该时段即将开始，无法在此预约。请选择较晚的时段，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>This time has already passed. Please choose another time.</source>
+        <translation>该时段已过。请选择其他时段。</translation>
+    </message>
+    <message>
+        <source>It is too late to cancel this appointment at the kiosk. Please ask the staff at the service desk.</source>
+        <translation>已过在自助机上取消该预约的时限。请到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>The hospital's booking rules do not allow this booking. Please choose another time, or ask the staff at the service desk.</source>
+        <translation>医院的预约规则不允许此次预约。请选择其他时段，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hospital system right now. Please try again in a moment or ask the staff at the service desk.</source>
+        <translation>暂时无法连接医院系统。请稍后再试，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>The hospital system did not answer in time. Please try again in a moment or ask the staff at the service desk.</source>
+        <translation>医院系统未能及时响应。请稍后再试，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the hospital system could not be made. Please ask the staff at the service desk for help.</source>
+        <translation>无法与医院系统建立安全连接。请到服务台请工作人员帮助。</translation>
+    </message>
+    <message>
+        <source>The hospital system has a problem at the moment. Please try again in a few minutes or ask the staff at the service desk.</source>
+        <translation>医院系统暂时出现问题。请几分钟后再试，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>The hospital system is busy. Please wait a moment and try again.</source>
+        <translation>医院系统繁忙。请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>This time was just taken by someone else. Please choose another time.</source>
+        <translation>该时段刚刚被他人预约。请选择其他时段。</translation>
+    </message>
+    <message>
+        <source>Nothing was found for what you entered. Please check it and try again, or ask the staff at the service desk.</source>
+        <translation>未找到与您输入内容相符的信息。请检查后重试，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>The hospital system could not accept this request. Please check what you entered, or ask the staff at the service desk.</source>
+        <translation>医院系统无法受理此请求。请检查您输入的内容，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>The hospital system sent an answer the kiosk cannot read. Please try again or ask the staff at the service desk.</source>
+        <translation>医院系统返回了自助机无法识别的应答。请重试，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>The kiosk is offline, so this cannot be done now. Please try again later or ask the staff at the service desk.</source>
+        <translation>自助机处于离线状态，暂时无法办理。请稍后再试，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>The kiosk could not save your data. Please ask the staff at the service desk for help.</source>
+        <translation>自助机无法保存您的数据。请到服务台请工作人员帮助。</translation>
+    </message>
+    <message>
+        <source>The kiosk is not set up correctly. Please ask the staff at the service desk for help.</source>
+        <translation>自助机设置有误。请到服务台请工作人员帮助。</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again or ask the staff at the service desk.</source>
+        <translation>出现了问题。请重试，或到服务台咨询工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::app::KioskApp</name>
+    <message>
+        <source>Hospital self-service kiosk: book an appointment.</source>
+        <translation>医院自助机：预约挂号。</translation>
+    </message>
+    <message>
+        <source>Run against a built-in booking-pool simulator with demo data (state in ~/.local/state/medkiosk-demo).</source>
+        <translation>连接内置的号源池模拟器并使用演示数据运行（状态保存在 ~/.local/state/medkiosk-demo）。</translation>
+    </message>
+    <message>
+        <source>Configuration file (default %1).</source>
+        <translation>配置文件（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Start language: zh_CN or en (default from the configuration).</source>
+        <translation>启动语言：zh_CN 或 en（默认取自配置）。</translation>
+    </message>
+    <message>
+        <source>Demo only: drive the booking flow in both languages and both screen sizes, save every screen as PNG under DIR, exit.</source>
+        <translation>仅限演示：以两种语言、两种屏幕尺寸走完预约流程，将每个界面保存为 PNG 到 DIR 下，然后退出。</translation>
+    </message>
+    <message>
+        <source>Print startup_ms=&lt;n&gt; once the start screen is shown and idle, then exit.</source>
+        <translation>开始界面显示并空闲后输出 startup_ms=&lt;n&gt;，然后退出。</translation>
+    </message>
+    <message>
+        <source>A normal window instead of full screen.</source>
+        <translation>以普通窗口而非全屏运行。</translation>
+    </message>
+    <message>
+        <source>--lang must be zh_CN or en, not "%1".</source>
+        <translation>--lang 必须为 zh_CN 或 en，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>the configuration %1 is not valid: %2</source>
+        <translation>配置 %1 无效：%2</translation>
+    </message>
+    <message>
+        <source>this build of medkiosk is not linked with SQLCipher (%1). It refuses to run, because the local store would not be encrypted. Reinstall the medkiosk package or rebuild it against libsqlcipher.</source>
+        <translation>此 medkiosk 版本未链接 SQLCipher（%1）。由于本地存储将不会加密，程序拒绝运行。请重新安装 medkiosk 软件包，或基于 libsqlcipher 重新编译。</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder for the screenshot run.</source>
+        <translation>无法为截图运行创建临时文件夹。</translation>
+    </message>
+    <message>
+        <source>no booking pool is configured (pool/base_url in %1); use --demo to try the kiosk with its simulator.</source>
+        <translation>未配置号源池（%1 中的 pool/base_url）；如需试用自助机，请使用 --demo 配合模拟器运行。</translation>
+    </message>
+    <message>
+        <source>Hospital kiosk</source>
+        <translation>医院自助机</translation>
+    </message>
+    <message>
+        <source>cannot create the demo folder %1.</source>
+        <translation>无法创建演示文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>the demo booking-pool simulator did not start: %1</source>
+        <translation>演示号源池模拟器未能启动：%1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of the local store %1. Staff: check the permissions of the state directory.</source>
+        <translation>无法创建本地存储的文件夹 %1。工作人员：请检查状态目录的权限。</translation>
+    </message>
+    <message>
+        <source>the key of the local store could not be loaded: %1. Staff: check the key file or the systemd credential; the store was not touched.</source>
+        <translation>无法加载本地存储的密钥：%1。工作人员：请检查密钥文件或 systemd 凭据；存储未被改动。</translation>
+    </message>
+    <message>
+        <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</source>
+        <translation>无法打开本地存储 %1：%2。切勿删除：其中可能有尚未发送的报到和支付记录。工作人员：请运行“medkioskctl store check”并联系 IT 支持。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::booking::BookingRules</name>
+    <message>
+        <source>The time slot has no valid start</source>
+        <translation>该时段没有有效的开始时间</translation>
+    </message>
+    <message>
+        <source>The time slot has already started</source>
+        <translation>该时段已经开始</translation>
+    </message>
+    <message numerus="yes">
+        <source>The time slot starts in less than %n minute(s)</source>
+        <translation>
+            <numerusform>该时段将在 %n 分钟内开始</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Bookings are open at most %n day(s) ahead</source>
+        <translation>
+            <numerusform>最多只能提前 %n 天预约</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n booking(s) per patient per day</source>
+        <translation>
+            <numerusform>每位患者每天最多预约 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>The appointment has no valid start</source>
+        <translation>该预约没有有效的开始时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling is possible until %n hour(s) before the visit</source>
+        <translation>
+            <numerusform>就诊前 %n 小时之前可以取消</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mk::booking::BookingService</name>
+    <message>
+        <source>The booking pool is unreachable (%1)</source>
+        <translation>无法连接号源池（%1）</translation>
+    </message>
+</context>
+<context>
     <name>mk::config::KioskConfig</name>
     <message>
         <source>%1: "%2" is not a whole number</source>
@@ -226,6 +422,96 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::FaceCommand</name>
+    <message>
+        <source>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID.</source>
+        <translation>人脸模板：embed IMAGE [--chip]、compare A B、eval DIR、delete PATIENT_ID。</translation>
+    </message>
+    <message>
+        <source>Folder with the face models (default $MEDKIOSK_MODELS_DIR or ~/.cache/medkiosk/models).</source>
+        <translation>人脸模型所在文件夹（默认 $MEDKIOSK_MODELS_DIR 或 ~/.cache/medkiosk/models）。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>The images are aligned 150x150 face chips (no detection).</source>
+        <translation>图像为已对齐的 150x150 人脸图块（不做检测）。</translation>
+    </message>
+    <message>
+        <source>Match threshold, L2 distance (default %1).</source>
+        <translation>匹配阈值，L2 距离（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>Width of the frame copy the face detector runs on, 0 for the full frame (default %1).</source>
+        <translation>人脸检测所用帧副本的宽度，0 表示整帧（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <source>cannot read the image %1</source>
+        <translation>无法读取图像 %1</translation>
+    </message>
+    <message>
+        <source>faces: %1, quality: %2 (%3)</source>
+        <translation>人脸数：%1，质量：%2（%3）</translation>
+    </message>
+    <message>
+        <source>no single face: %1</source>
+        <translation>不是单张人脸：%1</translation>
+    </message>
+    <message>
+        <source>distance %1 (threshold %2): %3</source>
+        <translation>距离 %1（阈值 %2）：%3</translation>
+    </message>
+    <message>
+        <source>same person</source>
+        <translation>同一人</translation>
+    </message>
+    <message>
+        <source>different people</source>
+        <translation>不同的人</translation>
+    </message>
+    <message>
+        <source>no store file at %1</source>
+        <translation>%1 处没有存储文件</translation>
+    </message>
+    <message>
+        <source>face data deleted: %1 templates and the consent record</source>
+        <translation>人脸数据已删除：%1 个模板及同意记录</translation>
+    </message>
+    <message>
+        <source>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</source>
+        <translation>用法：medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QrDecodeCommand</name>
+    <message>
+        <source>Decode the QR code of an image file (IMAGE) with the kiosk's decoder.</source>
+        <translation>用自助机的解码器解码图像文件（IMAGE）中的二维码。</translation>
+    </message>
+    <message>
+        <source>Usage: medkioskctl qr decode IMAGE [--json]</source>
+        <translation>用法：medkioskctl qr decode IMAGE [--json]</translation>
+    </message>
+    <message>
+        <source>cannot read image %1: %2</source>
+        <translation>无法读取图像 %1：%2</translation>
+    </message>
+    <message>
+        <source>no QR code found</source>
+        <translation>未找到二维码</translation>
+    </message>
+</context>
+<context>
     <name>mk::ctl::StoreCheck</name>
     <message>
         <source>no store file at %1 (the kiosk creates it on first start)</source>
@@ -289,6 +575,280 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Open the encrypted store read-only and run a full integrity check.</source>
         <translation>以只读方式打开加密存储并进行完整的完整性检查。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::Enrollment</name>
+    <message>
+        <source>Recognise you at this kiosk so that you can check in without your card.</source>
+        <translation>在本自助机上识别您，这样您无需就诊卡即可报到。</translation>
+    </message>
+    <message>
+        <source>A face template (128 numbers computed from your face). No photo is kept. It stays encrypted on this kiosk.</source>
+        <translation>一个人脸模板（由您的面部计算出的 128 个数字）。不保存照片。模板加密保存在本自助机上。</translation>
+    </message>
+    <message>
+        <source>no consent record for face data</source>
+        <translation>没有人脸数据的同意记录</translation>
+    </message>
+    <message>
+        <source>face data retention must be at least one day</source>
+        <translation>人脸数据的保留期至少为一天</translation>
+    </message>
+    <message>
+        <source>age unknown: face enrollment needs the patient's age</source>
+        <translation>年龄未知：录入人脸需要患者的年龄</translation>
+    </message>
+    <message>
+        <source>patients under %1 cannot enroll their face at the kiosk</source>
+        <translation>未满 %1 岁的患者不能在自助机上录入人脸</translation>
+    </message>
+    <message>
+        <source>patients under %1 need a guardian's consent for face data</source>
+        <translation>未满 %1 岁的患者录入人脸数据需要监护人同意</translation>
+    </message>
+    <message>
+        <source>%1 good frames needed, %2 collected</source>
+        <translation>需要 %1 个合格画面，已采集 %2 个</translation>
+    </message>
+    <message>
+        <source>the enrollment frames do not show the same face</source>
+        <translation>录入的画面不是同一张脸</translation>
+    </message>
+    <message>
+        <source>the consent is for another patient</source>
+        <translation>该同意书属于另一位患者</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::FaceEngine</name>
+    <message>
+        <source>face model %1 is missing (run scripts/fetch-face-models.sh)</source>
+        <translation>缺少人脸模型 %1（请运行 scripts/fetch-face-models.sh）</translation>
+    </message>
+    <message>
+        <source>face model %1 cannot be read: %2</source>
+        <translation>无法读取人脸模型 %1：%2</translation>
+    </message>
+    <message>
+        <source>face model %1 is damaged: SHA-256 %2, expected %3 (fetch it again with scripts/fetch-face-models.sh)</source>
+        <translation>人脸模型 %1 已损坏：SHA-256 为 %2，应为 %3（请用 scripts/fetch-face-models.sh 重新获取）</translation>
+    </message>
+    <message>
+        <source>face models in %1 could not be loaded: %2</source>
+        <translation>无法加载 %1 中的人脸模型：%2</translation>
+    </message>
+    <message>
+        <source>face models not loaded</source>
+        <translation>人脸模型未加载</translation>
+    </message>
+    <message>
+        <source>empty or tiny image</source>
+        <translation>图像为空或过小</translation>
+    </message>
+    <message>
+        <source>face detection failed: %1</source>
+        <translation>人脸检测失败：%1</translation>
+    </message>
+    <message>
+        <source>face description failed: %1</source>
+        <translation>人脸特征提取失败：%1</translation>
+    </message>
+    <message>
+        <source>a face chip must be %1x%1 pixels, this image is %2x%3</source>
+        <translation>人脸图块必须为 %1x%1 像素，此图像为 %2x%3</translation>
+    </message>
+    <message>
+        <source>empty image</source>
+        <translation>图像为空</translation>
+    </message>
+    <message>
+        <source>no face</source>
+        <translation>没有人脸</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::FaceEvaluation</name>
+    <message>
+        <source>%1 has no subfolder per person</source>
+        <translation>%1 中没有按人划分的子文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::Identifier</name>
+    <message>
+        <source>too many failed attempts: face identification paused for %1 s</source>
+        <translation>失败次数过多：人脸识别暂停 %1 秒</translation>
+    </message>
+    <message>
+        <source>no enrolled face matches</source>
+        <translation>没有匹配的已录入人脸</translation>
+    </message>
+    <message>
+        <source>the phone digits do not match</source>
+        <translation>手机号码后几位不匹配</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::Liveness</name>
+    <message>
+        <source>Please turn your head slowly to your left, then look back.</source>
+        <translation>请慢慢把头转向左边，然后再看回来。</translation>
+    </message>
+    <message>
+        <source>Please turn your head slowly to your right, then look back.</source>
+        <translation>请慢慢把头转向右边，然后再看回来。</translation>
+    </message>
+    <message>
+        <source>Please lower your chin slowly, then look back at the camera.</source>
+        <translation>请慢慢低下下巴，然后再看向摄像头。</translation>
+    </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation>请看向摄像头。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::Quality</name>
+    <message>
+        <source>Hold still, thank you.</source>
+        <translation>请保持不动，谢谢。</translation>
+    </message>
+    <message>
+        <source>No face found. Please look at the camera.</source>
+        <translation>未检测到人脸。请看向摄像头。</translation>
+    </message>
+    <message>
+        <source>Only one person please. Others, please step out of the picture.</source>
+        <translation>请只留一人。其他人请离开画面。</translation>
+    </message>
+    <message>
+        <source>Please come a little closer to the camera.</source>
+        <translation>请再靠近摄像头一些。</translation>
+    </message>
+    <message>
+        <source>Please look straight at the camera.</source>
+        <translation>请正视摄像头。</translation>
+    </message>
+    <message>
+        <source>Please hold still for a moment.</source>
+        <translation>请保持不动片刻。</translation>
+    </message>
+    <message>
+        <source>It is too dark. Please face the light or call staff.</source>
+        <translation>光线太暗。请面向光源，或呼叫工作人员。</translation>
+    </message>
+    <message>
+        <source>Too much light. Please step out of direct light.</source>
+        <translation>光线太强。请避开直射光。</translation>
+    </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation>请看向摄像头。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::face::SqlTemplateStore</name>
+    <message>
+        <source>no face-data consent for this patient</source>
+        <translation>该患者没有同意使用人脸数据</translation>
+    </message>
+</context>
+<context>
+    <name>mk::hw::ReceiptPrinter</name>
+    <message>
+        <source>printer not reachable (%1): check its power and cable</source>
+        <translation>无法连接打印机（%1）：请检查电源和线缆</translation>
+    </message>
+    <message>
+        <source>cover open: close the printer cover</source>
+        <translation>打印机盖已打开：请合上打印机盖</translation>
+    </message>
+    <message>
+        <source>paper out: load a new paper roll and close the cover</source>
+        <translation>缺纸：请装入新纸卷并合上盖子</translation>
+    </message>
+    <message>
+        <source>cutter error: open the cover, clear the paper jam, close the cover</source>
+        <translation>切刀故障：打开盖子，清除卡纸，再合上盖子</translation>
+    </message>
+    <message>
+        <source>printer error: switch the printer off and on again</source>
+        <translation>打印机故障：请关闭打印机再重新打开</translation>
+    </message>
+    <message>
+        <source>printer offline: check paper and cover; it resumes by itself when cleared</source>
+        <translation>打印机离线：请检查纸张和盖子；排除后会自动恢复</translation>
+    </message>
+    <message>
+        <source>paper near end: replace the paper roll soon</source>
+        <translation>纸将用完：请尽快更换纸卷</translation>
+    </message>
+</context>
+<context>
+    <name>mk::outbox::Outbox</name>
+    <message>
+        <source>an outbox command needs a kind and an ordering key</source>
+        <translation>待发命令需要类型和排序键</translation>
+    </message>
+    <message>
+        <source>there is no outbox record %1</source>
+        <translation>没有待发记录 %1</translation>
+    </message>
+    <message>
+        <source>who is required</source>
+        <translation>必须填写操作人</translation>
+    </message>
+    <message>
+        <source>record %1 is %2: only dead or discarded records can be retried</source>
+        <translation>记录 %1 处于 %2 状态：只有失败或已丢弃的记录可以重试</translation>
+    </message>
+    <message>
+        <source>who and a reason are required</source>
+        <translation>必须填写操作人和原因</translation>
+    </message>
+    <message>
+        <source>record %1 is %2: only queued or dead records can be discarded</source>
+        <translation>记录 %1 处于 %2 状态：只有排队中或失败的记录可以丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>mk::qr::QrImage</name>
+    <message>
+        <source>No text for the QR code</source>
+        <translation>二维码没有内容</translation>
+    </message>
+    <message>
+        <source>Text too long for a QR code</source>
+        <translation>文字过长，无法生成二维码</translation>
+    </message>
+    <message>
+        <source>Cannot make a QR code: %1</source>
+        <translation>无法生成二维码：%1</translation>
+    </message>
+    <message>
+        <source>Cannot make a QR code</source>
+        <translation>无法生成二维码</translation>
+    </message>
+    <message>
+        <source>A QR code of this text needs at least %1 pixels</source>
+        <translation>此文字的二维码至少需要 %1 像素</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>没有图像</translation>
+    </message>
+    <message>
+        <source>No QR code found in the image</source>
+        <translation>图像中未找到二维码</translation>
+    </message>
+    <message>
+        <source>QR decoder failed: %1</source>
+        <translation>二维码解码失败：%1</translation>
+    </message>
+    <message>
+        <source>QR decoder failed</source>
+        <translation>二维码解码失败</translation>
     </message>
 </context>
 <context>
@@ -507,6 +1067,376 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot read the store %1: %2</source>
         <translation>无法读取存储 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::BusyIndicator</name>
+    <message>
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ChildChoiceScreen</name>
+    <message>
+        <source>%1 years old</source>
+        <translation>%1 岁</translation>
+    </message>
+    <message>
+        <source>Myself: %1 (%2)</source>
+        <translation>本人：%1（%2）</translation>
+    </message>
+    <message>
+        <source>My child: %1 (%2)</source>
+        <translation>我的孩子：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Who is the appointment for?</source>
+        <translation>为谁预约？</translation>
+    </message>
+    <message>
+        <source>Tap the person who will see the doctor.</source>
+        <translation>请点击要就诊的人。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ConfirmScreen</name>
+    <message>
+        <source>Please check your booking</source>
+        <translation>请核对您的预约</translation>
+    </message>
+    <message>
+        <source>Booking… please wait.</source>
+        <translation>正在预约…请稍候。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Confirm booking</source>
+        <translation>确认预约</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>患者：%1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>科室：%1</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>医生：%1</translation>
+    </message>
+    <message>
+        <source>Time: %1–%2</source>
+        <translation>时间：%1–%2</translation>
+    </message>
+    <message>
+        <source>This time was just taken by someone else. Please go back and choose another time.</source>
+        <translation>该时段刚刚被他人预约。请返回并选择其他时段。</translation>
+    </message>
+    <message>
+        <source>This time was just taken by someone else.</source>
+        <translation>该时段刚刚被他人预约。</translation>
+    </message>
+    <message>
+        <source>These times are still free:</source>
+        <translation>以下时段仍可预约：</translation>
+    </message>
+    <message>
+        <source>Booking needs a connection to the hospital system. Please try again in a moment, or book at the service desk.</source>
+        <translation>预约需要连接医院系统。请稍后再试，或到服务台预约。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::DayScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <source>Any doctor</source>
+        <translation>任意医生</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::DepartmentScreen</name>
+    <message>
+        <source>Choose a department</source>
+        <translation>选择科室</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Shown from the last connection (%1); it may not be current.</source>
+        <translation>以下为上次连接时的信息（%1），可能不是最新。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::DoctorScreen</name>
+    <message>
+        <source>Choose a doctor</source>
+        <translation>选择医生</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Shown from the last connection (%1); it may not be current.</source>
+        <translation>以下为上次连接时的信息（%1），可能不是最新。</translation>
+    </message>
+    <message>
+        <source>Any doctor</source>
+        <translation>任意医生</translation>
+    </message>
+    <message>
+        <source>The first free time</source>
+        <translation>最早的空闲时段</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::HomeScreen</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Book a visit with a doctor here, for yourself or your child.</source>
+        <translation>在这里为您本人或您的孩子预约医生。</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>预约挂号</translation>
+    </message>
+    <message>
+        <source>You need your patient number or phone number and your date of birth, or your patient card.</source>
+        <translation>您需要提供就诊卡号或手机号码以及出生日期，或者出示就诊卡。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::IdentifyScreen</name>
+    <message>
+        <source>Who is booking?</source>
+        <translation>谁在预约？</translation>
+    </message>
+    <message>
+        <source>Scan your patient card, or type your number and date of birth below.</source>
+        <translation>请扫描您的就诊卡，或在下方输入号码和出生日期。</translation>
+    </message>
+    <message>
+        <source>Patient number or mobile phone number</source>
+        <translation>就诊卡号或手机号码</translation>
+    </message>
+    <message>
+        <source>P and 8 digits, or 11 digits</source>
+        <translation>P 加 8 位数字，或 11 位手机号</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>8 digits: year, month, day. Example: 19700105 for 5 January 1970</source>
+        <translation>8 位数字：年、月、日。例如 1970 年 1 月 5 日输入 19700105</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD</source>
+        <translation>年年年年月月日日</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Several patients have these details. Please choose yourself:</source>
+        <translation>有多位患者符合这些信息。请选择您本人：</translation>
+    </message>
+    <message>
+        <source>I am not listed - try again</source>
+        <translation>没有我 - 重新输入</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Please type your patient number or mobile phone number.</source>
+        <translation>请输入您的就诊卡号或手机号码。</translation>
+    </message>
+    <message>
+        <source>Please check the number: a patient number looks like P00001234, a mobile phone number has 11 digits.</source>
+        <translation>请检查号码：就诊卡号形如 P00001234，手机号码为 11 位数字。</translation>
+    </message>
+    <message>
+        <source>Please type your date of birth as 8 digits: year, month, day (for example 19700105).</source>
+        <translation>请以 8 位数字输入出生日期：年、月、日（例如 19700105）。</translation>
+    </message>
+    <message>
+        <source>This date of birth is not possible. Please check it.</source>
+        <translation>该出生日期不存在。请检查。</translation>
+    </message>
+    <message>
+        <source>This code is not a patient card. Please scan your card.</source>
+        <translation>这不是就诊卡二维码。请扫描您的就诊卡。</translation>
+    </message>
+    <message>
+        <source>No patient was found with these details. Please check the number and the date of birth and try again, or ask at the information desk.</source>
+        <translation>未找到符合这些信息的患者。请检查号码和出生日期后重试，或到咨询台询问。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::Keypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>删除最后一个字符</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::KioskWindow</name>
+    <message>
+        <source>Change language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ResultScreen</name>
+    <message>
+        <source>Booked</source>
+        <translation>预约成功</translation>
+    </message>
+    <message>
+        <source>Your appointment number</source>
+        <translation>您的预约号</translation>
+    </message>
+    <message>
+        <source>Show this code when you check in.</source>
+        <translation>报到时请出示此二维码。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>患者：%1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>科室：%1</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>医生：%1</translation>
+    </message>
+    <message>
+        <source>Time: %1–%2</source>
+        <translation>时间：%1–%2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::SlotGridScreen</name>
+    <message>
+        <source>Choose a time</source>
+        <translation>选择时段</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Any doctor</source>
+        <translation>任意医生</translation>
+    </message>
+    <message>
+        <source>Not current — last updated %1. Booking needs a connection to the hospital system.</source>
+        <translation>信息不是最新的——最后更新于 %1。预约需要连接医院系统。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::SlotGridWidget</name>
+    <message>
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <source>No times are left on this day. Please choose another day.</source>
+        <translation>当天已无可预约时段。请选择其他日期。</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::bookingui</name>
+    <message>
+        <source>This booking can no longer be cancelled.</source>
+        <translation>此预约已无法取消。</translation>
+    </message>
+    <message>
+        <source>You can cancel until %1.</source>
+        <translation>%1 之前可以取消。</translation>
     </message>
 </context>
 </TS>
