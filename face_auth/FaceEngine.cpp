@@ -1,0 +1,325 @@
+// The one translation unit with dlib's DNN headers (they take ~90 s to compile).
+#include "FaceEngine.h"
+
+#include "FaceLog.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <dlib/dnn.h>
+#include <dlib/image_processing.h>
+#include <dlib/image_processing/frontal_face_detector.h>
+
+#include <algorithm>
+#include <exception>
+#include <mutex>
+
+namespace mk::face {
+
+namespace {
+
+// dlib_face_recognition_resnet_model_v1: the network of dlib's dnn_face_recognition_ex.cpp.
+template<template<int, template<typename> class, int, typename> class block, int N,
+         template<typename> class BN, typename SUBNET>
+using residual = dlib::add_prev1<block<N, BN, 1, dlib::tag1<SUBNET>>>;
+template<template<int, template<typename> class, int, typename> class block, int N,
+         template<typename> class BN, typename SUBNET>
+using residual_down = dlib::add_prev2<
+    dlib::avg_pool<2, 2, 2, 2, dlib::skip1<dlib::tag2<block<N, BN, 2, dlib::tag1<SUBNET>>>>>>;
+template<int N, template<typename> class BN, int stride, typename SUBNET>
+using block =
+    BN<dlib::con<N, 3, 3, 1, 1, dlib::relu<BN<dlib::con<N, 3, 3, stride, stride, SUBNET>>>>>;
+template<int N, typename SUBNET>
+using ares = dlib::relu<residual<block, N, dlib::affine, SUBNET>>;
+template<int N, typename SUBNET>
+using ares_down = dlib::relu<residual_down<block, N, dlib::affine, SUBNET>>;
+template<typename SUBNET>
+using alevel0 = ares_down<256, SUBNET>;
+template<typename SUBNET>
+using alevel1 = ares<256, ares<256, ares_down<256, SUBNET>>>;
+template<typename SUBNET>
+using alevel2 = ares<128, ares<128, ares_down<128, SUBNET>>>;
+template<typename SUBNET>
+using alevel3 = ares<64, ares<64, ares<64, ares_down<64, SUBNET>>>>;
+template<typename SUBNET>
+using alevel4 = ares<32, ares<32, ares<32, SUBNET>>>;
+using anet_type = dlib::loss_metric<dlib::fc_no_bias<
+    128, dlib::avg_pool_everything<alevel0<alevel1<alevel2<alevel3<alevel4<dlib::max_pool<
+             3, 3, 2, 2,
+             dlib::relu<dlib::affine<
+                 dlib::con<32, 7, 7, 2, 2, dlib::input_rgb_image_sized<150>>>>>>>>>>>>>;
+
+QString expectedSha256(const QString& file)
+{
+    if (file == QLatin1String(FaceEngine::kShapePredictorFile))
+        return QStringLiteral(MK_FACE_SHA256_SHAPE_PREDICTOR);
+    if (file == QLatin1String(FaceEngine::kResNetFile))
+        return QStringLiteral(MK_FACE_SHA256_RESNET);
+    return {};
+}
+
+void toGrey(const QImage& grey, dlib::array2d<unsigned char>& out)
+{
+    out.set_size(grey.height(), grey.width());
+    for (int y = 0; y < grey.height(); ++y)
+        std::copy_n(grey.constScanLine(y), grey.width(), &out[y][0]);
+}
+
+void toRgb(const QImage& rgb, dlib::matrix<dlib::rgb_pixel>& out)
+{
+    out.set_size(rgb.height(), rgb.width());
+    for (int y = 0; y < rgb.height(); ++y) {
+        const uchar* row = rgb.constScanLine(y);
+        for (int x = 0; x < rgb.width(); ++x)
+            out(y, x) = dlib::rgb_pixel(row[3 * x], row[3 * x + 1], row[3 * x + 2]);
+    }
+}
+
+Landmarks5 toLandmarks(const dlib::full_object_detection& shape)
+{
+    Landmarks5 l;
+    for (unsigned long i = 0; i < 5 && i < shape.num_parts(); ++i)
+        l.points[i] = QPointF(double(shape.part(i).x()), double(shape.part(i).y()));
+    return l;
+}
+
+QImage chipToGrey(const dlib::matrix<dlib::rgb_pixel>& chip)
+{
+    QImage img(int(chip.nc()), int(chip.nr()), QImage::Format_RGB888);
+    for (int y = 0; y < img.height(); ++y) {
+        uchar* row = img.scanLine(y);
+        for (int x = 0; x < img.width(); ++x) {
+            const dlib::rgb_pixel& p = chip(y, x);
+            row[3 * x] = p.red;
+            row[3 * x + 1] = p.green;
+            row[3 * x + 2] = p.blue;
+        }
+    }
+    return img.convertToFormat(QImage::Format_Grayscale8);
+}
+
+}  // namespace
+
+struct FaceEngine::Impl {
+    std::mutex mutex;
+    bool loaded = false;
+    dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+    dlib::shape_predictor shape_predictor;
+    anet_type net;
+
+    Descriptor describe(const dlib::matrix<dlib::rgb_pixel>& chip)
+    {
+        dlib::matrix<float, 0, 1> d = net(chip);
+        Descriptor out{};
+        for (int i = 0; i < kDescriptorSize; ++i) out[size_t(i)] = d(i);
+        d = 0;
+        return out;
+    }
+};
+
+FaceEngine::FaceEngine(EngineOptions options)
+    : impl_(std::make_unique<Impl>()), options_(std::move(options))
+{}
+
+FaceEngine::~FaceEngine() = default;
+
+QString FaceEngine::defaultModelsDir()
+{
+    const QString env = qEnvironmentVariable("MEDKIOSK_MODELS_DIR");
+    if (!env.isEmpty()) return env;
+    return QDir::homePath() + QStringLiteral("/.cache/medkiosk/models");
+}
+
+void FaceEngine::setOptions(const EngineOptions& options)
+{
+    std::lock_guard lock(impl_->mutex);
+    options_ = options;
+}
+
+bool FaceEngine::isLoaded() const
+{
+    std::lock_guard lock(impl_->mutex);
+    return impl_->loaded;
+}
+
+FaceStatus FaceEngine::load(const QString& models_dir)
+{
+    std::lock_guard lock(impl_->mutex);
+    impl_->loaded = false;
+    for (const char* name : {kShapePredictorFile, kResNetFile}) {
+        const QString file = QString::fromLatin1(name);
+        const QString path = QDir(models_dir).filePath(file);
+        QFile f(path);
+        if (!f.exists()) {
+            return faceError(
+                FaceErrorCode::ModelMissing,
+                tr("face model %1 is missing (run scripts/fetch-face-models.sh)").arg(path));
+        }
+        if (!f.open(QIODevice::ReadOnly)) {
+            return faceError(FaceErrorCode::ModelMissing,
+                             tr("face model %1 cannot be read: %2").arg(path, f.errorString()));
+        }
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(&f);
+        const QString sum = QString::fromLatin1(hash.result().toHex());
+        if (sum != expectedSha256(file)) {
+            return faceError(FaceErrorCode::ModelDamaged,
+                             tr("face model %1 is damaged: SHA-256 %2, expected %3 (fetch it "
+                                "again with scripts/fetch-face-models.sh)")
+                                 .arg(path, sum, expectedSha256(file)));
+        }
+    }
+    try {
+        dlib::deserialize(
+            QDir(models_dir).filePath(QLatin1String(kShapePredictorFile)).toStdString()) >>
+            impl_->shape_predictor;
+        dlib::deserialize(QDir(models_dir).filePath(QLatin1String(kResNetFile)).toStdString()) >>
+            impl_->net;
+    } catch (const std::exception& e) {
+        return faceError(FaceErrorCode::ModelDamaged,
+                         tr("face models in %1 could not be loaded: %2")
+                             .arg(models_dir, QString::fromLocal8Bit(e.what())));
+    }
+    impl_->loaded = true;
+    qCInfo(lcFace) << "face models loaded from" << models_dir;
+    return FaceOk{};
+}
+
+FaceResult<std::vector<DetectedFace>> FaceEngine::detect(const QImage& frame) const
+{
+    std::lock_guard lock(impl_->mutex);
+    if (!impl_->loaded) return faceError(FaceErrorCode::NotLoaded, tr("face models not loaded"));
+    if (frame.isNull() || frame.width() < 16 || frame.height() < 16)
+        return faceError(FaceErrorCode::BadImage, tr("empty or tiny image"));
+    try {
+        const QImage grey = frame.convertToFormat(QImage::Format_Grayscale8);
+        QImage small = grey;
+        double scale = 1.0;
+        if (options_.detect_width_px > 0 && grey.width() > options_.detect_width_px) {
+            small = grey.scaledToWidth(options_.detect_width_px, Qt::SmoothTransformation);
+            scale = double(grey.width()) / double(small.width());
+        }
+        dlib::array2d<unsigned char> small_img;
+        toGrey(small, small_img);
+        for (int i = 0; i < options_.upsample; ++i) {
+            dlib::pyramid_up(small_img);
+            scale /= 2.0;
+        }
+        std::vector<dlib::rect_detection> dets;
+        impl_->detector(small_img, dets, 0.0);
+        dlib::array2d<unsigned char> full_img;
+        toGrey(grey, full_img);
+        std::vector<DetectedFace> faces;
+        for (const dlib::rect_detection& d : dets) {
+            if (d.detection_confidence < options_.min_detector_score) continue;
+            const dlib::rectangle r(long(d.rect.left() * scale), long(d.rect.top() * scale),
+                                    long(d.rect.right() * scale), long(d.rect.bottom() * scale));
+            DetectedFace face;
+            face.box = QRect(int(r.left()), int(r.top()), int(r.width()), int(r.height()));
+            face.score = d.detection_confidence;
+            face.landmarks = toLandmarks(impl_->shape_predictor(full_img, r));
+            faces.push_back(face);
+        }
+        return faces;
+    } catch (const std::exception& e) {
+        return faceError(FaceErrorCode::Dlib,
+                         tr("face detection failed: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+}
+
+FaceResult<FaceAnalysis> FaceEngine::analyze(const QImage& frame) const
+{
+    auto detected = detect(frame);
+    if (!detected) return detected.error();
+    std::lock_guard lock(impl_->mutex);
+    FaceAnalysis analysis;
+    analysis.faces = std::move(detected.value());
+    if (analysis.faces.size() != 1) {
+        analysis.quality =
+            Quality::assess(int(analysis.faces.size()), nullptr, QImage(), options_.quality);
+        return analysis;
+    }
+    try {
+        const DetectedFace& face = analysis.faces.front();
+        const QImage rgb = frame.convertToFormat(QImage::Format_RGB888);
+        dlib::matrix<dlib::rgb_pixel> img;
+        toRgb(rgb, img);
+        dlib::full_object_detection shape(
+            dlib::rectangle(face.box.left(), face.box.top(), face.box.right(), face.box.bottom()));
+        std::vector<dlib::point> parts;
+        for (const QPointF& p : face.landmarks.points)
+            parts.emplace_back(long(std::lround(p.x())), long(std::lround(p.y())));
+        shape = dlib::full_object_detection(shape.get_rect(), parts);
+        dlib::matrix<dlib::rgb_pixel> chip;
+        dlib::extract_image_chip(img, dlib::get_face_chip_details(shape, kChipSizePx, 0.25), chip);
+        analysis.chip_grey = chipToGrey(chip);
+        analysis.quality = Quality::assess(1, &face, analysis.chip_grey, options_.quality, true);
+        analysis.descriptor = impl_->describe(chip);
+    } catch (const std::exception& e) {
+        return faceError(FaceErrorCode::Dlib,
+                         tr("face description failed: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    return analysis;
+}
+
+FaceResult<FaceAnalysis> FaceEngine::analyzeChip(const QImage& chip_image) const
+{
+    std::lock_guard lock(impl_->mutex);
+    if (!impl_->loaded) return faceError(FaceErrorCode::NotLoaded, tr("face models not loaded"));
+    if (chip_image.width() != kChipSizePx || chip_image.height() != kChipSizePx) {
+        return faceError(FaceErrorCode::BadImage,
+                         tr("a face chip must be %1x%1 pixels, this image is %2x%3")
+                             .arg(kChipSizePx)
+                             .arg(chip_image.width())
+                             .arg(chip_image.height()));
+    }
+    try {
+        const QImage rgb = chip_image.convertToFormat(QImage::Format_RGB888);
+        dlib::matrix<dlib::rgb_pixel> chip;
+        toRgb(rgb, chip);
+        FaceAnalysis analysis;
+        DetectedFace face;
+        face.box = QRect(0, 0, kChipSizePx, kChipSizePx);
+        face.score = 1.0;
+        face.landmarks = toLandmarks(
+            impl_->shape_predictor(chip, dlib::rectangle(0, 0, kChipSizePx - 1, kChipSizePx - 1)));
+        analysis.faces.push_back(face);
+        analysis.chip_grey = rgb.convertToFormat(QImage::Format_Grayscale8);
+        analysis.quality = Quality::assess(1, &face, analysis.chip_grey, options_.quality, false);
+        analysis.descriptor = impl_->describe(chip);
+        return analysis;
+    } catch (const std::exception& e) {
+        return faceError(FaceErrorCode::Dlib,
+                         tr("face description failed: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+}
+
+FaceResult<Descriptor> FaceEngine::referenceDescriptor(const QImage& frame) const
+{
+    std::lock_guard lock(impl_->mutex);
+    if (!impl_->loaded) return faceError(FaceErrorCode::NotLoaded, tr("face models not loaded"));
+    if (frame.isNull()) return faceError(FaceErrorCode::BadImage, tr("empty image"));
+    try {
+        dlib::matrix<dlib::rgb_pixel> img;
+        toRgb(frame.convertToFormat(QImage::Format_RGB888), img);
+        dlib::array2d<unsigned char> grey;
+        dlib::assign_image(grey, img);
+        const std::vector<dlib::rectangle> dets = impl_->detector(grey);
+        if (dets.empty()) return faceError(FaceErrorCode::NotFound, tr("no face"));
+        const dlib::rectangle largest = *std::max_element(
+            dets.begin(), dets.end(),
+            [](const dlib::rectangle& a, const dlib::rectangle& b) { return a.area() < b.area(); });
+        const dlib::full_object_detection shape = impl_->shape_predictor(img, largest);
+        dlib::matrix<dlib::rgb_pixel> chip;
+        dlib::extract_image_chip(img, dlib::get_face_chip_details(shape, kChipSizePx, 0.25), chip);
+        return impl_->describe(chip);
+    } catch (const std::exception& e) {
+        return faceError(FaceErrorCode::Dlib,
+                         tr("face description failed: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+}
+
+}  // namespace mk::face

@@ -1,0 +1,72 @@
+// Liveness by a random head-movement challenge (turn left, turn right, nod), checked from the
+// 5-point landmarks over several frames within a time limit (docs/face-liveness.md). The check
+// needs a movement away from the neutral pose AND back to it. The pose proxies (nose offset and
+// nose-to-eye-line distance, both divided by the inter-ocular distance) barely change when a flat
+// picture is turned or tilted, so a photo, or the same still repeated, never passes. It cannot stop
+// a video of the person turning or a 3D mask: there is no depth or infrared sensor.
+#pragma once
+
+#include "FaceTypes.h"
+
+#include <QRandomGenerator>
+#include <QString>
+
+namespace mk::face {
+
+enum class LivenessChallenge { Unset = 0, TurnLeft, TurnRight, Nod };
+
+enum class LivenessState {
+    Unset = 0,
+    NeedNeutral,  // look straight at the camera first
+    NeedMove,     // neutral known: now turn / nod
+    NeedReturn,   // moved: now back to the camera
+    Passed,
+    Failed,  // time limit passed (a still picture ends here)
+};
+
+struct LivenessConfig {
+    int time_limit_ms = 8000;
+    int neutral_frames = 3;          // frontal frames averaged to learn the neutral pose
+    double max_neutral_yaw = 0.15;   // |yaw| of a frame accepted as neutral
+    double turn_delta = 0.20;        // yaw change that counts as a turn
+    double nod_delta = 0.08;         // pitch increase that counts as a nod (chin down)
+    double return_tolerance = 0.07;  // back within this of neutral (both yaw and pitch)
+    bool camera_mirrored = false;    // true when the camera image is mirrored
+};
+
+class LivenessCheck
+{
+public:
+    LivenessCheck(LivenessChallenge challenge, const LivenessConfig& config);
+
+    static LivenessChallenge randomChallenge(QRandomGenerator* random = QRandomGenerator::system());
+    // English source text for the UI ("Please turn your head to your left").
+    static QString instruction(LivenessChallenge challenge);
+    static QString name(LivenessChallenge challenge);
+
+    // Starts the clock. Frames before start() are ignored.
+    void start(qint64 now_ms);
+    // One frame: how many faces were found and the landmarks of the single face (nullptr when the
+    // count is not 1; such frames are skipped). Returns the state after the frame.
+    LivenessState addFrame(qint64 t_ms, int face_count, const Landmarks5* landmarks);
+
+    LivenessState state() const { return state_; }
+    LivenessChallenge challenge() const { return challenge_; }
+    int framesSeen() const { return frames_; }
+    double peakDelta() const { return peak_delta_; }  // largest movement seen, for diagnostics
+
+private:
+    double movement(const PoseProxy& pose) const;  // signed toward the challenge's direction
+
+    LivenessChallenge challenge_ = LivenessChallenge::Unset;
+    LivenessConfig config_;
+    LivenessState state_ = LivenessState::Unset;
+    qint64 start_ms_ = 0;
+    int frames_ = 0;
+    int neutral_count_ = 0;
+    PoseProxy neutral_sum_;
+    PoseProxy neutral_;
+    double peak_delta_ = 0.0;
+};
+
+}  // namespace mk::face

@@ -1,0 +1,7 @@
+#include "TemplateStore.h"
+
+namespace mk::face {
+
+TemplateStore::~TemplateStore() = default;
+
+}  // namespace mk::face
