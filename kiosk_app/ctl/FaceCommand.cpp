@@ -1,0 +1,278 @@
+// medkioskctl face embed IMAGE [--chip] [--json] | face compare A B | face eval DIR |
+// face delete PATIENT_ID: the face pipeline from the command line (face_auth), for hospital IT
+// and for measuring thresholds. --models DIR (default $MEDKIOSK_MODELS_DIR or
+// ~/.cache/medkiosk/models), --threshold D (default the IdentifyConfig default).
+#include "CtlCommand.h"
+#include "FaceEngine.h"
+#include "FaceEvaluation.h"
+#include "Identifier.h"
+#include "config/KioskConfig.h"
+#include "face/SqlTemplateStore.h"
+#include "store/KeyProvider.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace mk::ctl {
+
+class FaceCommand : public CtlCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(mk::ctl::FaceCommand)
+
+public:
+    QStringList words() const override { return {QStringLiteral("face")}; }
+    QString summary() const override
+    {
+        return tr(
+            "Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID.");
+    }
+    void addOptions(QCommandLineParser& parser) const override
+    {
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("models"),
+                               tr("Folder with the face models (default $MEDKIOSK_MODELS_DIR or "
+                                  "~/.cache/medkiosk/models)."),
+                               tr("folder")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("chip"),
+                               tr("The images are aligned 150x150 face chips (no detection).")));
+        parser.addOption(QCommandLineOption(QStringLiteral("threshold"),
+                                            tr("Match threshold, L2 distance (default %1).")
+                                                .arg(face::IdentifyConfig{}.match_threshold),
+                                            tr("distance")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("detect-width"),
+            tr("Width of the frame copy the face detector runs on, 0 for the full frame (default "
+               "%1).")
+                .arg(face::EngineOptions{}.detect_width_px),
+            tr("pixels")));
+    }
+    int maxPositionalArguments() const override { return 3; }
+    int run(const CtlContext& context) const override;
+
+private:
+    static double threshold(const CtlContext& context);
+    static bool loadEngine(const CtlContext& context, face::FaceEngine& engine);
+    static QJsonObject analysisJson(const face::FaceAnalysis& analysis, bool with_descriptor);
+    static face::FaceResult<face::FaceAnalysis> analyzeFile(const face::FaceEngine& engine,
+                                                            const QString& path, bool chip);
+    int embed(const CtlContext& context, const QString& path) const;
+    int compare(const CtlContext& context, const QString& a, const QString& b) const;
+    int eval(const CtlContext& context, const QString& dir) const;
+    int remove(const CtlContext& context, const QString& patient_id) const;
+};
+
+double FaceCommand::threshold(const CtlContext& context)
+{
+    bool ok = false;
+    const double t = context.parser.value(QStringLiteral("threshold")).toDouble(&ok);
+    return ok && t > 0.0 ? t : face::IdentifyConfig{}.match_threshold;
+}
+
+bool FaceCommand::loadEngine(const CtlContext& context, face::FaceEngine& engine)
+{
+    face::EngineOptions options;
+    bool ok = false;
+    const int width = context.parser.value(QStringLiteral("detect-width")).toInt(&ok);
+    if (ok && width >= 0) options.detect_width_px = width;
+    engine.setOptions(options);
+    QString dir = context.parser.value(QStringLiteral("models"));
+    if (dir.isEmpty()) dir = face::FaceEngine::defaultModelsDir();
+    face::FaceStatus loaded = engine.load(dir);
+    if (!loaded) {
+        context.err << loaded.error().detail << u'\n';
+        return false;
+    }
+    return true;
+}
+
+face::FaceResult<face::FaceAnalysis> FaceCommand::analyzeFile(const face::FaceEngine& engine,
+                                                              const QString& path, bool chip)
+{
+    const QImage image(path);
+    if (image.isNull()) {
+        return face::faceError(face::FaceErrorCode::BadImage,
+                               tr("cannot read the image %1").arg(path));
+    }
+    return chip ? engine.analyzeChip(image) : engine.analyze(image);
+}
+
+QJsonObject FaceCommand::analysisJson(const face::FaceAnalysis& analysis, bool with_descriptor)
+{
+    QJsonObject o;
+    const face::QualityReport& q = analysis.quality;
+    o.insert(QStringLiteral("faces"), int(analysis.faces.size()));
+    o.insert(QStringLiteral("quality"), face::Quality::name(q.issue));
+    o.insert(QStringLiteral("hint"), face::Quality::hint(q.issue));
+    if (analysis.faces.size() == 1) {
+        const QRect b = analysis.faces.front().box;
+        o.insert(QStringLiteral("box"), QJsonArray{b.x(), b.y(), b.width(), b.height()});
+        o.insert(QStringLiteral("yaw"), q.pose.yaw);
+        o.insert(QStringLiteral("pitch"), q.pose.pitch);
+        o.insert(QStringLiteral("roll_deg"), q.pose.roll_deg);
+        o.insert(QStringLiteral("laplacian_variance"), q.laplacian_variance);
+        o.insert(QStringLiteral("mean_luminance"), q.mean_luminance);
+    }
+    if (with_descriptor && analysis.descriptor) {
+        QJsonArray d;
+        for (float v : *analysis.descriptor) d.append(double(v));
+        o.insert(QStringLiteral("descriptor"), d);
+    }
+    return o;
+}
+
+int FaceCommand::embed(const CtlContext& context, const QString& path) const
+{
+    face::FaceEngine engine;
+    if (!loadEngine(context, engine)) return kExitCheckFailed;
+    auto analysis = analyzeFile(engine, path, context.parser.isSet(QStringLiteral("chip")));
+    if (!analysis) {
+        context.err << analysis.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
+    const QJsonObject o = analysisJson(analysis.value(), true);
+    if (context.json()) {
+        context.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    } else {
+        context.out << tr("faces: %1, quality: %2 (%3)")
+                           .arg(analysis.value().faces.size())
+                           .arg(o.value(QStringLiteral("quality")).toString(),
+                                o.value(QStringLiteral("hint")).toString())
+                    << u'\n';
+        if (analysis.value().descriptor) {
+            QStringList values;
+            for (float v : *analysis.value().descriptor) values << QString::number(v, 'f', 6);
+            context.out << values.join(u' ') << u'\n';
+        }
+    }
+    return analysis.value().descriptor ? kExitOk : kExitCheckFailed;
+}
+
+int FaceCommand::compare(const CtlContext& context, const QString& a, const QString& b) const
+{
+    face::FaceEngine engine;
+    if (!loadEngine(context, engine)) return kExitCheckFailed;
+    const bool chip = context.parser.isSet(QStringLiteral("chip"));
+    auto fa = analyzeFile(engine, a, chip);
+    auto fb = analyzeFile(engine, b, chip);
+    for (const auto* f : {&fa, &fb}) {
+        if (!*f) {
+            context.err << f->error().detail << u'\n';
+            return kExitCheckFailed;
+        }
+        if (!f->value().descriptor) {
+            context.err
+                << tr("no single face: %1").arg(face::Quality::hint(f->value().quality.issue))
+                << u'\n';
+            return kExitCheckFailed;
+        }
+    }
+    const double distance =
+        face::descriptorDistance(*fa.value().descriptor, *fb.value().descriptor);
+    const double t = threshold(context);
+    const bool same = distance <= t;
+    if (context.json()) {
+        QJsonObject o{{QStringLiteral("distance"), distance},
+                      {QStringLiteral("threshold"), t},
+                      {QStringLiteral("same_person"), same},
+                      {QStringLiteral("a"), analysisJson(fa.value(), false)},
+                      {QStringLiteral("b"), analysisJson(fb.value(), false)}};
+        context.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    } else {
+        context.out << tr("distance %1 (threshold %2): %3")
+                           .arg(distance, 0, 'f', 4)
+                           .arg(t, 0, 'f', 2)
+                           .arg(same ? tr("same person") : tr("different people"))
+                    << u'\n';
+    }
+    return same ? kExitOk : kExitCheckFailed;
+}
+
+int FaceCommand::eval(const CtlContext& context, const QString& dir) const
+{
+    face::FaceEngine engine;
+    if (!loadEngine(context, engine)) return kExitCheckFailed;
+    face::FaceEvaluation evaluation(engine, threshold(context));
+    auto report = evaluation.run(dir, context.parser.isSet(QStringLiteral("chip")));
+    if (!report) {
+        context.err << report.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
+    if (context.json()) {
+        context.out << QString::fromUtf8(
+            QJsonDocument(report.value().toJson()).toJson(QJsonDocument::Indented));
+    } else {
+        context.out << report.value().toText();
+    }
+    return kExitOk;
+}
+
+int FaceCommand::remove(const CtlContext& context, const QString& patient_id) const
+{
+    auto config = config::KioskConfig::load(context.configPath());
+    if (!config) {
+        context.err << config.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
+    const QString store_path = config.value().store_path.isEmpty()
+                                   ? config::KioskConfig::defaultStorePath()
+                                   : config.value().store_path;
+    const QString key_file = config.value().key_file.isEmpty()
+                                 ? store::KeyProvider::defaultKeyFile(store_path)
+                                 : config.value().key_file;
+    if (!QFileInfo(store_path).isFile()) {
+        context.err << tr("no store file at %1").arg(store_path) << u'\n';
+        return kExitCheckFailed;
+    }
+    auto key = store::KeyProvider::loadExisting(
+        key_file, qEnvironmentVariable("CREDENTIALS_DIRECTORY"), nullptr);
+    if (!key) {
+        context.err << key.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
+    auto opened = store::Store::open(store_path, key.value());
+    if (!opened) {
+        context.err << opened.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
+    face::SqlTemplateStore templates(*opened.value());
+    auto removed = templates.deletePatient(patient_id);
+    if (!removed) {
+        context.err << removed.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
+    if (context.json()) {
+        context.out << QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("templates_deleted"), removed.value()}})
+                .toJson(QJsonDocument::Indented));
+    } else {
+        context.out
+            << tr("face data deleted: %1 templates and the consent record").arg(removed.value())
+            << u'\n';
+    }
+    return kExitOk;
+}
+
+int FaceCommand::run(const CtlContext& context) const
+{
+    const QStringList args = context.parser.positionalArguments();
+    const QString action = args.value(0);
+    if (action == QLatin1String("embed") && args.size() == 2) return embed(context, args[1]);
+    if (action == QLatin1String("compare") && args.size() == 3)
+        return compare(context, args[1], args[2]);
+    if (action == QLatin1String("eval") && args.size() == 2) return eval(context, args[1]);
+    if (action == QLatin1String("delete") && args.size() == 2) return remove(context, args[1]);
+    context.err << tr("usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | "
+                      "delete PATIENT_ID")
+                << u'\n';
+    return kExitUsage;
+}
+
+MK_CTL_COMMAND(FaceCommand)
+
+}  // namespace mk::ctl
