@@ -37,10 +37,11 @@ void ReceiptPrinter::start()
     if (worker_ != nullptr) return;
     if (config_.transport == PrinterConfig::Transport::None ||
         config_.transport == PrinterConfig::Transport::Unset) {
-        onPolled(false, PrinterStatus(),
-                 config_.transport == PrinterConfig::Transport::None
-                     ? QStringLiteral("no printer configured")
-                     : QStringLiteral("unknown printer_transport"));
+        health_.state = DeviceState::Missing;
+        health_.detail = config_.transport == PrinterConfig::Transport::None
+                             ? tr("no printer configured ([devices] printer_transport = none)")
+                             : tr("unknown [devices] printer_transport: use serial, usblp or tcp");
+        Q_EMIT healthChanged(health_);
         return;
     }
     worker_ = new PrinterWorker(config_);

@@ -165,7 +165,8 @@ QImage TicketRenderer::render(const ParsedTicket& ticket)
             int cx = 0;
             for (const QChar c : piece.run.text) {
                 const int w = charWidth(metrics, c);
-                painter.drawText(QRect(cx, 0, w, kBaseHeight_px), Qt::AlignCenter, QString(c));
+                painter.drawText(QRect(cx, 0, w, kBaseHeight_px),
+                                 Qt::AlignCenter | Qt::TextDontClip, QString(c));
                 cx += w;
             }
             painter.restore();
