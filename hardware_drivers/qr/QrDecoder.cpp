@@ -10,14 +10,13 @@ std::optional<QString> readQr(const ZXing::ImageView& view, const QrDecoder::Opt
 {
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::QRCode)
-        .setTryHarder(options.try_harder)
+        .setTryHarder(!options.fast_first_pass)
         .setTryRotate(false)  // the QR detector finds codes at any angle; rotation helps 1D only
         .setTryDownscale(true)
-        .setMaxNumberOfSymbols(1)
         .setBinarizer(ZXing::Binarizer::LocalAverage);
     ZXing::Result result = ZXing::ReadBarcode(view, hints);
-    if (!result.isValid() && options.fallback_global_binarizer) {
-        hints.setBinarizer(ZXing::Binarizer::GlobalHistogram);
+    if (!result.isValid() && options.fallback_pass) {
+        hints.setTryHarder(true).setBinarizer(ZXing::Binarizer::GlobalHistogram);
         result = ZXing::ReadBarcode(view, hints);
     }
     if (!result.isValid()) return std::nullopt;

@@ -25,14 +25,13 @@ public:
         Yuyv16,  // Y0 U Y1 V: luma every second byte
     };
 
+    // Measured on the shared set as camera frames (bench_qrdecode): QR only, a first pass without
+    // "try harder" (finder patterns searched on every few rows), then a second pass with it and
+    // the global histogram binarizer, which reads low-contrast and unevenly lit codes the local
+    // average one misses. Leaving ZXing's maxNumberOfSymbols at its default is faster than 1.
     struct Options {
-        // Scan every row for finder patterns (ZXing "try harder"); measured: no cost in success,
-        // small in time for QR-only decoding (see bench_qrdecode).
-        bool try_harder = true;
-        // When the local-average binarizer finds nothing, retry with the global histogram one
-        // (it reads low-contrast and unevenly lit codes the first misses). Costs a second pass
-        // only on frames without a readable code.
-        bool fallback_global_binarizer = true;
+        bool fast_first_pass = true;  // false: the first pass tries harder too
+        bool fallback_pass = true;    // false: one pass only (LocalAverage)
     };
 
     QrDecoder();
