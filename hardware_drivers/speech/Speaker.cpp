@@ -1,0 +1,89 @@
+#include "speech/Speaker.h"
+
+#include "speech/SpeechWorker.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+namespace mk::hw {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSpeech, "medkiosk.hw.speech")
+}
+
+Speaker::Speaker(SpeakerConfig config, QObject* parent) : Device(parent), config_(std::move(config))
+{
+    qRegisterMetaType<mk::hw::DeviceState>();
+    qRegisterMetaType<mk::hw::SpeechLanguage>();
+    health_.device_id = config_.device_id;
+    health_.kind = QStringLiteral("speaker");
+    thread_.setObjectName(QStringLiteral("speech"));
+}
+
+Speaker::~Speaker()
+{
+    if (worker_ != nullptr) {
+        QMetaObject::invokeMethod(worker_, &QObject::deleteLater);
+        worker_ = nullptr;
+    }
+    thread_.quit();
+    thread_.wait();
+}
+
+void Speaker::start()
+{
+    if (worker_ != nullptr) return;
+    if (config_.engine.isEmpty() || config_.engine == QLatin1String("none")) {
+        onChecked(DeviceState::Missing, tr("speech off ([devices] speech_engine = none)"));
+        return;
+    }
+    worker_ = new SpeechWorker(config_);
+    worker_->moveToThread(&thread_);
+    connect(worker_, &SpeechWorker::checked, this, &Speaker::onChecked, Qt::QueuedConnection);
+    connect(worker_, &SpeechWorker::speakFailed, this, &Speaker::speakFailed, Qt::QueuedConnection);
+    thread_.start();
+    QMetaObject::invokeMethod(worker_, &SpeechWorker::init, Qt::QueuedConnection);
+}
+
+void Speaker::speakVisitNumber(const QString& visit_number, SpeechLanguage language)
+{
+    if (worker_ == nullptr || health_.state == DeviceState::Missing) {
+        Q_EMIT speakFailed(health_.detail.isEmpty() ? tr("speech not started") : health_.detail);
+        return;
+    }
+    const QString text = VoiceChoice::sentence(language, visit_number);
+    SpeechWorker* worker = worker_;
+    QMetaObject::invokeMethod(
+        worker, [worker, language, text]() { worker->speak(language, text); },
+        Qt::QueuedConnection);
+}
+
+bool Speaker::audioOutputAvailable(QString* why)
+{
+    const QStringList pcms =
+        QDir(QStringLiteral("/dev/snd")).entryList({QStringLiteral("pcmC*D*p")}, QDir::System);
+    if (!pcms.isEmpty()) return true;
+    if (!qEnvironmentVariableIsEmpty("PULSE_SERVER")) return true;
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!runtime.isEmpty() && (QFileInfo::exists(runtime + QStringLiteral("/pulse/native")) ||
+                               QFileInfo::exists(runtime + QStringLiteral("/pipewire-0")))) {
+        return true;
+    }
+    *why =
+        tr("no audio output (no sound card in /dev/snd, no PulseAudio or PipeWire): numbers are "
+           "shown and "
+           "printed, not spoken");
+    return false;
+}
+
+void Speaker::onChecked(mk::hw::DeviceState state, const QString& detail)
+{
+    if (health_.state == state && health_.detail == detail) return;
+    health_.state = state;
+    health_.detail = detail;
+    qCInfo(lcSpeech) << "speaker" << health_.device_id << deviceStateName(state) << detail;
+    Q_EMIT healthChanged(health_);
+}
+
+}  // namespace mk::hw

@@ -1,0 +1,55 @@
+// Speaks the visit number (Chinese or English) through Qt TextToSpeech, a Device. The engine
+// (speechd: speech-dispatcher + espeak-ng, local only) starts in the speaker's own thread, so a
+// slow or missing speech-dispatcher never blocks the UI; speakVisitNumber() returns at once.
+//
+//   speaker->speakVisitNumber(QStringLiteral("A012"), mk::hw::SpeechLanguage::Chinese);
+//
+// Health:  Ready     engine up, a Mandarin and an English voice, an audio output present
+//          Degraded  one of the two languages has no voice
+//          Missing   speech off in the configuration, engine not installed or failing, no voice,
+//                    or no audio output (no sound card, no PulseAudio/PipeWire): the number is
+//                    still shown and printed, only not spoken
+#pragma once
+
+#include "common/DeviceHealth.h"
+#include "speech/SpeakerConfig.h"
+#include "speech/VoiceChoice.h"
+
+#include <QThread>
+
+namespace mk::hw {
+
+class SpeechWorker;
+
+class Speaker : public Device
+{
+    Q_OBJECT
+public:
+    explicit Speaker(SpeakerConfig config, QObject* parent = nullptr);
+    ~Speaker() override;
+
+    // Starts the engine in the speaker's thread; health() is Unset until it has answered.
+    void start();
+    DeviceHealth health() const override { return health_; }
+
+    // Says VoiceChoice::sentence(language, visit_number). Never blocks; failures come back as
+    // speakFailed(). Does nothing but report when health() is Missing.
+    void speakVisitNumber(const QString& visit_number, SpeechLanguage language);
+
+    // True when some audio output exists: an ALSA playback device (/dev/snd/pcmC*D*p), a
+    // PulseAudio or PipeWire server; else false with the reason in *why.
+    static bool audioOutputAvailable(QString* why);
+
+Q_SIGNALS:
+    void speakFailed(const QString& detail);
+
+private:
+    void onChecked(mk::hw::DeviceState state, const QString& detail);
+
+    SpeakerConfig config_;
+    QThread thread_;
+    SpeechWorker* worker_ = nullptr;
+    DeviceHealth health_;
+};
+
+}  // namespace mk::hw

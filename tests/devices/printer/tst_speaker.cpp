@@ -1,0 +1,126 @@
+// Speech: voice choice per language (table of voice lists like speechd + espeak-ng gives), the
+// visit-number sentences, and the real engine: the Speaker settles to a health state with a
+// reason instead of hanging or crashing. Actual audio is skipped when there is no audio device.
+#include "speech/Speaker.h"
+#include "speech/VoiceChoice.h"
+
+#include <QSignalSpy>
+#include <QTextToSpeech>
+#include <QtTest>
+
+using namespace mk::hw;
+
+class TestSpeaker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void choose_data();
+    void choose();
+    void sentences();
+    void engineAndHealth();
+    void speechOff();
+};
+
+void TestSpeaker::choose_data()
+{
+    QTest::addColumn<QList<VoiceInfo>>("voices");
+    QTest::addColumn<int>("language");
+    QTest::addColumn<QString>("expected");  // empty: none
+    const QLocale c = QLocale::c();
+    const QList<VoiceInfo> espeak{
+        {QStringLiteral("Chinese (Cantonese)"), QLocale(QLocale::Cantonese, QLocale::HongKong)},
+        {QStringLiteral("English (Caribbean)+Adam"),
+         QLocale(QLocale::English, QLocale::UnitedStates)},
+        {QStringLiteral("Chinese (Mandarin, latin as Pinyin)"), c},
+        {QStringLiteral("Chinese (Mandarin, latin as English)"), c},
+        {QStringLiteral("Hakka Chinese"), c},
+        {QStringLiteral("English (America)"), QLocale(QLocale::English, QLocale::UnitedStates)},
+        {QStringLiteral("English (Great Britain)"),
+         QLocale(QLocale::English, QLocale::UnitedKingdom)}};
+    QTest::newRow("espeak zh -> Mandarin, Latin as English")
+        << espeak << int(SpeechLanguage::Chinese)
+        << QStringLiteral("Chinese (Mandarin, latin as English)");
+    QTest::newRow("espeak en -> plain US voice")
+        << espeak << int(SpeechLanguage::English) << QStringLiteral("English (America)");
+    QTest::newRow("zh_CN locale wins")
+        << QList<VoiceInfo>{{QStringLiteral("Chinese (Mandarin)"), c},
+                            {QStringLiteral("xiaoyan"), QLocale(QLocale::Chinese, QLocale::China)}}
+        << int(SpeechLanguage::Chinese) << QStringLiteral("xiaoyan");
+    QTest::newRow("only Cantonese: last resort")
+        << QList<VoiceInfo>{{QStringLiteral("Chinese (Cantonese)"),
+                             QLocale(QLocale::Cantonese, QLocale::HongKong)},
+                            {QStringLiteral("German"), QLocale(QLocale::German, QLocale::Germany)}}
+        << int(SpeechLanguage::Chinese) << QStringLiteral("Chinese (Cantonese)");
+    QTest::newRow("no Chinese") << QList<VoiceInfo>{{QStringLiteral("German"),
+                                                     QLocale(QLocale::German)}}
+                                << int(SpeechLanguage::Chinese) << QString();
+    QTest::newRow("no English") << QList<VoiceInfo>{{QStringLiteral("Chinese (Mandarin)"), c}}
+                                << int(SpeechLanguage::English) << QString();
+    QTest::newRow("empty") << QList<VoiceInfo>{} << int(SpeechLanguage::English) << QString();
+}
+
+void TestSpeaker::choose()
+{
+    QFETCH(QList<VoiceInfo>, voices);
+    QFETCH(int, language);
+    QFETCH(QString, expected);
+    const int index = VoiceChoice::choose(static_cast<SpeechLanguage>(language), voices);
+    QCOMPARE(index >= 0 ? voices.at(index).name : QString(), expected);
+}
+
+void TestSpeaker::sentences()
+{
+    QCOMPARE(VoiceChoice::sentence(SpeechLanguage::English, QStringLiteral("A012")),
+             QStringLiteral("Your visit number is A 0 1 2. Please wait to be called."));
+    const QString zh = VoiceChoice::sentence(SpeechLanguage::Chinese, QStringLiteral("A 012"));
+    QVERIFY(zh.contains(QStringLiteral("A 0 1 2")));
+    QVERIFY(zh.contains(QString::fromUtf8("就诊序号")));
+}
+
+void TestSpeaker::engineAndHealth()
+{
+    const QStringList engines = QTextToSpeech::availableEngines();
+    qInfo() << "speech engines:" << engines;
+    if (!engines.contains(QStringLiteral("speechd")))
+        QSKIP("the speechd engine is not installed (qt6-speech-speechd-plugin)");
+    Speaker speaker(SpeakerConfig{});
+    QSignalSpy changed(&speaker, &Device::healthChanged);
+    speaker.start();
+    // speech-dispatcher may have to be spawned first: a generous wait, but it must settle.
+    QTRY_VERIFY_WITH_TIMEOUT(speaker.health().state != DeviceState::Unset, 60000);
+    const DeviceHealth h = speaker.health();
+    qInfo() << "speaker:" << deviceStateName(h.state) << h.detail;
+    QVERIFY(!h.detail.isEmpty());
+    QCOMPARE(h.kind, QStringLiteral("speaker"));
+    QString why;
+    if (!Speaker::audioOutputAvailable(&why)) {
+        QCOMPARE(h.state, DeviceState::Missing);
+        QCOMPARE(h.detail, why);
+        QSignalSpy failed(&speaker, &Speaker::speakFailed);
+        speaker.speakVisitNumber(QStringLiteral("A012"), SpeechLanguage::Chinese);
+        QCOMPARE(failed.size(), 1);  // reported, not a hang
+        QSKIP(qPrintable(QStringLiteral("no audio device, nothing to hear: ") + why));
+    }
+    QVERIFY2(h.state == DeviceState::Ready || h.state == DeviceState::Degraded,
+             qPrintable(h.detail));
+    QSignalSpy failed(&speaker, &Speaker::speakFailed);
+    speaker.speakVisitNumber(QStringLiteral("A012"), SpeechLanguage::English);
+    QTest::qWait(200);
+    QCOMPARE(failed.size(), 0);
+}
+
+void TestSpeaker::speechOff()
+{
+    SpeakerConfig config;
+    config.engine = QStringLiteral("none");
+    Speaker speaker(config);
+    QSignalSpy failed(&speaker, &Speaker::speakFailed);
+    speaker.start();
+    QCOMPARE(speaker.health().state, DeviceState::Missing);
+    speaker.speakVisitNumber(QStringLiteral("A1"), SpeechLanguage::English);
+    QCOMPARE(failed.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestSpeaker)
+#include "tst_speaker.moc"
