@@ -1,0 +1,217 @@
+// Benchmarks of the outbox (figures printed, nothing asserted about speed):
+//  1. durable enqueue rate (one command per transaction, synchronous=FULL, WAL) against raw
+//     SQLCipher single-row durable transactions on the same disk: median, min-max, ratio;
+//  2. time from process start (store open) to a resumed relay with 10,000 items waiting (first
+//     command accepted by the pool);
+//  3. drain rate of those 10,000 check-ins to the local simulator, and what bounds it.
+// MEDKIOSK_BENCH_DIR chooses the disk (default: the current folder); MEDKIOSK_BENCH_QUEUE the
+// queue size (default 10000).
+#include "OutboxTestUtil.h"
+#include "SimulatorThread.h"
+#include "outbox/Outbox.h"
+#include "outbox/PoolCommandSender.h"
+#include "outbox/Relay.h"
+#include "store/SqlCipherDb.h"
+#include "store/SqlStatement.h"
+#include "store/Store.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <atomic>
+#include <vector>
+
+using namespace mk;
+using namespace mk::outbox;
+using mk::outbox::test::makeKey;
+using mk::outbox::test::waitFor;
+
+namespace {
+
+constexpr int kRows = 300;
+constexpr int kRuns = 5;
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n == 0 ? 0.0 : (n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0);
+}
+
+QString figures(const std::vector<double>& v)
+{
+    return QStringLiteral("median %1/s, min %2, max %3")
+        .arg(median(v), 0, 'f', 1)
+        .arg(*std::min_element(v.begin(), v.end()), 0, 'f', 1)
+        .arg(*std::max_element(v.begin(), v.end()), 0, 'f', 1);
+}
+
+void removeDb(const QString& path)
+{
+    for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(path + QLatin1String(suffix));
+}
+
+Result<double> rawRun(const QString& path)
+{
+    removeDb(path);
+    auto opened = store::SqlCipherDb::open(path);
+    if (!opened) return opened.error();
+    store::SqlCipherDb& db = *opened.value();
+    const store::SecureKey key = makeKey('r');
+    QByteArray literal = key.pragmaLiteral();
+    Status keyed = db.setKey(literal);
+    literal.fill('\0');
+    if (!keyed) return keyed.error();
+    for (const QByteArray& sql :
+         {QByteArrayLiteral("PRAGMA cipher_page_size = 4096;"),
+          QByteArrayLiteral("PRAGMA journal_mode = WAL;"),
+          QByteArrayLiteral("PRAGMA synchronous = FULL;"),
+          QByteArrayLiteral("CREATE TABLE bench(id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
+                            "payload BLOB NOT NULL, created_ms INTEGER NOT NULL);")}) {
+        if (Status s = db.exec(sql); !s) return s.error();
+    }
+    auto stmt = db.prepare(
+        QByteArrayLiteral("INSERT INTO bench(key, payload, created_ms) VALUES (?1, ?2, ?3)"));
+    if (!stmt) return stmt.error();
+    const QByteArray payload(60, 'p');
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kRows; ++i) {
+        if (Status s = db.exec(QByteArrayLiteral("BEGIN IMMEDIATE")); !s) return s.error();
+        store::SqlStatement& st = stmt.value();
+        st.reset();
+        if (Status s = st.bind(1, QStringLiteral("cmd-%1").arg(i)); !s) return s.error();
+        if (Status s = st.bind(2, payload); !s) return s.error();
+        if (Status s = st.bind(3, qint64(i)); !s) return s.error();
+        if (Status s = st.run(); !s) return s.error();
+        if (Status s = db.exec(QByteArrayLiteral("COMMIT")); !s) return s.error();
+    }
+    return kRows / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+Result<double> outboxRun(const QString& path)
+{
+    removeDb(path);
+    auto store = store::Store::open(path, makeKey('b'));
+    if (!store) return store.error();
+    Outbox outbox(*store.value());
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kRows; ++i) {
+        auto id = outbox.enqueue(checkInCommand(QStringLiteral("appt-%1").arg(i)));
+        if (!id) return id.error();
+    }
+    return kRows / (double(timer.nsecsElapsed()) / 1e9);
+}
+
+}  // namespace
+
+class BenchOutbox : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void durableEnqueueRate();
+    void resumeAndDrain();
+
+private:
+    QString benchDir() const
+    {
+        const QString d = qEnvironmentVariable("MEDKIOSK_BENCH_DIR");
+        return d.isEmpty() ? QDir::currentPath() : d;
+    }
+};
+
+void BenchOutbox::durableEnqueueRate()
+{
+    QTemporaryDir dir(QDir(benchDir()).filePath(QStringLiteral("bench-outbox-XXXXXX")));
+    QVERIFY(dir.isValid());
+    std::vector<double> raw;
+    std::vector<double> enq;
+    for (int run = 0; run < kRuns; ++run) {  // interleaved, so drift hits both alike
+        auto r = rawRun(dir.filePath(QStringLiteral("raw.db")));
+        QVERIFY2(r, r ? "" : qPrintable(r.error().detail));
+        raw.push_back(r.value());
+        auto o = outboxRun(dir.filePath(QStringLiteral("outbox.db")));
+        QVERIFY2(o, o ? "" : qPrintable(o.error().detail));
+        enq.push_back(o.value());
+    }
+    qInfo().noquote() << QStringLiteral("disk: %1 (%2 rows x %3 runs, synchronous=FULL, WAL)")
+                             .arg(dir.path())
+                             .arg(kRows)
+                             .arg(kRuns);
+    qInfo().noquote() << "raw SQLCipher single-row durable tx:" << figures(raw);
+    qInfo().noquote() << "outbox durable enqueue:             " << figures(enq);
+    qInfo().noquote() << QStringLiteral("ratio enqueue/raw (medians): %1 (goal >= 0.8)")
+                             .arg(median(enq) / median(raw), 0, 'f', 2);
+}
+
+void BenchOutbox::resumeAndDrain()
+{
+    const int n = qEnvironmentVariableIntValue("MEDKIOSK_BENCH_QUEUE") > 0
+                      ? qEnvironmentVariableIntValue("MEDKIOSK_BENCH_QUEUE")
+                      : 10000;
+    sim::SimulatorThread sim{sim::SimOptions{}};
+    QString error;
+    QVERIFY2(sim.start(&error), qPrintable(error));
+    const QStringList ids = sim.createAppointments(n);
+    QCOMPARE(ids.size(), n);
+    QTemporaryDir dir(QDir(benchDir()).filePath(QStringLiteral("bench-outbox-XXXXXX")));
+    const QString path = dir.filePath(QStringLiteral("queue.db"));
+    {
+        auto store = store::Store::open(path, makeKey('q'));
+        QVERIFY(store);
+        Outbox outbox(*store.value());
+        QList<Command> commands;
+        for (const QString& id : ids) commands.append(checkInCommand(id));
+        QVERIFY(outbox.enqueue(commands));  // one transaction: setup, not measured
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto store = store::Store::open(path, makeKey('q'));
+    QVERIFY(store);
+    const qint64 opened_ms = timer.elapsed();
+    Outbox outbox(*store.value());
+    pool::TransportOptions t;
+    PoolCommandSender sender(sim.baseUrl(), t);
+    RelayOptions options;
+    options.batch = 64;
+    Relay relay(outbox, sender, options);
+    std::atomic<qint64> first_ms{-1};
+    std::atomic<int> finished{0};
+    QObject::connect(
+        &relay, &Relay::commandFinished, &relay,
+        [&](qint64, const QString&) {
+            if (finished.fetch_add(1) == 0) first_ms = timer.elapsed();
+        },
+        Qt::DirectConnection);
+    relay.start();
+    QVERIFY(waitFor([&] { return first_ms.load() >= 0; }, 60000));
+    qInfo().noquote() << QStringLiteral(
+                             "resume with %1 waiting: store open %2 ms, first command accepted "
+                             "%3 ms after the open began")
+                             .arg(n)
+                             .arg(opened_ms)
+                             .arg(first_ms.load());
+    QVERIFY(waitFor([&] { return finished.load() >= n; }, 600000));
+    const double drain_s = double(timer.elapsed() - first_ms.load()) / 1000.0;
+    relay.stop();
+    const QueueStatus s = outbox.status(QDateTime::currentDateTimeUtc()).value();
+    QCOMPARE(s.sent, n);
+    QCOMPARE(sim.commandStats().checkins_applied, n);
+    const double rate = (n - 1) / drain_s;
+    qInfo().noquote() << QStringLiteral("drain: %1 check-ins in %2 s = %3 commands/s (%4 ms each)")
+                             .arg(n)
+                             .arg(drain_s, 0, 'f', 1)
+                             .arg(rate, 0, 'f', 1)
+                             .arg(1000.0 / rate, 0, 'f', 2);
+    qInfo().noquote() << "each check-in = GET + POST (2 HTTP exchanges on new TCP connections: the"
+                         " simulator closes each) + one durable commit (markSent); one worker, in"
+                         " order";
+}
+
+QTEST_GUILESS_MAIN(BenchOutbox)
+#include "bench_outbox.moc"

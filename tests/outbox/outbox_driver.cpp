@@ -1,0 +1,123 @@
+// outbox_driver STORE URL IDS_FILE: what the kiosk does with its outbox, as a separate process
+// that tst_outbox_sim kills with SIGKILL at random moments. For every appointment id in IDS_FILE
+// not yet handled locally, one transaction writes the local effect (a row in driver_local) with
+// a check-in and a cancel command; a Relay forwards them to the pool at URL meanwhile. Exits 0
+// once every command is sent or dead ("drained <sent> <dead>"), 1 on a store error.
+#include "outbox/Outbox.h"
+#include "outbox/PoolCommandSender.h"
+#include "outbox/Relay.h"
+#include "store/SecureKey.h"
+#include "store/SqlCipherDb.h"
+#include "store/SqlStatement.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+#include <QThread>
+
+using namespace mk;
+using namespace mk::outbox;
+
+namespace {
+
+store::SecureKey driverKey()
+{
+    QByteArray raw(store::SecureKey::kSizeBytes, 'd');
+    for (int i = 0; i < raw.size(); ++i) raw[i] = char(raw[i] + i);
+    return store::SecureKey(raw);
+}
+
+Result<bool> handled(store::Store& s, const QString& id)
+{
+    bool found = false;
+    Status st = s.withTransaction([&](store::SqlCipherDb& db) -> Status {
+        if (Status c = db.exec(QByteArrayLiteral(
+                "CREATE TABLE IF NOT EXISTS driver_local(appointment TEXT PRIMARY KEY)"));
+            !c)
+            return c;
+        auto q = db.prepare(QByteArrayLiteral("SELECT 1 FROM driver_local WHERE appointment = ?1"));
+        if (!q) return q.error();
+        if (Status b = q.value().bind(1, id); !b) return b;
+        auto step = q.value().step();
+        if (!step) return step.error();
+        found = step.value() == store::SqlStatement::Step::Row;
+        return Ok{};
+    });
+    if (!st) return st.error();
+    return found;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    if (args.size() != 4) {
+        out << "usage: outbox_driver STORE URL IDS_FILE\n";
+        return 2;
+    }
+    QFile ids_file(args.at(3));
+    if (!ids_file.open(QIODevice::ReadOnly)) return 2;
+    const QStringList ids =
+        QString::fromUtf8(ids_file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+
+    auto opened = store::Store::open(args.at(1), driverKey());
+    if (!opened) {
+        out << "store: " << opened.error().detail << '\n';
+        return 1;
+    }
+    store::Store& s = *opened.value();
+    Outbox outbox(s);
+    pool::TransportOptions t;
+    t.connect_timeout_ms = 2000;
+    t.request_timeout_ms = 5000;
+    PoolCommandSender sender(QUrl(args.at(2)), t);
+    RelayOptions o;
+    o.backoff.base_ms = 5;
+    o.backoff.cap_ms = 100;
+    o.probe_interval_ms = 50;
+    o.idle_poll_ms = 100;
+    o.max_attempts = 100;
+    Relay relay(outbox, sender, o);
+    relay.start();
+    int enqueued = 0;
+    for (const QString& id : ids) {
+        auto done = handled(s, id);
+        if (!done) return 1;
+        if (done.value()) continue;
+        auto r = outbox.enqueue(
+            {checkInCommand(id), cancelCommand(id)}, [&](store::SqlCipherDb& db) -> Status {
+                auto ins = db.prepare(
+                    QByteArrayLiteral("INSERT INTO driver_local(appointment) VALUES (?1)"));
+                if (!ins) return ins.error();
+                if (Status b = ins.value().bind(1, id); !b) return b;
+                return ins.value().run();
+            });
+        if (!r) {
+            out << "enqueue: " << r.error().detail << '\n';
+            return 1;
+        }
+        ++enqueued;
+        relay.wake();
+    }
+    out << "enqueued " << enqueued << '\n';
+    out.flush();
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        auto st = outbox.status(QDateTime::currentDateTimeUtc());
+        if (!st) return 1;
+        if (st.value().waiting == 0) {
+            out << "drained " << st.value().sent << ' ' << st.value().dead << '\n';
+            break;
+        }
+        if (timer.elapsed() > 180000) return 1;
+        QThread::msleep(20);
+    }
+    relay.stop();
+    return 0;
+}

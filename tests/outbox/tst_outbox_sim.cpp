@@ -1,0 +1,359 @@
+// The outbox and relay against the pool simulator (a real HTTP server in this process; its
+// applied check-in/cancel counts are the exactly-once oracle): the N-th store operation failing
+// for every N, network faults, a full disk, and kill -9 of a process in the middle of a burst.
+#include "OutboxTestUtil.h"
+#include "SimulatorThread.h"
+#include "outbox/Outbox.h"
+#include "outbox/PoolCommandSender.h"
+#include "outbox/Relay.h"
+#include "pool/CurlTransport.h"
+#include "store/Store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/mount.h>
+
+using namespace mk;
+using namespace mk::outbox;
+using mk::outbox::test::makeKey;
+using mk::outbox::test::waitFor;
+using mk::sim::FaultSpec;
+using mk::sim::SimCommandStats;
+using mk::sim::SimulatorThread;
+using mk::store::Store;
+
+namespace {
+
+pool::TransportOptions transportOptions()
+{
+    pool::TransportOptions t;
+    t.connect_timeout_ms = 2000;
+    t.request_timeout_ms = 3000;
+    return t;
+}
+
+RelayOptions relayOptions()
+{
+    RelayOptions o;
+    o.backoff.base_ms = 5;
+    o.backoff.cap_ms = 60;
+    o.max_attempts = 10;
+    o.probe_interval_ms = 30;
+    o.idle_poll_ms = 50;
+    o.store_error_pause_ms = 10;
+    return o;
+}
+
+// Store + outbox + sender + relay: what one kiosk process holds. Destroying it is a "restart".
+struct Kiosk {
+    std::unique_ptr<Store> store;
+    std::unique_ptr<Outbox> outbox;    // the relay's (may carry a failure injector)
+    std::unique_ptr<Outbox> observer;  // the test's view, never injected
+    std::unique_ptr<PoolCommandSender> sender;
+    std::unique_ptr<Relay> relay;
+
+    static std::unique_ptr<Kiosk> open(const QString& path, const QUrl& url,
+                                       const RelayOptions& options = relayOptions())
+    {
+        auto s = Store::open(path, makeKey('s'));
+        if (!s) {
+            qWarning() << s.error().detail;
+            return nullptr;
+        }
+        auto k = std::make_unique<Kiosk>();
+        k->store = std::move(s).value();
+        k->outbox = std::make_unique<Outbox>(*k->store);
+        k->observer = std::make_unique<Outbox>(*k->store);
+        k->sender = std::make_unique<PoolCommandSender>(url, transportOptions());
+        k->relay = std::make_unique<Relay>(*k->outbox, *k->sender, options);
+        return k;
+    }
+    ~Kiosk()
+    {
+        if (relay) relay->stop();
+    }
+    QueueStatus status() const { return observer->status(QDateTime::currentDateTimeUtc()).value(); }
+    bool drained(int timeout_ms = 60000) const
+    {
+        return waitFor([this] { return status().waiting == 0; }, timeout_ms);
+    }
+};
+
+SimCommandStats minus(const SimCommandStats& a, const SimCommandStats& b)
+{
+    return SimCommandStats{
+        a.checkins_applied - b.checkins_applied, a.cancels_applied - b.cancels_applied,
+        a.idempotent_replays - b.idempotent_replays, a.duplicate_commands - b.duplicate_commands};
+}
+
+void clearFault(SimulatorThread& sim)
+{
+    FaultSpec none;
+    none.mode = QStringLiteral("none");
+    none.count = 0;
+    sim.setFault(none);
+}
+
+}  // namespace
+
+class TestOutboxSim : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everyStoreOperationFailingOnce();
+    void networkFaults_data();
+    void networkFaults();
+    void fullDisk();
+    void killNineDuringBurst();
+
+private:
+    std::unique_ptr<SimulatorThread> sim_;
+    QTemporaryDir dir_;
+};
+
+void TestOutboxSim::initTestCase()
+{
+    QVERIFY(dir_.isValid());
+    sim::SimOptions o;
+    sim_ = std::make_unique<SimulatorThread>(o);
+    QString error;
+    QVERIFY2(sim_->start(&error), qPrintable(error));
+}
+
+void TestOutboxSim::everyStoreOperationFailingOnce()
+{
+    // One clean run counts the store operations; then for every N the N-th one fails, the
+    // "process" restarts (store and relay destroyed and reopened) and drains.
+    qint64 operations = 0;
+    for (qint64 n = 0; n <= operations; ++n) {
+        const QStringList a = sim_->createAppointments(2);
+        QCOMPARE(a.size(), 2);
+        const SimCommandStats before = sim_->commandStats();
+        const QString path = dir_.filePath(u"inject-%1.db"_qs.arg(n));
+        bool fired = false;
+        int checkins = 0;
+        int cancels = 0;
+        {
+            auto k = Kiosk::open(path, sim_->baseUrl());
+            QVERIFY(k);
+            k->outbox->setFailureInjector([n, &fired](qint64 op, const char*) {
+                if (op != n) return false;
+                fired = true;
+                return true;
+            });
+            const QList<Command> commands{checkInCommand(a[0]), checkInCommand(a[1]),
+                                          cancelCommand(a[0])};
+            for (const Command& c : commands) {
+                if (k->outbox->enqueue(c)) (c.kind == kind::kCheckIn ? checkins : cancels) += 1;
+            }
+            k->relay->start();
+            QVERIFY(waitFor([&] { return (n > 0 && fired) || k->status().waiting == 0; }));
+            if (n == 0) {
+                k->relay->stop();
+                operations = k->outbox->operationCount();
+            }
+        }  // "crash": the relay stops after its current send, store closed
+        auto k = Kiosk::open(path, sim_->baseUrl());
+        QVERIFY(k);
+        k->relay->start();
+        QVERIFY2(k->drained(), qPrintable(u"N=%1"_qs.arg(n)));
+        const QueueStatus s = k->status();
+        QCOMPARE(s.sent, checkins + cancels);
+        QCOMPARE(s.dead, 0);
+        const SimCommandStats d = minus(sim_->commandStats(), before);
+        QVERIFY2(d.checkins_applied == checkins && d.cancels_applied == cancels &&
+                     d.duplicate_commands == 0,
+                 qPrintable(
+                     u"N=%1: applied %2 check-ins of %3, %4 cancels of %5, %6 duplicates"_qs.arg(n)
+                         .arg(d.checkins_applied)
+                         .arg(checkins)
+                         .arg(d.cancels_applied)
+                         .arg(cancels)
+                         .arg(d.duplicate_commands)));
+    }
+    qInfo() << "store operations in a clean run:" << operations;
+    QVERIFY(operations >= 8);
+}
+
+void TestOutboxSim::networkFaults_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("latency_ms");
+    QTest::addColumn<QString>("path_contains");
+    QTest::newRow("outage") << u"outage"_qs << 4 << 0 << QString();
+    QTest::newRow("slow") << u"latency"_qs << -1 << 150 << QString();
+    QTest::newRow("5xx") << u"5xx"_qs << 6 << 0 << QString();
+    QTest::newRow("drop") << u"drop"_qs << 4 << 0 << QString();
+    QTest::newRow("drop-after-commit check-in")
+        << u"drop-after-commit"_qs << 3 << 0 << u"$check-in"_qs;
+    QTest::newRow("drop-after-commit cancel") << u"drop-after-commit"_qs << 3 << 0 << u"$cancel"_qs;
+    QTest::newRow("429 Retry-After") << u"429"_qs << 3 << 0 << u"$check-in"_qs;
+    QTest::newRow("malformed") << u"malformed"_qs << 3 << 0 << QString();
+    QTest::newRow("hang (timeout)") << u"hang"_qs << 1 << 0 << QString();
+    QTest::newRow("conflict: cancelled elsewhere") << u"conflict"_qs << 0 << 0 << QString();
+}
+
+void TestOutboxSim::networkFaults()
+{
+    QFETCH(QString, mode);
+    QFETCH(int, count);
+    QFETCH(int, latency_ms);
+    QFETCH(QString, path_contains);
+    const QStringList a = sim_->createAppointments(4);
+    const bool conflict = mode == u"conflict"_qs;
+    if (conflict) {  // another channel cancelled a[0]: its check-in gets 409 until it is dead
+        pool::CurlTransport t(transportOptions());
+        pool::HttpRequest r;
+        r.method = QByteArrayLiteral("POST");
+        r.url = QUrl(sim_->baseUrl().toString() + u"/Appointment/%1/$cancel"_qs.arg(a[0]));
+        QCOMPARE(t.perform(r).value().status, 200);
+    }
+    const SimCommandStats before = sim_->commandStats();
+    auto k = Kiosk::open(dir_.filePath(u"net-%1.db"_qs.arg(
+                             QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'_'))),
+                         sim_->baseUrl());
+    QVERIFY(k);
+    QList<qint64> ids;
+    for (const Command& c : {checkInCommand(a[0]), checkInCommand(a[1]), checkInCommand(a[2]),
+                             checkInCommand(a[3]), cancelCommand(a[2]), cancelCommand(a[3])}) {
+        ids.append(k->outbox->enqueue(c).value());
+    }
+    if (!conflict) {
+        FaultSpec f;
+        f.mode = mode;
+        f.count = count;
+        f.latency_ms = latency_ms;
+        f.retry_after_s = 1;
+        f.path_contains = path_contains;
+        sim_->setFault(f);
+    }
+    k->relay->start();
+    const bool drained = k->drained(90000);
+    clearFault(*sim_);
+    QVERIFY(drained);
+    const QueueStatus s = k->status();
+    const SimCommandStats d = minus(sim_->commandStats(), before);
+    QCOMPARE(d.duplicate_commands, 0);
+    QCOMPARE(d.cancels_applied, 2);
+    QCOMPARE(d.checkins_applied, conflict ? 3 : 4);
+    QCOMPARE(s.sent, conflict ? 5 : 6);
+    QCOMPARE(s.dead, conflict ? 1 : 0);
+    if (conflict) {
+        const auto dead = k->observer->record(ids[0]).value();
+        QCOMPARE(dead->state, CommandState::Dead);
+        QVERIFY2(dead->last_error.contains(u"409"_qs), qPrintable(dead->last_error));
+    }
+    if (mode == u"drop-after-commit"_qs && path_contains == u"$cancel"_qs)
+        QVERIFY(d.idempotent_replays >= 1);  // the retried cancel got the first reply back
+    if (mode == u"429"_qs) {
+        int retried = 0;
+        for (qint64 id : ids) retried += k->observer->record(id).value()->attempts > 1 ? 1 : 0;
+        QVERIFY(retried >= 1);
+    }
+    const auto sent = k->observer->record(ids[1]).value();
+    QCOMPARE(sent->state, CommandState::Sent);
+    const QJsonObject result = QJsonDocument::fromJson(sent->result).object();
+    QCOMPARE(result.value(u"status"_qs).toString(), u"arrived"_qs);
+    QVERIFY(result.value(u"visit_sequence"_qs).toInt() > 0);
+}
+
+void TestOutboxSim::fullDisk()
+{
+    const QString mount_point = dir_.filePath(u"tiny"_qs);
+    QVERIFY(QDir().mkpath(mount_point));
+    const QByteArray native = QFile::encodeName(mount_point);
+    if (::mount("medkiosk-outbox-test", native.constData(), "tmpfs", MS_NOSUID | MS_NODEV,
+                "size=512k,mode=0700") != 0) {
+        const QString why = QString::fromLocal8Bit(std::strerror(errno));
+        QSKIP(qPrintable(u"cannot mount a 512 KiB tmpfs (needs root or CAP_SYS_ADMIN): "_qs + why));
+    }
+    struct Unmount {
+        QByteArray path;
+        ~Unmount() { ::umount2(path.constData(), MNT_DETACH); }
+    } unmount{native};
+    const QString path = mount_point + u"/store.db"_qs;
+    const QStringList a = sim_->createAppointments(60);
+    int committed = 0;
+    Result<qint64> last = qint64(0);
+    {
+        auto k = Kiosk::open(path, sim_->baseUrl());
+        QVERIFY(k);
+        for (int i = 0; i < a.size() && last.ok(); ++i) {
+            Command c = checkInCommand(a[i]);
+            // Padding the sender ignores, so that 512 KiB fill up quickly.
+            c.payload = QJsonDocument(QJsonObject{{u"appointment_id"_qs, a[i]},
+                                                  {u"padding"_qs, QString(24 * 1024, u'x')}})
+                            .toJson(QJsonDocument::Compact);
+            last = k->outbox->enqueue(c);
+            if (last.ok()) ++committed;
+        }
+        QVERIFY2(!last.ok(), "512 KiB never filled up");
+        QCOMPARE(last.error().code, ErrorCode::Storage);
+        QVERIFY2(last.error().detail.contains(u"disk full"_qs), qPrintable(last.error().detail));
+        QCOMPARE(k->status().waiting, committed);
+    }
+    QVERIFY(committed > 0);
+    // Committed records survive a restart; once space is back (a larger tmpfs), they drain.
+    QVERIFY(::mount(nullptr, native.constData(), nullptr, MS_REMOUNT | MS_NOSUID | MS_NODEV,
+                    "size=4m") == 0);
+    const SimCommandStats before = sim_->commandStats();
+    auto k = Kiosk::open(path, sim_->baseUrl());
+    QVERIFY(k);
+    QCOMPARE(k->status().waiting, committed);
+    k->relay->start();
+    QVERIFY(k->drained());
+    QCOMPARE(minus(sim_->commandStats(), before).checkins_applied, committed);
+    QCOMPARE(k->status().sent, committed);
+}
+
+void TestOutboxSim::killNineDuringBurst()
+{
+    const int appointments = 500;  // a check-in and a cancel each: 1,000 commands
+    const QStringList a = sim_->createAppointments(appointments);
+    QFile ids(dir_.filePath(u"ids.txt"_qs));
+    QVERIFY(ids.open(QIODevice::WriteOnly));
+    ids.write(a.join(u'\n').toUtf8());
+    ids.close();
+    const QString path = dir_.filePath(u"kill9.db"_qs);
+    const SimCommandStats before = sim_->commandStats();
+    const QStringList args{path, sim_->baseUrl().toString(), ids.fileName()};
+    QRandomGenerator* rng = QRandomGenerator::global();
+    for (int round = 0; round < 6; ++round) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(QStringLiteral(OUTBOX_DRIVER), args);
+        QVERIFY(p.waitForStarted(10000));
+        QTest::qWait(int(rng->bounded(150, 1500)));
+        p.kill();  // SIGKILL
+        QVERIFY(p.waitForFinished(10000));
+        qInfo() << "round" << round << (p.exitStatus() == QProcess::CrashExit ? "killed" : "ended");
+    }
+    QProcess final_run;
+    final_run.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    final_run.start(QStringLiteral(OUTBOX_DRIVER), args);
+    QVERIFY(final_run.waitForFinished(180000));
+    const QString output = QString::fromUtf8(final_run.readAllStandardOutput());
+    QVERIFY2(final_run.exitStatus() == QProcess::NormalExit && final_run.exitCode() == 0,
+             qPrintable(output));
+    QVERIFY2(output.contains(u"drained 1000 0"_qs), qPrintable(output));
+    const SimCommandStats d = minus(sim_->commandStats(), before);
+    qInfo() << "replays" << d.idempotent_replays;
+    QCOMPARE(d.checkins_applied, appointments);
+    QCOMPARE(d.cancels_applied, appointments);
+    QCOMPARE(d.duplicate_commands, 0);
+}
+
+QTEST_GUILESS_MAIN(TestOutboxSim)
+#include "tst_outbox_sim.moc"
