@@ -3,6 +3,8 @@
 // the scanner on the master side, SerialScanner opens the slave through a by-id-like symlink):
 // chunked writes, CRLF vs CR, garbage, an overlong line, unplugging (master closed → Missing) and
 // plugging back (new pty, symlink re-pointed → Ready, codes flow again).
+#include "camera/CameraConfig.h"
+#include "scanner/ScannerConfig.h"
 #include "scanner/SerialScanner.h"
 #include "scanner/WedgeBurstDecoder.h"
 #include "scanner/WedgeScannerFilter.h"
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void splitter();
     void serialOverPty();
     void serialMissingAtStart();
+    void configFromIni();
 };
 
 // keys: the characters typed; gaps_ms: the time before each key; expected: the scans.
@@ -315,6 +318,58 @@ void TestScanner::serialMissingAtStart()
     QCOMPARE(scanner.health().state, DeviceState::Missing);
     QVERIFY(scanner.health().detail.contains(QStringLiteral("/nonexistent/ttyACM9")));
     QVERIFY(!scanner.isOpen());
+}
+
+void TestScanner::configFromIni()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("kiosk.ini"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "[devices]\n"
+            "scanners = wedge, serial, laser\n"
+            "scanner_port = /dev/serial/by-id/usb-Scanner-if00\n"
+            "scanner_baud = 115200\n"
+            "scanner_terminator = cr\n"
+            "scanner_max_line_bytes = 5\n"
+            "wedge_max_gap_ms = 30\n"
+            "wedge_prefix = \\x02\n"
+            "wedge_suffix = tab\n"
+            "qr_debounce_ms = 1500\n"
+            "camera = folder\n"
+            "camera_folder = /srv/frames\n"
+            "camera_fps = 500\n");
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    const ScannerConfig c = ScannerConfig::fromSettings(settings);
+    QVERIFY(c.wedge);
+    QVERIFY(c.serial);
+    QVERIFY(!c.camera);
+    QCOMPARE(c.unknown_backends, QStringList{QStringLiteral("laser")});
+    QCOMPARE(c.serial_config.port, QStringLiteral("/dev/serial/by-id/usb-Scanner-if00"));
+    QCOMPARE(c.serial_config.baud_rate, 115200);
+    QCOMPARE(c.serial_config.terminators, QByteArrayLiteral("\r"));
+    QCOMPARE(c.serial_config.max_line_bytes, 16);  // clamped
+    QCOMPARE(c.wedge_config.max_gap_ms, 30);
+    QCOMPARE(c.wedge_config.prefix, QString(QChar(2)));
+    QCOMPARE(c.wedge_config.suffix, QStringLiteral("\t"));
+    QCOMPARE(c.debounce_ms, 1500);
+    const CameraConfig cam = CameraConfig::fromSettings(settings);
+    QCOMPARE(cam.backend, CameraConfig::Backend::Folder);
+    QCOMPARE(cam.folder.path, QStringLiteral("/srv/frames"));
+    QCOMPARE(cam.folder.frames_per_second, 60.0);
+    const std::unique_ptr<Camera> camera = cam.create();
+    QVERIFY(qobject_cast<FolderCamera*>(camera.get()) != nullptr);
+
+    // Defaults: an empty file gives a keyboard wedge with Enter and the Qt camera.
+    QSettings empty(dir.filePath(QStringLiteral("none.ini")), QSettings::IniFormat);
+    const ScannerConfig d = ScannerConfig::fromSettings(empty);
+    QVERIFY(d.wedge && !d.serial && !d.camera);
+    QCOMPARE(d.wedge_config.suffix, QStringLiteral("\r"));
+    QCOMPARE(CameraConfig::fromSettings(empty).backend, CameraConfig::Backend::Qt);
 }
 
 QTEST_GUILESS_MAIN(TestScanner)

@@ -1,0 +1,34 @@
+// Camera configuration from the kiosk INI, section [devices] (see docs/devices.md):
+//   camera         = qt                 (none | qt | folder)
+//   camera_device  =                    (qt: device id or part of its description; empty = default)
+//   camera_width   = 1280, camera_height = 720   (qt: preferred resolution)
+//   camera_folder  = /var/lib/medkiosk/camera    (folder: an image file or a folder of images)
+//   camera_fps     = 10                 (folder: frames per second, 0.2-60)
+//   camera_loop    = true               (folder)
+#pragma once
+
+#include "camera/FolderCamera.h"
+#include "camera/QtCamera.h"
+
+#include <QSettings>
+
+#include <memory>
+
+namespace mk::hw {
+
+struct CameraConfig {
+    enum class Backend { Unset = 0, None, Qt, Folder };
+
+    QString device_id = QStringLiteral("camera");
+    Backend backend = Backend::Qt;
+    QtCameraConfig qt;
+    FolderCameraConfig folder;
+
+    // Reads the camera* keys of [devices]; an unknown backend name gives Backend::Unset.
+    static CameraConfig fromSettings(QSettings& settings);
+    // The configured camera, or nullptr for None/Unset.
+    std::unique_ptr<Camera> create(QObject* parent = nullptr) const;
+    QString describe() const;
+};
+
+}  // namespace mk::hw
