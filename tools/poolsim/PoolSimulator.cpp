@@ -1,5 +1,6 @@
 #include "PoolSimulator.h"
 
+#include "SimCheckinKey.h"
 #include "SimHttpServer.h"
 #include "SimLog.h"
 
@@ -87,6 +88,11 @@ SimCommandStats PoolSimulator::commandStats() const
 QStringList PoolSimulator::createAppointments(int n)
 {
     return server_ ? server_->createAppointments(n) : QStringList();
+}
+
+QByteArray PoolSimulator::checkinPublicKeyPem() const
+{
+    return SimCheckinKey(options_.seed, options_.hospital_id).publicKeyPem();
 }
 
 }  // namespace mk::sim

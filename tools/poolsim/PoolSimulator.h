@@ -18,6 +18,8 @@ struct SimOptions {
     QString timezone = QStringLiteral("Asia/Shanghai");
     QDate first_day;  // default: today in `timezone`
     int max_bookings_per_patient_per_day = 2;
+    // Issuer (hospital id) of the check-in tokens the simulator signs (SimCheckinKey.h).
+    QString hospital_id = QStringLiteral("HOSP-DEMO");
 };
 
 struct FaultSpec {  // same fields as POST /_sim/faults
@@ -58,6 +60,8 @@ public:
     // Test helper: n booked appointments on seeded slots and patients (several may share a
     // slot; no hospital rule applies). Returns their ids.
     QStringList createAppointments(int n);
+    // The Ed25519 public key (PEM) that verifies its check-in tokens; derived from the seed.
+    QByteArray checkinPublicKeyPem() const;
 
 private:
     SimOptions options_;

@@ -190,7 +190,7 @@ QStringList SimHttpServer::createAppointments(int n)
                  QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:medkiosk:appointment")},
                              {QStringLiteral("value"), QStringLiteral("A%1-%2").arg(day_key).arg(
                                                            number, 4, 10, QLatin1Char('0'))}}}}};
-        state_.appointments.insert(id, a);
+        state_.appointments.insert(id, withCheckinToken(a));
         state_.booking_index.insert(booking, id);
         state_.booked_slots.insert(entry.slot.value(QStringLiteral("id")).toString());
         ids.append(id);

@@ -78,7 +78,9 @@ SimReply outcomeReply(int status, const QString& code, const QString& text, cons
 }
 
 SimHttpServer::SimHttpServer(SimOptions options)
-    : options_(std::move(options)), seed_(options_.seed, options_.first_day, options_.timezone)
+    : options_(std::move(options)),
+      seed_(options_.seed, options_.first_day, options_.timezone),
+      checkin_key_(std::make_unique<SimCheckinKey>(options_.seed, options_.hospital_id))
 {
     for (const QJsonObject& s : seed_.slots()) {
         SlotEntry e;
@@ -270,6 +272,12 @@ SimReply SimHttpServer::handleSim(const QHttpServerRequest& request, const QStri
                              {QStringLiteral("idempotent_replays"), state_.idempotent_replays},
                              {QStringLiteral("duplicate_commands"), state_.duplicate_commands}});
         r.content_type = QByteArrayLiteral("application/json");
+        return r;
+    }
+    if (path == QLatin1String("/_sim/checkin-key")) {  // the check-in token public key (PEM)
+        SimReply r;
+        r.body = checkin_key_->publicKeyPem();
+        r.content_type = QByteArrayLiteral("application/x-pem-file");
         return r;
     }
     if (is_post && path == QLatin1String("/_sim/reset")) {

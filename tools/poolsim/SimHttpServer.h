@@ -2,6 +2,7 @@
 
 #include "PoolSimulator.h"
 #include "SeedData.h"
+#include "SimCheckinKey.h"
 #include "SimState.h"
 
 #include <QAbstractHttpServer>
@@ -32,6 +33,7 @@ public:
     int appointmentsCreated() const { return state_.appointments_created; }
     SimCommandStats commandStats() const;
     QStringList createAppointments(int n);  // SimCommands.cpp
+    QByteArray checkinPublicKeyPem() const { return checkin_key_->publicKeyPem(); }
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
@@ -61,6 +63,8 @@ private:
     QString baseUrl() const;
     void persist();
     bool takeFault(const QString& path, FaultSpec* out);
+    // SimCheckin.cpp: the appointment with its signed check-in token extension.
+    QJsonObject withCheckinToken(const QJsonObject& appointment) const;
 
     SimOptions options_;
     SeedData seed_;
@@ -70,6 +74,7 @@ private:
     FaultSpec fault_;
     QHash<QString, int> requests_per_route_;
     QList<QPointer<QTcpSocket>> open_sockets_;
+    std::unique_ptr<SimCheckinKey> checkin_key_;
 };
 
 // An OperationOutcome reply; `rule` (per-day, ...) adds details.coding urn:medkiosk:rule.

@@ -54,6 +54,22 @@ QString patientOf(const QJsonObject& appt)
     return {};
 }
 
+// "system|value" (or a bare value) matches one of the appointment's identifiers.
+bool hasIdentifier(const QJsonObject& appt, const QString& token)
+{
+    const QString system = token.contains(QLatin1Char('|')) ? token.section(QLatin1Char('|'), 0, 0)
+                                                            : QString();
+    const QString value = token.section(QLatin1Char('|'), -1);
+    for (const QJsonValue& v : appt.value(QStringLiteral("identifier")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("value")).toString() == value &&
+            (system.isEmpty() || o.value(QStringLiteral("system")).toString() == system)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 QStringList allValues(const QUrlQuery& q, const QString& key)
 {
     return q.allQueryItemValues(key, QUrl::FullyDecoded);
@@ -299,7 +315,13 @@ SimReply SimHttpServer::search(const QString& type, const QUrlQuery& query, cons
                                 QStringLiteral("bad date parameter"));
         }
         const QList<Bound> date_bounds = parseBounds(dates);
+        // identifier=urn:medkiosk:appointment|A20261123-0042 (check-in by a plain number).
+        const QString identifier =
+            query.queryItemValue(QStringLiteral("identifier"), QUrl::FullyDecoded);
         for (const QJsonObject& a : std::as_const(state_.appointments)) {
+            if (!identifier.isEmpty() && !hasIdentifier(a, identifier)) {
+                continue;
+            }
             const qint64 t =
                 QDateTime::fromString(a.value(QStringLiteral("start")).toString(), Qt::ISODate)
                     .toMSecsSinceEpoch();
@@ -425,6 +447,7 @@ SimReply SimHttpServer::book(const QHttpServerRequest& request, bool* committed)
                  QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:medkiosk:appointment")},
                              {QStringLiteral("value"), QStringLiteral("A%1-%2").arg(day_key).arg(
                                                            number, 4, 10, QLatin1Char('0'))}}});
+    a = withCheckinToken(a);
     state_.appointments.insert(id, a);
     state_.booking_index.insert(booking, id);
     state_.booked_slots.insert(slot_id);
@@ -468,7 +491,8 @@ SimReply SimHttpServer::checkIn(const QString& id, const QByteArray& if_match)
                          {QStringLiteral("lastUpdated"),
                           QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
     QJsonArray ext = a.value(QStringLiteral("extension")).toArray();
-    ext.append(QJsonObject{
+    // First, before the check-in token extension (clients that read extension[0] keep working).
+    ext.prepend(QJsonObject{
         {QStringLiteral("url"),
          QStringLiteral("http://medkiosk.example/fhir/StructureDefinition/visit-sequence")},
         {QStringLiteral("valuePositiveInt"), sequence}});

@@ -1,5 +1,7 @@
 #include "SimulatorThread.h"
 
+#include "SimCheckinKey.h"
+
 #include <QMetaObject>
 
 namespace mk::sim {
@@ -79,6 +81,11 @@ QStringList SimulatorThread::createAppointments(int n)
             Qt::BlockingQueuedConnection);
     }
     return ids;
+}
+
+QByteArray SimulatorThread::checkinPublicKeyPem() const
+{
+    return SimCheckinKey(options_.seed, options_.hospital_id).publicKeyPem();
 }
 
 }  // namespace mk::sim

@@ -20,6 +20,9 @@ public:
     int appointmentsCreated() const;        // thread-safe
     SimCommandStats commandStats() const;   // thread-safe
     QStringList createAppointments(int n);  // thread-safe, see PoolSimulator
+    // Check-in tokens: the public key (PEM, derived from the seed) and the issuer id.
+    QByteArray checkinPublicKeyPem() const;
+    QString checkinIssuer() const { return options_.hospital_id; }
 
 private:
     SimOptions options_;

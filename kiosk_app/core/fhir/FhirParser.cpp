@@ -317,6 +317,11 @@ Result<Appointment> appointmentFromJson(const QJsonObject& o)
                                          QStringLiteral("Appointment.extension(visit-sequence)"),
                                          Need::Required, 0, 1);
         }
+        if (e.value(QStringLiteral("url")).toString() == uri::kCheckinToken) {
+            // Verified where it is used (core/checkin); kept only when it is a short string.
+            const QJsonValue t = e.value(QStringLiteral("valueString"));
+            if (t.isString() && t.toString().size() <= 1024) a.checkin_token = t.toString();
+        }
     }
     return finish(j, a);
 }

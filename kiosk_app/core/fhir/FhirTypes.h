@@ -76,6 +76,7 @@ struct Appointment {
     QDateTime start;
     QDateTime end;
     int visit_sequence = 0;  // 就诊序号, set once arrived; 0 = none yet
+    QString checkin_token;   // signed check-in token (extension checkin-token), may be empty
     bool operator==(const Appointment&) const = default;
 };
 

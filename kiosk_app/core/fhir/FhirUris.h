@@ -14,5 +14,7 @@ inline constexpr QLatin1String kGuardian(
     "http://medkiosk.example/fhir/StructureDefinition/guardian");
 inline constexpr QLatin1String kVisitSequence(
     "http://medkiosk.example/fhir/StructureDefinition/visit-sequence");
+inline constexpr QLatin1String kCheckinToken(
+    "http://medkiosk.example/fhir/StructureDefinition/checkin-token");
 
 }  // namespace mk::fhir::uri

@@ -75,6 +75,29 @@ constexpr std::array kMigrations{
               ");"
               "CREATE INDEX face_template_patient ON face_template(patient_id);"
               "CREATE INDEX face_template_expiry ON face_template(expires_at_ms);"},
+    // Check-ins made at this kiosk (core/checkin): one row per appointment, written with the
+    // outbox command when offline (state provisional, a number from this kiosk's range) and
+    // confirmed when the pool's visit number arrives. checkin_counter keeps the last provisional
+    // number handed out per kiosk, so numbers do not repeat.
+    Migration{4, "checkin",
+              "CREATE TABLE checkin ("
+              "  appointment_id TEXT PRIMARY KEY NOT NULL,"
+              "  appointment_number TEXT NOT NULL,"
+              "  patient_name_masked TEXT NOT NULL DEFAULT '',"
+              "  department_id TEXT NOT NULL DEFAULT '',"
+              "  practitioner_id TEXT NOT NULL DEFAULT '',"
+              "  slot_start_s INTEGER NOT NULL,"
+              "  state TEXT NOT NULL CHECK (state IN ('provisional', 'confirmed')),"
+              "  visit_number INTEGER NOT NULL DEFAULT 0,"
+              "  provisional_number INTEGER NOT NULL DEFAULT 0,"
+              "  checked_in_at_ms INTEGER NOT NULL,"
+              "  confirmed_at_ms INTEGER NOT NULL DEFAULT 0"
+              ");"
+              "CREATE INDEX checkin_state ON checkin(state);"
+              "CREATE TABLE checkin_counter ("
+              "  kiosk_id TEXT PRIMARY KEY NOT NULL,"
+              "  last_number INTEGER NOT NULL"
+              ");"},
 };
 
 }  // namespace

@@ -1,0 +1,145 @@
+// Patient sentences for check-in outcomes (CheckinTypes.h), and the INI options.
+#include "checkin/CheckinTypes.h"
+#include "common/UserMessages.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSettings>
+#include <QUrl>
+
+namespace mk::checkin {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mk::checkin::CheckinMessages", text);
+}
+}  // namespace
+
+QString checkinStatusName(CheckinStatus status)
+{
+    switch (status) {
+        case CheckinStatus::Unset:
+            return QStringLiteral("unset");
+        case CheckinStatus::CheckedIn:
+            return QStringLiteral("checked-in");
+        case CheckinStatus::Refused:
+            return QStringLiteral("refused");
+        case CheckinStatus::TooEarly:
+            return QStringLiteral("too-early");
+        case CheckinStatus::TooLate:
+            return QStringLiteral("too-late");
+        case CheckinStatus::Cancelled:
+            return QStringLiteral("cancelled");
+        case CheckinStatus::NotFound:
+            return QStringLiteral("not-found");
+        case CheckinStatus::NeedsPool:
+            return QStringLiteral("needs-pool");
+        case CheckinStatus::Failed:
+            return QStringLiteral("failed");
+    }
+    return QStringLiteral("unset");
+}
+
+QString checkinMessage(const CheckinOutcome& o)
+{
+    switch (o.status) {
+        case CheckinStatus::CheckedIn:
+            if (o.record.provisional) {
+                return tr(
+                    "You are checked in. The hospital system cannot be reached right now, "
+                    "so this number is provisional; the nurse will confirm it.");
+            }
+            return o.repeated ? tr("You were already checked in. This is your number.")
+                              : tr("You are checked in. Please wait until your number is called.");
+        case CheckinStatus::TooEarly:
+            return tr("It is too early to check in. Please come back after %1.")
+                .arg(o.window_opens.toString(QStringLiteral("HH:mm")));
+        case CheckinStatus::TooLate:
+            return tr(
+                "The time to check in for this appointment has passed. Please go to the "
+                "registration desk.");
+        case CheckinStatus::Cancelled:
+            return tr("This appointment was cancelled. Please go to the registration desk.");
+        case CheckinStatus::NotFound:
+            return tr(
+                "This appointment was not found. Please check the number or go to the "
+                "registration desk.");
+        case CheckinStatus::NeedsPool:
+            return tr(
+                "The hospital system cannot be reached, so an appointment number cannot be "
+                "checked now. Please scan the QR code of your appointment, or try again "
+                "later.");
+        case CheckinStatus::Refused:
+            switch (o.verdict) {
+                case TokenVerdict::NotAToken:
+                    return tr(
+                        "This is not an appointment code. Please scan the QR code of your "
+                        "appointment.");
+                case TokenVerdict::OtherIssuer:
+                    return tr(
+                        "This appointment code is from another hospital. Please go to the "
+                        "registration desk.");
+                case TokenVerdict::Expired:
+                    return tr(
+                        "This appointment code has expired. Please go to the registration "
+                        "desk.");
+                case TokenVerdict::NoKey:
+                    return tr("Check-in is not available at this kiosk. Please ask staff.");
+                default:
+                    return tr(
+                        "This appointment code cannot be read or is not valid. Please go to "
+                        "the registration desk.");
+            }
+        case CheckinStatus::Failed:
+            return userMessage(o.error);
+        case CheckinStatus::Unset:
+            break;
+    }
+    return QString();
+}
+
+Result<CheckinOptions> CheckinOptions::fromSettings(const QString& ini_path,
+                                                    const QString& kiosk_id)
+{
+    CheckinOptions o;
+    if (!kiosk_id.isEmpty()) o.kiosk_id = kiosk_id;
+    if (ini_path.isEmpty() || !QFile::exists(ini_path)) return o;
+    QSettings s(ini_path, QSettings::IniFormat);
+    s.beginGroup(QStringLiteral("checkin"));
+    const QString key_file = s.value(QStringLiteral("pool_public_key_file")).toString();
+    if (!key_file.isEmpty()) {
+        QFile f(key_file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            return makeError(ErrorCode::Config,
+                             QStringLiteral("checkin/pool_public_key_file: cannot read %1: %2")
+                                 .arg(key_file, f.errorString()));
+        }
+        o.pool_public_key_pem = f.read(64 * 1024);
+    }
+    o.hospital_id = s.value(QStringLiteral("hospital_id"), o.hospital_id).toString();
+    o.early_minutes = s.value(QStringLiteral("early_minutes"), o.early_minutes).toInt();
+    o.late_minutes = s.value(QStringLiteral("late_minutes"), o.late_minutes).toInt();
+    o.provisional_first = s.value(QStringLiteral("provisional_first"), o.provisional_first).toInt();
+    o.provisional_last = s.value(QStringLiteral("provisional_last"), o.provisional_last).toInt();
+    o.queue_url = s.value(QStringLiteral("queue_url"), o.queue_url).toString();
+    if (o.early_minutes < 0 || o.late_minutes < 0 || o.provisional_first <= 0 ||
+        o.provisional_last < o.provisional_first) {
+        return makeError(ErrorCode::Config,
+                         QStringLiteral("checkin: negative window or empty provisional range"));
+    }
+    return o;
+}
+
+QString CheckinOptions::queueUrlFor(const QString& appointment_number) const
+{
+    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(appointment_number));
+    if (queue_url.contains(QLatin1String("<number>"))) {
+        return QString(queue_url).replace(QLatin1String("<number>"), encoded);
+    }
+    return queue_url +
+           (queue_url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+           QStringLiteral("appt=") + encoded;
+}
+
+}  // namespace mk::checkin
