@@ -27,6 +27,8 @@ enum class ScreenId {
     SlotGrid,
     Confirm,
     Result,
+    StaffPin,     // staff maintenance mode (ui/staff, docs/maintenance.md)
+    Maintenance,
 };
 
 // What every screen may use. Owned by the window; outlives the screens.
