@@ -54,6 +54,7 @@ private Q_SLOTS:
     void outageKeepsGridAndRefusesToBook();
     void thirdBookingOfTheDayNamesTheRule();
     void languageSwitchOnTheGrid();
+    void departmentsFromCacheShowBanner();
     void buttonsAreLargeEnough_data();
     void buttonsAreLargeEnough();
 
@@ -399,6 +400,26 @@ void TestBookingFlow::languageSwitchOnTheGrid()
     QVERIFY(f_.button(QStringLiteral("day_2"))->text().contains(en_weekday));
     f_.window->setLanguage(QStringLiteral("zh_CN"));
     QVERIFY(f_.button(QStringLiteral("day_2"))->text().contains(zh_weekday));
+}
+
+void TestBookingFlow::departmentsFromCacheShowBanner()
+{
+    // Earlier cases filled the cache; with the pool away the departments come from it, marked.
+    const mk::fhir::Patient who = patient(kWangFang);
+    QVERIFY(!who.id.isEmpty());
+    mk::sim::FaultSpec outage;
+    outage.mode = QStringLiteral("outage");
+    outage.count = -1;
+    f_.sim->setFault(outage);
+    f_.startBooking(who);
+    QTRY_COMPARE_WITH_TIMEOUT(f_.currentId(), ScreenId::Department, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!f_.current()->loading(), kTimeoutMs);
+    QLabel* banner = label(ScreenId::Department, QStringLiteral("departmentStaleBanner"));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QLatin1Char(':')), qPrintable(banner->text()));
+    QVERIFY(f_.button(QStringLiteral("department_dept-ped")) != nullptr);
+    QVERIFY(f_.button(QStringLiteral("department_dept-ped"))->isVisible());
+    QVERIFY(!label(ScreenId::Department, QStringLiteral("departmentError"))->isVisible());
 }
 
 void TestBookingFlow::buttonsAreLargeEnough_data()

@@ -2,6 +2,7 @@
 
 #include "booking/BookingUi.h"
 
+#include <QBoxLayout>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -12,8 +13,10 @@ namespace mk::ui {
 
 namespace {
 constexpr int kMinColumns = 3;
-constexpr int kMaxColumns = 8;
-constexpr int kMinCellWidth_px = 200;
+constexpr int kMaxColumns = 12;
+constexpr int kMinCellWidth_px = 165;  // the theme's smallest slot button and a gap
+constexpr int kSectionGap_px = 32;
+constexpr int kSideBySideFromWidth_px = 1400;
 const QTime kNoon(12, 0);
 }  // namespace
 
@@ -23,6 +26,11 @@ SlotGridWidget::SlotGridWidget(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(16);
+    // Morning above afternoon; side by side when the grid is wide (landscape), so a whole day
+    // fits on a 1920x1080 screen without scrolling.
+    sections_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    sections_->setSpacing(kSectionGap_px);
+    layout->addLayout(sections_);
 
     for (Section* section : {&morning_, &afternoon_}) {
         const bool is_morning = section == &morning_;
@@ -33,8 +41,12 @@ SlotGridWidget::SlotGridWidget(QWidget* parent) : QWidget(parent)
         section->grid = new QGridLayout(section->body);
         section->grid->setContentsMargins(0, 0, 0, 0);
         section->grid->setSpacing(12);
-        layout->addWidget(section->title);
-        layout->addWidget(section->body);
+        auto* column = new QVBoxLayout;
+        column->setSpacing(12);
+        column->addWidget(section->title);
+        column->addWidget(section->body);
+        column->addStretch(1);
+        sections_->addLayout(column, 1);
         section->title->hide();
         section->body->hide();
     }
@@ -138,7 +150,12 @@ void SlotGridWidget::placeButtons(Section& section, int count)
 
 void SlotGridWidget::updateColumns()
 {
-    const int columns = qBound(kMinColumns, width() / kMinCellWidth_px, kMaxColumns);
+    const bool side_by_side = width() >= kSideBySideFromWidth_px;
+    const QBoxLayout::Direction direction =
+        side_by_side ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (sections_->direction() != direction) sections_->setDirection(direction);
+    const int section_width = side_by_side ? (width() - kSectionGap_px) / 2 : width();
+    const int columns = qBound(kMinColumns, section_width / kMinCellWidth_px, kMaxColumns);
     if (columns == columns_) return;
     columns_ = columns;
     for (Section* section : {&morning_, &afternoon_}) {

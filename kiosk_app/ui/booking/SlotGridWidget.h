@@ -8,6 +8,7 @@
 #include <QTime>
 #include <QWidget>
 
+class QBoxLayout;
 class QGridLayout;
 class QLabel;
 class QPushButton;
@@ -62,6 +63,7 @@ private:
 
     Section morning_;
     Section afternoon_;
+    QBoxLayout* sections_ = nullptr;
     QLabel* empty_label_ = nullptr;
     QList<Cell> cells_;
     int columns_ = 4;

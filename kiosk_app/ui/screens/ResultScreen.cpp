@@ -86,6 +86,9 @@ void ResultScreen::resizeEvent(QResizeEvent* event)
     Screen::resizeEvent(event);
     const bool landscape = event->size().width() > event->size().height();
     columns_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    // Portrait: the code right under the details; landscape: the details take the width.
+    columns_->setStretch(0, landscape ? 1 : 0);
+    columns_->setStretch(1, landscape ? 0 : 1);
 }
 
 void ResultScreen::enter()

@@ -47,14 +47,19 @@ SlotGridScreen::SlotGridScreen(ScreenContext& context, QWidget* parent) : Screen
     scroll_->setWidget(grid_);
     QScroller::grabGesture(scroll_->viewport(), QScroller::TouchGesture);
 
-    layout->addWidget(title_);
+    // Refresh sits beside the title, so the grid keeps the height (landscape: one screen).
+    auto* title_row = new QHBoxLayout;
+    title_row->setSpacing(24);
+    title_row->addWidget(title_, 1);
+    title_row->addWidget(refresh_, 0, Qt::AlignVCenter);
+    refresh_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    layout->addLayout(title_row);
     layout->addWidget(subtitle_);
     layout->addWidget(banner_);
     layout->addWidget(loading_label_);
     layout->addWidget(error_);
     layout->addWidget(retry_);
     layout->addWidget(scroll_, 1);
-    layout->addWidget(refresh_);
     banner_->hide();
     error_->hide();
     retry_->hide();
