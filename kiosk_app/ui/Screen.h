@@ -29,6 +29,7 @@ enum class ScreenId {
     Result,
     StaffPin,     // staff maintenance mode (ui/staff, docs/maintenance.md)
     Maintenance,
+    Checkin,  // scan the appointment code, show/print/speak the visit number (issue 4)
 };
 
 // What every screen may use. Owned by the window; outlives the screens.
