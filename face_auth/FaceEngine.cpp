@@ -198,8 +198,10 @@ FaceResult<std::vector<DetectedFace>> FaceEngine::detect(const QImage& frame) co
         const QImage grey = frame.convertToFormat(QImage::Format_Grayscale8);
         QImage small = grey;
         double scale = 1.0;
-        if (options_.detect_width_px > 0 && grey.width() > options_.detect_width_px) {
-            small = grey.scaledToWidth(options_.detect_width_px, Qt::SmoothTransformation);
+        if (options_.detect_min_face_px > EngineOptions::kHogWindowPx) {
+            const int width = int(std::lround(double(grey.width()) * EngineOptions::kHogWindowPx /
+                                              options_.detect_min_face_px));
+            small = grey.scaledToWidth(width, Qt::SmoothTransformation);
             scale = double(grey.width()) / double(small.width());
         }
         dlib::array2d<unsigned char> small_img;

@@ -20,13 +20,17 @@
 namespace mk::face {
 
 struct EngineOptions {
-    // Width of the copy the HOG detector runs on (0: the full frame). dlib's HOG finds faces of
-    // about 80 px and up, so a frame detected at width W finds faces from 80 * frame_width / W px:
-    // 320 px for a 640 px frame finds faces of 160 px and more, 400 px from 128 px.
-    int detect_width_px = 400;
+    // Smallest face (detector box width, full-frame px) the detector must find. dlib's HOG window
+    // finds faces from about 80 px, so the frame is scaled by 80 / detect_min_face_px before
+    // detection (never enlarged): 128 px detects a 640x480 frame at 400x300 (0.39 of the pixels).
+    // Keep it a little under quality.min_face_width_px so that a face slightly too small is found
+    // and told to come closer. 0: detect on the full frame.
+    int detect_min_face_px = 128;
     int upsample = 0;                 // dlib pyramid upsampling of the detection copy
     double min_detector_score = 0.0;  // HOG confidence below this is not a face
     QualityConfig quality;
+
+    static constexpr int kHogWindowPx = 80;
 };
 
 struct FaceAnalysis {

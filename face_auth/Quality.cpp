@@ -52,30 +52,32 @@ QualityReport Quality::assess(int face_count, const DetectedFace* face, const QI
 {
     QualityReport report;
     report.face_count = face_count;
-    if (face_count == 0 || face == nullptr) {
-        report.issue = QualityIssue::NoFace;
-        return report;
-    }
     if (face_count > 1) {
         report.issue = QualityIssue::MultipleFaces;
+        return report;
+    }
+    if (face_count == 0 || face == nullptr) {
+        report.issue = QualityIssue::NoFace;
         return report;
     }
     report.face_width_px = face->box.width();
     report.pose = poseFromLandmarks(face->landmarks);
     report.mean_luminance = meanLuminance(chip_grey);
     report.laplacian_variance = laplacianVariance(chip_grey);
+    // Light and sharpness before pose: landmarks on a dark or blurred face are unreliable, and
+    // "hold still" is the useful hint then.
     if (check_size && report.face_width_px < config.min_face_width_px) {
         report.issue = QualityIssue::TooSmall;
-    } else if (std::abs(report.pose.yaw) > config.max_abs_yaw ||
-               report.pose.pitch < config.min_pitch || report.pose.pitch > config.max_pitch ||
-               std::abs(report.pose.roll_deg) > config.max_abs_roll_deg) {
-        report.issue = QualityIssue::NotFrontal;
     } else if (report.mean_luminance < config.min_mean_luminance) {
         report.issue = QualityIssue::TooDark;
     } else if (report.mean_luminance > config.max_mean_luminance) {
         report.issue = QualityIssue::TooBright;
     } else if (report.laplacian_variance < config.min_laplacian_variance) {
         report.issue = QualityIssue::Blurred;
+    } else if (std::abs(report.pose.yaw) > config.max_abs_yaw ||
+               report.pose.pitch < config.min_pitch || report.pose.pitch > config.max_pitch ||
+               std::abs(report.pose.roll_deg) > config.max_abs_roll_deg) {
+        report.issue = QualityIssue::NotFrontal;
     } else {
         report.issue = QualityIssue::Ok;
     }
@@ -88,8 +90,9 @@ QString Quality::hint(QualityIssue issue)
         case QualityIssue::Ok:
             return QCoreApplication::translate("mk::face::Quality", "Hold still, thank you.");
         case QualityIssue::NoFace:
-            return QCoreApplication::translate("mk::face::Quality",
-                                               "No face found. Please look at the camera.");
+            return QCoreApplication::translate(
+                "mk::face::Quality",
+                "No face found. Please stand close in front of the camera and look at it.");
         case QualityIssue::MultipleFaces:
             return QCoreApplication::translate(
                 "mk::face::Quality",

@@ -28,8 +28,9 @@ struct QualityConfig {
     double min_pitch = 0.45;      // nose below the eye line / inter-ocular distance
     double max_pitch = 1.15;
     double max_abs_roll_deg = 20.0;
-    double min_laplacian_variance = 12.0;  // on the 150x150 grey chip
-    double min_mean_luminance = 55.0;      // 0..255, on the chip
+    // On the 150x150 grey chip; photos/johns chips (soft, upscaled web photos) measure 24-1624.
+    double min_laplacian_variance = 15.0;
+    double min_mean_luminance = 55.0;  // 0..255, on the chip
     double max_mean_luminance = 215.0;
 };
 
@@ -47,7 +48,7 @@ struct QualityReport {
 class Quality
 {
 public:
-    // Gates in order: count, size, pose, luminance, blur. chip_grey is the aligned 150x150 chip
+    // Gates in order: count, size, luminance, blur, pose. chip_grey is the aligned 150x150 chip
     // (Format_Grayscale8); check_size is false for a ready chip (its size says nothing).
     static QualityReport assess(int face_count, const DetectedFace* face, const QImage& chip_grey,
                                 const QualityConfig& config, bool check_size = true);

@@ -1,8 +1,10 @@
 // medkioskctl face embed IMAGE [--chip] [--json] | face compare A B | face eval DIR |
 // face delete PATIENT_ID: the face pipeline from the command line (face_auth), for hospital IT
 // and for measuring thresholds. --models DIR (default $MEDKIOSK_MODELS_DIR or
-// ~/.cache/medkiosk/models), --threshold D (default the IdentifyConfig default).
+// ~/.cache/medkiosk/models), --threshold D; defaults from the [face] group of the kiosk's
+// configuration (FaceConfig.h).
 #include "CtlCommand.h"
+#include "FaceConfig.h"
 #include "FaceEngine.h"
 #include "FaceEvaluation.h"
 #include "Identifier.h"
@@ -41,21 +43,23 @@ public:
         parser.addOption(
             QCommandLineOption(QStringLiteral("chip"),
                                tr("The images are aligned 150x150 face chips (no detection).")));
-        parser.addOption(QCommandLineOption(QStringLiteral("threshold"),
-                                            tr("Match threshold, L2 distance (default %1).")
-                                                .arg(face::IdentifyConfig{}.match_threshold),
-                                            tr("distance")));
         parser.addOption(QCommandLineOption(
-            QStringLiteral("detect-width"),
-            tr("Width of the frame copy the face detector runs on, 0 for the full frame (default "
-               "%1).")
-                .arg(face::EngineOptions{}.detect_width_px),
+            QStringLiteral("threshold"),
+            tr("Match threshold, L2 distance (default: [face] match_threshold, %1).")
+                .arg(face::IdentifyConfig{}.match_threshold),
+            tr("distance")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("min-face"),
+            tr("Smallest face width in pixels the detector looks for, 0 for a full-frame search "
+               "(default %1).")
+                .arg(face::EngineOptions{}.detect_min_face_px),
             tr("pixels")));
     }
     int maxPositionalArguments() const override { return 3; }
     int run(const CtlContext& context) const override;
 
 private:
+    static face::FaceConfig faceConfig(const CtlContext& context, bool* ok);
     static double threshold(const CtlContext& context);
     static bool loadEngine(const CtlContext& context, face::FaceEngine& engine);
     static QJsonObject analysisJson(const face::FaceAnalysis& analysis, bool with_descriptor);
@@ -67,22 +71,39 @@ private:
     int remove(const CtlContext& context, const QString& patient_id) const;
 };
 
+face::FaceConfig FaceCommand::faceConfig(const CtlContext& context, bool* ok)
+{
+    auto config = face::FaceConfigLoader::load(context.configPath());
+    *ok = config.ok();
+    if (!config) {
+        context.err << config.error().detail << u'\n';
+        return {};
+    }
+    return config.value();
+}
+
 double FaceCommand::threshold(const CtlContext& context)
 {
     bool ok = false;
     const double t = context.parser.value(QStringLiteral("threshold")).toDouble(&ok);
-    return ok && t > 0.0 ? t : face::IdentifyConfig{}.match_threshold;
+    if (ok && t > 0.0) return t;
+    bool config_ok = false;
+    const face::FaceConfig config = faceConfig(context, &config_ok);
+    return config.identify.match_threshold;
 }
 
 bool FaceCommand::loadEngine(const CtlContext& context, face::FaceEngine& engine)
 {
-    face::EngineOptions options;
+    bool config_ok = false;
+    const face::FaceConfig config = faceConfig(context, &config_ok);
+    if (!config_ok) return false;
+    face::EngineOptions options = config.engine;
     bool ok = false;
-    const int width = context.parser.value(QStringLiteral("detect-width")).toInt(&ok);
-    if (ok && width >= 0) options.detect_width_px = width;
+    const int min_face = context.parser.value(QStringLiteral("min-face")).toInt(&ok);
+    if (ok && min_face >= 0) options.detect_min_face_px = min_face;
     engine.setOptions(options);
     QString dir = context.parser.value(QStringLiteral("models"));
-    if (dir.isEmpty()) dir = face::FaceEngine::defaultModelsDir();
+    if (dir.isEmpty()) dir = config.modelsDir();
     face::FaceStatus loaded = engine.load(dir);
     if (!loaded) {
         context.err << loaded.error().detail << u'\n';
