@@ -206,6 +206,61 @@
     </message>
 </context>
 <context>
+    <name>mk::checkin</name>
+    <message>
+        <source>You are checked in. The hospital system cannot be reached right now, so this number is provisional; the nurse will confirm it.</source>
+        <translation>You are checked in. The hospital system cannot be reached right now, so this number is provisional; the nurse will confirm it.</translation>
+    </message>
+    <message>
+        <source>You were already checked in. This is your number.</source>
+        <translation>You were already checked in. This is your number.</translation>
+    </message>
+    <message>
+        <source>You are checked in. Please wait until your number is called.</source>
+        <translation>You are checked in. Please wait until your number is called.</translation>
+    </message>
+    <message>
+        <source>It is too early to check in. Please come back after %1.</source>
+        <translation>It is too early to check in. Please come back after %1.</translation>
+    </message>
+    <message>
+        <source>The time to check in for this appointment has passed. Please go to the registration desk.</source>
+        <translation>The time to check in for this appointment has passed. Please go to the registration desk.</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled. Please go to the registration desk.</source>
+        <translation>This appointment was cancelled. Please go to the registration desk.</translation>
+    </message>
+    <message>
+        <source>This appointment was not found. Please check the number or go to the registration desk.</source>
+        <translation>This appointment was not found. Please check the number or go to the registration desk.</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached, so an appointment number cannot be checked now. Please scan the QR code of your appointment, or try again later.</source>
+        <translation>The hospital system cannot be reached, so an appointment number cannot be checked now. Please scan the QR code of your appointment, or try again later.</translation>
+    </message>
+    <message>
+        <source>This is not an appointment code. Please scan the QR code of your appointment.</source>
+        <translation>This is not an appointment code. Please scan the QR code of your appointment.</translation>
+    </message>
+    <message>
+        <source>This appointment code is from another hospital. Please go to the registration desk.</source>
+        <translation>This appointment code is from another hospital. Please go to the registration desk.</translation>
+    </message>
+    <message>
+        <source>This appointment code has expired. Please go to the registration desk.</source>
+        <translation>This appointment code has expired. Please go to the registration desk.</translation>
+    </message>
+    <message>
+        <source>Check-in is not available at this kiosk. Please ask staff.</source>
+        <translation>Check-in is not available at this kiosk. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>This appointment code cannot be read or is not valid. Please go to the registration desk.</source>
+        <translation>This appointment code cannot be read or is not valid. Please go to the registration desk.</translation>
+    </message>
+</context>
+<context>
     <name>mk::config::KioskConfig</name>
     <message>
         <source>%1: "%2" is not a whole number</source>
@@ -367,6 +422,37 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::DevicesCommand</name>
+    <message>
+        <source>Configured devices (printer, card reader, speech) with their state.</source>
+        <translation>Configured devices (printer, card reader, speech) with their state.</translation>
+    </message>
+    <message>
+        <source>Longest wait for the devices to answer (ms).</source>
+        <translation>Longest wait for the devices to answer (ms).</translation>
+    </message>
+    <message>
+        <source>configuration file %1 not found: devices use their defaults (off)</source>
+        <translation>configuration file %1 not found: devices use their defaults (off)</translation>
+    </message>
+    <message>
+        <source>(first reader)</source>
+        <translation>(first reader)</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <source>Devices: OK</source>
+        <translation>Devices: OK</translation>
+    </message>
+    <message>
+        <source>Devices: PROBLEM</source>
+        <translation>Devices: PROBLEM</translation>
+    </message>
+</context>
+<context>
     <name>mk::ctl::DiagnosticsCommand</name>
     <message>
         <source>Versions, SQLCipher, configuration (no secrets) and the store's state.</source>
@@ -448,16 +534,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>The images are aligned 150x150 face chips (no detection).</translation>
     </message>
     <message>
-        <source>Match threshold, L2 distance (default %1).</source>
-        <translation>Match threshold, L2 distance (default %1).</translation>
-    </message>
-    <message>
         <source>distance</source>
         <translation>distance</translation>
-    </message>
-    <message>
-        <source>Width of the frame copy the face detector runs on, 0 for the full frame (default %1).</source>
-        <translation>Width of the frame copy the face detector runs on, 0 for the full frame (default %1).</translation>
     </message>
     <message>
         <source>pixels</source>
@@ -499,6 +577,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</source>
         <translation>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</translation>
     </message>
+    <message>
+        <source>Match threshold, L2 distance (default: [face] match_threshold, %1).</source>
+        <translation>Match threshold, L2 distance (default: [face] match_threshold, %1).</translation>
+    </message>
+    <message>
+        <source>Smallest face width in pixels the detector looks for, 0 for a full-frame search (default %1).</source>
+        <translation>Smallest face width in pixels the detector looks for, 0 for a full-frame search (default %1).</translation>
+    </message>
 </context>
 <context>
     <name>mk::ctl::QrDecodeCommand</name>
@@ -517,6 +603,195 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>no QR code found</source>
         <translation>no QR code found</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueCtl</name>
+    <message>
+        <source>no store file at %1 (the kiosk creates it on first start)</source>
+        <translation>no store file at %1 (the kiosk creates it on first start)</translation>
+    </message>
+    <message>
+        <source>unknown (the relay has not run yet)</source>
+        <translation>unknown (the relay has not run yet)</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline since %1</source>
+        <translation>offline since %1</translation>
+    </message>
+    <message>
+        <source>pool:                 %1</source>
+        <translation>pool:                 %1</translation>
+    </message>
+    <message>
+        <source>waiting:              %1</source>
+        <translation>waiting:              %1</translation>
+    </message>
+    <message>
+        <source>oldest waiting:       %1 s (since %2)</source>
+        <translation>oldest waiting:       %1 s (since %2)</translation>
+    </message>
+    <message>
+        <source>last successful sync: %1</source>
+        <translation>last successful sync: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>dead letters:         %1</source>
+        <translation>dead letters:         %1</translation>
+    </message>
+    <message>
+        <source>sent:                 %1</source>
+        <translation>sent:                 %1</translation>
+    </message>
+    <message>
+        <source>discarded:            %1</source>
+        <translation>discarded:            %1</translation>
+    </message>
+    <message>
+        <source>attempts %1</source>
+        <translation>attempts %1</translation>
+    </message>
+    <message>
+        <source>an outbox record id (a positive number) is required</source>
+        <translation>an outbox record id (a positive number) is required</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueDiscardCommand</name>
+    <message>
+        <source>Give up an outbox record (ID) that must not be sent; --reason is required.</source>
+        <translation>Give up an outbox record (ID) that must not be sent; --reason is required.</translation>
+    </message>
+    <message>
+        <source>Why, for the audit log (required).</source>
+        <translation>Why, for the audit log (required).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>--reason is required</source>
+        <translation>--reason is required</translation>
+    </message>
+    <message>
+        <source>record %1 discarded</source>
+        <translation>record %1 discarded</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueExportCommand</name>
+    <message>
+        <source>Write a redacted outbox report (no personal data) to FILE.</source>
+        <translation>Write a redacted outbox report (no personal data) to FILE.</translation>
+    </message>
+    <message>
+        <source>a file name is required</source>
+        <translation>a file name is required</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 records written to %2</source>
+        <translation>%1 records written to %2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueListCommand</name>
+    <message>
+        <source>List outbox records, newest first.</source>
+        <translation>List outbox records, newest first.</translation>
+    </message>
+    <message>
+        <source>Only records in this state: queued, sent, dead, discarded.</source>
+        <translation>Only records in this state: queued, sent, dead, discarded.</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>state</translation>
+    </message>
+    <message>
+        <source>At most this many (default 100).</source>
+        <translation>At most this many (default 100).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>unknown state %1</source>
+        <translation>unknown state %1</translation>
+    </message>
+    <message>
+        <source>--limit must be a positive number</source>
+        <translation>--limit must be a positive number</translation>
+    </message>
+    <message>
+        <source>no records</source>
+        <translation>no records</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueRetryCommand</name>
+    <message>
+        <source>Queue a dead outbox record again (ID), keeping its idempotency key.</source>
+        <translation>Queue a dead outbox record again (ID), keeping its idempotency key.</translation>
+    </message>
+    <message>
+        <source>Why, for the audit log.</source>
+        <translation>Why, for the audit log.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>retried by staff</source>
+        <translation>retried by staff</translation>
+    </message>
+    <message>
+        <source>record %1 queued again; the kiosk sends it at its next pass</source>
+        <translation>record %1 queued again; the kiosk sends it at its next pass</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueStatusCommand</name>
+    <message>
+        <source>Show the outbox: waiting commands, dead letters, pool connectivity.</source>
+        <translation>Show the outbox: waiting commands, dead letters, pool connectivity.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::StaffPinCommand</name>
+    <message>
+        <source>Set the staff PIN of the maintenance mode (read from standard input).</source>
+        <translation>Set the staff PIN of the maintenance mode (read from standard input).</translation>
+    </message>
+    <message>
+        <source>New staff PIN (%1 to %2 digits): </source>
+        <translation>New staff PIN (%1 to %2 digits): </translation>
+    </message>
+    <message>
+        <source>Once more: </source>
+        <translation>Once more: </translation>
+    </message>
+    <message>
+        <source>the two PINs differ; nothing was changed</source>
+        <translation>the two PINs differ; nothing was changed</translation>
+    </message>
+    <message>
+        <source>staff PIN set; failed attempts and lockout cleared</source>
+        <translation>staff PIN set; failed attempts and lockout cleared</translation>
     </message>
 </context>
 <context>
@@ -629,6 +904,21 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::face::FaceConfigLoader</name>
+    <message>
+        <source>[face] %1=%2 is not a number between %3 and %4</source>
+        <translation>[face] %1=%2 is not a number between %3 and %4</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>cannot read %1</translation>
+    </message>
+    <message>
+        <source>[face] a minimum is not below its maximum</source>
+        <translation>[face] a minimum is not below its maximum</translation>
+    </message>
+</context>
+<context>
     <name>mk::face::FaceEngine</name>
     <message>
         <source>face model %1 is missing (run scripts/fetch-face-models.sh)</source>
@@ -723,10 +1013,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>Hold still, thank you.</translation>
     </message>
     <message>
-        <source>No face found. Please look at the camera.</source>
-        <translation>No face found. Please look at the camera.</translation>
-    </message>
-    <message>
         <source>Only one person please. Others, please step out of the picture.</source>
         <translation>Only one person please. Others, please step out of the picture.</translation>
     </message>
@@ -754,12 +1040,43 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>Please look at the camera.</source>
         <translation>Please look at the camera.</translation>
     </message>
+    <message>
+        <source>No face found. Please stand close in front of the camera and look at it.</source>
+        <translation>No face found. Please stand close in front of the camera and look at it.</translation>
+    </message>
 </context>
 <context>
     <name>mk::face::SqlTemplateStore</name>
     <message>
         <source>no face-data consent for this patient</source>
         <translation>no face-data consent for this patient</translation>
+    </message>
+</context>
+<context>
+    <name>mk::hw::CardReader</name>
+    <message>
+        <source>no card reader configured ([devices] card_reader = none)</source>
+        <translation>no card reader configured ([devices] card_reader = none)</translation>
+    </message>
+    <message>
+        <source>smart card service (pcscd) not running: %1</source>
+        <translation>smart card service (pcscd) not running: %1</translation>
+    </message>
+    <message>
+        <source>no card reader connected: plug in the reader</source>
+        <translation>no card reader connected: plug in the reader</translation>
+    </message>
+    <message>
+        <source>card reader "%1" not connected: plug it in</source>
+        <translation>card reader "%1" not connected: plug it in</translation>
+    </message>
+    <message>
+        <source>card removed while reading: insert the card again and leave it in</source>
+        <translation>card removed while reading: insert the card again and leave it in</translation>
+    </message>
+    <message>
+        <source>card could not be read (%1): try again</source>
+        <translation>card could not be read (%1): try again</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1108,57 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>paper near end: replace the paper roll soon</source>
         <translation>paper near end: replace the paper roll soon</translation>
+    </message>
+    <message>
+        <source>no printer configured ([devices] printer_transport = none)</source>
+        <translation>no printer configured ([devices] printer_transport = none)</translation>
+    </message>
+    <message>
+        <source>unknown [devices] printer_transport: use serial, usblp or tcp</source>
+        <translation>unknown [devices] printer_transport: use serial, usblp or tcp</translation>
+    </message>
+</context>
+<context>
+    <name>mk::hw::Speaker</name>
+    <message>
+        <source>speech off ([devices] speech_engine = none)</source>
+        <translation>speech off ([devices] speech_engine = none)</translation>
+    </message>
+    <message>
+        <source>speech not started</source>
+        <translation>speech not started</translation>
+    </message>
+    <message>
+        <source>no audio output (no sound card in /dev/snd, no PulseAudio or PipeWire): numbers are shown and printed, not spoken</source>
+        <translation>no audio output (no sound card in /dev/snd, no PulseAudio or PipeWire): numbers are shown and printed, not spoken</translation>
+    </message>
+    <message>
+        <source>speech engine "%1" not installed (Debian: qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng)</source>
+        <translation>speech engine "%1" not installed (Debian: qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng)</translation>
+    </message>
+    <message>
+        <source>speech engine error: %1</source>
+        <translation>speech engine error: %1</translation>
+    </message>
+    <message>
+        <source>no Chinese or English voice installed (espeak-ng-data)</source>
+        <translation>no Chinese or English voice installed (espeak-ng-data)</translation>
+    </message>
+    <message>
+        <source>no Mandarin voice: Chinese is not spoken</source>
+        <translation>no Mandarin voice: Chinese is not spoken</translation>
+    </message>
+    <message>
+        <source>no English voice: English is not spoken</source>
+        <translation>no English voice: English is not spoken</translation>
+    </message>
+    <message>
+        <source>%1; zh: %2; en: %3</source>
+        <translation>%1; zh: %2; en: %3</translation>
+    </message>
+    <message>
+        <source>no voice for this language</source>
+        <translation>no voice for this language</translation>
     </message>
 </context>
 <context>
@@ -857,6 +1225,40 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>QR decoder failed</source>
         <translation>QR decoder failed</translation>
+    </message>
+</context>
+<context>
+    <name>mk::staff::Maintenance</name>
+    <message>
+        <source>a reason is required to discard a record</source>
+        <translation>a reason is required to discard a record</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::staff::StaffPin</name>
+    <message>
+        <source>the staff PIN must be %1 to %2 digits</source>
+        <translation>the staff PIN must be %1 to %2 digits</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set on this kiosk. IT support sets one with: medkioskctl staff set-pin (it reads the PIN from the keyboard).</source>
+        <translation>No staff PIN is set on this kiosk. IT support sets one with: medkioskctl staff set-pin (it reads the PIN from the keyboard).</translation>
+    </message>
+    <message>
+        <source>no random bytes for the PIN salt</source>
+        <translation>no random bytes for the PIN salt</translation>
+    </message>
+    <message>
+        <source>PBKDF2 failed</source>
+        <translation>PBKDF2 failed</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1484,65 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Please wait…</source>
         <translation>Please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::CheckinScreen</name>
+    <message>
+        <source>Scan your appointment code</source>
+        <translation>Scan your appointment code</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your appointment (on your phone or on paper) under the scanner window below the screen.</source>
+        <translation>Hold the QR code of your appointment (on your phone or on paper) under the scanner window below the screen.</translation>
+    </message>
+    <message>
+        <source>Your visit number</source>
+        <translation>Your visit number</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL: the hospital system is offline; the nurse will confirm your number.</source>
+        <translation>PROVISIONAL: the hospital system is offline; the nurse will confirm your number.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Scan another code</source>
+        <translation>Scan another code</translation>
+    </message>
+    <message>
+        <source>Check-in is not available at this kiosk. Please ask staff.</source>
+        <translation>Check-in is not available at this kiosk. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>Checking your code...</source>
+        <translation>Checking your code...</translation>
+    </message>
+    <message>
+        <source>Appointment %1</source>
+        <translation>Appointment %1</translation>
+    </message>
+    <message>
+        <source>Please take a photo of this number; the printer is not available.</source>
+        <translation>Please take a photo of this number; the printer is not available.</translation>
+    </message>
+    <message>
+        <source>Visit ticket</source>
+        <translation>Visit ticket</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is called.</source>
+        <translation>Please wait until your number is called.</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL</source>
+        <translation>PROVISIONAL</translation>
+    </message>
+    <message>
+        <source>The hospital system confirmed your visit number: %1.</source>
+        <translation>The hospital system confirmed your visit number: %1.</translation>
     </message>
 </context>
 <context>
@@ -1351,8 +1812,152 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>Connected</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline since %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::MaintenanceScreen</name>
+    <message>
+        <source>Done by hand at the desk</source>
+        <translation>Done by hand at the desk</translation>
+    </message>
+    <message>
+        <source>Patient cancelled the visit</source>
+        <translation>Patient cancelled the visit</translation>
+    </message>
+    <message>
+        <source>Duplicate of another record</source>
+        <translation>Duplicate of another record</translation>
+    </message>
+    <message>
+        <source>Appointment no longer exists</source>
+        <translation>Appointment no longer exists</translation>
+    </message>
+    <message>
+        <source>Test record</source>
+        <translation>Test record</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation>The queue cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3 attempt(s), since %4
+%5</source>
+        <translation>#%1 %2 — %3 attempt(s), since %4
+%5</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Why is record #%1 given up? It will not be sent to the hospital system.</source>
+        <translation>Why is record #%1 given up? It will not be sent to the hospital system.</translation>
+    </message>
+    <message>
+        <source>The action failed: %1</source>
+        <translation>The action failed: %1</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>The report was not written: %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Report written to %1</translation>
+    </message>
+    <message>
+        <source>Staff maintenance — outbox of commands for the hospital system</source>
+        <translation>Staff maintenance — outbox of commands for the hospital system</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Hospital system: not contacted yet</source>
+        <translation>Hospital system: not contacted yet</translation>
+    </message>
+    <message>
+        <source>Hospital system: online</source>
+        <translation>Hospital system: online</translation>
+    </message>
+    <message>
+        <source>Hospital system: offline since %1</source>
+        <translation>Hospital system: offline since %1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation>Waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>Oldest waiting: %1</source>
+        <translation>Oldest waiting: %1</translation>
+    </message>
+    <message>
+        <source>Oldest waiting: none</source>
+        <translation>Oldest waiting: none</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <source>Last successful sync: never</source>
+        <translation>Last successful sync: never</translation>
+    </message>
+    <message>
+        <source>Dead letters (need staff): %1</source>
+        <translation>Dead letters (need staff): %1</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +2039,40 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Full</source>
         <translation>Full</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::StaffPinScreen</name>
+    <message>
+        <source>The PIN cannot be checked: %1</source>
+        <translation>The PIN cannot be checked: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before the lock.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n attempt(s) left before the lock.</numerusform>
+            <numerusform>Wrong PIN. %n attempt(s) left before the lock.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command "medkioskctl staff set-pin".</source>
+        <translation>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command "medkioskctl staff set-pin".</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Locked for %1:%2 more.</source>
+        <translation>Too many wrong PINs. Locked for %1:%2 more.</translation>
+    </message>
+    <message>
+        <source>Staff maintenance</source>
+        <translation>Staff maintenance</translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN.</source>
+        <translation>Enter the staff PIN.</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
 </context>
 <context>

@@ -168,17 +168,20 @@
     <message numerus="yes">
         <source>The time slot starts in less than %n minute(s)</source>
         <translation>
-            <numerusform>该时段将在 %n 分钟内开始</numerusform></translation>
+            <numerusform>该时段将在 %n 分钟内开始</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Bookings are open at most %n day(s) ahead</source>
         <translation>
-            <numerusform>最多只能提前 %n 天预约</numerusform></translation>
+            <numerusform>最多只能提前 %n 天预约</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>At most %n booking(s) per patient per day</source>
         <translation>
-            <numerusform>每位患者每天最多预约 %n 次</numerusform></translation>
+            <numerusform>每位患者每天最多预约 %n 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>The appointment has no valid start</source>
@@ -187,7 +190,8 @@
     <message numerus="yes">
         <source>Cancelling is possible until %n hour(s) before the visit</source>
         <translation>
-            <numerusform>就诊前 %n 小时之前可以取消</numerusform></translation>
+            <numerusform>就诊前 %n 小时之前可以取消</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -195,6 +199,61 @@
     <message>
         <source>The booking pool is unreachable (%1)</source>
         <translation>无法连接号源池（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>mk::checkin</name>
+    <message>
+        <source>You are checked in. The hospital system cannot be reached right now, so this number is provisional; the nurse will confirm it.</source>
+        <translation>您已报到。暂时无法连接医院系统，此号码为临时号码，护士会为您确认。</translation>
+    </message>
+    <message>
+        <source>You were already checked in. This is your number.</source>
+        <translation>您之前已报到。这是您的号码。</translation>
+    </message>
+    <message>
+        <source>You are checked in. Please wait until your number is called.</source>
+        <translation>您已报到。请等候叫号。</translation>
+    </message>
+    <message>
+        <source>It is too early to check in. Please come back after %1.</source>
+        <translation>现在报到还太早。请在 %1 之后再来。</translation>
+    </message>
+    <message>
+        <source>The time to check in for this appointment has passed. Please go to the registration desk.</source>
+        <translation>此预约的报到时间已过。请到挂号窗口办理。</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled. Please go to the registration desk.</source>
+        <translation>此预约已取消。请到挂号窗口办理。</translation>
+    </message>
+    <message>
+        <source>This appointment was not found. Please check the number or go to the registration desk.</source>
+        <translation>未找到此预约。请检查号码，或到挂号窗口办理。</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached, so an appointment number cannot be checked now. Please scan the QR code of your appointment, or try again later.</source>
+        <translation>暂时无法连接医院系统，现在无法核对预约号。请扫描预约二维码，或稍后再试。</translation>
+    </message>
+    <message>
+        <source>This is not an appointment code. Please scan the QR code of your appointment.</source>
+        <translation>这不是预约二维码。请扫描您的预约二维码。</translation>
+    </message>
+    <message>
+        <source>This appointment code is from another hospital. Please go to the registration desk.</source>
+        <translation>此预约二维码来自其他医院。请到挂号窗口办理。</translation>
+    </message>
+    <message>
+        <source>This appointment code has expired. Please go to the registration desk.</source>
+        <translation>此预约二维码已过期。请到挂号窗口办理。</translation>
+    </message>
+    <message>
+        <source>Check-in is not available at this kiosk. Please ask staff.</source>
+        <translation>本自助机不提供报到服务。请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>This appointment code cannot be read or is not valid. Please go to the registration desk.</source>
+        <translation>此预约二维码无法识别或无效。请到挂号窗口办理。</translation>
     </message>
 </context>
 <context>
@@ -359,6 +418,37 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::DevicesCommand</name>
+    <message>
+        <source>Configured devices (printer, card reader, speech) with their state.</source>
+        <translation>已配置的设备（打印机、读卡器、语音）及其状态。</translation>
+    </message>
+    <message>
+        <source>Longest wait for the devices to answer (ms).</source>
+        <translation>等待设备应答的最长时间（毫秒）。</translation>
+    </message>
+    <message>
+        <source>configuration file %1 not found: devices use their defaults (off)</source>
+        <translation>未找到配置文件 %1：设备使用默认设置（关闭）</translation>
+    </message>
+    <message>
+        <source>(first reader)</source>
+        <translation>（第一个读卡器）</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未及时应答</translation>
+    </message>
+    <message>
+        <source>Devices: OK</source>
+        <translation>设备：正常</translation>
+    </message>
+    <message>
+        <source>Devices: PROBLEM</source>
+        <translation>设备：有问题</translation>
+    </message>
+</context>
+<context>
     <name>mk::ctl::DiagnosticsCommand</name>
     <message>
         <source>Versions, SQLCipher, configuration (no secrets) and the store's state.</source>
@@ -440,16 +530,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>图像为已对齐的 150x150 人脸图块（不做检测）。</translation>
     </message>
     <message>
-        <source>Match threshold, L2 distance (default %1).</source>
-        <translation>匹配阈值，L2 距离（默认 %1）。</translation>
-    </message>
-    <message>
         <source>distance</source>
         <translation>距离</translation>
-    </message>
-    <message>
-        <source>Width of the frame copy the face detector runs on, 0 for the full frame (default %1).</source>
-        <translation>人脸检测所用帧副本的宽度，0 表示整帧（默认 %1）。</translation>
     </message>
     <message>
         <source>pixels</source>
@@ -491,6 +573,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</source>
         <translation>用法：medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</translation>
     </message>
+    <message>
+        <source>Match threshold, L2 distance (default: [face] match_threshold, %1).</source>
+        <translation>匹配阈值，L2 距离（默认：[face] match_threshold，%1）。</translation>
+    </message>
+    <message>
+        <source>Smallest face width in pixels the detector looks for, 0 for a full-frame search (default %1).</source>
+        <translation>检测器查找的最小人脸宽度（像素），0 表示全帧搜索（默认 %1）。</translation>
+    </message>
 </context>
 <context>
     <name>mk::ctl::QrDecodeCommand</name>
@@ -509,6 +599,195 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>no QR code found</source>
         <translation>未找到二维码</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueCtl</name>
+    <message>
+        <source>no store file at %1 (the kiosk creates it on first start)</source>
+        <translation>%1 处没有存储文件（自助机首次启动时创建）</translation>
+    </message>
+    <message>
+        <source>unknown (the relay has not run yet)</source>
+        <translation>未知（转发器尚未运行）</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline since %1</source>
+        <translation>自 %1 起离线</translation>
+    </message>
+    <message>
+        <source>pool:                 %1</source>
+        <translation>号源池：             %1</translation>
+    </message>
+    <message>
+        <source>waiting:              %1</source>
+        <translation>等待发送：           %1</translation>
+    </message>
+    <message>
+        <source>oldest waiting:       %1 s (since %2)</source>
+        <translation>最早等待：           %1 秒（自 %2 起）</translation>
+    </message>
+    <message>
+        <source>last successful sync: %1</source>
+        <translation>最近一次成功同步：   %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>dead letters:         %1</source>
+        <translation>失败记录：           %1</translation>
+    </message>
+    <message>
+        <source>sent:                 %1</source>
+        <translation>已发送：             %1</translation>
+    </message>
+    <message>
+        <source>discarded:            %1</source>
+        <translation>已丢弃：             %1</translation>
+    </message>
+    <message>
+        <source>attempts %1</source>
+        <translation>尝试 %1 次</translation>
+    </message>
+    <message>
+        <source>an outbox record id (a positive number) is required</source>
+        <translation>需要待发记录编号（正整数）</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueDiscardCommand</name>
+    <message>
+        <source>Give up an outbox record (ID) that must not be sent; --reason is required.</source>
+        <translation>放弃一条不应发送的待发记录（ID）；必须提供 --reason。</translation>
+    </message>
+    <message>
+        <source>Why, for the audit log (required).</source>
+        <translation>原因，记入审计日志（必填）。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>--reason is required</source>
+        <translation>必须提供 --reason</translation>
+    </message>
+    <message>
+        <source>record %1 discarded</source>
+        <translation>记录 %1 已丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueExportCommand</name>
+    <message>
+        <source>Write a redacted outbox report (no personal data) to FILE.</source>
+        <translation>将脱敏的待发队列报告（不含个人数据）写入 FILE。</translation>
+    </message>
+    <message>
+        <source>a file name is required</source>
+        <translation>需要文件名</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 records written to %2</source>
+        <translation>已将 %1 条记录写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueListCommand</name>
+    <message>
+        <source>List outbox records, newest first.</source>
+        <translation>列出待发记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Only records in this state: queued, sent, dead, discarded.</source>
+        <translation>仅列出此状态的记录：queued、sent、dead、discarded。</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>At most this many (default 100).</source>
+        <translation>最多列出这么多条（默认 100）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>unknown state %1</source>
+        <translation>未知状态 %1</translation>
+    </message>
+    <message>
+        <source>--limit must be a positive number</source>
+        <translation>--limit 必须为正数</translation>
+    </message>
+    <message>
+        <source>no records</source>
+        <translation>没有记录</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueRetryCommand</name>
+    <message>
+        <source>Queue a dead outbox record again (ID), keeping its idempotency key.</source>
+        <translation>将一条失败的待发记录（ID）重新排队，保留其幂等键。</translation>
+    </message>
+    <message>
+        <source>Why, for the audit log.</source>
+        <translation>原因，记入审计日志。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>retried by staff</source>
+        <translation>由工作人员重试</translation>
+    </message>
+    <message>
+        <source>record %1 queued again; the kiosk sends it at its next pass</source>
+        <translation>记录 %1 已重新排队；自助机会在下一轮发送</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::QueueStatusCommand</name>
+    <message>
+        <source>Show the outbox: waiting commands, dead letters, pool connectivity.</source>
+        <translation>显示待发队列：等待中的命令、失败记录、号源池连接状态。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::StaffPinCommand</name>
+    <message>
+        <source>Set the staff PIN of the maintenance mode (read from standard input).</source>
+        <translation>设置维护模式的工作人员 PIN（从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>New staff PIN (%1 to %2 digits): </source>
+        <translation>新的工作人员 PIN（%1 至 %2 位数字）：</translation>
+    </message>
+    <message>
+        <source>Once more: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>the two PINs differ; nothing was changed</source>
+        <translation>两次输入的 PIN 不一致；未作任何更改</translation>
+    </message>
+    <message>
+        <source>staff PIN set; failed attempts and lockout cleared</source>
+        <translation>工作人员 PIN 已设置；失败次数和锁定已清除</translation>
     </message>
 </context>
 <context>
@@ -621,6 +900,21 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::face::FaceConfigLoader</name>
+    <message>
+        <source>[face] %1=%2 is not a number between %3 and %4</source>
+        <translation>[face] %1=%2 不是 %3 到 %4 之间的数字</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>[face] a minimum is not below its maximum</source>
+        <translation>[face] 某个最小值不小于其最大值</translation>
+    </message>
+</context>
+<context>
     <name>mk::face::FaceEngine</name>
     <message>
         <source>face model %1 is missing (run scripts/fetch-face-models.sh)</source>
@@ -715,10 +1009,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>请保持不动，谢谢。</translation>
     </message>
     <message>
-        <source>No face found. Please look at the camera.</source>
-        <translation>未检测到人脸。请看向摄像头。</translation>
-    </message>
-    <message>
         <source>Only one person please. Others, please step out of the picture.</source>
         <translation>请只留一人。其他人请离开画面。</translation>
     </message>
@@ -746,12 +1036,43 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>Please look at the camera.</source>
         <translation>请看向摄像头。</translation>
     </message>
+    <message>
+        <source>No face found. Please stand close in front of the camera and look at it.</source>
+        <translation>未检测到人脸。请站到摄像头正前方并看向它。</translation>
+    </message>
 </context>
 <context>
     <name>mk::face::SqlTemplateStore</name>
     <message>
         <source>no face-data consent for this patient</source>
         <translation>该患者没有同意使用人脸数据</translation>
+    </message>
+</context>
+<context>
+    <name>mk::hw::CardReader</name>
+    <message>
+        <source>no card reader configured ([devices] card_reader = none)</source>
+        <translation>未配置读卡器（[devices] card_reader = none）</translation>
+    </message>
+    <message>
+        <source>smart card service (pcscd) not running: %1</source>
+        <translation>智能卡服务（pcscd）未运行：%1</translation>
+    </message>
+    <message>
+        <source>no card reader connected: plug in the reader</source>
+        <translation>未连接读卡器：请插入读卡器</translation>
+    </message>
+    <message>
+        <source>card reader "%1" not connected: plug it in</source>
+        <translation>读卡器“%1”未连接：请插入</translation>
+    </message>
+    <message>
+        <source>card removed while reading: insert the card again and leave it in</source>
+        <translation>读卡时卡被拔出：请重新插卡并保持插入</translation>
+    </message>
+    <message>
+        <source>card could not be read (%1): try again</source>
+        <translation>无法读取卡片（%1）：请重试</translation>
     </message>
 </context>
 <context>
@@ -783,6 +1104,57 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>paper near end: replace the paper roll soon</source>
         <translation>纸将用完：请尽快更换纸卷</translation>
+    </message>
+    <message>
+        <source>no printer configured ([devices] printer_transport = none)</source>
+        <translation>未配置打印机（[devices] printer_transport = none）</translation>
+    </message>
+    <message>
+        <source>unknown [devices] printer_transport: use serial, usblp or tcp</source>
+        <translation>未知的 [devices] printer_transport：请使用 serial、usblp 或 tcp</translation>
+    </message>
+</context>
+<context>
+    <name>mk::hw::Speaker</name>
+    <message>
+        <source>speech off ([devices] speech_engine = none)</source>
+        <translation>语音已关闭（[devices] speech_engine = none）</translation>
+    </message>
+    <message>
+        <source>speech not started</source>
+        <translation>语音未启动</translation>
+    </message>
+    <message>
+        <source>no audio output (no sound card in /dev/snd, no PulseAudio or PipeWire): numbers are shown and printed, not spoken</source>
+        <translation>没有音频输出（/dev/snd 中没有声卡，也没有 PulseAudio 或 PipeWire）：号码只显示和打印，不播报</translation>
+    </message>
+    <message>
+        <source>speech engine "%1" not installed (Debian: qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng)</source>
+        <translation>未安装语音引擎“%1”（Debian：qt6-speech-speechd-plugin、speech-dispatcher-espeak-ng）</translation>
+    </message>
+    <message>
+        <source>speech engine error: %1</source>
+        <translation>语音引擎错误：%1</translation>
+    </message>
+    <message>
+        <source>no Chinese or English voice installed (espeak-ng-data)</source>
+        <translation>未安装中文或英文语音（espeak-ng-data）</translation>
+    </message>
+    <message>
+        <source>no Mandarin voice: Chinese is not spoken</source>
+        <translation>没有普通话语音：不播报中文</translation>
+    </message>
+    <message>
+        <source>no English voice: English is not spoken</source>
+        <translation>没有英文语音：不播报英文</translation>
+    </message>
+    <message>
+        <source>%1; zh: %2; en: %3</source>
+        <translation>%1；中文：%2；英文：%3</translation>
+    </message>
+    <message>
+        <source>no voice for this language</source>
+        <translation>没有此语言的语音</translation>
     </message>
 </context>
 <context>
@@ -849,6 +1221,40 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>QR decoder failed</source>
         <translation>二维码解码失败</translation>
+    </message>
+</context>
+<context>
+    <name>mk::staff::Maintenance</name>
+    <message>
+        <source>a reason is required to discard a record</source>
+        <translation>丢弃记录必须提供原因</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::staff::StaffPin</name>
+    <message>
+        <source>the staff PIN must be %1 to %2 digits</source>
+        <translation>工作人员 PIN 必须为 %1 至 %2 位数字</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set on this kiosk. IT support sets one with: medkioskctl staff set-pin (it reads the PIN from the keyboard).</source>
+        <translation>本自助机未设置工作人员 PIN。IT 支持人员可用以下命令设置：medkioskctl staff set-pin（从键盘读取 PIN）。</translation>
+    </message>
+    <message>
+        <source>no random bytes for the PIN salt</source>
+        <translation>无法获取 PIN 盐值所需的随机字节</translation>
+    </message>
+    <message>
+        <source>PBKDF2 failed</source>
+        <translation>PBKDF2 失败</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1480,65 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Please wait…</source>
         <translation>请稍候…</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::CheckinScreen</name>
+    <message>
+        <source>Scan your appointment code</source>
+        <translation>请扫描您的预约二维码</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your appointment (on your phone or on paper) under the scanner window below the screen.</source>
+        <translation>请将预约二维码（手机上或纸质）放在屏幕下方的扫描窗口下。</translation>
+    </message>
+    <message>
+        <source>Your visit number</source>
+        <translation>您的就诊序号</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL: the hospital system is offline; the nurse will confirm your number.</source>
+        <translation>临时号码：医院系统离线；护士会为您确认号码。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Scan another code</source>
+        <translation>扫描另一个二维码</translation>
+    </message>
+    <message>
+        <source>Check-in is not available at this kiosk. Please ask staff.</source>
+        <translation>本自助机不提供报到服务。请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Checking your code...</source>
+        <translation>正在核对您的二维码…</translation>
+    </message>
+    <message>
+        <source>Appointment %1</source>
+        <translation>预约 %1</translation>
+    </message>
+    <message>
+        <source>Please take a photo of this number; the printer is not available.</source>
+        <translation>请拍下此号码；打印机暂不可用。</translation>
+    </message>
+    <message>
+        <source>Visit ticket</source>
+        <translation>就诊凭条</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is called.</source>
+        <translation>请等候叫号。</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <source>The hospital system confirmed your visit number: %1.</source>
+        <translation>医院系统已确认您的就诊序号：%1。</translation>
     </message>
 </context>
 <context>
@@ -1343,8 +1808,150 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>已连接</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>离线</translation>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>自 %1 起离线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 条待发</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::MaintenanceScreen</name>
+    <message>
+        <source>Done by hand at the desk</source>
+        <translation>已在窗口人工办理</translation>
+    </message>
+    <message>
+        <source>Patient cancelled the visit</source>
+        <translation>患者已取消就诊</translation>
+    </message>
+    <message>
+        <source>Duplicate of another record</source>
+        <translation>与另一条记录重复</translation>
+    </message>
+    <message>
+        <source>Appointment no longer exists</source>
+        <translation>预约已不存在</translation>
+    </message>
+    <message>
+        <source>Test record</source>
+        <translation>测试记录</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation>无法读取队列：%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3 attempt(s), since %4
+%5</source>
+        <translation>#%1 %2 — 已尝试 %3 次，自 %4 起
+%5</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Why is record #%1 given up? It will not be sent to the hospital system.</source>
+        <translation>为什么放弃记录 #%1？它将不会发送到医院系统。</translation>
+    </message>
+    <message>
+        <source>The action failed: %1</source>
+        <translation>操作失败：%1</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>报告未写入：%1</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
+    </message>
+    <message>
+        <source>Staff maintenance — outbox of commands for the hospital system</source>
+        <translation>工作人员维护——发往医院系统的命令队列</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Hospital system: not contacted yet</source>
+        <translation>医院系统：尚未联系</translation>
+    </message>
+    <message>
+        <source>Hospital system: online</source>
+        <translation>医院系统：在线</translation>
+    </message>
+    <message>
+        <source>Hospital system: offline since %1</source>
+        <translation>医院系统：自 %1 起离线</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation>等待发送：%1</translation>
+    </message>
+    <message>
+        <source>Oldest waiting: %1</source>
+        <translation>最早等待：%1</translation>
+    </message>
+    <message>
+        <source>Oldest waiting: none</source>
+        <translation>最早等待：无</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>最近一次成功同步：%1</translation>
+    </message>
+    <message>
+        <source>Last successful sync: never</source>
+        <translation>最近一次成功同步：从未</translation>
+    </message>
+    <message>
+        <source>Dead letters (need staff): %1</source>
+        <translation>失败记录（需工作人员处理）：%1</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +2033,38 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Full</source>
         <translation>已满</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::StaffPinScreen</name>
+    <message>
+        <source>The PIN cannot be checked: %1</source>
+        <translation>无法核对 PIN：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before the lock.</source>
+        <translation>
+            <numerusform>PIN 错误。再错 %n 次将被锁定。</numerusform></translation>
+    </message>
+    <message>
+        <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command "medkioskctl staff set-pin".</source>
+        <translation>本自助机未设置工作人员 PIN，无法进入维护模式。IT 支持人员可用命令“medkioskctl staff set-pin”设置。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Locked for %1:%2 more.</source>
+        <translation>PIN 错误次数过多。还需锁定 %1:%2。</translation>
+    </message>
+    <message>
+        <source>Staff maintenance</source>
+        <translation>工作人员维护</translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN.</source>
+        <translation>请输入工作人员 PIN。</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
