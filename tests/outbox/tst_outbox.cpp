@@ -330,7 +330,7 @@ void TestOutbox::resumeAfterReopeningTheStore()
     }
     auto store = openStore(path);
     QVERIFY(store);
-    QCOMPARE(store->schemaVersion(), 2);
+    QVERIFY(store->schemaVersion() >= 2);
     Outbox outbox(*store);
     const auto r2 = outbox.record(2).value();
     QCOMPARE(r2->attempts, 3);
