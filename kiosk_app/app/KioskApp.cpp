@@ -107,6 +107,7 @@ int KioskApp::start(const QStringList& arguments)
 
     // SQLCipher first (DESIGN §6): without it the "encrypted" store would be plaintext.
     const auto cipher = store::Store::linkedCipherVersion();
+    const QString cipher_version = cipher.ok() ? cipher.value() : QString();
     if (!cipher.ok()) {
         printError(tr("this build of medkiosk is not linked with SQLCipher (%1). It refuses to "
                       "run, because the local store would not be encrypted. Reinstall the "
@@ -143,10 +144,6 @@ int KioskApp::start(const QStringList& arguments)
                        .arg(options_.config_path));
         return kExitConfig;
     }
-    qCInfo(lcUi).noquote() << "SQLCipher" << cipher.value() << "- booking pool"
-                           << config_.pool.base_url.toString(QUrl::RemoveUserInfo)
-                           << (options_.demo ? "(demo simulator)" : "");
-
     client_ = std::make_shared<pool::PoolClient>(config_.pool);
     service_ = std::make_unique<booking::BookingService>(client_, store_.get(), config_.rules);
 
@@ -162,6 +159,10 @@ int KioskApp::start(const QStringList& arguments)
         });
     }
     showWindow();
+    qCInfo(lcUi).noquote() << "SQLCipher" << cipher_version << "- booking pool"
+                           << config_.pool.base_url.toString(QUrl::RemoveUserInfo)
+                           << (options_.demo ? "(demo simulator)" : "");
+
     return -1;
 }
 
@@ -202,9 +203,9 @@ int KioskApp::openStore(const QString& store_path, const QString& key_file)
     }
     auto opened = store::Store::open(store_path, key.value());
     if (!opened.ok()) {
-        printError(tr("the local store %1 could not be opened: %2. It was left untouched (never "
-                      "delete it: it may hold check-ins and payments not yet sent). Staff: run "
-                      "\"medkioskctl store check\" and call IT support.")
+        printError(tr("the local store %1 could not be opened: %2. Never delete it: it may "
+                      "hold check-ins and payments not yet sent. Staff: run \"medkioskctl store "
+                      "check\" and call IT support.")
                        .arg(store_path, opened.error().detail));
         return kExitStore;
     }

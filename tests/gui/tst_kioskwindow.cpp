@@ -51,6 +51,10 @@ private Q_SLOTS:
     void init();
     void cleanupTestCase();
 
+    void classifyId_data();
+    void classifyId();
+    void parseBirthDate_data();
+    void parseBirthDate();
     void homeGoesToIdentify();
     void keypadIdentifies_data();
     void keypadIdentifies();
@@ -60,8 +64,11 @@ private Q_SLOTS:
     void badInputNeverAsksThePool();
     void wedgeScannerIdentifies();
     void slowTypingIsNotAScan();
+    void scannedCodeThatIsNoPatientCard_data();
+    void scannedCodeThatIsNoPatientCard();
     void idleTimeoutClearsEverything();
     void languageSwitch();
+    void idleTimeoutRestoresTheKioskLanguage();
     void buttonsAreLargeEnough_data();
     void buttonsAreLargeEnough();
     void outageShowsMessageAndStaysResponsive();
@@ -192,6 +199,61 @@ QStringList TestKioskWindow::allTexts() const
     const auto buttons = window_->findChildren<QPushButton*>();
     for (const QPushButton* b : buttons) texts << b->text() << b->toolTip() << b->accessibleName();
     return texts;
+}
+
+void TestKioskWindow::classifyId_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("normalized");
+    using Kind = mk::ui::IdentifyScreen::IdKind;
+    QTest::newRow("patient number") << "P00001001" << int(Kind::PatientNumber) << "P00001001";
+    QTest::newRow("lower-case p") << "p00001001" << int(Kind::PatientNumber) << "P00001001";
+    QTest::newRow("8 digits") << "00001001" << int(Kind::PatientNumber) << "P00001001";
+    QTest::newRow("mobile") << "13800138000" << int(Kind::Phone) << "13800138000";
+    QTest::newRow("11 digits not a mobile") << "23800138000" << int(Kind::Invalid) << "";
+    QTest::newRow("10 digits") << "1380013800" << int(Kind::Invalid) << "";
+    QTest::newRow("P alone") << "P" << int(Kind::Invalid) << "";
+    QTest::newRow("P and 3 digits") << "P123" << int(Kind::Invalid) << "";
+    QTest::newRow("empty") << "" << int(Kind::Invalid) << "";
+    QTest::newRow("letters inside") << "P0000A001" << int(Kind::Invalid) << "";
+    QTest::newRow("spaces around") << " P00001001 " << int(Kind::PatientNumber) << "P00001001";
+}
+
+void TestKioskWindow::classifyId()
+{
+    QFETCH(QString, text);
+    QFETCH(int, kind);
+    QFETCH(QString, normalized);
+    QString out;
+    QCOMPARE(int(mk::ui::IdentifyScreen::classifyId(text, &out)), kind);
+    QCOMPARE(out, normalized);
+}
+
+void TestKioskWindow::parseBirthDate_data()
+{
+    QTest::addColumn<QString>("digits");
+    QTest::addColumn<QDate>("expected");
+    QTest::newRow("valid") << "19850312" << QDate(1985, 3, 12);
+    QTest::newRow("29 February of a leap year") << "20000229" << QDate(2000, 2, 29);
+    QTest::newRow("29 February otherwise") << "19990229" << QDate();
+    QTest::newRow("today") << "20261123" << QDate(2026, 11, 23);
+    QTest::newRow("tomorrow") << "20261124" << QDate();
+    QTest::newRow("1900-01-01") << "19000101" << QDate(1900, 1, 1);
+    QTest::newRow("1899") << "18991231" << QDate();
+    QTest::newRow("month 0") << "19850012" << QDate();
+    QTest::newRow("day 32") << "19850132" << QDate();
+    QTest::newRow("7 digits") << "1985031" << QDate();
+    QTest::newRow("9 digits") << "198503120" << QDate();
+    QTest::newRow("with dashes") << "1985-3-12" << QDate();
+    QTest::newRow("letters") << "1985O312" << QDate();
+}
+
+void TestKioskWindow::parseBirthDate()
+{
+    QFETCH(QString, digits);
+    QFETCH(QDate, expected);
+    QCOMPARE(mk::ui::IdentifyScreen::parseBirthDate(digits, QDate(2026, 11, 23)), expected);
 }
 
 void TestKioskWindow::homeGoesToIdentify()
@@ -365,6 +427,31 @@ void TestKioskWindow::slowTypingIsNotAScan()
     QVERIFY(!window_->session().identified.has_value());
 }
 
+void TestKioskWindow::scannedCodeThatIsNoPatientCard_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::newRow("appointment code") << "MKAPPT:A20261124-0001";
+    QTest::newRow("a web address") << "https://example.org/x";
+    QTest::newRow("impossible birth date") << "MKPATIENT:P00001004:19901332";
+    QTest::newRow("no birth date") << "MKPATIENT:P00001004";
+    QTest::newRow("empty number") << "MKPATIENT::19900720";
+    QTest::newRow("lower-case prefix") << "mkpatient:P00001004:19900720x";
+}
+
+void TestKioskWindow::scannedCodeThatIsNoPatientCard()
+{
+    QFETCH(QString, code);
+    tap(QStringLiteral("bookButton"));
+    const quint64 requests_before = client_->stats().requests.load();
+    QTest::keyClicks(window_.get(), code);
+    QTest::keyClick(window_.get(), Qt::Key_Return);
+    auto* message = current()->findChild<QLabel*>(QStringLiteral("identifyMessage"));
+    QVERIFY(message->isVisible() && !message->text().isEmpty());
+    QVERIFY(!current()->loading());
+    QCOMPARE(client_->stats().requests.load(), requests_before);
+    QCOMPARE(currentId(), int(ScreenId::Identify));
+}
+
 void TestKioskWindow::idleTimeoutClearsEverything()
 {
     tap(QStringLiteral("bookButton"));
@@ -417,6 +504,16 @@ void TestKioskWindow::languageSwitch()
     for (const QChar c : chinese)
         has_cjk = has_cjk || (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff);
     QVERIFY2(has_cjk, qPrintable(chinese));
+}
+
+void TestKioskWindow::idleTimeoutRestoresTheKioskLanguage()
+{
+    QCOMPARE(window_->language(), config_.default_language);
+    tap(QStringLiteral("bookButton"));
+    window_->setLanguage(QStringLiteral("en"));
+    window_->setIdleTimeoutMs(300);
+    QTRY_COMPARE_WITH_TIMEOUT(currentId(), int(ScreenId::Home), 10000);
+    QTRY_COMPARE(window_->language(), config_.default_language);
 }
 
 void TestKioskWindow::buttonsAreLargeEnough_data()

@@ -1,0 +1,191 @@
+// The medkiosk executable from the outside: exit codes of the start-up checks (bad option, bad
+// configuration, a store whose key does not fit - left untouched), a clean exit on SIGTERM and the
+// screenshot run of both languages and both screen sizes against the demo simulator.
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+namespace {
+QStringList strings(std::initializer_list<const char*> items)
+{
+    QStringList list;
+    for (const char* item : items) list << QString::fromUtf8(item);
+    return list;
+}
+}  // namespace
+
+class TestMedkioskApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void exitCodes_data();
+    void exitCodes();
+    void storeThatDoesNotOpenIsLeftAlone();
+    void sigtermQuitsCleanly();
+    void screenshots();
+
+private:
+    QProcessEnvironment environment(const QString& home) const;
+    QString binary_;
+};
+
+void TestMedkioskApp::initTestCase()
+{
+    binary_ = QStringLiteral(MEDKIOSK_BIN);
+    if (!QFileInfo::exists(binary_)) QSKIP("medkiosk is not built");
+}
+
+QProcessEnvironment TestMedkioskApp::environment(const QString& home) const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("QT_FORCE_STDERR_LOGGING"), QStringLiteral("1"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("medkiosk.ui.info=true"));
+    for (const char* name :
+         {"XDG_STATE_HOME", "MEDKIOSK_CONFIG", "CREDENTIALS_DIRECTORY", "STATE_DIRECTORY"})
+        env.remove(QString::fromLatin1(name));
+    return env;
+}
+
+void TestMedkioskApp::exitCodes_data()
+{
+    QTest::addColumn<QString>("ini");  // written to the configuration file when not empty
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exit_code");
+    QTest::addColumn<QString>("stderr_contains");
+    QTest::newRow("unknown language") << "" << strings({"--lang", "fr"}) << 1 << "--lang";
+    QTest::newRow("invalid configuration") << "[pool]\nbase_url=ftp://example.org/fhir\n"
+                                           << QStringList{} << 2 << "configuration";
+    QTest::newRow("no pool and no demo") << "[kiosk]\nidle_timeout_s=60\n"
+                                         << strings({"--bench-startup"}) << 2 << "--demo";
+    QTest::newRow("demo start-up") << "" << strings({"--demo", "--bench-startup"}) << 0 << "";
+}
+
+void TestMedkioskApp::exitCodes()
+{
+    QFETCH(QString, ini);
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exit_code);
+    QFETCH(QString, stderr_contains);
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString config = home.filePath(QStringLiteral("kiosk.ini"));
+    if (!ini.isEmpty()) {
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ini.toUtf8());
+    }
+    QStringList args{QStringLiteral("--config"), config, QStringLiteral("--windowed")};
+    args << arguments;
+    // The store of a non-demo run goes to $STATE_DIRECTORY (here: inside the temporary home).
+    QProcessEnvironment env = environment(home.path());
+    env.insert(QStringLiteral("STATE_DIRECTORY"), home.filePath(QStringLiteral("state")));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(binary_, args);
+    QVERIFY(process.waitForFinished(120000));
+    const QString err = QString::fromLocal8Bit(process.readAllStandardError());
+    QCOMPARE(process.exitCode(), exit_code);
+    if (!stderr_contains.isEmpty()) QVERIFY2(err.contains(stderr_contains), qPrintable(err));
+}
+
+void TestMedkioskApp::storeThatDoesNotOpenIsLeftAlone()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QStringList args{QStringLiteral("--demo"), QStringLiteral("--bench-startup"),
+                           QStringLiteral("--windowed"), QStringLiteral("--config"),
+                           home.filePath(QStringLiteral("absent.ini"))};
+    QProcess first;
+    first.setProcessEnvironment(environment(home.path()));
+    first.start(binary_, args);
+    QVERIFY(first.waitForFinished(120000));
+    QCOMPARE(first.exitCode(), 0);
+    const QString state = home.filePath(QStringLiteral(".local/state/medkiosk-demo"));
+    const QString store = state + QStringLiteral("/store.db");
+    QFile db(store);
+    QVERIFY(db.open(QIODevice::ReadOnly));
+    const QByteArray before = QCryptographicHash::hash(db.readAll(), QCryptographicHash::Sha256);
+    db.close();
+    // Another key: the store does not open.
+    QFile key(state + QStringLiteral("/store.key"));
+    QVERIFY(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    key.write(QByteArray(64, 'a'));
+    key.close();
+
+    QProcess second;
+    second.setProcessEnvironment(environment(home.path()));
+    second.start(binary_, args);
+    QVERIFY(second.waitForFinished(120000));
+    QCOMPARE(second.exitCode(), 3);
+    QVERIFY(second.readAllStandardError().contains("could not be opened"));
+    QVERIFY(db.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(db.readAll(), QCryptographicHash::Sha256), before);
+}
+
+void TestMedkioskApp::sigtermQuitsCleanly()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QProcess process;
+    process.setProcessEnvironment(environment(home.path()));
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(binary_,
+                  {QStringLiteral("--demo"), QStringLiteral("--windowed"),
+                   QStringLiteral("--config"), home.filePath(QStringLiteral("absent.ini"))});
+    QVERIFY(process.waitForStarted());
+    // Up once it logs the booking pool it uses (after the window is shown and signals are set).
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    while (!output.contains("booking pool") && timer.elapsed() < 120000 &&
+           process.state() == QProcess::Running) {
+        process.waitForReadyRead(200);
+        output += process.readAll();
+    }
+    QVERIFY2(output.contains("booking pool"), output.constData());
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void TestMedkioskApp::screenshots()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString dir = home.filePath(QStringLiteral("shots"));
+    QProcess process;
+    process.setProcessEnvironment(environment(home.path()));
+    process.start(binary_, {QStringLiteral("--screenshots"), dir, QStringLiteral("--config"),
+                            home.filePath(QStringLiteral("absent.ini"))});
+    QVERIFY(process.waitForFinished(300000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QStringList screens =
+        strings({"01-home", "02-identify", "03-identify-typed", "04-childchoice", "05-department",
+                 "06-doctor", "07-day", "08-slotgrid", "09-confirm", "10-result"});
+    for (const QString& lang : strings({"zh_CN", "en"})) {
+        for (const QSize size : {QSize(1080, 1920), QSize(1920, 1080)}) {
+            for (const QString& screen : screens) {
+                const QString path = QStringLiteral("%1/%2/%3x%4/%5.png")
+                                         .arg(dir, lang)
+                                         .arg(size.width())
+                                         .arg(size.height())
+                                         .arg(screen);
+                const QImage image(path);
+                QVERIFY2(!image.isNull(), qPrintable(path));
+                QCOMPARE(image.size(), size);
+            }
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestMedkioskApp)
+#include "tst_medkiosk_app.moc"
