@@ -49,7 +49,9 @@ public:
     ~Relay() override;  // stop()
 
     void start();  // starts the worker thread (once)
-    void stop();   // finishes the current send, then joins; safe to call twice
+    // Finishes the current send (at most the transport's request timeout), then joins; safe to
+    // call twice. The destructor calls it.
+    void stop();
     // Tells the worker to look at the table now (call after enqueue).
     void wake();
     void setClock(Clock clock);  // before start(); UTC wall clock by default
