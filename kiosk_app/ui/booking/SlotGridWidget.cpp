@@ -40,9 +40,10 @@ SlotGridWidget::SlotGridWidget(QWidget* parent) : QWidget(parent)
         section->body = new QWidget(this);
         section->grid = new QGridLayout(section->body);
         section->grid->setContentsMargins(0, 0, 0, 0);
-        section->grid->setSpacing(12);
+        section->grid->setHorizontalSpacing(12);
+        section->grid->setVerticalSpacing(8);
         auto* column = new QVBoxLayout;
-        column->setSpacing(12);
+        column->setSpacing(8);
         column->addWidget(section->title);
         column->addWidget(section->body);
         column->addStretch(1);

@@ -30,7 +30,7 @@ SlotGridScreen::SlotGridScreen(ScreenContext& context, QWidget* parent) : Screen
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(kScreenMargin_px, kScreenMargin_px, kScreenMargin_px,
                                kScreenMargin_px);
-    layout->setSpacing(16);
+    layout->setSpacing(12);
     title_ = makeLabel("title", QStringLiteral("slotTitle"), this);
     subtitle_ = makeLabel("subtitle", QStringLiteral("slotSubtitle"), this);
     banner_ = makeLabel("banner-warning", QStringLiteral("slotStaleBanner"), this);
