@@ -157,6 +157,11 @@ void TestOutboxSim::everyStoreOperationFailingOnce()
             for (const Command& c : commands) {
                 if (k->outbox->enqueue(c)) (c.kind == kind::kCheckIn ? checkins : cancels) += 1;
             }
+            FaultSpec once;  // the cancel's first attempt fails: a retry is recorded too
+            once.mode = QStringLiteral("5xx");
+            once.count = 1;
+            once.path_contains = QStringLiteral("$cancel");
+            sim_->setFault(once);
             k->relay->start();
             QVERIFY(waitFor([&] { return (n > 0 && fired) || k->status().waiting == 0; }));
             if (n == 0) {
@@ -164,6 +169,7 @@ void TestOutboxSim::everyStoreOperationFailingOnce()
                 operations = k->outbox->operationCount();
             }
         }  // "crash": the relay stops after its current send, store closed
+        clearFault(*sim_);
         auto k = Kiosk::open(path, sim_->baseUrl());
         QVERIFY(k);
         k->relay->start();
