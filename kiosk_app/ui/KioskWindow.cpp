@@ -5,6 +5,7 @@
 #include "booking/BookingSession.h"
 #include "common/Log.h"
 #include "config/KioskConfig.h"
+#include "outbox/QueueStatus.h"
 #include "screens/ChildChoiceScreen.h"
 #include "screens/ConfirmScreen.h"
 #include "screens/DayScreen.h"
@@ -14,6 +15,8 @@
 #include "screens/IdentifyScreen.h"
 #include "screens/ResultScreen.h"
 #include "screens/SlotGridScreen.h"
+#include "staff/MaintenanceScreen.h"
+#include "staff/StaffPinScreen.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -151,6 +154,34 @@ void KioskWindow::buildHeader(QWidget* header)
                                                       : QStringLiteral("en"));
     });
     row->addWidget(language_button_, 0, Qt::AlignVCenter);
+    staff_button_ = new QPushButton(header);
+    staff_button_->setObjectName(QStringLiteral("staffButton"));
+    staff_button_->setFocusPolicy(Qt::NoFocus);
+    staff_button_->setMinimumSize(60, 60);
+    Theme::setRole(staff_button_, "secondary");
+    staff_button_->hide();  // until installStaffMode()
+    connect(staff_button_, &QPushButton::clicked, this, [this] { showScreen(ScreenId::StaffPin); });
+    row->addWidget(staff_button_, 0, Qt::AlignVCenter);
+}
+
+void KioskWindow::installStaffMode(const StaffServices& services)
+{
+    if (screen(ScreenId::StaffPin) != nullptr) return;
+    addScreen(new StaffPinScreen(context_, services, stack_));
+    addScreen(new MaintenanceScreen(context_, services, stack_));
+    staff_button_->show();
+    retranslate();
+}
+
+void KioskWindow::setQueueStatus(const outbox::QueueStatus& status)
+{
+    waiting_ = status.waiting;
+    if (status.connectivity_known) {
+        offline_since_ = status.online ? QDateTime() : status.offline_since;
+        updateOnline(status.online);
+    } else {
+        updateOnline(online_);
+    }
 }
 
 void KioskWindow::buildFooter(QWidget* footer)
@@ -281,6 +312,7 @@ void KioskWindow::retranslate()
     language_button_->setAccessibleName(tr("Change language"));
     back_->setText(tr("Back"));
     home_->setText(tr("Home"));
+    staff_button_->setText(tr("Staff"));
     updateClock();
     updateOnline(online_);
     for (Screen* s : std::as_const(screens_)) s->retranslate();
@@ -296,8 +328,18 @@ void KioskWindow::updateClock()
 
 void KioskWindow::updateOnline(bool online)
 {
+    if (online) {
+        offline_since_ = QDateTime();
+    } else if (!offline_since_.isValid()) {
+        offline_since_ = QDateTime::currentDateTimeUtc();
+    }
     online_ = online;
-    online_label_->setText(online ? tr("Connected") : tr("Offline"));
+    QString text = online
+                       ? tr("Connected")
+                       : tr("Offline since %1")
+                             .arg(offline_since_.toLocalTime().toString(QStringLiteral("HH:mm")));
+    if (waiting_ > 0) text += QStringLiteral(" · ") + tr("%n waiting", nullptr, waiting_);
+    online_label_->setText(text);
     online_label_->setProperty("online", online);
     online_label_->style()->unpolish(online_label_);
     online_label_->style()->polish(online_label_);

@@ -6,6 +6,7 @@
 #include "Language.h"
 #include "Screen.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QTimer>
@@ -24,8 +25,13 @@ class BookingSession;
 namespace mk::config {
 struct KioskConfig;
 }
+namespace mk::outbox {
+struct QueueStatus;
+}
 
 namespace mk::ui {
+
+struct StaffServices;
 
 class KioskWindow : public QWidget
 {
@@ -47,6 +53,12 @@ public:
     void setIdleTimeoutMs(int ms);  // default from config.idle_timeout_s
     int idleTimeoutMs() const { return idle_timer_.interval(); }
     void goBack();  // previous screen of the flow (Home when there is none)
+    // Staff maintenance mode (ui/staff, docs/maintenance.md): adds StaffPinScreen and
+    // MaintenanceScreen and shows the "Staff" button in the header. services must outlive it.
+    void installStaffMode(const StaffServices& services);
+    // The connectivity indicator from the outbox relay (Relay::statusChanged): online,
+    // "Offline since HH:mm", "N waiting".
+    void setQueueStatus(const mk::outbox::QueueStatus& status);
 
 Q_SIGNALS:
     void screenShown(mk::ui::ScreenId id);
@@ -75,6 +87,8 @@ private:
     QTimer idle_timer_;
     QTimer clock_timer_;
     bool online_ = true;
+    QDateTime offline_since_;  // invalid while online
+    int waiting_ = 0;          // outbox commands not yet sent
 
     QStackedWidget* stack_ = nullptr;
     QLabel* location_ = nullptr;
@@ -82,6 +96,7 @@ private:
     QLabel* date_ = nullptr;
     QLabel* online_label_ = nullptr;
     QPushButton* language_button_ = nullptr;
+    QPushButton* staff_button_ = nullptr;
     QWidget* footer_ = nullptr;
     QPushButton* back_ = nullptr;
     QPushButton* home_ = nullptr;

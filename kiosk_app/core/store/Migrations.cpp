@@ -98,6 +98,28 @@ constexpr std::array kMigrations{
               "  kiosk_id TEXT PRIMARY KEY NOT NULL,"
               "  last_number INTEGER NOT NULL"
               ");"},
+    // Staff maintenance mode (core/staff, docs/maintenance.md): the one staff PIN as a salted
+    // PBKDF2-HMAC-SHA256 hash with its lockout state, and the staff audit log (login, retry,
+    // discard with reason, export) with time and kiosk id. Never a PIN in clear.
+    Migration{5, "staff",
+              "CREATE TABLE staff_pin ("
+              "  id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),"
+              "  salt BLOB NOT NULL,"
+              "  hash BLOB NOT NULL,"
+              "  iterations INTEGER NOT NULL,"
+              "  set_at_ms INTEGER NOT NULL,"
+              "  failures INTEGER NOT NULL DEFAULT 0,"
+              "  lockouts INTEGER NOT NULL DEFAULT 0,"
+              "  locked_until_ms INTEGER NOT NULL DEFAULT 0"
+              ");"
+              "CREATE TABLE staff_audit ("
+              "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              "  at_ms INTEGER NOT NULL,"
+              "  kiosk_id TEXT NOT NULL,"
+              "  action TEXT NOT NULL,"
+              "  outbox_id INTEGER NOT NULL DEFAULT 0,"
+              "  detail TEXT NOT NULL DEFAULT ''"
+              ");"},
 };
 
 }  // namespace
