@@ -9,7 +9,14 @@
 #include "UnixSignals.h"
 #include "booking/BookingService.h"
 #include "common/Log.h"
+#include "outbox/Outbox.h"
+#include "outbox/PoolCommandSender.h"
+#include "outbox/Relay.h"
 #include "pool/PoolClient.h"
+#include "staff/Maintenance.h"
+#include "staff/StaffAudit.h"
+#include "staff/StaffPin.h"
+#include "staff/StaffServices.h"
 #include "store/KeyProvider.h"
 #include "store/Store.h"
 
@@ -19,6 +26,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <cstdio>
@@ -150,6 +158,7 @@ int KioskApp::start(const QStringList& arguments)
     ui::Theme::apply(*qApp);
     window_ = std::make_unique<ui::KioskWindow>(service_.get(), config_);
     window_->setWindowTitle(tr("Hospital kiosk"));
+    startOutboxAndStaff();
 
     signals_ = new UnixSignals(this);
     if (signals_->install()) {
@@ -246,10 +255,44 @@ void KioskApp::benchStartup()
     QCoreApplication::exit(kExitOk);
 }
 
+void KioskApp::startOutboxAndStaff()
+{
+    outbox_ = std::make_unique<outbox::Outbox>(*store_);
+    pool::TransportOptions transport;
+    transport.ca_file = config_.pool.ca_file;
+    transport.connect_timeout_ms = config_.pool.connect_timeout_ms;
+    transport.request_timeout_ms = config_.pool.request_timeout_ms;
+    transport.max_reply_bytes = config_.pool.max_reply_bytes;
+    command_sender_ = std::make_unique<outbox::PoolCommandSender>(config_.pool.base_url, transport);
+    relay_ = std::make_unique<outbox::Relay>(*outbox_, *command_sender_, outbox::RelayOptions{});
+    connect(relay_.get(), &outbox::Relay::statusChanged, window_.get(),
+            &ui::KioskWindow::setQueueStatus);
+    relay_->start();
+
+    staff_audit_ = std::make_unique<staff::StaffAudit>(*store_, config_.kiosk_id);
+    staff_pin_ = std::make_unique<staff::StaffPin>(*store_, config_.kiosk_id);
+    maintenance_ = std::make_unique<staff::Maintenance>(*outbox_, *staff_audit_);
+    staff_services_ = std::make_unique<ui::StaffServices>();
+    staff_services_->pin = staff_pin_.get();
+    staff_services_->maintenance = maintenance_.get();
+    staff_services_->report_folder = options_.demo
+                                         ? demoStateDir() + QStringLiteral("/reports")
+                                         : staff::Maintenance::defaultReportFolder(QString());
+    window_->installStaffMode(*staff_services_);
+}
+
 void KioskApp::shutdown()
 {
     screenshots_.reset();
     window_.reset();
+    QThreadPool::globalInstance()->waitForDone();  // staff screens' store calls
+    relay_.reset();                                // joins its worker
+    staff_services_.reset();
+    maintenance_.reset();
+    staff_pin_.reset();
+    staff_audit_.reset();
+    command_sender_.reset();
+    outbox_.reset();
     service_.reset();  // joins its workers
     client_.reset();
     store_.reset();

@@ -16,9 +16,19 @@
 namespace mk::booking {
 class BookingService;
 }
+namespace mk::outbox {
+class Outbox;
+class PoolCommandSender;
+class Relay;
+}  // namespace mk::outbox
 namespace mk::pool {
 class PoolClient;
 }
+namespace mk::staff {
+class Maintenance;
+class StaffAudit;
+class StaffPin;
+}  // namespace mk::staff
 namespace mk::sim {
 class SimulatorThread;
 }
@@ -27,7 +37,8 @@ class Store;
 }
 namespace mk::ui {
 class KioskWindow;
-}
+struct StaffServices;
+}  // namespace mk::ui
 
 namespace mk::app {
 
@@ -66,6 +77,9 @@ private:
     int openStore(const QString& store_path, const QString& key_file);
     int startDemo(const QString& state_dir);
     void showWindow();
+    // The outbox relay (to the simulator in demo, else pool/base_url), feeding the window's
+    // connectivity indicator, and the staff maintenance mode (docs/maintenance.md).
+    void startOutboxAndStaff();
     void benchStartup();
 
     Options options_;
@@ -74,6 +88,13 @@ private:
     std::unique_ptr<store::Store> store_;
     std::shared_ptr<pool::PoolClient> client_;
     std::unique_ptr<booking::BookingService> service_;
+    std::unique_ptr<outbox::Outbox> outbox_;
+    std::unique_ptr<outbox::PoolCommandSender> command_sender_;
+    std::unique_ptr<outbox::Relay> relay_;
+    std::unique_ptr<staff::StaffAudit> staff_audit_;
+    std::unique_ptr<staff::StaffPin> staff_pin_;
+    std::unique_ptr<staff::Maintenance> maintenance_;
+    std::unique_ptr<ui::StaffServices> staff_services_;
     std::unique_ptr<ui::KioskWindow> window_;
     std::unique_ptr<ScreenshotRunner> screenshots_;
     UnixSignals* signals_ = nullptr;
