@@ -1,0 +1,341 @@
+#include "screens/CheckinScreen.h"
+
+#include "booking/BookingService.h"
+#include "booking/BookingUi.h"
+#include "checkin/CheckinService.h"
+#include "common/Log.h"
+#include "printer/ReceiptPrinter.h"
+#include "printer/VisitTicket.h"
+#include "qr/QrImage.h"
+#include "scanner/WedgeScannerFilter.h"
+#include "speech/Speaker.h"
+
+#include <QApplication>
+#include <QBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QStackedWidget>
+
+namespace mk::ui {
+
+using namespace bookingui;
+
+namespace {
+
+constexpr int kPicture_px = 260;
+
+// The picture hint: a phone showing a QR code, held under the scanner window.
+QPixmap scanPicture()
+{
+    QPixmap pm(kPicture_px, kPicture_px);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(60, 60, 60), 6));
+    p.setBrush(QColor(245, 245, 245));
+    p.drawRoundedRect(QRectF(60, 10, 140, 240), 18, 18);
+    auto qr = qr::encode(QStringLiteral("MKCI1.scan-here"), 110);
+    if (qr) p.drawImage(QPointF(75, 70), qr.value());
+    p.setPen(QPen(QColor(200, 40, 40), 5, Qt::DashLine));
+    p.drawLine(20, 125, 240, 125);  // the scanner's light
+    return pm;
+}
+
+}  // namespace
+
+CheckinScreen::CheckinScreen(ScreenContext& context, QWidget* parent) : Screen(context, parent)
+{
+    setObjectName(QStringLiteral("checkinScreen"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(kScreenMargin_px, kScreenMargin_px, kScreenMargin_px,
+                               kScreenMargin_px);
+    pages_ = new QStackedWidget(this);
+    layout->addWidget(pages_, 1);
+
+    auto* scan = new QWidget(pages_);
+    auto* sl = new QVBoxLayout(scan);
+    sl->setSpacing(24);
+    scan_title_ = makeLabel("title", QStringLiteral("checkinScanTitle"), scan);
+    scan_picture_ = new QLabel(scan);
+    scan_picture_->setObjectName(QStringLiteral("checkinScanPicture"));
+    scan_picture_->setAlignment(Qt::AlignCenter);
+    scan_picture_->setPixmap(scanPicture());
+    scan_hint_ = makeLabel("body", QStringLiteral("checkinScanHint"), scan);
+    scan_message_ = makeLabel("error", QStringLiteral("checkinScanMessage"), scan);
+    for (QLabel* l : {scan_title_, scan_hint_, scan_message_}) {
+        l->setAlignment(Qt::AlignCenter);
+        l->setWordWrap(true);
+    }
+    sl->addWidget(scan_title_);
+    sl->addWidget(scan_picture_, 1);
+    sl->addWidget(scan_hint_);
+    sl->addWidget(scan_message_);
+    pages_->addWidget(scan);
+
+    auto* result = new QWidget(pages_);
+    auto* rl = new QVBoxLayout(result);
+    rl->setSpacing(14);
+    number_caption_ = makeLabel("subtitle", QStringLiteral("checkinNumberCaption"), result);
+    number_ = makeLabel("big-number", QStringLiteral("checkinNumber"), result);
+    QFont big = number_->font();
+    big.setPixelSize(160);  // VERY large, whatever the theme's big-number size
+    big.setBold(true);
+    number_->setFont(big);
+    provisional_ = makeLabel("banner-warning", QStringLiteral("checkinProvisional"), result);
+    patient_ = makeLabel("subtitle", QStringLiteral("checkinPatient"), result);
+    details_ = makeLabel("body", QStringLiteral("checkinDetails"), result);
+    message_ = makeLabel("body", QStringLiteral("checkinMessage"), result);
+    device_note_ = makeLabel("banner-warning", QStringLiteral("checkinDeviceNote"), result);
+    for (QLabel* l :
+         {number_caption_, number_, provisional_, patient_, details_, message_, device_note_}) {
+        l->setAlignment(Qt::AlignCenter);
+        l->setWordWrap(true);
+        rl->addWidget(l);
+    }
+    rl->addStretch(1);
+    pages_->addWidget(result);
+
+    auto* buttons = new QHBoxLayout;
+    again_ = makeButton("secondary", QStringLiteral("checkinAgain"), this);
+    done_ = makeButton("primary", QStringLiteral("checkinDone"), this);
+    buttons->addWidget(again_, 1);
+    buttons->addWidget(done_, 2);
+    layout->addLayout(buttons);
+    connect(done_, &QPushButton::clicked, this, [this] { Q_EMIT goHome(); });
+    connect(again_, &QPushButton::clicked, this, [this] {
+        reset();
+        listen(true);
+    });
+    retranslate();
+    reset();
+}
+
+CheckinScreen::~CheckinScreen()
+{
+    listen(false);
+}
+
+void CheckinScreen::setDevices(const CheckinDevices& devices)
+{
+    const bool was = listening_;
+    listen(false);
+    if (devices_.service != nullptr) disconnect(devices_.service, nullptr, this, nullptr);
+    devices_ = devices;
+    if (devices_.service != nullptr) {
+        connect(devices_.service, &checkin::CheckinService::visitNumberConfirmed, this,
+                &CheckinScreen::onConfirmed);
+    }
+    if (was) listen(true);
+}
+
+void CheckinScreen::listen(bool on)
+{
+    if (on == listening_) return;
+    hw::QrScanner* scanner = devices_.scanner;
+    if (on && scanner == nullptr) {
+        if (own_wedge_ == nullptr) {
+            own_wedge_ = new hw::WedgeScannerFilter(qApp, hw::WedgeConfig{},
+                                                    QStringLiteral("scanner-wedge-checkin"), this);
+        }
+        scanner = own_wedge_;
+    } else if (scanner == nullptr) {
+        scanner = own_wedge_;
+    }
+    if (scanner == nullptr) return;
+    if (on) {
+        connect(scanner, &hw::QrScanner::scanned, this, &CheckinScreen::handleScan,
+                Qt::UniqueConnection);
+        if (scanner == own_wedge_) own_wedge_->start();
+    } else {
+        disconnect(scanner, &hw::QrScanner::scanned, this, &CheckinScreen::handleScan);
+        if (own_wedge_ != nullptr) own_wedge_->stop();
+    }
+    listening_ = on;
+}
+
+void CheckinScreen::enter()
+{
+    reset();
+    listen(true);
+}
+
+void CheckinScreen::hideEvent(QHideEvent* event)
+{
+    listen(false);
+    Screen::hideEvent(event);
+}
+
+void CheckinScreen::reset()
+{
+    outcome_ = checkin::CheckinOutcome{};
+    department_name_.clear();
+    doctor_name_.clear();
+    printer_failed_ = false;
+    for (QLabel* l :
+         {scan_message_, number_, provisional_, patient_, details_, message_, device_note_}) {
+        l->clear();
+    }
+    provisional_->hide();
+    device_note_->hide();
+    again_->hide();
+    pages_->setCurrentIndex(0);
+}
+
+bool CheckinScreen::showingResult() const
+{
+    return pages_->currentIndex() == 1;
+}
+
+void CheckinScreen::retranslate()
+{
+    scan_title_->setText(tr("Scan your appointment code"));
+    scan_hint_->setText(
+        tr("Hold the QR code of your appointment (on your phone or on paper) "
+           "under the scanner window below the screen."));
+    number_caption_->setText(tr("Your visit number"));
+    provisional_->setText(
+        tr("PROVISIONAL: the hospital system is offline; the nurse will "
+           "confirm your number."));
+    done_->setText(tr("Done"));
+    again_->setText(tr("Scan another code"));
+    if (outcome_.status != checkin::CheckinStatus::Unset) show(outcome_);
+}
+
+void CheckinScreen::handleScan(const QString& text)
+{
+    if (busy_ || !isVisible() || showingResult()) return;
+    if (devices_.service == nullptr) {
+        scan_message_->setText(tr("Check-in is not available at this kiosk. Please ask staff."));
+        return;
+    }
+    busy_ = true;
+    Q_EMIT loadingChanged(true);
+    scan_message_->setText(tr("Checking your code..."));
+    devices_.service->checkIn(text).then(this, [this](checkin::CheckinOutcome o) {
+        busy_ = false;
+        Q_EMIT loadingChanged(false);
+        show(o);
+        if (o.status == checkin::CheckinStatus::CheckedIn) printAndSpeak();
+        Q_EMIT outcomeShown(o);
+    });
+}
+
+void CheckinScreen::show(const checkin::CheckinOutcome& o)
+{
+    outcome_ = o;
+    if (o.status != checkin::CheckinStatus::CheckedIn) {
+        pages_->setCurrentIndex(0);
+        scan_message_->setText(checkin::checkinMessage(o));
+        return;
+    }
+    pages_->setCurrentIndex(1);
+    again_->show();
+    number_->setText(QString::number(o.record.visit_number));
+    provisional_->setVisible(o.record.provisional);
+    patient_->setText(o.record.patient_name_masked);  // masked by the pool (token) or the service
+    message_->setText(checkin::checkinMessage(o));
+    showDetails();
+    if (context().service != nullptr && department_name_.isEmpty() &&
+        !o.record.department_id.isEmpty()) {
+        const QString dept = o.record.department_id;
+        const QString doctor = o.record.practitioner_id;
+        context().service->departments().then(
+            this, [this, dept](Result<booking::Fetched<QList<fhir::Department>>> r) {
+                if (!r || outcome_.record.department_id != dept) return;
+                for (const fhir::Department& d : r.value().value) {
+                    if (d.id == dept) department_name_ = d.name.forLanguage(context().language);
+                }
+                showDetails();
+            });
+        if (!doctor.isEmpty()) {
+            context().service->doctors(dept).then(
+                this, [this, doctor](Result<booking::Fetched<QList<fhir::Doctor>>> r) {
+                    if (!r || outcome_.record.practitioner_id != doctor) return;
+                    for (const fhir::Doctor& d : r.value().value) {
+                        if (d.id == doctor) doctor_name_ = doctorText(d, context().language);
+                    }
+                    showDetails();
+                });
+        }
+    }
+}
+
+void CheckinScreen::showDetails()
+{
+    QStringList lines;
+    if (!department_name_.isEmpty()) lines << department_name_;
+    if (!doctor_name_.isEmpty()) lines << doctor_name_;
+    if (outcome_.slot_start.isValid()) {
+        lines << dateTimeText(outcome_.slot_start, context().config, context().language);
+    }
+    lines << tr("Appointment %1").arg(outcome_.record.appointment_number);
+    details_->setText(lines.join(QLatin1Char('\n')));
+}
+
+bool CheckinScreen::printerReady() const
+{
+    return devices_.printer != nullptr && !printer_failed_ &&
+           devices_.printer->health().state != hw::DeviceState::Missing;
+}
+
+void CheckinScreen::printAndSpeak()
+{
+    const checkin::CheckinRecord& r = outcome_.record;
+    const QString number = QString::number(r.visit_number);
+    if (devices_.speaker != nullptr) {
+        devices_.speaker->speakVisitNumber(number,
+                                           context().language.startsWith(QLatin1String("en"))
+                                               ? hw::SpeechLanguage::English
+                                               : hw::SpeechLanguage::Chinese);
+    }
+    const QString no_printer =
+        tr("Please take a photo of this number; the printer is not available.");
+    if (!printerReady()) {
+        device_note_->setText(no_printer);
+        device_note_->show();
+        Q_EMIT ticketPrinted(false);
+        return;
+    }
+    hw::VisitTicket t;
+    t.title = tr("Visit ticket");
+    t.number_label = tr("Your visit number");
+    t.visit_number = number;
+    t.lines << r.patient_name_masked;
+    if (!department_name_.isEmpty()) t.lines << department_name_;
+    if (!doctor_name_.isEmpty()) t.lines << doctor_name_;
+    if (outcome_.slot_start.isValid()) {
+        t.lines << dateTimeText(outcome_.slot_start, context().config, context().language);
+    }
+    t.lines << tr("Appointment %1").arg(r.appointment_number);
+    if (devices_.service != nullptr) {
+        t.qr_payload = devices_.service->options().queueUrlFor(r.appointment_number).toUtf8();
+    }
+    t.footer = tr("Please wait until your number is called.");
+    if (r.provisional) t.provisional_note = tr("PROVISIONAL");
+    devices_.printer->print(t.toEscPos()).then(this, [this, no_printer](hw::PrintResult p) {
+        if (!p.ok) {
+            printer_failed_ = true;
+            qCWarning(lcUi) << "check-in ticket not printed:" << p.detail;
+            if (showingResult()) {
+                device_note_->setText(no_printer);
+                device_note_->show();
+            }
+        }
+        Q_EMIT ticketPrinted(p.ok);
+    });
+}
+
+void CheckinScreen::onConfirmed(const QString& appointment_id, int visit_number,
+                                int provisional_number)
+{
+    Q_UNUSED(provisional_number);
+    if (!showingResult() || outcome_.record.appointment_id != appointment_id) return;
+    outcome_.record.provisional = false;
+    outcome_.record.visit_number = visit_number;
+    number_->setText(QString::number(visit_number));
+    provisional_->hide();
+    message_->setText(tr("The hospital system confirmed your visit number: %1.").arg(visit_number));
+}
+
+}  // namespace mk::ui
