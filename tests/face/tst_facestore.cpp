@@ -23,7 +23,7 @@ std::unique_ptr<store::Store> openStore()
 
 FaceTemplate makeTemplate(const QString& patient, const QDateTime& created, int days, int seed)
 {
-    QRandomGenerator rng(quint32(seed));
+    QRandomGenerator rng{quint32(seed)};
     FaceTemplate t;
     t.patient_id = patient;
     t.phone_last4 = QStringLiteral("4321");
