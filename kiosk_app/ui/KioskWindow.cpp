@@ -6,6 +6,7 @@
 #include "common/Log.h"
 #include "config/KioskConfig.h"
 #include "outbox/QueueStatus.h"
+#include "screens/CheckinScreen.h"
 #include "screens/ChildChoiceScreen.h"
 #include "screens/ConfirmScreen.h"
 #include "screens/DayScreen.h"
@@ -170,6 +171,14 @@ void KioskWindow::installStaffMode(const StaffServices& services)
     addScreen(new StaffPinScreen(context_, services, stack_));
     addScreen(new MaintenanceScreen(context_, services, stack_));
     staff_button_->show();
+    retranslate();
+}
+
+void KioskWindow::installCheckin(const CheckinDevices& devices)
+{
+    if (screen(ScreenId::Checkin) == nullptr) addScreen(new CheckinScreen(context_, stack_));
+    static_cast<CheckinScreen*>(screen(ScreenId::Checkin))->setDevices(devices);
+    static_cast<HomeScreen*>(screen(ScreenId::Home))->setCheckinAvailable(true);
     retranslate();
 }
 

@@ -32,6 +32,7 @@ struct QueueStatus;
 namespace mk::ui {
 
 struct StaffServices;
+struct CheckinDevices;
 
 class KioskWindow : public QWidget
 {
@@ -56,6 +57,9 @@ public:
     // Staff maintenance mode (ui/staff, docs/maintenance.md): adds StaffPinScreen and
     // MaintenanceScreen and shows the "Staff" button in the header. services must outlive it.
     void installStaffMode(const StaffServices& services);
+    // Check-in (issue 4): adds the CheckinScreen with its service and devices (scanner, printer,
+    // speaker; each may be null) and shows the Check-in button on Home. They must outlive it.
+    void installCheckin(const CheckinDevices& devices);
     // The connectivity indicator from the outbox relay (Relay::statusChanged): online,
     // "Offline since HH:mm", "N waiting".
     void setQueueStatus(const mk::outbox::QueueStatus& status);

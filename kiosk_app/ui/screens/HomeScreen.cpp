@@ -41,6 +41,18 @@ HomeScreen::HomeScreen(ScreenContext& context, QWidget* parent) : Screen(context
     row->addStretch(1);
     layout->addLayout(row);
 
+    checkin_ = new QPushButton(this);
+    checkin_->setObjectName(QStringLiteral("checkinButton"));
+    checkin_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    Theme::setRole(checkin_, "primary");
+    checkin_->hide();  // until KioskWindow::installCheckin
+    connect(checkin_, &QPushButton::clicked, this, [this] { Q_EMIT goTo(ScreenId::Checkin); });
+    auto* checkin_row = new QHBoxLayout;
+    checkin_row->addStretch(1);
+    checkin_row->addWidget(checkin_, 4);
+    checkin_row->addStretch(1);
+    layout->addLayout(checkin_row);
+
     hint_ = new QLabel(this);
     hint_->setAlignment(Qt::AlignCenter);
     hint_->setWordWrap(true);
@@ -55,9 +67,15 @@ void HomeScreen::retranslate()
     title_->setText(tr("Welcome"));
     subtitle_->setText(tr("Book a visit with a doctor here, for yourself or your child."));
     book_->setText(tr("Book an appointment"));
+    checkin_->setText(tr("Check in for my appointment"));
     hint_->setText(
         tr("You need your patient number or phone number and your date of birth, or "
            "your patient card."));
+}
+
+void HomeScreen::setCheckinAvailable(bool available)
+{
+    checkin_->setVisible(available);
 }
 
 }  // namespace mk::ui

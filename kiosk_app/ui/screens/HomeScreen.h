@@ -18,11 +18,14 @@ public:
     void enter() override {}
     void reset() override {}
     void retranslate() override;
+    // Shows the "Check in" button (KioskWindow::installCheckin).
+    void setCheckinAvailable(bool available);
 
 private:
     QLabel* title_ = nullptr;
     QLabel* subtitle_ = nullptr;
     QPushButton* book_ = nullptr;
+    QPushButton* checkin_ = nullptr;
     QLabel* hint_ = nullptr;
 };
 

@@ -157,8 +157,11 @@ void ResultScreen::showDetails()
 
     if (qr_number_ != appointment.appointment_number) {
         qr_number_ = appointment.appointment_number;
-        const Result<QImage> image =
-            qr::encode(qr::appointmentPayload(appointment.appointment_number), kQrSize_px);
+        // The signed check-in token when the pool sent one (issue 4), else the number payload.
+        const QString payload = appointment.checkin_token.isEmpty()
+                                    ? qr::appointmentPayload(appointment.appointment_number)
+                                    : appointment.checkin_token;
+        const Result<QImage> image = qr::encode(payload, kQrSize_px);
         if (image.ok()) {
             qr_->setPixmap(QPixmap::fromImage(image.value()));
         } else {
