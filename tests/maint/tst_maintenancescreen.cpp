@@ -3,6 +3,7 @@
 // Discard with a reason writes the audit rows, Export writes a report without the personal data
 // put in the payload, and five wrong PINs show the lockout message.
 #include "Screen.h"
+#include "Theme.h"
 #include "outbox/Outbox.h"
 #include "staff/Maintenance.h"
 #include "staff/MaintenanceScreen.h"
@@ -12,6 +13,7 @@
 #include "store/SecureKey.h"
 #include "store/Store.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
+        ui::Theme::apply(*qApp);  // as the kiosk does: buttons get their real sizes
         auto s = store::Store::open(dir_.filePath(QStringLiteral("store.db")), makeKey());
         QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().detail));
         store_ = std::move(s).value();
