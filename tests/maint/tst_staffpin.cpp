@@ -2,6 +2,7 @@
 // across a reopen, doubling, a fresh salt per set, no PIN in the store's bytes, the audit rows.
 #include "staff/StaffAudit.h"
 #include "staff/StaffPin.h"
+#include "store/KeyProvider.h"
 #include "store/SecureKey.h"
 #include "store/SqlCipherDb.h"
 #include "store/SqlStatement.h"
@@ -9,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -205,6 +207,60 @@ private Q_SLOTS:
             QVERIFY2(!bytes.contains(QByteArrayLiteral("staff_pin")), qPrintable(f));
         }
         QVERIFY(read >= 1);
+    }
+
+    // medkioskctl staff set-pin as a process: the PIN comes from stdin (a pipe here), never argv.
+    void ctlSetPin_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("exit_code");
+        QTest::newRow("valid") << QByteArray("864209\n") << 0;
+        QTest::newRow("too short") << QByteArray("12\n") << 2;
+        QTest::newRow("letters") << QByteArray("12ab56\n") << 2;
+        QTest::newRow("empty") << QByteArray() << 2;
+    }
+    void ctlSetPin()
+    {
+#ifndef MEDKIOSK_CTL
+        QSKIP("built without the medkioskctl path");
+#else
+        QFETCH(QByteArray, input);
+        QFETCH(int, exit_code);
+        const QString key_file = dir_.filePath(QStringLiteral("store.key"));
+        QFile::remove(key_file);
+        {
+            auto key = store::KeyProvider::load(key_file, QString(), nullptr);
+            QVERIFY(key.ok());
+            auto s = store::Store::open(path(), key.value());
+            QVERIFY(s.ok());
+        }
+        const QString ini = dir_.filePath(QStringLiteral("kiosk.ini"));
+        QFile f(ini);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("[kiosk]\nid = %1\n[store]\npath = %2\nkey_file = %3\n")
+                    .arg(kKiosk, path(), key_file)
+                    .toUtf8());
+        f.close();
+        QProcess ctl;
+        ctl.start(QStringLiteral(MEDKIOSK_CTL), {QStringLiteral("staff"), QStringLiteral("set-pin"),
+                                                 QStringLiteral("--config"), ini});
+        QVERIFY(ctl.waitForStarted(60000));
+        ctl.write(input);
+        ctl.closeWriteChannel();
+        QVERIFY(ctl.waitForFinished(120000));
+        QCOMPARE(ctl.exitCode(), exit_code);
+        QVERIFY(!ctl.readAllStandardOutput().contains("864209"));
+        QVERIFY(!ctl.readAllStandardError().contains("864209"));
+        auto key = store::KeyProvider::load(key_file, QString(), nullptr);
+        auto s = store::Store::open(path(), key.value());
+        QVERIFY(s.ok());
+        StaffPin pin(*s.value(), kKiosk);
+        QCOMPARE(pin.isConfigured().value(), exit_code == 0);
+        if (exit_code == 0) {
+            QCOMPARE(pin.verify(QStringLiteral("864209"), kT0).value().verdict,
+                     PinCheck::Verdict::Ok);
+        }
+#endif
     }
 };
 
