@@ -1,12 +1,14 @@
 // medkioskctl devices [--config F] [--json] [--wait-ms N]: builds the devices configured in the
-// INI's [devices] section (receipt printer, card reader, speech; keys in docs/devices.md),
-// starts each, waits until each has reported (at most --wait-ms, default 8000) and prints
-// ready / degraded / missing with the detail. Exit 1 when a configured device is missing or did
+// INI's [devices] section (receipt printer, card reader, speech, serial QR scanner; keys in
+// docs/devices.md), starts each, waits until each has reported (at most --wait-ms, default 8000)
+// and prints ready / degraded / missing with the detail. Exit 1 when a configured device is missing or did
 // not answer in time; devices switched off in the configuration are listed, not counted.
 #include "CtlCommand.h"
 #include "card/CardReader.h"
 #include "common/DeviceHealth.h"
 #include "printer/ReceiptPrinter.h"
+#include "scanner/ScannerConfig.h"
+#include "scanner/SerialScanner.h"
 #include "speech/Speaker.h"
 
 #include <QCoreApplication>
@@ -84,7 +86,16 @@ int DevicesCommand::run(const CtlContext& context) const
         const bool on = !config.engine.isEmpty() && config.engine != QLatin1String("none");
         entries.push_back({std::move(speaker), on ? config.engine : u"none"_qs, on});
     }
-    // Scanner and camera keys (dev-qr's part of docs/devices.md) join here once they exist.
+    {
+        // dev-qr's keys (docs/devices.md). The keyboard wedge and the camera scanner live inside
+        // the kiosk GUI; a serial scanner is a port this command can open.
+        const hw::ScannerConfig config = hw::ScannerConfig::fromSettings(settings);
+        if (config.serial) {
+            auto scanner = std::make_unique<hw::SerialScanner>(config.serial_config);
+            scanner->start();
+            entries.push_back({std::move(scanner), config.describe(), true});
+        }
+    }
 
     bool ok_wait = false;
     const int wait_ms = context.parser.value(u"wait-ms"_qs).toInt(&ok_wait);
