@@ -2,9 +2,12 @@
 // holds a dead letter: the PIN opens the mode, the reason is shown, Retry queues it again,
 // Discard with a reason writes the audit rows, Export writes a report without the personal data
 // put in the payload, and five wrong PINs show the lockout message.
+#include "KioskWindow.h"
 #include "Screen.h"
 #include "Theme.h"
+#include "config/KioskConfig.h"
 #include "outbox/Outbox.h"
+#include "outbox/QueueStatus.h"
 #include "staff/Maintenance.h"
 #include "staff/MaintenanceScreen.h"
 #include "staff/StaffAudit.h"
@@ -230,6 +233,44 @@ private Q_SLOTS:
         QVERIFY(message->text().contains(QLatin1String("Locked for")));
         // Even the right PIN cannot be typed in.
         QVERIFY(!enter->isEnabled());
+    }
+
+    // The window's way in (the Staff button) and its connectivity indicator from QueueStatus.
+    void windowStaffButtonAndIndicator()
+    {
+        config::KioskConfig config;
+        ui::KioskWindow window(nullptr, config);
+        window.setLanguage(QStringLiteral("en"));  // the texts below are the English sources
+        window.resize(1080, 1920);
+        window.show();
+        auto* staff = window.findChild<QPushButton*>(QStringLiteral("staffButton"));
+        QVERIFY(staff);
+        QVERIFY(!staff->isVisible());
+        window.installStaffMode(services_);
+        QVERIFY(staff->isVisible());
+        QVERIFY(staff->height() >= 60);
+        QTest::mouseClick(staff, Qt::LeftButton);
+        QCOMPARE(window.currentScreen()->id(), ui::ScreenId::StaffPin);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.currentScreen()->loading(), kWaitMs);
+        window.goHome();
+        QCOMPARE(window.currentScreen()->id(), ui::ScreenId::Home);
+
+        auto* indicator = window.findChild<QLabel*>(QStringLiteral("onlineIndicator"));
+        QVERIFY(indicator);
+        outbox::QueueStatus status;
+        status.connectivity_known = true;
+        status.online = false;
+        status.offline_since = QDateTime(QDate(2026, 11, 23), QTime(8, 5), Qt::LocalTime);
+        status.waiting = 3;
+        window.setQueueStatus(status);
+        QVERIFY2(indicator->text().contains(QLatin1String("Offline since 08:05")),
+                 qPrintable(indicator->text()));
+        QVERIFY(indicator->text().contains(QLatin1String("3 waiting")));
+        status.online = true;
+        status.offline_since = QDateTime();
+        status.waiting = 0;
+        window.setQueueStatus(status);
+        QCOMPARE(indicator->text(), QStringLiteral("Connected"));
     }
 };
 
