@@ -235,6 +235,25 @@ private Q_SLOTS:
         QVERIFY(!enter->isEnabled());
     }
 
+    // No PIN configured: the mode cannot be entered and the screen says how IT sets one.
+    void noPinConfigured()
+    {
+        auto s = store::Store::open(QStringLiteral(":memory:"), makeKey());
+        QVERIFY(s.ok());
+        staff::StaffPin empty_pin(*s.value(), QStringLiteral("KIOSK-GUI-02"));
+        ui::StaffServices services;
+        services.pin = &empty_pin;
+        ui::StaffPinScreen screen(context_, services);
+        screen.show();
+        screen.enter();
+        QTRY_VERIFY_WITH_TIMEOUT(!screen.loading(), kWaitMs);
+        auto* message = screen.findChild<QLabel*>(QStringLiteral("pinMessage"));
+        QVERIFY(message->isVisible());
+        QVERIFY(message->text().contains(QLatin1String("medkioskctl staff set-pin")));
+        typePin(screen, QStringLiteral("1234"));
+        QVERIFY(!screen.findChild<QPushButton*>(QStringLiteral("pinEnter"))->isEnabled());
+    }
+
     // The window's way in (the Staff button) and its connectivity indicator from QueueStatus.
     void windowStaffButtonAndIndicator()
     {

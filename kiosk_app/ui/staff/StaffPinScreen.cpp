@@ -130,15 +130,19 @@ void StaffPinScreen::apply(const Result<staff::PinCheck>& result, bool after_att
                 break;
             case staff::PinCheck::Verdict::NotConfigured:
                 configured_ = false;
-                message_text_ =
-                    tr("No staff PIN is set on this kiosk, so maintenance mode "
-                       "cannot be opened. IT support sets one with the command "
-                       "\"medkioskctl staff set-pin\".");
+                message_text_ = notConfiguredText();
                 break;
         }
     }
     updateLockMessage();
     updateEnter();
+}
+
+QString StaffPinScreen::notConfiguredText()
+{
+    return tr(
+        "No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT "
+        "support sets one with the command \"medkioskctl staff set-pin\".");
 }
 
 void StaffPinScreen::updateLockMessage()
@@ -188,10 +192,8 @@ void StaffPinScreen::retranslate()
     prompt_->setText(tr("Enter the staff PIN."));
     enter_->setText(tr("Enter"));
     keypad_->retranslate();
-    if (!configured_ || locked_until_.isValid()) {
-        // Re-worded in the new language by the next state read.
-        updateLockMessage();
-    }
+    if (!configured_) message_text_ = notConfiguredText();
+    updateLockMessage();  // the lock text in the new language
 }
 
 }  // namespace mk::ui

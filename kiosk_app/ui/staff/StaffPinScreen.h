@@ -37,6 +37,7 @@ private:
     void updateDots();
     void updateLockMessage();
     void updateEnter();
+    static QString notConfiguredText();
 
     const StaffServices& services_;
     bool busy_ = false;
