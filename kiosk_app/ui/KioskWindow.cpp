@@ -128,13 +128,22 @@ void KioskWindow::buildHeader(QWidget* header)
     auto* row = new QHBoxLayout(header);
     row->setContentsMargins(32, 14, 32, 14);
     row->setSpacing(24);
+    // Left column: where the kiosk is, and whether it reaches the hospital system. The header never
+    // dictates the window's width: a long location or an offline note wraps instead of pushing a
+    // 1080 px portrait screen wider.
+    auto* where_box = new QVBoxLayout;
+    where_box->setSpacing(6);
     location_ = new QLabel(header);
     location_->setObjectName(QStringLiteral("locationLabel"));
     location_->setWordWrap(true);
-    row->addWidget(location_, 1);
+    location_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    location_->setMinimumWidth(160);
+    where_box->addWidget(location_);
     online_label_ = new QLabel(header);
     online_label_->setObjectName(QStringLiteral("onlineIndicator"));
-    row->addWidget(online_label_, 0, Qt::AlignVCenter);
+    online_label_->setWordWrap(true);
+    where_box->addWidget(online_label_, 0, Qt::AlignLeft);
+    row->addLayout(where_box, 1);
     auto* time_box = new QVBoxLayout;
     time_box->setSpacing(0);
     clock_ = new QLabel(header);
@@ -331,8 +340,11 @@ void KioskWindow::updateClock()
 {
     const QDateTime now = QDateTime::currentDateTime();
     const QLocale locale(context_.language);
+    const bool english = context_.language.startsWith(QLatin1String("en"));
     clock_->setText(locale.toString(now.time(), QStringLiteral("HH:mm")));
-    date_->setText(locale.toString(now.date(), QLocale::LongFormat));
+    // Short enough for a portrait header in both languages: "11月23日 星期一", "Mon 23 Nov".
+    date_->setText(locale.toString(
+        now.date(), english ? QStringLiteral("ddd d MMM") : QStringLiteral("M月d日 dddd")));
 }
 
 void KioskWindow::updateOnline(bool online)
