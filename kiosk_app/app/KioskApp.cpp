@@ -8,11 +8,15 @@
 #include "Theme.h"
 #include "UnixSignals.h"
 #include "booking/BookingService.h"
+#include "checkin/CheckinService.h"
 #include "common/Log.h"
 #include "outbox/Outbox.h"
 #include "outbox/PoolCommandSender.h"
 #include "outbox/Relay.h"
 #include "pool/PoolClient.h"
+#include "printer/PrinterSimulator.h"
+#include "printer/ReceiptPrinter.h"
+#include "speech/Speaker.h"
 #include "staff/Maintenance.h"
 #include "staff/StaffAudit.h"
 #include "staff/StaffPin.h"
@@ -159,6 +163,7 @@ int KioskApp::start(const QStringList& arguments)
     window_ = std::make_unique<ui::KioskWindow>(service_.get(), config_);
     window_->setWindowTitle(tr("Hospital kiosk"));
     startOutboxAndStaff();
+    startCheckin();
 
     signals_ = new UnixSignals(this);
     if (signals_->install()) {
@@ -287,6 +292,10 @@ void KioskApp::shutdown()
     window_.reset();
     QThreadPool::globalInstance()->waitForDone();  // staff screens' store calls
     relay_.reset();                                // joins its worker
+    checkin_.reset();                              // waits for its workers
+    printer_.reset();
+    speaker_.reset();
+    printer_sim_.reset();
     staff_services_.reset();
     maintenance_.reset();
     staff_pin_.reset();

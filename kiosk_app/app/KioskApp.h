@@ -16,6 +16,14 @@
 namespace mk::booking {
 class BookingService;
 }
+namespace mk::checkin {
+class CheckinService;
+}
+namespace mk::hw {
+class PrinterSimulator;
+class ReceiptPrinter;
+class Speaker;
+}  // namespace mk::hw
 namespace mk::outbox {
 class Outbox;
 class PoolCommandSender;
@@ -80,6 +88,7 @@ private:
     // The outbox relay (to the simulator in demo, else pool/base_url), feeding the window's
     // connectivity indicator, and the staff maintenance mode (docs/maintenance.md).
     void startOutboxAndStaff();
+    void startCheckin();  // KioskAppCheckin.cpp, after the outbox
     void benchStartup();
 
     Options options_;
@@ -95,6 +104,12 @@ private:
     std::unique_ptr<staff::StaffPin> staff_pin_;
     std::unique_ptr<staff::Maintenance> maintenance_;
     std::unique_ptr<ui::StaffServices> staff_services_;
+    // Check-in (KioskAppCheckin.cpp): the service, and in demo mode the printer simulator
+    // (tickets as PNGs in the demo state folder) and the speaker.
+    std::unique_ptr<checkin::CheckinService> checkin_;
+    std::unique_ptr<hw::PrinterSimulator> printer_sim_;
+    std::unique_ptr<hw::ReceiptPrinter> printer_;
+    std::unique_ptr<hw::Speaker> speaker_;
     std::unique_ptr<ui::KioskWindow> window_;
     std::unique_ptr<ScreenshotRunner> screenshots_;
     UnixSignals* signals_ = nullptr;

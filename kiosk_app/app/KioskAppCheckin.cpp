@@ -1,0 +1,59 @@
+// Check-in wiring of the kiosk (issue 4): CheckinService over the pool client, the store and the
+// outbox; the pool public key from [checkin] pool_public_key_file, or in demo mode from the
+// simulator; in demo mode a printer simulator writing ticket PNGs to
+// <demo state>/tickets and the speaker.
+#include "KioskApp.h"
+#include "KioskWindow.h"
+#include "SimulatorThread.h"
+#include "booking/BookingService.h"
+#include "checkin/CheckinService.h"
+#include "common/Log.h"
+#include "outbox/Relay.h"
+#include "printer/PrinterSimulator.h"
+#include "printer/ReceiptPrinter.h"
+#include "screens/CheckinScreen.h"
+#include "speech/Speaker.h"
+
+#include <QDir>
+
+namespace mk::app {
+
+void KioskApp::startCheckin()
+{
+    auto options = checkin::CheckinOptions::fromSettings(options_.config_path, config_.kiosk_id);
+    if (!options) {
+        qCWarning(lcUi) << "check-in disabled:" << options.error().detail;
+        return;
+    }
+    checkin::CheckinOptions o = options.value();
+    o.timezone = config_.pool.timezone;
+    ui::CheckinDevices devices;
+    if (options_.demo && simulator_) {
+        o.pool_public_key_pem = simulator_->checkinPublicKeyPem();
+        o.hospital_id = simulator_->checkinIssuer();
+        printer_sim_ = std::make_unique<hw::PrinterSimulator>();
+        const QString tickets = demoStateDir() + QStringLiteral("/tickets");
+        QDir().mkpath(tickets);
+        printer_sim_->setOutputDir(tickets);
+        if (printer_sim_->listenTcp()) {
+            hw::PrinterConfig pc;
+            pc.transport = hw::PrinterConfig::Transport::Tcp;
+            pc.tcp_port = printer_sim_->tcpPort();
+            printer_ = std::make_unique<hw::ReceiptPrinter>(pc);
+            printer_->start();
+            devices.printer = printer_.get();
+        }
+        speaker_ = std::make_unique<hw::Speaker>(hw::SpeakerConfig{});
+        speaker_->start();
+        devices.speaker = speaker_.get();
+    }
+    checkin_ = std::make_unique<checkin::CheckinService>(client_, *store_, *outbox_, o);
+    checkin_->attachRelay(relay_.get());
+    connect(service_.get(), &booking::BookingService::onlineChanged, checkin_.get(),
+            &checkin::CheckinService::setOnline);
+    (void)checkin_->reconcile();
+    devices.service = checkin_.get();
+    window_->installCheckin(devices);
+}
+
+}  // namespace mk::app
