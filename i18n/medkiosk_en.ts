@@ -1702,6 +1702,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>You need your patient number or phone number and your date of birth, or your patient card.</source>
         <translation>You need your patient number or phone number and your date of birth, or your patient card.</translation>
     </message>
+    <message>
+        <source>Check in for my appointment</source>
+        <translation>Check in for my appointment</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::IdentifyScreen</name>

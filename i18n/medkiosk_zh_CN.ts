@@ -1698,6 +1698,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>You need your patient number or phone number and your date of birth, or your patient card.</source>
         <translation>您需要提供就诊卡号或手机号码以及出生日期，或者出示就诊卡。</translation>
     </message>
+    <message>
+        <source>Check in for my appointment</source>
+        <translation>预约报到</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::IdentifyScreen</name>
@@ -1818,7 +1822,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message numerus="yes">
         <source>%n waiting</source>
         <translation>
-            <numerusform>%n 条待发</numerusform></translation>
+            <numerusform>%n 条待发</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2044,7 +2049,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left before the lock.</source>
         <translation>
-            <numerusform>PIN 错误。再错 %n 次将被锁定。</numerusform></translation>
+            <numerusform>PIN 错误。再错 %n 次将被锁定。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command "medkioskctl staff set-pin".</source>
