@@ -23,6 +23,7 @@
 #include "staff/StaffServices.h"
 #include "store/KeyProvider.h"
 #include "store/Store.h"
+#include "store/StoreRecovery.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -216,6 +217,24 @@ int KioskApp::openStore(const QString& store_path, const QString& key_file)
         return kExitStore;
     }
     auto opened = store::Store::open(store_path, key.value());
+    if (!opened.ok()) {
+        // A file this key cannot read (another key, not a store, damaged) is moved aside for IT
+        // to recover, never wiped, and the kiosk goes on with a new store. Anything else (busy,
+        // permissions, disk) is not the file's fault: refuse to start and leave it alone.
+        QString why;
+        if (store::StoreRecovery::diagnose(store_path, key.value(), &why) ==
+            store::StoreRecovery::Verdict::Unreadable) {
+            auto moved = store::StoreRecovery::moveAside(store_path, QDateTime::currentDateTime());
+            if (moved.ok()) {
+                printError(tr("STAFF: the local store %1 could not be read (%2). It was moved "
+                              "aside to %3 and nothing was deleted: it may hold check-ins not "
+                              "yet sent. Call IT support to recover it with the right key. The "
+                              "kiosk goes on with a new, empty store.")
+                               .arg(store_path, why, moved.value()));
+                opened = store::Store::open(store_path, key.value());
+            }
+        }
+    }
     if (!opened.ok()) {
         printError(tr("the local store %1 could not be opened: %2. Never delete it: it may "
                       "hold check-ins and payments not yet sent. Staff: run \"medkioskctl store "

@@ -1,0 +1,115 @@
+#include "store/StoreRecovery.h"
+
+#include "common/Log.h"
+#include "store/SqlCipherDb.h"
+#include "store/Store.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace mk::store {
+namespace {
+
+// rc of the first step of sql, and its first text column.
+int stepOnce(sqlite3* db, const char* sql, QString* first_text)
+{
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW && first_text != nullptr) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+            *first_text = text != nullptr ? QString::fromUtf8(text) : QString();
+        }
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+bool isDamage(int rc)
+{
+    const int primary = rc & 0xff;
+    return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
+}
+
+}  // namespace
+
+StoreRecovery::Verdict StoreRecovery::diagnose(const QString& path, const SecureKey& key,
+                                               QString* detail)
+{
+    auto say = [detail](const QString& text) {
+        if (detail != nullptr) *detail = text;
+    };
+    if (!QFileInfo(path).isFile()) {
+        say(tr("no store file"));
+        return Verdict::Unknown;
+    }
+    auto opened = SqlCipherDb::open(path, SqlCipherDb::OpenMode::ReadOnly);
+    if (!opened) {
+        say(opened.error().detail);
+        return Verdict::Unknown;
+    }
+    SqlCipherDb& db = *opened.value();
+    QByteArray literal = key.pragmaLiteral();
+    const Status keyed = db.setKey(literal);
+    literal.fill('\0');
+    if (!keyed) {
+        say(keyed.error().detail);
+        return Verdict::Unknown;
+    }
+    // The page size is part of how the file is read: the same as Store::open sets.
+    const QByteArray page_size = QByteArrayLiteral("PRAGMA cipher_page_size = ") +
+                                 QByteArray::number(Store::kCipherPageSizeBytes);
+    if (Status s = db.exec(page_size); !s) {
+        say(s.error().detail);
+        return Verdict::Unknown;
+    }
+    int rc = stepOnce(db.handle(), "SELECT count(*) FROM sqlite_master", nullptr);
+    if (isDamage(rc)) {
+        say(tr("not readable with this key (wrong key, not a store, or damaged)"));
+        return Verdict::Unreadable;
+    }
+    if (rc != SQLITE_ROW) {
+        say(SqlCipherDb::makeSqlError(rc, QString(), QString()).detail);
+        return Verdict::Unknown;
+    }
+    QString check;
+    rc = stepOnce(db.handle(), "PRAGMA quick_check", &check);
+    if (isDamage(rc) || (rc == SQLITE_ROW && check != QLatin1String("ok"))) {
+        say(tr("damaged: the quick check found problems"));
+        return Verdict::Unreadable;
+    }
+    if (rc != SQLITE_ROW) {
+        say(SqlCipherDb::makeSqlError(rc, QString(), QString()).detail);
+        return Verdict::Unknown;
+    }
+    say(tr("readable"));
+    return Verdict::Readable;
+}
+
+Result<QString> StoreRecovery::moveAside(const QString& path, const QDateTime& now)
+{
+    const QString stamp = now.toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = path + QStringLiteral(".unreadable-") + stamp;
+    for (int n = 2; QFileInfo::exists(target); ++n) {
+        target =
+            path + QStringLiteral(".unreadable-") + stamp + QLatin1Char('-') + QString::number(n);
+    }
+    if (!QFile::rename(path, target)) {
+        return makeError(ErrorCode::Storage,
+                         tr("cannot move the store %1 aside to %2").arg(path, target));
+    }
+    for (const QLatin1String suffix : {QLatin1String("-wal"), QLatin1String("-shm")}) {
+        const QString companion = path + suffix;
+        if (QFileInfo::exists(companion) && !QFile::rename(companion, target + suffix)) {
+            return makeError(ErrorCode::Storage,
+                             tr("cannot move %1 aside to %2").arg(companion, target + suffix));
+        }
+    }
+    qCWarning(lcStore) << "unreadable store moved aside to" << target;
+    return target;
+}
+
+}  // namespace mk::store
