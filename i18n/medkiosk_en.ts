@@ -154,6 +154,10 @@
         <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</source>
         <translation>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</translation>
     </message>
+    <message>
+        <source>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</source>
+        <translation>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -1477,6 +1481,33 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot read the store %1: %2</source>
         <translation>cannot read the store %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::store::StoreRecovery</name>
+    <message>
+        <source>no store file</source>
+        <translation>no store file</translation>
+    </message>
+    <message>
+        <source>not readable with this key (wrong key, not a store, or damaged)</source>
+        <translation>not readable with this key (wrong key, not a store, or damaged)</translation>
+    </message>
+    <message>
+        <source>damaged: the quick check found problems</source>
+        <translation>damaged: the quick check found problems</translation>
+    </message>
+    <message>
+        <source>readable</source>
+        <translation>readable</translation>
+    </message>
+    <message>
+        <source>cannot move the store %1 aside to %2</source>
+        <translation>cannot move the store %1 aside to %2</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside to %2</source>
+        <translation>cannot move %1 aside to %2</translation>
     </message>
 </context>
 <context>

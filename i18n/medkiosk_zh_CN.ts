@@ -154,6 +154,10 @@
         <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</source>
         <translation>无法打开本地存储 %1：%2。切勿删除：其中可能有尚未发送的报到和支付记录。工作人员：请运行“medkioskctl store check”并联系 IT 支持。</translation>
     </message>
+    <message>
+        <source>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</source>
+        <translation>工作人员注意：无法读取本地存储 %1（%2）。它已被移到 %3，没有删除任何内容：其中可能有尚未发送的报到记录。请联系 IT 支持用正确的密钥恢复。自助机将使用新的空存储继续运行。</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -1473,6 +1477,33 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot read the store %1: %2</source>
         <translation>无法读取存储 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::store::StoreRecovery</name>
+    <message>
+        <source>no store file</source>
+        <translation>没有存储文件</translation>
+    </message>
+    <message>
+        <source>not readable with this key (wrong key, not a store, or damaged)</source>
+        <translation>无法用此密钥读取（密钥错误、不是存储文件或已损坏）</translation>
+    </message>
+    <message>
+        <source>damaged: the quick check found problems</source>
+        <translation>已损坏：快速检查发现问题</translation>
+    </message>
+    <message>
+        <source>readable</source>
+        <translation>可读</translation>
+    </message>
+    <message>
+        <source>cannot move the store %1 aside to %2</source>
+        <translation>无法将存储 %1 移到 %2</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside to %2</source>
+        <translation>无法将 %1 移到 %2</translation>
     </message>
 </context>
 <context>
