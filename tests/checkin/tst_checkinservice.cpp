@@ -181,6 +181,7 @@ private Q_SLOTS:
         } else {
             text = QStringLiteral("wxp://f2f0123456789");
         }
+        QTRY_COMPARE_WITH_TIMEOUT(fx_->queuedCheckins(), 0, 15000);  // earlier cases drained
         const int requests = fx_->simRequests();
         const CheckinOutcome o = wait(fx_->service->checkIn(text));
         QCOMPARE(checkinStatusName(o.status), checkinStatusName(CheckinStatus::Refused));
@@ -209,6 +210,7 @@ private Q_SLOTS:
         qint64 start_s = 0;
         const QString t = fx_->newToken(nullptr, &start_s);
         fx_->setNow(QDateTime::fromSecsSinceEpoch(start_s + offset_min * 60, Qt::UTC));
+        QTRY_COMPARE_WITH_TIMEOUT(fx_->queuedCheckins(), 0, 15000);  // earlier cases drained
         const int requests = fx_->simRequests();
         const CheckinOutcome o = wait(fx_->service->checkIn(t));
         QCOMPARE(checkinStatusName(o.status), checkinStatusName(CheckinStatus(expected)));
