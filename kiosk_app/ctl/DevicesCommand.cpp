@@ -1,8 +1,8 @@
 // medkioskctl devices [--config F] [--json] [--wait-ms N]: builds the devices configured in the
 // INI's [devices] section (receipt printer, card reader, speech, serial QR scanner; keys in
 // docs/devices.md), starts each, waits until each has reported (at most --wait-ms, default 8000)
-// and prints ready / degraded / missing with the detail. Exit 1 when a configured device is missing or did
-// not answer in time; devices switched off in the configuration are listed, not counted.
+// and prints ready / degraded / missing with the detail. Exit 1 when a configured device is missing
+// or did not answer in time; devices switched off in the configuration are listed, not counted.
 #include "CtlCommand.h"
 #include "card/CardReader.h"
 #include "common/DeviceHealth.h"

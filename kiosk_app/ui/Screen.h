@@ -27,7 +27,7 @@ enum class ScreenId {
     SlotGrid,
     Confirm,
     Result,
-    StaffPin,     // staff maintenance mode (ui/staff, docs/maintenance.md)
+    StaffPin,  // staff maintenance mode (ui/staff, docs/maintenance.md)
     Maintenance,
     Checkin,  // scan the appointment code, show/print/speak the visit number (issue 4)
 };
@@ -40,7 +40,8 @@ struct ScreenContext {
     QString language = QStringLiteral("zh_CN");  // current UI language: zh_CN | en
 };
 
-class Screen : public QWidget {
+class Screen : public QWidget
+{
     Q_OBJECT
 public:
     Screen(ScreenContext& context, QWidget* parent) : QWidget(parent), context_(context) {}

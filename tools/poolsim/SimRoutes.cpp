@@ -57,8 +57,8 @@ QString patientOf(const QJsonObject& appt)
 // "system|value" (or a bare value) matches one of the appointment's identifiers.
 bool hasIdentifier(const QJsonObject& appt, const QString& token)
 {
-    const QString system = token.contains(QLatin1Char('|')) ? token.section(QLatin1Char('|'), 0, 0)
-                                                            : QString();
+    const QString system =
+        token.contains(QLatin1Char('|')) ? token.section(QLatin1Char('|'), 0, 0) : QString();
     const QString value = token.section(QLatin1Char('|'), -1);
     for (const QJsonValue& v : appt.value(QStringLiteral("identifier")).toArray()) {
         const QJsonObject o = v.toObject();

@@ -13,7 +13,8 @@
 
 namespace mk::booking {
 
-class BookingSession : public QObject {
+class BookingSession : public QObject
+{
     Q_OBJECT
 public:
     explicit BookingSession(QObject* parent = nullptr);
@@ -25,7 +26,7 @@ public:
     QList<fhir::Patient> children;  // of the identified guardian, when any
     std::optional<fhir::Patient> patient;
     std::optional<fhir::Department> department;
-    std::optional<fhir::Doctor> doctor;   // empty = any doctor of the department
+    std::optional<fhir::Doctor> doctor;      // empty = any doctor of the department
     QList<fhir::Doctor> department_doctors;  // for "any doctor" and showing names on slots
     QDate day;
     std::optional<fhir::Slot> slot;

@@ -44,9 +44,10 @@ struct Error {
 };
 
 template<typename T>
-class [[nodiscard]] Result {
+class [[nodiscard]] Result
+{
 public:
-    Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(data_); }
@@ -61,7 +62,8 @@ private:
 };
 
 // For operations that return nothing on success.
-struct Ok {};
+struct Ok {
+};
 using Status = Result<Ok>;
 
 inline Error makeError(ErrorCode code, QString detail)
