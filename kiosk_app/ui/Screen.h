@@ -29,7 +29,10 @@ enum class ScreenId {
     Result,
     StaffPin,  // staff maintenance mode (ui/staff, docs/maintenance.md)
     Maintenance,
-    Checkin,  // scan the appointment code, show/print/speak the visit number (issue 4)
+    Checkin,      // scan the appointment code, show/print/speak the visit number (issue 4)
+    FaceConsent,  // face identification (issue 5, ui/face)
+    FaceEnroll,
+    FaceIdentify,
 };
 
 // What every screen may use. Owned by the window; outlives the screens.

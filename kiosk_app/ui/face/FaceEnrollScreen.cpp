@@ -1,0 +1,278 @@
+#include "FaceEnrollScreen.h"
+
+#include "FaceWorker.h"
+#include "Theme.h"
+#include "booking/BookingSession.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace mk::ui {
+
+namespace {
+constexpr int kPreviewWidthPx = 480;
+constexpr int kPreviewHeightPx = 360;
+
+QString phoneLast4(const QString& phone)
+{
+    QString digits;
+    for (QChar c : phone)
+        if (c.isDigit()) digits += c;
+    return digits.right(4);
+}
+}  // namespace
+
+FaceEnrollScreen::FaceEnrollScreen(ScreenContext& context, const FaceServices& services,
+                                   QWidget* parent)
+    : Screen(context, parent), services_(services), enrollment_(services.config.enrollment)
+{
+    worker_ = new FaceWorker(services_.engine, this);
+    worker_->setCamera(services_.camera);
+    connect(worker_, &FaceWorker::preview, this, &FaceEnrollScreen::onPreview);
+    connect(worker_, &FaceWorker::analysed, this, &FaceEnrollScreen::onAnalysed);
+
+    auto* layout = new QVBoxLayout(this);
+    title_ = new QLabel(this);
+    Theme::setRole(title_, "title");
+    preview_ = new QLabel(this);
+    preview_->setObjectName(QStringLiteral("face_preview"));
+    preview_->setMinimumSize(kPreviewWidthPx, kPreviewHeightPx);
+    preview_->setAlignment(Qt::AlignCenter);
+    prompt_ = new QLabel(this);
+    prompt_->setWordWrap(true);
+    Theme::setRole(prompt_, "subtitle");
+    progress_ = new QLabel(this);
+    Theme::setRole(progress_, "body");
+    hint_ = new QLabel(this);
+    hint_->setObjectName(QStringLiteral("face_hint"));
+    hint_->setWordWrap(true);
+    Theme::setRole(hint_, "body");
+
+    auto* row = new QHBoxLayout;
+    alternative_ = new QPushButton(this);
+    alternative_->setObjectName(QStringLiteral("face_alternative"));
+    retry_ = new QPushButton(this);
+    retry_->setObjectName(QStringLiteral("face_retry"));
+    delete_ = new QPushButton(this);
+    delete_->setObjectName(QStringLiteral("face_delete"));
+    for (QPushButton* b : {retry_, alternative_, delete_}) {
+        Theme::setRole(b, "secondary");
+        b->setMinimumHeight(88);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        row->addWidget(b, 1);
+    }
+
+    layout->addWidget(title_);
+    layout->addWidget(preview_, 1);
+    layout->addWidget(prompt_);
+    layout->addWidget(progress_);
+    layout->addWidget(hint_);
+    layout->addLayout(row);
+
+    connect(alternative_, &QPushButton::clicked, this, [this] {
+        reset();
+        Q_EMIT goTo(ScreenId::Identify);
+    });
+    connect(retry_, &QPushButton::clicked, this, &FaceEnrollScreen::enter);
+    connect(delete_, &QPushButton::clicked, this, &FaceEnrollScreen::deleteFaceData);
+    retranslate();
+}
+
+FaceEnrollScreen::~FaceEnrollScreen() = default;
+
+bool FaceEnrollScreen::loading() const
+{
+    return phase_ == Phase::Liveness || phase_ == Phase::Collecting;
+}
+
+bool FaceEnrollScreen::holdsFrame() const
+{
+    return !preview_->pixmap().isNull();
+}
+
+void FaceEnrollScreen::setConsent(const face::ConsentRecord& consent)
+{
+    consent_ = consent;
+}
+
+void FaceEnrollScreen::setPhase(Phase phase)
+{
+    const bool was_loading = loading();
+    phase_ = phase;
+    if (phase_ == Phase::Done || phase_ == Phase::Failed || phase_ == Phase::Idle) {
+        worker_->stop();
+        preview_->clear();  // the frame is not kept
+    }
+    retranslate();
+    if (was_loading != loading()) Q_EMIT loadingChanged(loading());
+}
+
+void FaceEnrollScreen::enter()
+{
+    enrollment_.reset();
+    error_.clear();
+    last_issue_ = face::QualityIssue::Unset;
+    if (services_.engine == nullptr || services_.store == nullptr || !consent_) {
+        error_ = tr("Face sign-in is not available now.");
+        setPhase(Phase::Failed);
+        return;
+    }
+    if (services_.liveness_required) {
+        startLiveness();
+        setPhase(Phase::Liveness);
+    } else {
+        setPhase(Phase::Collecting);
+    }
+    worker_->start();
+}
+
+void FaceEnrollScreen::startLiveness()
+{
+    liveness_ = std::make_unique<face::LivenessCheck>(face::LivenessCheck::randomChallenge(),
+                                                      services_.config.liveness);
+    clock_.start();
+    liveness_->start(0);
+}
+
+void FaceEnrollScreen::reset()
+{
+    worker_->stop();
+    enrollment_.reset();  // wipes collected descriptors
+    consent_.reset();
+    liveness_.reset();
+    error_.clear();
+    last_issue_ = face::QualityIssue::Unset;
+    preview_->clear();
+    setPhase(Phase::Idle);
+}
+
+void FaceEnrollScreen::onPreview(const QImage& frame)
+{
+    QPixmap pixmap = QPixmap::fromImage(frame.scaled(
+        kPreviewWidthPx, kPreviewHeightPx, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(255, 255, 255), 4));
+    const QSizeF oval(pixmap.width() * 0.45, pixmap.height() * 0.75);
+    painter.drawEllipse(QRectF(
+        QPointF((pixmap.width() - oval.width()) / 2.0, (pixmap.height() - oval.height()) / 2.0),
+        oval));
+    painter.end();
+    preview_->setPixmap(pixmap);
+}
+
+void FaceEnrollScreen::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
+                                  const QString& detail)
+{
+    if (!analysis) {
+        error_ = detail.isEmpty() ? QString() : tr("The camera picture could not be used.");
+        retranslate();
+        return;
+    }
+    last_issue_ = analysis->quality.issue;
+    if (phase_ == Phase::Liveness && liveness_) {
+        const int count = int(analysis->faces.size());
+        const face::Landmarks5* landmarks =
+            count == 1 ? &analysis->faces.front().landmarks : nullptr;
+        const face::LivenessState state = liveness_->addFrame(clock_.elapsed(), count, landmarks);
+        if (state == face::LivenessState::Passed) {
+            setPhase(Phase::Collecting);
+        } else if (state == face::LivenessState::Failed) {
+            error_ = tr("We could not see the head movement. Please try again.");
+            setPhase(Phase::Failed);
+        } else {
+            retranslate();
+        }
+        return;
+    }
+    if (phase_ != Phase::Collecting) return;
+    if (analysis->quality.ok()) {
+        if (enrollment_.addFrame(*analysis) && enrollment_.complete()) {
+            finishEnrollment();
+            return;
+        }
+    }
+    retranslate();
+}
+
+void FaceEnrollScreen::finishEnrollment()
+{
+    const auto* session = context().session;
+    const QString phone = session != nullptr && session->identified
+                              ? phoneLast4(session->identified->phone)
+                              : QString();
+    auto face_template =
+        enrollment_.finish(consent_->patient_id, phone, QDateTime::currentDateTimeUtc());
+    if (!face_template) {
+        error_ = tr("The pictures did not agree. Please try again.");
+        setPhase(Phase::Failed);
+        return;
+    }
+    auto saved = face::Enrollment::save(*services_.store, *consent_, face_template.value(),
+                                        services_.config.enrollment);
+    face::secureWipe(face_template.value().descriptor);
+    if (!saved) {
+        error_ = tr("Your face could not be saved now. Please ask staff.");
+        setPhase(Phase::Failed);
+        return;
+    }
+    setPhase(Phase::Done);
+    Q_EMIT enrolled();
+}
+
+void FaceEnrollScreen::deleteFaceData()
+{
+    const auto* session = context().session;
+    if (services_.store == nullptr || session == nullptr || !session->identified) return;
+    auto removed = services_.store->deletePatient(session->identified->id);
+    worker_->stop();
+    enrollment_.reset();
+    consent_.reset();
+    error_ = removed ? tr("Your face data has been deleted.")
+                     : tr("Your face data could not be deleted now. Please ask staff.");
+    setPhase(Phase::Failed);
+    if (removed) Q_EMIT faceDataDeleted(removed.value());
+}
+
+void FaceEnrollScreen::retranslate()
+{
+    title_->setText(tr("Look at the camera"));
+    alternative_->setText(tr("Scan a code or insert a card instead"));
+    retry_->setText(tr("Try again"));
+    delete_->setText(tr("Delete my face data"));
+    retry_->setVisible(phase_ == Phase::Failed);
+    switch (phase_) {
+        case Phase::Liveness:
+            prompt_->setText(liveness_ ? face::LivenessCheck::instruction(liveness_->challenge())
+                                       : QString());
+            progress_->setText(tr("Step 1 of 2: a short head movement"));
+            break;
+        case Phase::Collecting:
+            prompt_->setText(tr("Look straight at the camera and hold still."));
+            progress_->setText(tr("Step 2 of 2: picture %1 of %2")
+                                   .arg(enrollment_.framesCollected())
+                                   .arg(services_.config.enrollment.frames_required));
+            break;
+        case Phase::Done:
+            prompt_->setText(tr("Done. Next time you can sign in with your face."));
+            progress_->clear();
+            break;
+        case Phase::Failed:
+            prompt_->setText(error_);
+            progress_->clear();
+            break;
+        case Phase::Idle:
+            prompt_->clear();
+            progress_->clear();
+            break;
+    }
+    hint_->setText(loading() && last_issue_ != face::QualityIssue::Unset
+                       ? face::Quality::hint(last_issue_)
+                       : QString());
+}
+
+}  // namespace mk::ui

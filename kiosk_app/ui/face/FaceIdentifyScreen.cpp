@@ -1,0 +1,238 @@
+#include "FaceIdentifyScreen.h"
+
+#include "FaceWorker.h"
+#include "TemplateStore.h"
+#include "Theme.h"
+#include "widgets/Keypad.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace mk::ui {
+
+namespace {
+constexpr int kPreviewWidthPx = 480;
+constexpr int kPreviewHeightPx = 360;
+constexpr int kDigits = 4;
+}  // namespace
+
+FaceIdentifyScreen::FaceIdentifyScreen(ScreenContext& context, const FaceServices& services,
+                                       QWidget* parent)
+    : Screen(context, parent), services_(services)
+{
+    identifier_ = std::make_unique<face::Identifier>(services_.config.identify);
+    worker_ = new FaceWorker(services_.engine, this);
+    worker_->setCamera(services_.camera);
+    connect(worker_, &FaceWorker::preview, this, &FaceIdentifyScreen::onPreview);
+    connect(worker_, &FaceWorker::analysed, this, &FaceIdentifyScreen::onAnalysed);
+
+    auto* layout = new QVBoxLayout(this);
+    title_ = new QLabel(this);
+    Theme::setRole(title_, "title");
+    preview_ = new QLabel(this);
+    preview_->setObjectName(QStringLiteral("face_preview"));
+    preview_->setMinimumSize(kPreviewWidthPx, kPreviewHeightPx);
+    preview_->setAlignment(Qt::AlignCenter);
+    prompt_ = new QLabel(this);
+    prompt_->setWordWrap(true);
+    Theme::setRole(prompt_, "subtitle");
+    hint_ = new QLabel(this);
+    hint_->setWordWrap(true);
+    Theme::setRole(hint_, "body");
+    keypad_ = new Keypad(this);
+    keypad_->setMaxLength(kDigits);
+    keypad_->setLetter(QString());
+
+    auto* row = new QHBoxLayout;
+    retry_ = new QPushButton(this);
+    retry_->setObjectName(QStringLiteral("face_retry"));
+    alternative_ = new QPushButton(this);
+    alternative_->setObjectName(QStringLiteral("face_alternative"));
+    for (QPushButton* b : {retry_, alternative_}) {
+        Theme::setRole(b, "secondary");
+        b->setMinimumHeight(88);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        row->addWidget(b, 1);
+    }
+
+    layout->addWidget(title_);
+    layout->addWidget(preview_, 1);
+    layout->addWidget(prompt_);
+    layout->addWidget(hint_);
+    layout->addWidget(keypad_);
+    layout->addLayout(row);
+
+    connect(keypad_, &Keypad::textChanged, this, &FaceIdentifyScreen::onDigits);
+    connect(retry_, &QPushButton::clicked, this, &FaceIdentifyScreen::enter);
+    connect(alternative_, &QPushButton::clicked, this, [this] {
+        reset();
+        Q_EMIT goTo(ScreenId::Identify);
+    });
+    setPhase(Phase::Idle);
+}
+
+FaceIdentifyScreen::~FaceIdentifyScreen() = default;
+
+void FaceIdentifyScreen::setClock(face::Identifier::Clock clock)
+{
+    identifier_ = std::make_unique<face::Identifier>(services_.config.identify, std::move(clock));
+}
+
+bool FaceIdentifyScreen::holdsFrame() const
+{
+    return !preview_->pixmap().isNull();
+}
+
+void FaceIdentifyScreen::setPhase(Phase phase)
+{
+    const bool was_loading = loading();
+    phase_ = phase;
+    if (phase_ != Phase::Scanning) {
+        worker_->stop();
+        preview_->clear();  // the frame is not kept
+    }
+    keypad_->setVisible(phase_ == Phase::Digits);
+    retranslate();
+    if (was_loading != loading()) Q_EMIT loadingChanged(loading());
+}
+
+void FaceIdentifyScreen::enter()
+{
+    candidate_.reset();
+    patient_id_.clear();
+    wrong_digits_ = false;
+    keypad_->setText(QString());
+    last_issue_ = face::QualityIssue::Unset;
+    if (services_.engine == nullptr || services_.store == nullptr) {
+        setPhase(Phase::Unavailable);
+        return;
+    }
+    if (identifier_->lockedOut()) {
+        setPhase(Phase::LockedOut);
+        return;
+    }
+    auto templates = services_.store->loadTemplates(QDateTime::currentDateTimeUtc());
+    if (!templates) {
+        setPhase(Phase::Unavailable);
+        return;
+    }
+    identifier_->setTemplates(templates.value());  // the vector wipes its copies on destruction
+    setPhase(Phase::Scanning);
+    worker_->start();
+}
+
+void FaceIdentifyScreen::reset()
+{
+    worker_->stop();
+    identifier_->setTemplates({});  // gallery wiped
+    candidate_.reset();
+    patient_id_.clear();
+    wrong_digits_ = false;
+    keypad_->setText(QString());
+    last_issue_ = face::QualityIssue::Unset;
+    setPhase(Phase::Idle);
+}
+
+void FaceIdentifyScreen::onPreview(const QImage& frame)
+{
+    QPixmap pixmap = QPixmap::fromImage(frame.scaled(
+        kPreviewWidthPx, kPreviewHeightPx, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(255, 255, 255), 4));
+    const QSizeF oval(pixmap.width() * 0.45, pixmap.height() * 0.75);
+    painter.drawEllipse(QRectF(
+        QPointF((pixmap.width() - oval.width()) / 2.0, (pixmap.height() - oval.height()) / 2.0),
+        oval));
+    painter.end();
+    preview_->setPixmap(pixmap);
+}
+
+void FaceIdentifyScreen::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
+                                    const QString& /*detail*/)
+{
+    if (phase_ != Phase::Scanning || !analysis) return;
+    last_issue_ = analysis->quality.issue;
+    if (!analysis->quality.ok() || !analysis->descriptor) {
+        retranslate();
+        return;
+    }
+    auto found = identifier_->identify(*analysis->descriptor);
+    if (found) {
+        candidate_ = found.value();
+        setPhase(Phase::Digits);
+    } else if (found.error().code == face::FaceErrorCode::LockedOut) {
+        setPhase(Phase::LockedOut);
+    } else {
+        setPhase(Phase::NotFound);
+    }
+}
+
+void FaceIdentifyScreen::onDigits(const QString& text)
+{
+    if (phase_ != Phase::Digits || !candidate_ || text.size() < kDigits) {
+        if (text.size() > 0) wrong_digits_ = false;
+        retranslate();
+        return;
+    }
+    auto confirmed = identifier_->confirm(*candidate_, text);
+    keypad_->setText(QString());
+    if (confirmed) {
+        patient_id_ = confirmed.value();
+        candidate_.reset();
+        setPhase(Phase::Identified);
+        Q_EMIT identified(patient_id_);
+    } else if (confirmed.error().code == face::FaceErrorCode::LockedOut ||
+               identifier_->lockedOut()) {
+        candidate_.reset();
+        setPhase(Phase::LockedOut);
+    } else {
+        wrong_digits_ = true;
+        retranslate();
+    }
+}
+
+void FaceIdentifyScreen::retranslate()
+{
+    title_->setText(tr("Sign in with your face"));
+    alternative_->setText(tr("Scan a code or insert a card instead"));
+    retry_->setText(tr("Try again"));
+    retry_->setVisible(phase_ == Phase::NotFound);
+    keypad_->retranslate();
+    hint_->clear();
+    switch (phase_) {
+        case Phase::Scanning:
+            prompt_->setText(tr("Look at the camera."));
+            if (last_issue_ != face::QualityIssue::Unset)
+                hint_->setText(face::Quality::hint(last_issue_));
+            break;
+        case Phase::Digits:
+            prompt_->setText(wrong_digits_
+                                 ? tr("Those digits do not match. Please try again.")
+                                 : tr("Please enter the last 4 digits of your phone number."));
+            break;
+        case Phase::Identified:
+            prompt_->setText(tr("Thank you, you are signed in."));
+            break;
+        case Phase::NotFound:
+            prompt_->setText(tr("We did not recognise you. Try again, or use a code or a card."));
+            break;
+        case Phase::LockedOut:
+            prompt_->setText(
+                tr("Face sign-in is paused for a few minutes. Please use a code or "
+                   "a card."));
+            break;
+        case Phase::Unavailable:
+            prompt_->setText(tr("Face sign-in is not available now. Please use a code or a card."));
+            break;
+        case Phase::Idle:
+            prompt_->clear();
+            break;
+    }
+}
+
+}  // namespace mk::ui
