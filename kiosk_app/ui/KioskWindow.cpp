@@ -5,6 +5,9 @@
 #include "booking/BookingSession.h"
 #include "common/Log.h"
 #include "config/KioskConfig.h"
+#include "face/FaceConsentScreen.h"
+#include "face/FaceEnrollScreen.h"
+#include "face/FaceIdentifyScreen.h"
 #include "outbox/QueueStatus.h"
 #include "screens/CheckinScreen.h"
 #include "screens/ChildChoiceScreen.h"
@@ -188,6 +191,18 @@ void KioskWindow::installCheckin(const CheckinDevices& devices)
     if (screen(ScreenId::Checkin) == nullptr) addScreen(new CheckinScreen(context_, stack_));
     static_cast<CheckinScreen*>(screen(ScreenId::Checkin))->setDevices(devices);
     static_cast<HomeScreen*>(screen(ScreenId::Home))->setCheckinAvailable(true);
+    retranslate();
+}
+
+void KioskWindow::installFace(const FaceServices& services)
+{
+    if (screen(ScreenId::FaceConsent) != nullptr) return;
+    auto* consent = new FaceConsentScreen(context_, services, stack_);
+    auto* enroll = new FaceEnrollScreen(context_, services, stack_);
+    addScreen(consent);
+    addScreen(enroll);
+    addScreen(new FaceIdentifyScreen(context_, services, stack_));
+    connect(consent, &FaceConsentScreen::agreed, enroll, &FaceEnrollScreen::setConsent);
     retranslate();
 }
 

@@ -33,6 +33,7 @@ namespace mk::ui {
 
 struct StaffServices;
 struct CheckinDevices;
+struct FaceServices;
 
 class KioskWindow : public QWidget
 {
@@ -60,6 +61,9 @@ public:
     // Check-in (issue 4): adds the CheckinScreen with its service and devices (scanner, printer,
     // speaker; each may be null) and shows the Check-in button on Home. They must outlive it.
     void installCheckin(const CheckinDevices& devices);
+    // Face identification (issue 5): adds FaceConsentScreen, FaceEnrollScreen and
+    // FaceIdentifyScreen (ui/face). services must outlive the window.
+    void installFace(const FaceServices& services);
     // The connectivity indicator from the outbox relay (Relay::statusChanged): online,
     // "Offline since HH:mm", "N waiting".
     void setQueueStatus(const mk::outbox::QueueStatus& status);
