@@ -1716,6 +1716,166 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ui::FaceConsentScreen</name>
+    <message>
+        <source>Use your face to sign in next time?</source>
+        <translation>Use your face to sign in next time?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
+What is stored: a face template (128 numbers), never a photo.
+Kept for %n day(s), then deleted automatically.
+You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
+This is optional: scanning a code or a card always works.</source>
+        <translation>
+            <numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
+What is stored: a face template (128 numbers), never a photo.
+Kept for %n day(s), then deleted automatically.
+You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
+This is optional: scanning a code or a card always works.</numerusform>
+            <numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
+What is stored: a face template (128 numbers), never a photo.
+Kept for %n day(s), then deleted automatically.
+You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
+This is optional: scanning a code or a card always works.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Face sign-in is not offered for this patient. You can always use a code or a card.</source>
+        <translation>Face sign-in is not offered for this patient. You can always use a code or a card.</translation>
+    </message>
+    <message>
+        <source>I am the guardian and agree</source>
+        <translation>I am the guardian and agree</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Decline</translation>
+    </message>
+    <message>
+        <source>Delete my face data</source>
+        <translation>Delete my face data</translation>
+    </message>
+    <message>
+        <source>Your face data could not be deleted now. Please ask staff.</source>
+        <translation>Your face data could not be deleted now. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>Your face data has been deleted.</source>
+        <translation>Your face data has been deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::FaceEnrollScreen</name>
+    <message>
+        <source>Face sign-in is not available now.</source>
+        <translation>Face sign-in is not available now.</translation>
+    </message>
+    <message>
+        <source>The camera picture could not be used.</source>
+        <translation>The camera picture could not be used.</translation>
+    </message>
+    <message>
+        <source>We could not see the head movement. Please try again.</source>
+        <translation>We could not see the head movement. Please try again.</translation>
+    </message>
+    <message>
+        <source>The pictures did not agree. Please try again.</source>
+        <translation>The pictures did not agree. Please try again.</translation>
+    </message>
+    <message>
+        <source>Your face could not be saved now. Please ask staff.</source>
+        <translation>Your face could not be saved now. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>Your face data has been deleted.</source>
+        <translation>Your face data has been deleted.</translation>
+    </message>
+    <message>
+        <source>Your face data could not be deleted now. Please ask staff.</source>
+        <translation>Your face data could not be deleted now. Please ask staff.</translation>
+    </message>
+    <message>
+        <source>Look at the camera</source>
+        <translation>Look at the camera</translation>
+    </message>
+    <message>
+        <source>Scan a code or insert a card instead</source>
+        <translation>Scan a code or insert a card instead</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Delete my face data</source>
+        <translation>Delete my face data</translation>
+    </message>
+    <message>
+        <source>Step 1 of 2: a short head movement</source>
+        <translation>Step 1 of 2: a short head movement</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera and hold still.</source>
+        <translation>Look straight at the camera and hold still.</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: picture %1 of %2</source>
+        <translation>Step 2 of 2: picture %1 of %2</translation>
+    </message>
+    <message>
+        <source>Done. Next time you can sign in with your face.</source>
+        <translation>Done. Next time you can sign in with your face.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::FaceIdentifyScreen</name>
+    <message>
+        <source>Sign in with your face</source>
+        <translation>Sign in with your face</translation>
+    </message>
+    <message>
+        <source>Scan a code or insert a card instead</source>
+        <translation>Scan a code or insert a card instead</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Look at the camera.</source>
+        <translation>Look at the camera.</translation>
+    </message>
+    <message>
+        <source>Those digits do not match. Please try again.</source>
+        <translation>Those digits do not match. Please try again.</translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number.</source>
+        <translation>Please enter the last 4 digits of your phone number.</translation>
+    </message>
+    <message>
+        <source>Thank you, you are signed in.</source>
+        <translation>Thank you, you are signed in.</translation>
+    </message>
+    <message>
+        <source>We did not recognise you. Try again, or use a code or a card.</source>
+        <translation>We did not recognise you. Try again, or use a code or a card.</translation>
+    </message>
+    <message>
+        <source>Face sign-in is paused for a few minutes. Please use a code or a card.</source>
+        <translation>Face sign-in is paused for a few minutes. Please use a code or a card.</translation>
+    </message>
+    <message>
+        <source>Face sign-in is not available now. Please use a code or a card.</source>
+        <translation>Face sign-in is not available now. Please use a code or a card.</translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::HomeScreen</name>
     <message>
         <source>Welcome</source>

@@ -1712,6 +1712,160 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ui::FaceConsentScreen</name>
+    <message>
+        <source>Use your face to sign in next time?</source>
+        <translation>下次使用刷脸登录吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
+What is stored: a face template (128 numbers), never a photo.
+Kept for %n day(s), then deleted automatically.
+You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
+This is optional: scanning a code or a card always works.</source>
+        <translation>
+            <numerusform>用途：在本自助机上识别您，然后由您用手机号码后 4 位确认。
+保存的内容：人脸模板（128 个数字），从不保存照片。
+保留 %n 天，之后自动删除。
+您可随时撤回：在本界面按“删除我的人脸数据”，或请工作人员处理（medkioskctl face delete）。
+此项为自愿：扫码或刷卡始终可用。</numerusform></translation>
+    </message>
+    <message>
+        <source>Face sign-in is not offered for this patient. You can always use a code or a card.</source>
+        <translation>不为该患者提供刷脸登录。您随时可以使用二维码或卡片。</translation>
+    </message>
+    <message>
+        <source>I am the guardian and agree</source>
+        <translation>我是监护人，我同意</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Delete my face data</source>
+        <translation>删除我的人脸数据</translation>
+    </message>
+    <message>
+        <source>Your face data could not be deleted now. Please ask staff.</source>
+        <translation>暂时无法删除您的人脸数据。请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Your face data has been deleted.</source>
+        <translation>您的人脸数据已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::FaceEnrollScreen</name>
+    <message>
+        <source>Face sign-in is not available now.</source>
+        <translation>刷脸登录暂不可用。</translation>
+    </message>
+    <message>
+        <source>The camera picture could not be used.</source>
+        <translation>无法使用摄像头画面。</translation>
+    </message>
+    <message>
+        <source>We could not see the head movement. Please try again.</source>
+        <translation>未能识别到头部动作。请重试。</translation>
+    </message>
+    <message>
+        <source>The pictures did not agree. Please try again.</source>
+        <translation>几张画面不一致。请重试。</translation>
+    </message>
+    <message>
+        <source>Your face could not be saved now. Please ask staff.</source>
+        <translation>暂时无法保存您的人脸。请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Your face data has been deleted.</source>
+        <translation>您的人脸数据已删除。</translation>
+    </message>
+    <message>
+        <source>Your face data could not be deleted now. Please ask staff.</source>
+        <translation>暂时无法删除您的人脸数据。请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Look at the camera</source>
+        <translation>请看向摄像头</translation>
+    </message>
+    <message>
+        <source>Scan a code or insert a card instead</source>
+        <translation>改为扫码或插卡</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Delete my face data</source>
+        <translation>删除我的人脸数据</translation>
+    </message>
+    <message>
+        <source>Step 1 of 2: a short head movement</source>
+        <translation>第 1 步，共 2 步：简单的头部动作</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera and hold still.</source>
+        <translation>请正视摄像头并保持不动。</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: picture %1 of %2</source>
+        <translation>第 2 步，共 2 步：第 %1 张，共 %2 张</translation>
+    </message>
+    <message>
+        <source>Done. Next time you can sign in with your face.</source>
+        <translation>完成。下次您可以刷脸登录。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::FaceIdentifyScreen</name>
+    <message>
+        <source>Sign in with your face</source>
+        <translation>刷脸登录</translation>
+    </message>
+    <message>
+        <source>Scan a code or insert a card instead</source>
+        <translation>改为扫码或插卡</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Look at the camera.</source>
+        <translation>请看向摄像头。</translation>
+    </message>
+    <message>
+        <source>Those digits do not match. Please try again.</source>
+        <translation>数字不匹配。请重试。</translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number.</source>
+        <translation>请输入您手机号码的后 4 位。</translation>
+    </message>
+    <message>
+        <source>Thank you, you are signed in.</source>
+        <translation>谢谢，您已登录。</translation>
+    </message>
+    <message>
+        <source>We did not recognise you. Try again, or use a code or a card.</source>
+        <translation>未能识别您。请重试，或使用二维码或卡片。</translation>
+    </message>
+    <message>
+        <source>Face sign-in is paused for a few minutes. Please use a code or a card.</source>
+        <translation>刷脸登录暂停几分钟。请使用二维码或卡片。</translation>
+    </message>
+    <message>
+        <source>Face sign-in is not available now. Please use a code or a card.</source>
+        <translation>刷脸登录暂不可用。请使用二维码或卡片。</translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::HomeScreen</name>
     <message>
         <source>Welcome</source>
