@@ -3,9 +3,12 @@
 #include "config/KioskConfig.h"
 #include "fhir/FhirTypes.h"
 
+#include <QBoxLayout>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScroller>
 #include <QStyle>
 #include <QVariant>
 
@@ -30,6 +33,23 @@ QLabel* makeLabel(const char* role, const QString& object_name, QWidget* parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     return label;
+}
+
+QBoxLayout* addScrollingBody(QBoxLayout* layout, const QString& object_name, QWidget* parent)
+{
+    auto* body = new QWidget(parent);
+    auto* box = new QBoxLayout(QBoxLayout::TopToBottom, body);
+    box->setContentsMargins(0, 0, 0, 0);
+    box->setSpacing(32);
+    auto* scroll = new QScrollArea(parent);
+    scroll->setObjectName(object_name);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(body);
+    QScroller::grabGesture(scroll->viewport(), QScroller::TouchGesture);
+    layout->addWidget(scroll, 1);
+    return box;
 }
 
 void setRole(QWidget* widget, const char* role)

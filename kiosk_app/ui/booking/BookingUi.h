@@ -9,6 +9,7 @@
 #include <QString>
 #include <QTimeZone>
 
+class QBoxLayout;
 class QLabel;
 class QPushButton;
 class QWidget;
@@ -34,6 +35,10 @@ inline constexpr int kMinTouchHeight_px = 88;
 
 QPushButton* makeButton(const char* role, const QString& object_name, QWidget* parent);
 QLabel* makeLabel(const char* role, const QString& object_name, QWidget* parent);
+// Adds to layout (stretch 1) a touch-scrollable area whose content is a top-to-bottom box layout
+// with 32 px spacing, and returns that box: a screen's content then never forces the window
+// taller than the display.
+QBoxLayout* addScrollingBody(QBoxLayout* layout, const QString& object_name, QWidget* parent);
 // Sets the theme role and re-polishes the widget when the role changed.
 void setRole(QWidget* widget, const char* role);
 

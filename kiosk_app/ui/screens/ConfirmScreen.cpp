@@ -12,8 +12,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QResizeEvent>
-#include <QScrollArea>
-#include <QScroller>
 
 namespace mk::ui {
 
@@ -29,20 +27,8 @@ ConfirmScreen::ConfirmScreen(ScreenContext& context, QWidget* parent) : Screen(c
     title_ = makeLabel("title", QStringLiteral("confirmTitle"), this);
     layout->addWidget(title_);
 
-    // The content scrolls when it is taller than the screen (a long name, large text), so the
-    // screen never forces the window taller than the display; the main action stays visible.
-    auto* body = new QWidget(this);
-    columns_ = new QBoxLayout(QBoxLayout::TopToBottom, body);
-    columns_->setContentsMargins(0, 0, 0, 0);
-    columns_->setSpacing(32);
-    auto* scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("confirmScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setWidget(body);
-    QScroller::grabGesture(scroll->viewport(), QScroller::TouchGesture);
-    layout->addWidget(scroll, 1);
+    // The details scroll when taller than the screen; the main action stays visible.
+    columns_ = addScrollingBody(layout, QStringLiteral("confirmScroll"), this);
 
     auto* details = new QVBoxLayout;
     details->setSpacing(16);
