@@ -40,6 +40,13 @@ struct FaceTemplate {
     FaceTemplate& operator=(FaceTemplate&&) = default;
 };
 
+// The kiosk-wide lockout of face identification and verification (Identifier): the times of the
+// recent failures and the end of the current lockout, in ms since the epoch. No personal data.
+struct LockoutState {
+    std::vector<qint64> failures_ms;
+    qint64 locked_until_ms = 0;  // 0: not locked
+};
+
 class TemplateStore
 {
 public:
@@ -56,6 +63,15 @@ public:
     virtual FaceResult<int> deletePatient(const QString& patient_id) = 0;
     // Deletes templates expired at now; returns how many.
     virtual FaceResult<int> purgeExpired(const QDateTime& now) = 0;
+
+    // The persisted lockout state (an empty state when none was saved). The default keeps it in
+    // this object only: it survives a new Identifier on the same store, not a restart;
+    // SqlTemplateStore keeps it in the encrypted store (migration 6, table face_lockout).
+    virtual FaceResult<LockoutState> loadLockout();
+    virtual FaceStatus saveLockout(const LockoutState& state);
+
+private:
+    LockoutState lockout_in_memory_;
 };
 
 }  // namespace mk::face

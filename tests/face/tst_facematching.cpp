@@ -1,5 +1,6 @@
-// Gallery (1:N, 1:1, int8 layout), Identifier (confirmation digits, lockout) and Enrollment
-// (consent rules) on synthetic descriptors: no models needed.
+// Gallery (1:N, 1:1, int8 layout), Identifier (confirmation digits, lockout persisted through a
+// fake in-memory TemplateStore, 1:1 verify) and Enrollment (consent rules) on synthetic
+// descriptors: no models needed.
 #include "Enrollment.h"
 #include "FaceConfig.h"
 #include "Gallery.h"
@@ -35,6 +36,57 @@ Descriptor nudged(const Descriptor& d, QRandomGenerator& rng, double amount)
     return out;
 }
 
+// A TemplateStore holding only the lockout state, whose reads and writes can be made to fail.
+// With own_lockout false it leaves the lockout to TemplateStore's default implementation.
+class FakeStore : public TemplateStore
+{
+public:
+    explicit FakeStore(bool own_lockout = true) : own_lockout_(own_lockout) {}
+    FaceStatus saveConsent(const ConsentRecord&) override { return FaceOk{}; }
+    FaceResult<std::optional<ConsentRecord>> consent(const QString&) override
+    {
+        return std::optional<ConsentRecord>{};
+    }
+    FaceResult<qint64> saveTemplate(const FaceTemplate&) override { return qint64(1); }
+    FaceResult<std::vector<FaceTemplate>> loadTemplates(const QDateTime&) override
+    {
+        return std::vector<FaceTemplate>{};
+    }
+    FaceResult<int> deletePatient(const QString&) override { return 0; }
+    FaceResult<int> purgeExpired(const QDateTime&) override { return 0; }
+    FaceResult<LockoutState> loadLockout() override
+    {
+        if (fail_loads) return faceError(FaceErrorCode::Storage, QStringLiteral("read failed"));
+        return own_lockout_ ? state : TemplateStore::loadLockout();
+    }
+    FaceStatus saveLockout(const LockoutState& s) override
+    {
+        if (fail_saves) return faceError(FaceErrorCode::Storage, QStringLiteral("disk full"));
+        ++saves;
+        if (!own_lockout_) return TemplateStore::saveLockout(s);
+        state = s;
+        return FaceOk{};
+    }
+
+    LockoutState state;
+    int saves = 0;
+    bool fail_loads = false;
+    bool fail_saves = false;
+
+private:
+    bool own_lockout_ = true;
+};
+
+FaceTemplate makeTemplate(qint64 id, const QString& patient, const Descriptor& d)
+{
+    FaceTemplate t;
+    t.id = id;
+    t.patient_id = patient;
+    t.phone_last4 = QStringLiteral("1234");
+    t.descriptor = d;
+    return t;
+}
+
 FaceAnalysis goodFrame(const Descriptor& d)
 {
     FaceAnalysis a;
@@ -57,6 +109,13 @@ private Q_SLOTS:
     void identifyThenConfirm();
     void lockoutAfterFailures_data();
     void lockoutAfterFailures();
+    void lockoutSurvivesNewIdentifier_data();
+    void lockoutSurvivesNewIdentifier();
+    void persistedSuccessClearsAndWindowExpires();
+    void lockoutFailsClosed();
+    void staffClearAndClockBack();
+    void verify_data();
+    void verify();
     void consentRules_data();
     void consentRules();
     void enrollmentAveragesGoodFrames();
@@ -207,6 +266,192 @@ void TestFaceMatching::lockoutAfterFailures()
     QVERIFY(c);
     QVERIFY(id.confirm(c.value(), QStringLiteral("1234")));
     QCOMPARE(id.recentFailures(), 0);
+}
+
+void TestFaceMatching::lockoutSurvivesNewIdentifier_data()
+{
+    QTest::addColumn<bool>("own_lockout");
+    QTest::newRow("store's own lockout") << true;
+    QTest::newRow("TemplateStore's default") << false;
+}
+
+void TestFaceMatching::lockoutSurvivesNewIdentifier()
+{
+    QFETCH(bool, own_lockout);
+    QRandomGenerator rng(21);
+    qint64 now_ms = 7'000'000;
+    IdentifyConfig config;
+    config.max_failures = 3;
+    config.lockout_s = 60;
+    const FaceTemplate t = makeTemplate(1, QStringLiteral("P1"), randomDescriptor(rng));
+    FakeStore store(own_lockout);
+    {
+        Identifier first(config, [&] { return now_ms; });
+        first.attachStore(&store);
+        first.setTemplates({t});
+        QCOMPARE(first.identify(randomDescriptor(rng)).error().code, FaceErrorCode::NotFound);
+        QCOMPARE(first.identify(randomDescriptor(rng)).error().code, FaceErrorCode::NotFound);
+        QCOMPARE(store.saves, 2);
+    }
+    // "Restart": the failures are remembered, the third one locks.
+    {
+        Identifier second(config, [&] { return now_ms; });
+        second.attachStore(&store);
+        second.setTemplates({t});
+        QCOMPARE(second.recentFailures(), 2);
+        QCOMPARE(second.identify(randomDescriptor(rng)).error().code, FaceErrorCode::LockedOut);
+    }
+    now_ms += 10'000;
+    Identifier third(config, [&] { return now_ms; });
+    QVERIFY(!third.lockedOut());  // not attached yet
+    third.attachStore(&store);
+    third.setTemplates({t});
+    QVERIFY(third.lockedOut());
+    QCOMPARE(third.lockedUntilMs(), now_ms - 10'000 + 60'000);
+    QCOMPARE(third.identify(t.descriptor).error().code, FaceErrorCode::LockedOut);
+    QCOMPARE(third.verify(QStringLiteral("P1"), t.descriptor).error().code,
+             FaceErrorCode::LockedOut);
+    now_ms += 50'001;
+    QVERIFY(!third.lockedOut());
+    QVERIFY(third.identify(t.descriptor));
+}
+
+void TestFaceMatching::persistedSuccessClearsAndWindowExpires()
+{
+    QRandomGenerator rng(22);
+    qint64 now_ms = 9'000'000;
+    IdentifyConfig config;
+    config.max_failures = 3;
+    config.failure_window_s = 100;
+    const FaceTemplate t = makeTemplate(1, QStringLiteral("P1"), randomDescriptor(rng));
+    FakeStore store;
+    Identifier id(config, [&] { return now_ms; });
+    id.attachStore(&store);
+    id.setTemplates({t});
+    QVERIFY(!id.identify(randomDescriptor(rng)));
+    QVERIFY(!id.identify(randomDescriptor(rng)));
+    QCOMPARE(store.state.failures_ms.size(), size_t(2));
+    auto c = id.identify(t.descriptor);
+    QVERIFY(c);
+    QVERIFY(id.confirm(c.value(), QStringLiteral("1234")));
+    QVERIFY(store.state.failures_ms.empty());  // a success clears the saved failures
+    // Two failures, then the window passes: a third failure no longer locks.
+    QVERIFY(!id.identify(randomDescriptor(rng)));
+    QVERIFY(!id.identify(randomDescriptor(rng)));
+    now_ms += 100'001;
+    Identifier later(config, [&] { return now_ms; });
+    later.attachStore(&store);
+    later.setTemplates({t});
+    QCOMPARE(later.recentFailures(), 0);
+    QCOMPARE(later.identify(randomDescriptor(rng)).error().code, FaceErrorCode::NotFound);
+    QVERIFY(!later.lockedOut());
+    QCOMPARE(store.state.failures_ms, std::vector<qint64>{now_ms});
+}
+
+void TestFaceMatching::lockoutFailsClosed()
+{
+    QRandomGenerator rng(23);
+    qint64 now_ms = 11'000'000;
+    IdentifyConfig config;
+    config.max_failures = 2;
+    config.lockout_s = 60;
+    const FaceTemplate t = makeTemplate(1, QStringLiteral("P1"), randomDescriptor(rng));
+    FakeStore store;
+    store.fail_saves = true;
+    Identifier id(config, [&] { return now_ms; });
+    id.attachStore(&store);
+    id.setTemplates({t});
+    QVERIFY(!id.identify(randomDescriptor(rng)));
+    QCOMPARE(id.identify(randomDescriptor(rng)).error().code, FaceErrorCode::LockedOut);
+    QCOMPARE(store.state.locked_until_ms, qint64(0));  // never written
+    // The store still says "not locked": the unsaved lockout applies anyway.
+    QVERIFY(id.lockedOut());
+    QCOMPARE(id.identify(t.descriptor).error().code, FaceErrorCode::LockedOut);
+    store.fail_loads = true;
+    QVERIFY(id.lockedOut());
+    // Once the store works again, the next change writes the lockout it missed.
+    store.fail_loads = false;
+    store.fail_saves = false;
+    Identifier other(config, [&] { return now_ms; });
+    other.attachStore(&store);
+    QVERIFY(!other.lockedOut());
+    id.attachStore(&store);  // re-attaching saves what the store missed
+    QCOMPARE(store.state.locked_until_ms, now_ms + 60'000);
+    QVERIFY(other.lockedOut());
+}
+
+void TestFaceMatching::staffClearAndClockBack()
+{
+    QRandomGenerator rng(24);
+    qint64 now_ms = 13'000'000;
+    IdentifyConfig config;
+    config.max_failures = 1;
+    config.lockout_s = 60;
+    FakeStore store;
+    Identifier id(config, [&] { return now_ms; });
+    id.attachStore(&store);
+    id.setTemplates({makeTemplate(1, QStringLiteral("P1"), randomDescriptor(rng))});
+    QCOMPARE(id.identify(randomDescriptor(rng)).error().code, FaceErrorCode::LockedOut);
+    QVERIFY(store.state.locked_until_ms > now_ms);
+    store.state = LockoutState{};  // `medkioskctl face lockout --clear` on the running kiosk
+    QVERIFY(!id.lockedOut());
+    // A lockout saved before the clock was set back lasts at most lockout_s from now.
+    store.state.locked_until_ms = now_ms + 86'400'000;
+    QVERIFY(id.lockedOut());
+    QCOMPARE(id.lockedUntilMs(), now_ms + 60'000);
+}
+
+void TestFaceMatching::verify_data()
+{
+    QTest::addColumn<QString>("patient");
+    QTest::addColumn<int>("probe");  // 0: P1 nudged, 1: P2 nudged, 2: a stranger
+    QTest::addColumn<int>("expected");
+    QTest::addColumn<int>("failures_after");
+    QTest::newRow("accept") << QStringLiteral("P1") << 0 << int(FaceErrorCode::Unset) << 0;
+    QTest::newRow("another patient's face")
+        << QStringLiteral("P1") << 1 << int(FaceErrorCode::NotFound) << 1;
+    QTest::newRow("stranger") << QStringLiteral("P2") << 2 << int(FaceErrorCode::NotFound) << 1;
+    QTest::newRow("no template, not counted")
+        << QStringLiteral("P9") << 0 << int(FaceErrorCode::NotFound) << 0;
+}
+
+void TestFaceMatching::verify()
+{
+    QFETCH(QString, patient);
+    QFETCH(int, probe);
+    QFETCH(int, expected);
+    QFETCH(int, failures_after);
+    QRandomGenerator rng(25);
+    const Descriptor p1 = randomDescriptor(rng);
+    const Descriptor p2 = randomDescriptor(rng);
+    const Descriptor stranger = randomDescriptor(rng);
+    FakeStore store;
+    Identifier id(IdentifyConfig{}, [] { return qint64(15'000'000); });
+    id.attachStore(&store);
+    // P1 has two templates: the nearer one counts.
+    id.setTemplates({makeTemplate(1, QStringLiteral("P1"), nudged(p1, rng, 0.05)),
+                     makeTemplate(2, QStringLiteral("P2"), p2),
+                     makeTemplate(3, QStringLiteral("P1"), p1)});
+    const Descriptor probes[] = {nudged(p1, rng, 0.005), nudged(p2, rng, 0.005), stranger};
+    const Descriptor& d = probes[probe];
+    auto result = id.verify(patient, d);
+    if (expected == int(FaceErrorCode::Unset)) {
+        QVERIFY2(result, qPrintable(result.ok() ? QString() : result.error().detail));
+        QVERIFY(result.value() < 0.1);
+        QCOMPARE(result.value(), id.nearestOf(patient, d).distance);
+        QCOMPARE(id.nearestOf(patient, d).id, qint64(3));
+    } else {
+        QVERIFY(!result);
+        QCOMPARE(int(result.error().code), expected);
+        const GalleryMatch m = id.nearestOf(patient, d);
+        QVERIFY(!m.accepted);
+        if (patient == QStringLiteral("P9"))
+            QCOMPARE(m.id, qint64(-1));
+        else
+            QVERIFY(m.distance > IdentifyConfig{}.match_threshold);
+    }
+    QCOMPARE(id.recentFailures(), failures_after);
+    QCOMPARE(int(store.state.failures_ms.size()), failures_after);
 }
 
 void TestFaceMatching::consentRules_data()
