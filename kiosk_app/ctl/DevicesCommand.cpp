@@ -1,9 +1,10 @@
 // medkioskctl devices [--config F] [--json] [--wait-ms N]: builds the devices configured in the
-// INI's [devices] section (receipt printer, card reader, speech, serial QR scanner; keys in
-// docs/devices.md), starts each, waits until each has reported (at most --wait-ms, default 8000)
+// INI's [devices] section (receipt printer, card reader, speech, serial QR scanner, camera; keys
+// in docs/devices.md), starts each, waits until each has reported (at most --wait-ms, default 8000)
 // and prints ready / degraded / missing with the detail. Exit 1 when a configured device is missing
 // or did not answer in time; devices switched off in the configuration are listed, not counted.
 #include "CtlCommand.h"
+#include "camera/CameraConfig.h"
 #include "card/CardReader.h"
 #include "common/DeviceHealth.h"
 #include "printer/ReceiptPrinter.h"
@@ -33,7 +34,8 @@ public:
     QStringList words() const override { return {u"devices"_qs}; }
     QString summary() const override
     {
-        return tr("Configured devices (printer, card reader, speech) with their state.");
+        return tr(
+            "Configured devices (printer, card reader, speech, scanner, camera) with their state.");
     }
     void addOptions(QCommandLineParser& parser) const override
     {
@@ -61,6 +63,7 @@ int DevicesCommand::run(const CtlContext& context) const
     QSettings settings(path, QSettings::IniFormat);
 
     std::vector<Entry> entries;
+    bool ok_config = true;
     {
         const hw::PrinterConfig config = hw::PrinterConfig::fromSettings(settings);
         auto printer = std::make_unique<hw::ReceiptPrinter>(config);
@@ -96,6 +99,21 @@ int DevicesCommand::run(const CtlContext& context) const
             entries.push_back({std::move(scanner), config.describe(), true});
         }
     }
+    {
+        // The camera (face sign-in, camera QR scanning). Counted only when [devices] camera is
+        // set explicitly: the built-in default (qt) must not fail a kiosk that has no camera.
+        settings.beginGroup(u"devices"_qs);
+        const bool explicit_camera = settings.contains(u"camera"_qs);
+        settings.endGroup();
+        const hw::CameraConfig config = hw::CameraConfig::fromSettings(settings);
+        if (config.backend == hw::CameraConfig::Backend::Unset) {
+            context.err << tr("[devices] camera: unknown backend (none, qt or folder)") << u'\n';
+            ok_config = false;
+        } else if (auto camera = config.create()) {
+            camera->start();
+            entries.push_back({std::move(camera), config.describe(), explicit_camera});
+        }
+    }
 
     bool ok_wait = false;
     const int wait_ms = context.parser.value(u"wait-ms"_qs).toInt(&ok_wait);
@@ -111,7 +129,7 @@ int DevicesCommand::run(const CtlContext& context) const
         QThread::msleep(20);
     }
 
-    bool ok = true;
+    bool ok = ok_config;
     QJsonArray list;
     for (const Entry& e : entries) {
         hw::DeviceHealth h = e.device->health();
