@@ -1,12 +1,20 @@
 // SqlTemplateStore (face_auth's TemplateStore on the encrypted store): round trip, consent
-// required, expiry, purge, "delete my face data", enrollment consent rules through the store.
+// required, expiry, purge, "delete my face data", enrollment consent rules through the store,
+// the identification lockout kept across a restart, and a store of schema 5 upgraded with its data.
 #include "Enrollment.h"
+#include "Identifier.h"
 #include "face/SqlTemplateStore.h"
+#include "store/Migrations.h"
 #include "store/SecureKey.h"
+#include "store/SqlCipherDb.h"
+#include "store/SqlStatement.h"
 #include "store/Store.h"
 
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <cstring>
 
 using namespace mk;
 using namespace mk::face;
@@ -33,6 +41,18 @@ FaceTemplate makeTemplate(const QString& patient, const QDateTime& created, int 
     return t;
 }
 
+store::SecureKey fileKey()
+{
+    return store::SecureKey(QByteArray(store::SecureKey::kSizeBytes, 'k'));
+}
+
+std::unique_ptr<store::Store> openFile(const QString& path)
+{
+    auto s = store::Store::open(path, fileKey());
+    if (!s) qWarning() << s.error().detail;
+    return s ? std::move(s.value()) : nullptr;
+}
+
 }  // namespace
 
 class TestFaceStore : public QObject
@@ -46,6 +66,8 @@ private Q_SLOTS:
     void deleteMyFaceData();
     void enrollmentThroughStore_data();
     void enrollmentThroughStore();
+    void lockoutSurvivesReopen();
+    void upgradeFromSchema5KeepsFaceData();
 };
 
 void TestFaceStore::roundTrip()
@@ -180,6 +202,116 @@ void TestFaceStore::enrollmentThroughStore()
     QCOMPARE(templates.consent(QStringLiteral("C1")).value().has_value(), stored);
     if (stored)
         QCOMPARE(templates.consent(QStringLiteral("C1")).value()->guardian_consent, guardian_given);
+}
+
+void TestFaceStore::lockoutSurvivesReopen()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("store.db"));
+    qint64 now_ms = QDateTime::currentMSecsSinceEpoch();
+    IdentifyConfig config;
+    config.max_failures = 2;
+    config.lockout_s = 600;
+    QRandomGenerator rng(31);
+    Descriptor stranger{};
+    for (float& v : stranger) v = float(rng.generateDouble() * 0.4 - 0.2);
+    {
+        auto st = openFile(path);
+        QVERIFY(st);
+        SqlTemplateStore templates(*st);
+        auto empty = templates.loadLockout();
+        QVERIFY(empty);
+        QVERIFY(empty.value().failures_ms.empty());
+        QCOMPARE(empty.value().locked_until_ms, qint64(0));
+        LockoutState state;
+        state.failures_ms = {now_ms - 2000, now_ms - 1000};
+        state.locked_until_ms = 42;
+        QVERIFY(templates.saveLockout(state));
+        state.failures_ms = {now_ms - 500};  // replaces, never appends
+        QVERIFY(templates.saveLockout(state));
+        auto back = templates.loadLockout();
+        QVERIFY(back);
+        QCOMPARE(back.value().failures_ms, state.failures_ms);
+        QCOMPARE(back.value().locked_until_ms, qint64(42));
+        // The kiosk locks itself out: one saved failure plus this one.
+        Identifier id(config, [&] { return now_ms; });
+        id.attachStore(&templates);
+        id.setTemplates(
+            {makeTemplate(QStringLiteral("P1"), QDateTime::currentDateTimeUtc(), 30, 32)});
+        QCOMPARE(id.identify(stranger).error().code, FaceErrorCode::LockedOut);
+    }
+    // Power cycle: a new store object on the same file, a new Identifier.
+    auto st = openFile(path);
+    QVERIFY(st);
+    SqlTemplateStore templates(*st);
+    auto saved = templates.loadLockout();
+    QVERIFY(saved);
+    QCOMPARE(saved.value().locked_until_ms, now_ms + 600'000);
+    QVERIFY(saved.value().failures_ms.empty());
+    now_ms += 60'000;
+    Identifier id(config, [&] { return now_ms; });
+    id.attachStore(&templates);
+    QVERIFY(id.lockedOut());
+    now_ms += 540'001;
+    QVERIFY(!id.lockedOut());
+    // Many failure times are bounded to the newest kMaxSavedFailures.
+    LockoutState many;
+    for (int i = 0; i < 100; ++i) many.failures_ms.push_back(now_ms + i);
+    QVERIFY(templates.saveLockout(many));
+    auto bounded = templates.loadLockout();
+    QCOMPARE(int(bounded.value().failures_ms.size()), SqlTemplateStore::kMaxSavedFailures);
+    QCOMPARE(bounded.value().failures_ms.back(), now_ms + 99);
+}
+
+void TestFaceStore::upgradeFromSchema5KeepsFaceData()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("store.db"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const FaceTemplate t = makeTemplate(QStringLiteral("P5"), now, 30, 33);
+    {  // What the program of schema 5 wrote.
+        auto opened = store::SqlCipherDb::open(path);
+        QVERIFY(opened);
+        store::SqlCipherDb& db = *opened.value();
+        QVERIFY(db.setKey(fileKey().pragmaLiteral()));
+        QVERIFY(db.exec(QByteArrayLiteral("PRAGMA cipher_page_size = 4096;")));
+        auto v5 = store::Migrations::migrate(db, store::Migrations::all().first(5));
+        QVERIFY2(v5, qPrintable(v5.ok() ? QString() : v5.error().detail));
+        QCOMPARE(v5.value(), 5);
+        QVERIFY(db.exec(QByteArrayLiteral(
+            "INSERT INTO face_consent(patient_id, purpose, stored_data, retention_days, "
+            "given_at_ms, age_years) VALUES ('P5', 'identify you', 'a template', 30, 1, 40)")));
+        auto ins = db.prepare(QByteArrayLiteral(
+            "INSERT INTO face_template(patient_id, descriptor, phone_last4, created_at_ms, "
+            "expires_at_ms) VALUES ('P5', ?1, '5555', ?2, ?3)"));
+        QVERIFY(ins);
+        QByteArray blob(int(sizeof(float) * kDescriptorSize), '\0');
+        std::memcpy(blob.data(), t.descriptor.data(), size_t(blob.size()));
+        QVERIFY(ins.value().bind(1, blob));
+        QVERIFY(ins.value().bind(2, t.created_at.toMSecsSinceEpoch()));
+        QVERIFY(ins.value().bind(3, t.expires_at.toMSecsSinceEpoch()));
+        QVERIFY(ins.value().run());
+    }
+    auto st = openFile(path);
+    QVERIFY(st);
+    QCOMPARE(st->schemaVersion(), 6);
+    SqlTemplateStore templates(*st);
+    auto consent = templates.consent(QStringLiteral("P5"));
+    QVERIFY(consent);
+    QVERIFY(consent.value().has_value());
+    QCOMPARE(consent.value()->age_years, 40);
+    auto all = templates.loadTemplates(now);
+    QVERIFY(all);
+    QCOMPARE(all.value().size(), size_t(1));
+    QVERIFY(all.value().front().descriptor == t.descriptor);
+    QCOMPARE(all.value().front().phone_last4, QStringLiteral("5555"));
+    auto lockout = templates.loadLockout();
+    QVERIFY(lockout);
+    QCOMPARE(lockout.value().locked_until_ms, qint64(0));
+    QVERIFY(templates.saveLockout(LockoutState{{1, 2}, 3}));
+    QCOMPARE(templates.loadLockout().value().failures_ms, (std::vector<qint64>{1, 2}));
 }
 
 QTEST_GUILESS_MAIN(TestFaceStore)

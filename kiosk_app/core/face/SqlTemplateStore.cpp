@@ -5,6 +5,9 @@
 #include "store/SqlStatement.h"
 #include "store/Store.h"
 
+#include <QStringList>
+
+#include <algorithm>
 #include <cstring>
 
 namespace mk::face {
@@ -197,6 +200,54 @@ FaceResult<int> SqlTemplateStore::purgeExpired(const QDateTime& now)
     if (!s) return storageError(s.error());
     if (removed > 0) qCInfo(lcStore) << "expired face templates purged:" << removed;
     return removed;
+}
+
+FaceResult<LockoutState> SqlTemplateStore::loadLockout()
+{
+    LockoutState out;
+    Status s = store_.withTransaction([&](store::SqlCipherDb& db) -> Status {
+        out = LockoutState{};
+        auto q = db.prepare(QByteArrayLiteral(
+            "SELECT locked_until_ms, failures_ms FROM face_lockout WHERE id = 1"));
+        if (!q) return q.error();
+        auto step = q.value().step();
+        if (!step) return step.error();
+        if (step.value() != store::SqlStatement::Step::Row) return Ok{};
+        out.locked_until_ms = q.value().columnInt64(0);
+        const QString failures = q.value().columnText(1);
+        for (QStringView part : QStringView(failures).split(u',', Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const qint64 at_ms = part.toLongLong(&ok);
+            if (ok) out.failures_ms.push_back(at_ms);
+        }
+        return Ok{};
+    });
+    if (!s) return storageError(s.error());
+    return out;
+}
+
+FaceStatus SqlTemplateStore::saveLockout(const LockoutState& state)
+{
+    const std::size_t keep = std::min(state.failures_ms.size(), std::size_t(kMaxSavedFailures));
+    QStringList failures;
+    for (auto it = state.failures_ms.end() - std::ptrdiff_t(keep); it != state.failures_ms.end();
+         ++it) {
+        failures << QString::number(*it);
+    }
+    Status s = store_.withTransaction([&](store::SqlCipherDb& db) -> Status {
+        auto ins = db.prepare(QByteArrayLiteral(
+            "INSERT OR REPLACE INTO face_lockout(id, locked_until_ms, failures_ms, saved_at_ms) "
+            "VALUES (1, ?1, ?2, ?3)"));
+        if (!ins) return ins.error();
+        store::SqlStatement& st = ins.value();
+        for (Status b : {st.bind(1, state.locked_until_ms), st.bind(2, failures.join(u',')),
+                         st.bind(3, QDateTime::currentMSecsSinceEpoch())}) {
+            if (!b) return b;
+        }
+        return st.run();
+    });
+    if (!s) return storageError(s.error());
+    return FaceOk{};
 }
 
 }  // namespace mk::face

@@ -1,6 +1,7 @@
 // face_auth's TemplateStore on the kiosk's encrypted store (tables face_consent and face_template,
-// store migration "face"). Descriptors are kept as 512-byte float32 blobs inside the SQLCipher
-// file, never photos; deleting uses secure_delete so that freed pages are zeroed.
+// store migration "face"; the identification lockout in face_lockout, migration "face_lockout").
+// Descriptors are kept as 512-byte float32 blobs inside the SQLCipher file, never photos; deleting
+// uses secure_delete so that freed pages are zeroed.
 #pragma once
 
 #include "TemplateStore.h"
@@ -26,6 +27,11 @@ public:
     FaceResult<std::vector<FaceTemplate>> loadTemplates(const QDateTime& now) override;
     FaceResult<int> deletePatient(const QString& patient_id) override;
     FaceResult<int> purgeExpired(const QDateTime& now) override;
+    FaceResult<LockoutState> loadLockout() override;
+    // Keeps at most kMaxSavedFailures failure times (the newest).
+    FaceStatus saveLockout(const LockoutState& state) override;
+
+    static constexpr int kMaxSavedFailures = 64;
 
 private:
     store::Store& store_;

@@ -120,6 +120,17 @@ constexpr std::array kMigrations{
               "  outbox_id INTEGER NOT NULL DEFAULT 0,"
               "  detail TEXT NOT NULL DEFAULT ''"
               ");"},
+    // The kiosk-wide lockout of face identification (face_auth's Identifier through
+    // SqlTemplateStore::saveLockout), so that restarting the kiosk does not reset it: one row,
+    // the end of the lockout and the times of the recent failures (comma-separated ms since the
+    // epoch). No personal data.
+    Migration{6, "face_lockout",
+              "CREATE TABLE face_lockout ("
+              "  id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),"
+              "  locked_until_ms INTEGER NOT NULL DEFAULT 0,"
+              "  failures_ms TEXT NOT NULL DEFAULT '',"
+              "  saved_at_ms INTEGER NOT NULL DEFAULT 0"
+              ");"},
 };
 
 }  // namespace
