@@ -1,6 +1,8 @@
 // medkioskctl face embed IMAGE [--chip] [--json] | face compare A B | face eval DIR |
-// face delete PATIENT_ID: the face pipeline from the command line (face_auth), for hospital IT
-// and for measuring thresholds. --models DIR (default $MEDKIOSK_MODELS_DIR or
+// face delete PATIENT_ID | face verify PATIENT_ID IMAGE: the face pipeline from the command line
+// (face_auth), for hospital IT and for measuring thresholds. `face verify` compares an image with
+// the patient's templates in the kiosk's store without counting towards the kiosk's lockout
+// (`face lockout` is FaceLockoutCommand.cpp). --models DIR (default $MEDKIOSK_MODELS_DIR or
 // ~/.cache/medkiosk/models), --threshold D; defaults from the [face] group of the kiosk's
 // configuration (FaceConfig.h).
 #include "CtlCommand.h"
@@ -8,13 +10,11 @@
 #include "FaceEngine.h"
 #include "FaceEvaluation.h"
 #include "Identifier.h"
-#include "config/KioskConfig.h"
+#include "QueueCtl.h"
 #include "face/SqlTemplateStore.h"
-#include "store/KeyProvider.h"
-#include "store/Store.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
+#include <QDateTime>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,7 +31,8 @@ public:
     QString summary() const override
     {
         return tr(
-            "Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID.");
+            "Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID, "
+            "verify PATIENT_ID IMAGE.");
     }
     void addOptions(QCommandLineParser& parser) const override
     {
@@ -69,6 +70,7 @@ private:
     int compare(const CtlContext& context, const QString& a, const QString& b) const;
     int eval(const CtlContext& context, const QString& dir) const;
     int remove(const CtlContext& context, const QString& patient_id) const;
+    int verify(const CtlContext& context, const QString& patient_id, const QString& path) const;
 };
 
 face::FaceConfig FaceCommand::faceConfig(const CtlContext& context, bool* ok)
@@ -235,33 +237,9 @@ int FaceCommand::eval(const CtlContext& context, const QString& dir) const
 
 int FaceCommand::remove(const CtlContext& context, const QString& patient_id) const
 {
-    auto config = config::KioskConfig::load(context.configPath());
-    if (!config) {
-        context.err << config.error().detail << u'\n';
-        return kExitCheckFailed;
-    }
-    const QString store_path = config.value().store_path.isEmpty()
-                                   ? config::KioskConfig::defaultStorePath()
-                                   : config.value().store_path;
-    const QString key_file = config.value().key_file.isEmpty()
-                                 ? store::KeyProvider::defaultKeyFile(store_path)
-                                 : config.value().key_file;
-    if (!QFileInfo(store_path).isFile()) {
-        context.err << tr("no store file at %1").arg(store_path) << u'\n';
-        return kExitCheckFailed;
-    }
-    auto key = store::KeyProvider::loadExisting(
-        key_file, qEnvironmentVariable("CREDENTIALS_DIRECTORY"), nullptr);
-    if (!key) {
-        context.err << key.error().detail << u'\n';
-        return kExitCheckFailed;
-    }
-    auto opened = store::Store::open(store_path, key.value());
-    if (!opened) {
-        context.err << opened.error().detail << u'\n';
-        return kExitCheckFailed;
-    }
-    face::SqlTemplateStore templates(*opened.value());
+    auto session = QueueCtl::open(context);  // the kiosk's store with its key
+    if (!session) return kExitCheckFailed;
+    face::SqlTemplateStore templates(*session->store);
     auto removed = templates.deletePatient(patient_id);
     if (!removed) {
         context.err << removed.error().detail << u'\n';
@@ -279,6 +257,55 @@ int FaceCommand::remove(const CtlContext& context, const QString& patient_id) co
     return kExitOk;
 }
 
+int FaceCommand::verify(const CtlContext& context, const QString& patient_id,
+                        const QString& path) const
+{
+    face::FaceEngine engine;
+    if (!loadEngine(context, engine)) return kExitCheckFailed;
+    auto probe = analyzeFile(engine, path, context.parser.isSet(QStringLiteral("chip")));
+    if (!probe) {
+        context.err << probe.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
+    if (!probe.value().descriptor) {
+        context.err
+            << tr("no single face: %1").arg(face::Quality::hint(probe.value().quality.issue))
+            << u'\n';
+        return kExitCheckFailed;
+    }
+    auto session = QueueCtl::open(context);
+    if (!session) return kExitCheckFailed;
+    face::SqlTemplateStore templates(*session->store);
+    auto loaded = templates.loadTemplates(QDateTime::currentDateTimeUtc());
+    if (!loaded) {
+        context.err << loaded.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
+    face::IdentifyConfig config;
+    config.match_threshold = threshold(context);
+    face::Identifier identifier(config);  // no store attached: the kiosk's lockout is untouched
+    identifier.setTemplates(loaded.value());
+    const face::GalleryMatch match = identifier.nearestOf(patient_id, *probe.value().descriptor);
+    identifier.setTemplates({});
+    if (match.id < 0) {
+        context.err << tr("no face template for this patient") << u'\n';
+        return kExitCheckFailed;
+    }
+    if (context.json()) {
+        const QJsonObject o{{QStringLiteral("accepted"), match.accepted},
+                            {QStringLiteral("distance"), match.distance},
+                            {QStringLiteral("threshold"), config.match_threshold}};
+        context.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    } else {
+        context.out << tr("distance %1 (threshold %2): %3")
+                           .arg(match.distance, 0, 'f', 4)
+                           .arg(config.match_threshold, 0, 'f', 2)
+                           .arg(match.accepted ? tr("accepted") : tr("rejected"))
+                    << u'\n';
+    }
+    return match.accepted ? kExitOk : kExitCheckFailed;
+}
+
 int FaceCommand::run(const CtlContext& context) const
 {
     const QStringList args = context.parser.positionalArguments();
@@ -288,8 +315,10 @@ int FaceCommand::run(const CtlContext& context) const
         return compare(context, args[1], args[2]);
     if (action == QLatin1String("eval") && args.size() == 2) return eval(context, args[1]);
     if (action == QLatin1String("delete") && args.size() == 2) return remove(context, args[1]);
+    if (action == QLatin1String("verify") && args.size() == 3)
+        return verify(context, args[1], args[2]);
     context.err << tr("usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | "
-                      "delete PATIENT_ID")
+                      "delete PATIENT_ID | verify PATIENT_ID IMAGE [--chip] | lockout [--clear]")
                 << u'\n';
     return kExitUsage;
 }
