@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void poolUrl_data();
     void poolUrl();
     void shippedExampleLoads();
+    void unknownKeysWarnedOnlyInOwnGroups();
 };
 
 void TestConfig::defaultsWhenFileMissing()
@@ -257,6 +259,27 @@ void TestConfig::shippedExampleLoads()
                             "min_minutes_before_start"}) {
         QVERIFY2(text.contains(QByteArray(key) + " ="), key);
     }
+}
+
+// A typo in a group the loader owns is reported; [checkin], [devices] and [face] are read and
+// checked by their own modules, so the shipped example (which has them all) gives no warning.
+void TestConfig::unknownKeysWarnedOnlyInOwnGroups()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"kiosk.ini"_qs);
+    QVERIFY(writeIni(path,
+                     "[pool]\nbase_ulr = https://pool.example\n"
+                     "[face]\nmatch_threshold = 0.45\n"
+                     "[devices]\ncamera = none\n"
+                     "[checkin]\narrival_early_minutes = 30\n"));
+    QTest::ignoreMessage(QtWarningMsg, "unknown configuration key \"pool/base_ulr\"");
+    QTest::failOnWarning(QRegularExpression(u"unknown configuration key"_qs));
+    QVERIFY(KioskConfig::load(path).ok());
+
+    const QString example =
+        QStringLiteral(MEDKIOSK_SOURCE_DIR) + u"/kiosk_app/ctl/kiosk.ini.example"_qs;
+    QVERIFY(KioskConfig::load(example).ok());
 }
 
 QTEST_GUILESS_MAIN(TestConfig)
