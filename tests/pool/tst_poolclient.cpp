@@ -235,6 +235,72 @@ private Q_SLOTS:
         QVERIFY(none.value().isEmpty());
     }
 
+    void patientById_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("expected");  // ErrorCode, Unset = found
+        QTest::newRow("guardian") << QStringLiteral("pat-1001") << int(ErrorCode::Unset);
+        QTest::newRow("child") << QStringLiteral("pat-1002") << int(ErrorCode::Unset);
+        QTest::newRow("generated") << QStringLiteral("pat-1100") << int(ErrorCode::Unset);
+        QTest::newRow("unknown") << QStringLiteral("pat-9999") << int(ErrorCode::NotFound);
+        QTest::newRow("empty") << QString() << int(ErrorCode::BadRequest);
+        QTest::newRow("path") << QStringLiteral("pat-1001/_history") << int(ErrorCode::BadRequest);
+        QTest::newRow("query") << QStringLiteral("pat-1001?x=1") << int(ErrorCode::BadRequest);
+    }
+
+    void patientById()
+    {
+        QFETCH(QString, id);
+        QFETCH(int, expected);
+        const quint64 before = client_->stats().requests.load();
+        const auto r = client_->patient(id);
+        if (ErrorCode(expected) == ErrorCode::Unset) {
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
+            QCOMPARE(r.value().id, id);
+            QVERIFY(!r.value().patient_number.isEmpty());
+            QVERIFY(r.value().birth_date.isValid());
+        } else {
+            QVERIFY(!r.ok());
+            QCOMPARE(int(r.error().code), expected);
+        }
+        // A refused id is never sent.
+        if (ErrorCode(expected) == ErrorCode::BadRequest)
+            QCOMPARE(client_->stats().requests.load(), before);
+    }
+
+    void patientByIdMatchesSearch()
+    {
+        PatientQuery q;
+        q.patient_number = QStringLiteral("P00001001");
+        q.birth_date = QDate(1985, 3, 12);
+        const auto found = client_->findPatients(q);
+        QVERIFY(found.ok());
+        QCOMPARE(found.value().size(), 1);
+        const auto read = client_->patient(QStringLiteral("pat-1001"));
+        QVERIFY(read.ok());
+        const fhir::Patient& a = found.value().first();
+        const fhir::Patient& b = read.value();
+        QCOMPARE(b.patient_number, a.patient_number);
+        QCOMPARE(b.name.zh, a.name.zh);
+        QCOMPARE(b.name.en, a.name.en);
+        QCOMPARE(b.birth_date, a.birth_date);
+        QCOMPARE(b.phone, a.phone);
+        QCOMPARE(b.gender, a.gender);
+    }
+
+    void patientByIdRetriesAndFails()
+    {
+        sim_->setFault(fault(QStringLiteral("5xx"), 1, QStringLiteral("/Patient/")));
+        const auto blip = client_->patient(QStringLiteral("pat-1004"));
+        QVERIFY2(blip.ok(), qPrintable(blip.ok() ? QString() : blip.error().detail));
+        QVERIFY(client_->stats().retries.load() >= 1);
+        sim_->setFault(fault(QStringLiteral("outage"), -1));
+        const auto down = client_->patient(QStringLiteral("pat-1004"));
+        QVERIFY(!down.ok());
+        QVERIFY2(down.error().isTransient(), qPrintable(down.error().detail));
+        sim_->setFault(fault(QStringLiteral("none"), 0));
+    }
+
     void bookIdempotentAndAppointments()
     {
         const QList<fhir::Slot> free = freeSlots(QStringLiteral("sch-ped-02"));

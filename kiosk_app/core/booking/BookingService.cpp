@@ -1,6 +1,7 @@
 #include "booking/BookingService.h"
 
 #include "booking/BookingCache.h"
+#include "booking/BookingSession.h"
 #include "common/Log.h"
 #include "store/Store.h"
 
@@ -231,6 +232,48 @@ QFuture<Result<QList<fhir::Patient>>> BookingService::dependents(const QString& 
         noteResult(r.ok() ? nullptr : &r.error());
         return r;
     });
+}
+
+QFuture<Result<fhir::Patient>> BookingService::patient(const QString& patient_id)
+{
+    return QtConcurrent::run(&workers_, [this, client = client_, patient_id] {
+        Result<fhir::Patient> r = client->patient(patient_id);
+        noteResult(r.ok() ? nullptr : &r.error());
+        return r;
+    });
+}
+
+QFuture<Result<SignIn>> BookingService::signIn(const fhir::Patient& person)
+{
+    return QtConcurrent::run(&workers_, [this, client = client_, person]() -> Result<SignIn> {
+        Result<QList<fhir::Patient>> children = client->dependents(person.id);
+        noteResult(children.ok() ? nullptr : &children.error());
+        if (!children.ok()) return children.error();
+        return SignIn{person, std::move(children).value()};
+    });
+}
+
+QFuture<Result<SignIn>> BookingService::signInById(const QString& patient_id)
+{
+    return QtConcurrent::run(&workers_, [this, client = client_, patient_id]() -> Result<SignIn> {
+        Result<fhir::Patient> person = client->patient(patient_id);
+        noteResult(person.ok() ? nullptr : &person.error());
+        if (!person.ok()) return person.error();
+        Result<QList<fhir::Patient>> children = client->dependents(patient_id);
+        noteResult(children.ok() ? nullptr : &children.error());
+        if (!children.ok()) return children.error();
+        return SignIn{std::move(person).value(), std::move(children).value()};
+    });
+}
+
+bool applySignIn(const SignIn& sign_in, BookingSession& session)
+{
+    session.identified = sign_in.person;
+    session.children = sign_in.children;
+    session.patient.reset();
+    if (!session.children.isEmpty()) return true;
+    session.patient = session.identified;
+    return false;
 }
 
 QFuture<Result<Fetched<QList<fhir::Department>>>> BookingService::departments()

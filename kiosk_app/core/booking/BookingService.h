@@ -38,6 +38,20 @@ struct BookingOutcome {
     QList<fhir::Slot> alternatives;  // on Conflict: the nearest free slots of that day
 };
 
+class BookingSession;
+
+// Who signed in at the kiosk and, for a guardian, their children: what the patient-number /
+// card path (IdentifyScreen) and face sign-in both end with.
+struct SignIn {
+    fhir::Patient person;
+    QList<fhir::Patient> children;
+};
+
+// Puts a sign-in into the session: identified, children, and the patient the booking is for when
+// there is nobody to choose among. True when self or a child must be chosen (ChildChoice), false
+// when the booking goes on for the person (Department).
+bool applySignIn(const SignIn& sign_in, BookingSession& session);
+
 class BookingService : public QObject
 {
     Q_OBJECT
@@ -55,6 +69,12 @@ public:
 
     QFuture<Result<QList<fhir::Patient>>> findPatients(const pool::PatientQuery& query);
     QFuture<Result<QList<fhir::Patient>>> dependents(const QString& guardian_patient_id);
+    // One patient by id (FHIR read); NotFound when the pool does not know the id (any more).
+    QFuture<Result<fhir::Patient>> patient(const QString& patient_id);
+    // A person found by a search: their children (dependents) fetched.
+    QFuture<Result<SignIn>> signIn(const fhir::Patient& person);
+    // A person known only by id (face sign-in): read, then their children fetched.
+    QFuture<Result<SignIn>> signInById(const QString& patient_id);
     QFuture<Result<Fetched<QList<fhir::Department>>>> departments();
     QFuture<Result<Fetched<QList<fhir::Doctor>>>> doctors(const QString& department_id);
     // doctor_schedule_ids: one doctor's schedule, or all of the department's ("any doctor").

@@ -7,6 +7,7 @@
 #include "pool/PoolReply.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QThread>
 #include <QTimeZone>
@@ -255,6 +256,31 @@ Result<QList<fhir::Patient>> PoolClient::dependents(const QString& guardian_pati
     if (!b.ok()) return b.error();
     return matches<fhir::Patient>(b.value(), QStringLiteral("Patient"),
                                   &fhir::parser::patientFromJson);
+}
+
+Result<fhir::Patient> PoolClient::patient(const QString& patient_id)
+{
+    // FHIR ids: [A-Za-z0-9-.]{1,64}; anything else could change the path.
+    static const QRegularExpression fhir_id(QStringLiteral("^[A-Za-z0-9.\\-]{1,64}$"));
+    if (!fhir_id.match(patient_id).hasMatch())
+        return localError(ErrorCode::BadRequest, QStringLiteral("not a patient id"));
+    HttpRequest req;
+    req.url = url(QStringLiteral("Patient/") + patient_id, {});
+    req.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/fhir+json")});
+    Result<HttpResponse> resp = send(req, true);
+    if (!resp.ok()) return resp.error();
+    Result<fhir::Patient> p = fhir::parser::patient(resp.value().body);
+    if (!p.ok()) {
+        Error e = p.error();
+        e.detail = QStringLiteral("GET Patient: ") + e.detail;
+        stats_.failures.fetch_add(1);
+        return e;
+    }
+    if (p.value().id != patient_id) {
+        stats_.failures.fetch_add(1);
+        return localError(ErrorCode::BadReply, QStringLiteral("GET Patient: another patient"));
+    }
+    return p;
 }
 
 Result<QList<fhir::Appointment>> PoolClient::appointmentsOf(const QString& patient_id,

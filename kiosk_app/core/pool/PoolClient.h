@@ -75,6 +75,9 @@ public:
     Result<QList<fhir::Slot>> slots(const SlotQuery& query);  // follows every Bundle next link
     Result<QList<fhir::Patient>> findPatients(const PatientQuery& query);
     Result<QList<fhir::Patient>> dependents(const QString& guardian_patient_id);
+    // FHIR read GET [base]/Patient/{id} (face sign-in knows only the id). 404 or 410 ->
+    // ErrorCode::NotFound; an id that is not a FHIR id -> ErrorCode::BadRequest, nothing sent.
+    Result<fhir::Patient> patient(const QString& patient_id);
     Result<QList<fhir::Appointment>> appointmentsOf(const QString& patient_id, const QDate& from,
                                                     const QDate& to_exclusive);
     // Conditional create; 409 -> ErrorCode::Conflict, 422 -> ErrorCode::Rule.

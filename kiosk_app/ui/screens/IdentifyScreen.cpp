@@ -371,9 +371,8 @@ void IdentifyScreen::choosePatient(const fhir::Patient& patient)
     session.patient.reset();
     setLoading(true);
     const quint64 generation = generation_;
-    context()
-        .service->dependents(patient.id)
-        .then(this, [this, generation](Result<QList<fhir::Patient>> result) {
+    context().service->signIn(patient).then(
+        this, [this, generation](Result<booking::SignIn> result) {
             if (generation != generation_) return;
             setLoading(false);
             booking::BookingSession& s = *context().session;
@@ -386,13 +385,8 @@ void IdentifyScreen::choosePatient(const fhir::Patient& patient)
             }
             if (!s.identified) return;
             clearChoices();
-            s.children = result.value();
-            if (!s.children.isEmpty()) {
-                Q_EMIT goTo(ScreenId::ChildChoice);
-            } else {
-                s.patient = s.identified;
-                Q_EMIT goTo(ScreenId::Department);
-            }
+            Q_EMIT goTo(booking::applySignIn(result.value(), s) ? ScreenId::ChildChoice
+                                                                : ScreenId::Department);
         });
 }
 

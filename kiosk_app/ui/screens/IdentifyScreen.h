@@ -47,6 +47,9 @@ public:
     static QDate parseBirthDate(const QString& digits, const QDate& today);
 
     WedgeScanner* scanner() const { return scanner_; }
+    // A sentence shown above Continue until the next attempt, re-worded on a language switch
+    // (e.g. face sign-in recognised someone but the pool could not be asked). Call after enter().
+    void showNotice(std::function<QString()> text) { setMessage(std::move(text)); }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
