@@ -1,5 +1,6 @@
 #include "FaceWorker.h"
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 
 namespace mk::ui {
@@ -12,13 +13,20 @@ FaceWorker::FaceWorker(face::FaceEngine* engine, QObject* parent) : QObject(pare
     connect(&thread_, &QThread::finished, runner_, &QObject::deleteLater);
     thread_.setObjectName(QStringLiteral("face-worker"));
     thread_.start();
+    frame_runner_ = new QObject;
+    frame_runner_->moveToThread(&frame_thread_);
+    connect(&frame_thread_, &QThread::finished, frame_runner_, &QObject::deleteLater);
+    frame_thread_.setObjectName(QStringLiteral("face-frames"));
+    frame_thread_.start();
 }
 
 FaceWorker::~FaceWorker()
 {
     stop();
     thread_.quit();
+    frame_thread_.quit();
     thread_.wait();
+    frame_thread_.wait();
 }
 
 void FaceWorker::setCamera(QObject* camera)
@@ -29,14 +37,36 @@ void FaceWorker::setCamera(QObject* camera)
     if (was_active) start();
 }
 
+void FaceWorker::connectCamera(bool on)
+{
+    if (camera_ == nullptr) return;
+    const QMetaObject* meta = camera_->metaObject();
+    const bool images = meta->indexOfSignal("imageFrame(QImage)") >= 0;
+    const bool videos = meta->indexOfSignal("videoFrame(QVideoFrame)") >= 0;
+    if (on) {
+        if (images) connect(camera_, SIGNAL(imageFrame(QImage)), this, SLOT(submitFrame(QImage)));
+        if (videos)
+            connect(camera_, SIGNAL(videoFrame(QVideoFrame)), this,
+                    SLOT(submitVideoFrame(QVideoFrame)));
+        // Queued when the camera lives on another thread; its health says why it cannot start.
+        if (meta->indexOfMethod("start()") >= 0) QMetaObject::invokeMethod(camera_, "start");
+    } else {
+        if (meta->indexOfMethod("stop()") >= 0) QMetaObject::invokeMethod(camera_, "stop");
+        if (images)
+            disconnect(camera_, SIGNAL(imageFrame(QImage)), this, SLOT(submitFrame(QImage)));
+        if (videos)
+            disconnect(camera_, SIGNAL(videoFrame(QVideoFrame)), this,
+                       SLOT(submitVideoFrame(QVideoFrame)));
+    }
+}
+
 void FaceWorker::start()
 {
     if (active_) return;
     active_ = true;
     busy_ = false;
-    if (camera_ != nullptr) {
-        connect(camera_, SIGNAL(imageFrame(QImage)), this, SLOT(submitFrame(QImage)));
-    }
+    converting_ = false;
+    connectCamera(true);
 }
 
 void FaceWorker::stop()
@@ -44,10 +74,40 @@ void FaceWorker::stop()
     if (!active_) return;
     active_ = false;
     busy_ = false;
+    converting_ = false;
     ++generation_;  // a result still in flight is discarded
-    if (camera_ != nullptr) {
-        disconnect(camera_, SIGNAL(imageFrame(QImage)), this, SLOT(submitFrame(QImage)));
+    connectCamera(false);
+}
+
+double FaceWorker::meanAnalysisMs() const
+{
+    return analysed_ > 0 ? double(analysis_ns_) / 1e6 / double(analysed_) : 0.0;
+}
+
+void FaceWorker::resetCounters()
+{
+    analysed_ = 0;
+    dropped_ = 0;
+    analysis_ns_ = 0;
+}
+
+void FaceWorker::submitVideoFrame(const QVideoFrame& frame)
+{
+    if (!active_ || !frame.isValid()) return;
+    if (converting_) {
+        ++dropped_;
+        return;
     }
+    converting_ = true;
+    const quint64 generation = generation_;
+    QMetaObject::invokeMethod(frame_runner_, [this, frame, generation] {
+        const QImage image = frame.toImage();
+        QMetaObject::invokeMethod(this, [this, image, generation] {
+            if (generation != generation_) return;
+            converting_ = false;
+            submitFrame(image);
+        });
+    });
 }
 
 void FaceWorker::submitFrame(const QImage& frame)
@@ -62,7 +122,10 @@ void FaceWorker::submitFrame(const QImage& frame)
     const quint64 generation = generation_;
     face::FaceEngine* engine = engine_;
     QMetaObject::invokeMethod(runner_, [this, engine, frame, generation] {
+        QElapsedTimer timer;
+        timer.start();
         auto result = engine->analyze(frame);
+        const qint64 elapsed_ns = timer.nsecsElapsed();
         std::shared_ptr<face::FaceAnalysis> analysis;
         QString detail;
         if (result) {
@@ -71,10 +134,11 @@ void FaceWorker::submitFrame(const QImage& frame)
             detail = result.error().detail;
         }
         // Queued to the worker's own thread; dropped when the worker is gone.
-        QMetaObject::invokeMethod(this, [this, analysis, detail, generation] {
+        QMetaObject::invokeMethod(this, [this, analysis, detail, generation, elapsed_ns] {
             if (generation != generation_) return;
             busy_ = false;
             ++analysed_;
+            analysis_ns_ += elapsed_ns;
             Q_EMIT analysed(analysis, detail);
         });
     });

@@ -2,6 +2,11 @@
 // never the UI thread. Frames arriving while a frame is being analysed are dropped (only the
 // latest matters on a live camera). Results come back on the thread that owns the worker (the
 // UI thread) as a shared FaceAnalysis, whose destructor wipes the descriptor.
+//
+// The worker also powers the camera: start() starts it and stop() stops it (invoked by name, so
+// medkiosk_ui needs no link to medkiosk_hw), so the camera is on only while a face screen scans.
+// It takes imageFrame(QImage) (FolderCamera, SimulatedPersonCamera) and videoFrame(QVideoFrame)
+// (QtCamera); a QVideoFrame is converted with toImage() on a frame thread, never the UI thread.
 #pragma once
 
 #include "FaceEngine.h"
@@ -9,6 +14,7 @@
 #include <QImage>
 #include <QObject>
 #include <QThread>
+#include <QVideoFrame>
 
 #include <memory>
 
@@ -21,17 +27,22 @@ public:
     explicit FaceWorker(face::FaceEngine* engine, QObject* parent = nullptr);
     ~FaceWorker() override;
 
-    // A mk::hw::Camera (or anything with an imageFrame(QImage) signal); connected while active.
+    // A mk::hw::Camera (anything with imageFrame(QImage) or videoFrame(QVideoFrame) signals and
+    // invocable start() / stop()); connected while active.
     void setCamera(QObject* camera);
-    void start();  // takes the camera's frames (the camera's owner starts and stops it)
-    void stop();   // stops taking frames; a result still in flight is discarded
+    void start();  // starts the camera and takes its frames
+    void stop();   // stops taking frames and stops the camera; a result in flight is discarded
     bool active() const { return active_; }
     bool busy() const { return busy_; }
     qint64 framesAnalysed() const { return analysed_; }
     qint64 framesDropped() const { return dropped_; }
+    // Mean wall time of FaceEngine::analyze over the frames analysed (for benchmarks).
+    double meanAnalysisMs() const;
+    void resetCounters();
 
 public Q_SLOTS:
     void submitFrame(const QImage& frame);
+    void submitVideoFrame(const QVideoFrame& frame);
 
 Q_SIGNALS:
     void preview(const QImage& frame);  // every frame taken, for the live preview
@@ -39,15 +50,21 @@ Q_SIGNALS:
     void analysed(std::shared_ptr<mk::face::FaceAnalysis> analysis, const QString& detail);
 
 private:
+    void connectCamera(bool on);
+
     face::FaceEngine* engine_ = nullptr;
     QObject* camera_ = nullptr;
     QThread thread_;
-    QObject* runner_ = nullptr;  // lives on thread_
+    QThread frame_thread_;             // QVideoFrame::toImage
+    QObject* runner_ = nullptr;        // lives on thread_
+    QObject* frame_runner_ = nullptr;  // lives on frame_thread_
     bool active_ = false;
     bool busy_ = false;
+    bool converting_ = false;
     quint64 generation_ = 0;
     qint64 analysed_ = 0;
     qint64 dropped_ = 0;
+    qint64 analysis_ns_ = 0;
 };
 
 }  // namespace mk::ui
