@@ -1,5 +1,6 @@
 #include "FaceEnrollScreen.h"
 
+#include "FacePreview.h"
 #include "FaceWorker.h"
 #include "Theme.h"
 #include "booking/BookingSession.h"
@@ -7,16 +8,12 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace mk::ui {
 
 namespace {
-constexpr int kPreviewWidthPx = 480;
-constexpr int kPreviewHeightPx = 360;
-
 QString phoneLast4(const QString& phone)
 {
     QString digits;
@@ -32,16 +29,13 @@ FaceEnrollScreen::FaceEnrollScreen(ScreenContext& context, const FaceServices& s
 {
     worker_ = new FaceWorker(services_.engine, this);
     worker_->setCamera(services_.camera);
-    connect(worker_, &FaceWorker::preview, this, &FaceEnrollScreen::onPreview);
+    preview_ = new FacePreview(this);
+    connect(worker_, &FaceWorker::preview, preview_, &FacePreview::showFrame);
     connect(worker_, &FaceWorker::analysed, this, &FaceEnrollScreen::onAnalysed);
 
     auto* layout = new QVBoxLayout(this);
     title_ = new QLabel(this);
     Theme::setRole(title_, "title");
-    preview_ = new QLabel(this);
-    preview_->setObjectName(QStringLiteral("face_preview"));
-    preview_->setMinimumSize(kPreviewWidthPx, kPreviewHeightPx);
-    preview_->setAlignment(Qt::AlignCenter);
     prompt_ = new QLabel(this);
     prompt_->setWordWrap(true);
     Theme::setRole(prompt_, "subtitle");
@@ -91,7 +85,12 @@ bool FaceEnrollScreen::loading() const
 
 bool FaceEnrollScreen::holdsFrame() const
 {
-    return !preview_->pixmap().isNull();
+    return preview_->holdsFrame();
+}
+
+face::LivenessChallenge FaceEnrollScreen::challenge() const
+{
+    return liveness_ ? liveness_->challenge() : face::LivenessChallenge::Unset;
 }
 
 void FaceEnrollScreen::setConsent(const face::ConsentRecord& consent)
@@ -105,7 +104,7 @@ void FaceEnrollScreen::setPhase(Phase phase)
     phase_ = phase;
     if (phase_ == Phase::Done || phase_ == Phase::Failed || phase_ == Phase::Idle) {
         worker_->stop();
-        preview_->clear();  // the frame is not kept
+        preview_->clearFrame();  // the frame is not kept
     }
     retranslate();
     if (was_loading != loading()) Q_EMIT loadingChanged(loading());
@@ -121,12 +120,8 @@ void FaceEnrollScreen::enter()
         setPhase(Phase::Failed);
         return;
     }
-    if (services_.liveness_required) {
-        startLiveness();
-        setPhase(Phase::Liveness);
-    } else {
-        setPhase(Phase::Collecting);
-    }
+    startLiveness();
+    setPhase(Phase::Liveness);
     worker_->start();
 }
 
@@ -146,23 +141,8 @@ void FaceEnrollScreen::reset()
     liveness_.reset();
     error_.clear();
     last_issue_ = face::QualityIssue::Unset;
-    preview_->clear();
+    preview_->clearFrame();
     setPhase(Phase::Idle);
-}
-
-void FaceEnrollScreen::onPreview(const QImage& frame)
-{
-    QPixmap pixmap = QPixmap::fromImage(frame.scaled(
-        kPreviewWidthPx, kPreviewHeightPx, Qt::KeepAspectRatio, Qt::SmoothTransformation));
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(QColor(255, 255, 255), 4));
-    const QSizeF oval(pixmap.width() * 0.45, pixmap.height() * 0.75);
-    painter.drawEllipse(QRectF(
-        QPointF((pixmap.width() - oval.width()) / 2.0, (pixmap.height() - oval.height()) / 2.0),
-        oval));
-    painter.end();
-    preview_->setPixmap(pixmap);
 }
 
 void FaceEnrollScreen::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,

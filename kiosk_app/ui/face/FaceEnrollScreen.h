@@ -19,6 +19,7 @@ class QPushButton;
 
 namespace mk::ui {
 
+class FacePreview;
 class FaceWorker;
 
 class FaceEnrollScreen : public Screen
@@ -42,13 +43,14 @@ public:
     Phase phase() const { return phase_; }
     FaceWorker* worker() const { return worker_; }
     bool holdsFrame() const;  // the preview still shows a camera frame
+    // The head movement asked in this attempt (Unset before enter()).
+    face::LivenessChallenge challenge() const;
 
 Q_SIGNALS:
     void enrolled();
     void faceDataDeleted(int templates_removed);
 
 private:
-    void onPreview(const QImage& frame);
     void onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis, const QString& detail);
     void startLiveness();
     void finishEnrollment();
@@ -66,7 +68,7 @@ private:
     QString error_;
 
     QLabel* title_ = nullptr;
-    QLabel* preview_ = nullptr;
+    FacePreview* preview_ = nullptr;
     QLabel* prompt_ = nullptr;
     QLabel* progress_ = nullptr;
     QLabel* hint_ = nullptr;

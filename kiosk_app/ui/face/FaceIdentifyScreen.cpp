@@ -1,5 +1,6 @@
 #include "FaceIdentifyScreen.h"
 
+#include "FacePreview.h"
 #include "FaceWorker.h"
 #include "TemplateStore.h"
 #include "Theme.h"
@@ -8,15 +9,12 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace mk::ui {
 
 namespace {
-constexpr int kPreviewWidthPx = 480;
-constexpr int kPreviewHeightPx = 360;
 constexpr int kDigits = 4;
 }  // namespace
 
@@ -27,20 +25,22 @@ FaceIdentifyScreen::FaceIdentifyScreen(ScreenContext& context, const FaceService
     identifier_ = std::make_unique<face::Identifier>(services_.config.identify);
     worker_ = new FaceWorker(services_.engine, this);
     worker_->setCamera(services_.camera);
-    connect(worker_, &FaceWorker::preview, this, &FaceIdentifyScreen::onPreview);
+    preview_ = new FacePreview(this);
+    connect(worker_, &FaceWorker::preview, preview_, &FacePreview::showFrame);
     connect(worker_, &FaceWorker::analysed, this, &FaceIdentifyScreen::onAnalysed);
 
     auto* layout = new QVBoxLayout(this);
     title_ = new QLabel(this);
     Theme::setRole(title_, "title");
-    preview_ = new QLabel(this);
-    preview_->setObjectName(QStringLiteral("face_preview"));
-    preview_->setMinimumSize(kPreviewWidthPx, kPreviewHeightPx);
-    preview_->setAlignment(Qt::AlignCenter);
     prompt_ = new QLabel(this);
+    prompt_->setObjectName(QStringLiteral("face_prompt"));
     prompt_->setWordWrap(true);
     Theme::setRole(prompt_, "subtitle");
+    progress_ = new QLabel(this);
+    progress_->setObjectName(QStringLiteral("face_progress"));
+    Theme::setRole(progress_, "body");
     hint_ = new QLabel(this);
+    hint_->setObjectName(QStringLiteral("face_hint"));
     hint_->setWordWrap(true);
     Theme::setRole(hint_, "body");
     keypad_ = new Keypad(this);
@@ -62,6 +62,7 @@ FaceIdentifyScreen::FaceIdentifyScreen(ScreenContext& context, const FaceService
     layout->addWidget(title_);
     layout->addWidget(preview_, 1);
     layout->addWidget(prompt_);
+    layout->addWidget(progress_);
     layout->addWidget(hint_);
     layout->addWidget(keypad_);
     layout->addLayout(row);
@@ -84,20 +85,27 @@ void FaceIdentifyScreen::setClock(face::Identifier::Clock clock)
 
 bool FaceIdentifyScreen::holdsFrame() const
 {
-    return !preview_->pixmap().isNull();
+    return preview_->holdsFrame();
+}
+
+face::LivenessChallenge FaceIdentifyScreen::challenge() const
+{
+    return liveness_ ? liveness_->challenge() : face::LivenessChallenge::Unset;
 }
 
 void FaceIdentifyScreen::setPhase(Phase phase)
 {
     const bool was_loading = loading();
+    const bool changed = phase_ != phase;
     phase_ = phase;
-    if (phase_ != Phase::Scanning) {
+    if (!loading()) {
         worker_->stop();
-        preview_->clear();  // the frame is not kept
+        preview_->clearFrame();  // the frame is not kept
     }
     keypad_->setVisible(phase_ == Phase::Digits);
     retranslate();
     if (was_loading != loading()) Q_EMIT loadingChanged(loading());
+    if (changed) Q_EMIT phaseChanged(phase_);
 }
 
 void FaceIdentifyScreen::enter()
@@ -121,6 +129,10 @@ void FaceIdentifyScreen::enter()
         return;
     }
     identifier_->setTemplates(templates.value());  // the vector wipes its copies on destruction
+    liveness_ = std::make_unique<face::LivenessCheck>(face::LivenessCheck::randomChallenge(),
+                                                      services_.config.liveness);
+    clock_.start();
+    liveness_->start(0);
     setPhase(Phase::Scanning);
     worker_->start();
 }
@@ -129,6 +141,7 @@ void FaceIdentifyScreen::reset()
 {
     worker_->stop();
     identifier_->setTemplates({});  // gallery wiped
+    liveness_.reset();
     candidate_.reset();
     patient_id_.clear();
     wrong_digits_ = false;
@@ -137,31 +150,43 @@ void FaceIdentifyScreen::reset()
     setPhase(Phase::Idle);
 }
 
-void FaceIdentifyScreen::onPreview(const QImage& frame)
-{
-    QPixmap pixmap = QPixmap::fromImage(frame.scaled(
-        kPreviewWidthPx, kPreviewHeightPx, Qt::KeepAspectRatio, Qt::SmoothTransformation));
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(QColor(255, 255, 255), 4));
-    const QSizeF oval(pixmap.width() * 0.45, pixmap.height() * 0.75);
-    painter.drawEllipse(QRectF(
-        QPointF((pixmap.width() - oval.width()) / 2.0, (pixmap.height() - oval.height()) / 2.0),
-        oval));
-    painter.end();
-    preview_->setPixmap(pixmap);
-}
-
 void FaceIdentifyScreen::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
                                     const QString& /*detail*/)
 {
-    if (phase_ != Phase::Scanning || !analysis) return;
+    if (!loading() || !analysis) return;
     last_issue_ = analysis->quality.issue;
-    if (!analysis->quality.ok() || !analysis->descriptor) {
+    if (phase_ == Phase::Scanning) {
+        onChallengeFrame(*analysis);
+    } else {
+        onMatchingFrame(*analysis);
+    }
+}
+
+void FaceIdentifyScreen::onChallengeFrame(const face::FaceAnalysis& analysis)
+{
+    if (!liveness_) return;
+    // Frames with no face or several faces are skipped by the check: the movement is followed
+    // on one face only.
+    const int count = int(analysis.faces.size());
+    const face::Landmarks5* landmarks = count == 1 ? &analysis.faces.front().landmarks : nullptr;
+    const face::LivenessState state = liveness_->addFrame(clock_.elapsed(), count, landmarks);
+    if (state == face::LivenessState::Passed) {
+        setPhase(Phase::Matching);
+    } else if (state == face::LivenessState::Failed) {
+        // Not a face mismatch: nothing is counted toward the lockout.
+        setPhase(Phase::ChallengeFailed);
+    } else {
+        retranslate();
+    }
+}
+
+void FaceIdentifyScreen::onMatchingFrame(const face::FaceAnalysis& analysis)
+{
+    if (!analysis.quality.ok() || !analysis.descriptor || analysis.faces.size() != 1) {
         retranslate();
         return;
     }
-    auto found = identifier_->identify(*analysis->descriptor);
+    auto found = identifier_->identify(*analysis.descriptor);
     if (found) {
         candidate_ = found.value();
         setPhase(Phase::Digits);
@@ -201,14 +226,26 @@ void FaceIdentifyScreen::retranslate()
     title_->setText(tr("Sign in with your face"));
     alternative_->setText(tr("Scan a code or insert a card instead"));
     retry_->setText(tr("Try again"));
-    retry_->setVisible(phase_ == Phase::NotFound);
+    retry_->setVisible(phase_ == Phase::NotFound || phase_ == Phase::ChallengeFailed);
     keypad_->retranslate();
     hint_->clear();
+    progress_->clear();
+    if (loading() && last_issue_ != face::QualityIssue::Unset)
+        hint_->setText(face::Quality::hint(last_issue_));
     switch (phase_) {
         case Phase::Scanning:
-            prompt_->setText(tr("Look at the camera."));
-            if (last_issue_ != face::QualityIssue::Unset)
-                hint_->setText(face::Quality::hint(last_issue_));
+            prompt_->setText(liveness_ ? face::LivenessCheck::instruction(liveness_->challenge())
+                                       : QString());
+            progress_->setText(tr("Step 1 of 2: a short head movement"));
+            break;
+        case Phase::Matching:
+            prompt_->setText(tr("Look straight at the camera and hold still."));
+            progress_->setText(tr("Step 2 of 2: finding you"));
+            break;
+        case Phase::ChallengeFailed:
+            prompt_->setText(
+                tr("We could not see the head movement. Please try again, or use a code or a "
+                   "card."));
             break;
         case Phase::Digits:
             prompt_->setText(wrong_digits_

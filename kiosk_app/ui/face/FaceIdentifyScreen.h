@@ -1,11 +1,17 @@
-// Face identification (issue 5): 1:N against the gallery loaded from the template store, then the
-// last 4 digits of the phone number on the on-screen keypad (Identifier), with the lockout after
-// repeated failures. The non-face alternative is on the same screen at equal size.
+// Face identification (issue 5): the liveness challenge first (step 1 of 2: a random head
+// movement, so that a picture never passes), then 1:N against the gallery loaded from the
+// template store on the first good frame after it (step 2 of 2), then the last 4 digits of the
+// phone number on the on-screen keypad (Identifier), with the lockout after repeated failures. A
+// failed challenge is not a face mismatch: it does not count toward the lockout. The non-face
+// alternative is on the same screen at equal size.
 #pragma once
 
 #include "Identifier.h"
+#include "Liveness.h"
 #include "Screen.h"
 #include "face/FaceServices.h"
+
+#include <QElapsedTimer>
 
 #include <memory>
 #include <optional>
@@ -15,6 +21,7 @@ class QPushButton;
 
 namespace mk::ui {
 
+class FacePreview;
 class FaceWorker;
 class Keypad;
 
@@ -22,7 +29,18 @@ class FaceIdentifyScreen : public Screen
 {
     Q_OBJECT
 public:
-    enum class Phase { Idle = 0, Scanning, Digits, Identified, NotFound, LockedOut, Unavailable };
+    enum class Phase {
+        Idle = 0,
+        Scanning,  // step 1: the liveness challenge
+        Digits,
+        Identified,
+        NotFound,
+        LockedOut,
+        Unavailable,
+        Matching,         // step 2: the challenge passed; the first good frame is identified
+        ChallengeFailed,  // the head movement was not seen in time (a picture ends here)
+    };
+    Q_ENUM(Phase)
 
     FaceIdentifyScreen(ScreenContext& context, const FaceServices& services,
                        QWidget* parent = nullptr);
@@ -32,9 +50,11 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
-    bool loading() const override { return phase_ == Phase::Scanning; }
+    bool loading() const override { return phase_ == Phase::Scanning || phase_ == Phase::Matching; }
 
     Phase phase() const { return phase_; }
+    // The head movement asked in this attempt (Unset before enter()).
+    face::LivenessChallenge challenge() const;
     QString identifiedPatientId() const { return patient_id_; }
     FaceWorker* worker() const { return worker_; }
     bool holdsCandidate() const { return candidate_.has_value(); }
@@ -45,16 +65,20 @@ public:
 Q_SIGNALS:
     // Face matched and the phone digits confirmed it: the patient id (never shown).
     void identified(const QString& patient_id);
+    void phaseChanged(mk::ui::FaceIdentifyScreen::Phase phase);
 
 private:
-    void onPreview(const QImage& frame);
     void onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis, const QString& detail);
+    void onChallengeFrame(const face::FaceAnalysis& analysis);
+    void onMatchingFrame(const face::FaceAnalysis& analysis);
     void onDigits(const QString& text);
     void setPhase(Phase phase);
 
     const FaceServices& services_;
     FaceWorker* worker_ = nullptr;
     std::unique_ptr<face::Identifier> identifier_;  // kept across visits: the lockout holds
+    std::unique_ptr<face::LivenessCheck> liveness_;
+    QElapsedTimer clock_;
     std::optional<face::IdentifyCandidate> candidate_;
     QString patient_id_;
     Phase phase_ = Phase::Idle;
@@ -62,8 +86,9 @@ private:
     bool wrong_digits_ = false;
 
     QLabel* title_ = nullptr;
-    QLabel* preview_ = nullptr;
+    FacePreview* preview_ = nullptr;
     QLabel* prompt_ = nullptr;
+    QLabel* progress_ = nullptr;
     QLabel* hint_ = nullptr;
     Keypad* keypad_ = nullptr;
     QPushButton* alternative_ = nullptr;
