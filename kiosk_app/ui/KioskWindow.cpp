@@ -5,9 +5,6 @@
 #include "booking/BookingSession.h"
 #include "common/Log.h"
 #include "config/KioskConfig.h"
-#include "face/FaceConsentScreen.h"
-#include "face/FaceEnrollScreen.h"
-#include "face/FaceIdentifyScreen.h"
 #include "outbox/QueueStatus.h"
 #include "screens/CheckinScreen.h"
 #include "screens/ChildChoiceScreen.h"
@@ -194,18 +191,6 @@ void KioskWindow::installCheckin(const CheckinDevices& devices)
     retranslate();
 }
 
-void KioskWindow::installFace(const FaceServices& services)
-{
-    if (screen(ScreenId::FaceConsent) != nullptr) return;
-    auto* consent = new FaceConsentScreen(context_, services, stack_);
-    auto* enroll = new FaceEnrollScreen(context_, services, stack_);
-    addScreen(consent);
-    addScreen(enroll);
-    addScreen(new FaceIdentifyScreen(context_, services, stack_));
-    connect(consent, &FaceConsentScreen::agreed, enroll, &FaceEnrollScreen::setConsent);
-    retranslate();
-}
-
 void KioskWindow::setQueueStatus(const outbox::QueueStatus& status)
 {
     waiting_ = status.waiting;
@@ -301,6 +286,7 @@ void KioskWindow::goBack()
 
 void KioskWindow::goHome()
 {
+    ++face_generation_;
     session_->clear();
     for (Screen* s : std::as_const(screens_)) s->reset();
     history_.clear();

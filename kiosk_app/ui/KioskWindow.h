@@ -61,8 +61,12 @@ public:
     // Check-in (issue 4): adds the CheckinScreen with its service and devices (scanner, printer,
     // speaker; each may be null) and shows the Check-in button on Home. They must outlive it.
     void installCheckin(const CheckinDevices& devices);
-    // Face identification (issue 5): adds FaceConsentScreen, FaceEnrollScreen and
-    // FaceIdentifyScreen (ui/face). services must outlive the window.
+    // Face identification (issue 5, KioskWindowFace.cpp): adds FaceConsentScreen,
+    // FaceEnrollScreen and FaceIdentifyScreen (ui/face), the "Sign in with your face" button on
+    // Home and "Sign in with your face next time" on Result. A face identified (patient id) is
+    // read from the pool with the person's children, then the flow goes on as after Identify
+    // (ChildChoice or Department); when the pool cannot be asked, Identify says why.
+    // services must outlive the window.
     void installFace(const FaceServices& services);
     // The connectivity indicator from the outbox relay (Relay::statusChanged): online,
     // "Offline since HH:mm", "N waiting".
@@ -84,6 +88,7 @@ private:
     void updateClock();
     void updateOnline(bool online);
     void onIdleTimeout();
+    void onFaceIdentified(const QString& patient_id);  // KioskWindowFace.cpp
 
     const config::KioskConfig& config_;
     std::unique_ptr<booking::BookingSession> session_;
@@ -95,8 +100,9 @@ private:
     QTimer idle_timer_;
     QTimer clock_timer_;
     bool online_ = true;
-    QDateTime offline_since_;  // invalid while online
-    int waiting_ = 0;          // outbox commands not yet sent
+    QDateTime offline_since_;      // invalid while online
+    int waiting_ = 0;              // outbox commands not yet sent
+    quint64 face_generation_ = 0;  // a face sign-in answer after goHome() is dropped
 
     QStackedWidget* stack_ = nullptr;
     QLabel* location_ = nullptr;

@@ -53,6 +53,18 @@ HomeScreen::HomeScreen(ScreenContext& context, QWidget* parent) : Screen(context
     checkin_row->addStretch(1);
     layout->addLayout(checkin_row);
 
+    face_ = new QPushButton(this);
+    face_->setObjectName(QStringLiteral("faceButton"));
+    face_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    Theme::setRole(face_, "primary");
+    face_->hide();  // until KioskWindow::installFace
+    connect(face_, &QPushButton::clicked, this, [this] { Q_EMIT goTo(ScreenId::FaceIdentify); });
+    auto* face_row = new QHBoxLayout;
+    face_row->addStretch(1);
+    face_row->addWidget(face_, 4);
+    face_row->addStretch(1);
+    layout->addLayout(face_row);
+
     hint_ = new QLabel(this);
     hint_->setAlignment(Qt::AlignCenter);
     hint_->setWordWrap(true);
@@ -68,6 +80,7 @@ void HomeScreen::retranslate()
     subtitle_->setText(tr("Book a visit with a doctor here, for yourself or your child."));
     book_->setText(tr("Book an appointment"));
     checkin_->setText(tr("Check in for my appointment"));
+    face_->setText(tr("Sign in with your face"));
     hint_->setText(
         tr("You need your patient number or phone number and your date of birth, or "
            "your patient card."));
@@ -76,6 +89,11 @@ void HomeScreen::retranslate()
 void HomeScreen::setCheckinAvailable(bool available)
 {
     checkin_->setVisible(available);
+}
+
+void HomeScreen::setFaceAvailable(bool available)
+{
+    face_->setVisible(available);
 }
 
 }  // namespace mk::ui

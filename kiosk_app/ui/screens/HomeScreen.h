@@ -1,4 +1,5 @@
-// The start screen: a welcome and one big "Book an appointment" button.
+// The start screen: a welcome and one big "Book an appointment" button; "Check in" and "Sign in
+// with your face" below it, the same size, once those are installed.
 #pragma once
 
 #include "Screen.h"
@@ -20,12 +21,15 @@ public:
     void retranslate() override;
     // Shows the "Check in" button (KioskWindow::installCheckin).
     void setCheckinAvailable(bool available);
+    // Shows the "Sign in with your face" button (KioskWindow::installFace).
+    void setFaceAvailable(bool available);
 
 private:
     QLabel* title_ = nullptr;
     QLabel* subtitle_ = nullptr;
     QPushButton* book_ = nullptr;
     QPushButton* checkin_ = nullptr;
+    QPushButton* face_ = nullptr;
     QLabel* hint_ = nullptr;
 };
 

@@ -59,6 +59,11 @@ ResultScreen::ResultScreen(ScreenContext& context, QWidget* parent) : Screen(con
     code->addStretch(1);
     columns_->addLayout(code, 0);
 
+    face_enroll_ = makeButton("secondary", QStringLiteral("resultFaceEnroll"), this);
+    face_enroll_->hide();  // until face sign-in is installed and a booking is shown
+    layout->addWidget(face_enroll_);
+    connect(face_enroll_, &QPushButton::clicked, this,
+            [this] { Q_EMIT goTo(ScreenId::FaceConsent); });
     done_ = makeButton("primary", QStringLiteral("resultDone"), this);
     layout->addWidget(done_);
     connect(done_, &QPushButton::clicked, this, [this] { Q_EMIT goHome(); });
@@ -88,6 +93,7 @@ void ResultScreen::reset()
         label->clear();
     qr_->clear();
     qr_number_.clear();
+    face_enroll_->hide();
 }
 
 void ResultScreen::retranslate()
@@ -96,6 +102,13 @@ void ResultScreen::retranslate()
     number_caption_->setText(tr("Your appointment number"));
     qr_hint_->setText(tr("Show this code when you check in."));
     done_->setText(tr("Done"));
+    face_enroll_->setText(tr("Sign in with your face next time"));
+    showDetails();
+}
+
+void ResultScreen::setFaceEnrollmentAvailable(bool available)
+{
+    face_available_ = available;
     showDetails();
 }
 
@@ -106,6 +119,8 @@ void ResultScreen::showDetails()
         reset();
         return;
     }
+    // The consent screen enrols the person who signed in (a guardian, not the child).
+    face_enroll_->setVisible(face_available_ && session->identified.has_value());
     const QString& language = context().language;
     const fhir::Appointment& appointment = *session->appointment;
     number_->setText(appointment.appointment_number);

@@ -1,5 +1,7 @@
 // The booking is made: the appointment number (big), the patient (masked), department, doctor,
 // time, the cancellation deadline and the appointment QR code to show at check-in. Done → Home.
+// With face sign-in installed: "Sign in with your face next time" → FaceConsent for the person
+// who signed in.
 #pragma once
 
 #include "Screen.h"
@@ -23,6 +25,8 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    // Shows the enrollment button (KioskWindow::installFace).
+    void setFaceEnrollmentAvailable(bool available);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -42,6 +46,8 @@ private:
     QLabel* qr_ = nullptr;
     QLabel* qr_hint_ = nullptr;
     QPushButton* done_ = nullptr;
+    QPushButton* face_enroll_ = nullptr;
+    bool face_available_ = false;
     QString qr_number_;  // the appointment number the QR image shows
 };
 
