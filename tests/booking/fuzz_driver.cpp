@@ -7,10 +7,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 int main(int argc, char** argv)
 {
     mk::test::FuzzDriverOptions options;
-    options.seeds = {"MKPATIENT:P00001001:19850312", "MKPATIENT:P1:20000229",
-                     "MKAPPT:A20261123-0042",        "MKPATIENT:P00001001:1985-03-12",
-                     "https://example.com/",         "",
-                     "\xe6\x9d\x8e\xe6\x98\x8e"};
+    options.seeds = {"MKPATIENT:P00001001:19850312"};
+    for (const std::string& text : mk::test::scannedTextSeeds()) options.seeds.push_back(text);
     options.alphabet = "MKPATIENT:0123456789-\r\n \xff\xe6";
     options.max_input_bytes = 4096;
     return mk::test::runFuzzDriver(argc, argv, options, LLVMFuzzerTestOneInput);

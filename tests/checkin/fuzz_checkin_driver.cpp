@@ -8,10 +8,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 int main(int argc, char** argv)
 {
     mk::test::FuzzDriverOptions options;
-    options.seeds = {"MKCI1.eyJhIjoiYSJ9.AAAA", "MKPATIENT:P1:20000229",
-                     "MKAPPT:A20261123-0042",   "MKPATIENT:P00001001:1985-03-12",
-                     "https://example.com/",    "",
-                     "\xe6\x9d\x8e\xe6\x98\x8e"};
+    options.seeds = {"MKCI1.eyJhIjoiYSJ9.AAAA"};
+    for (const std::string& text : mk::test::scannedTextSeeds()) options.seeds.push_back(text);
     options.alphabet = "MKCI1.-_=+/{}\":,0123456789abcxyz\r\n \xff\xe6";
     options.max_input_bytes = 4096;
     return mk::test::runFuzzDriver(argc, argv, options, LLVMFuzzerTestOneInput);

@@ -40,6 +40,16 @@ void mutate(std::string& input, const std::vector<std::string>& corpus, const st
 
 }  // namespace
 
+std::vector<std::string> scannedTextSeeds()
+{
+    return {"MKPATIENT:P1:20000229",
+            "MKAPPT:A20261123-0042",
+            "MKPATIENT:P00001001:1985-03-12",
+            "https://example.com/",
+            "",
+            "\xe6\x9d\x8e\xe6\x98\x8e"};
+}
+
 int runFuzzDriver(int argc, char** argv, const FuzzDriverOptions& options,
                   const FuzzOneInput& one_input)
 {

@@ -28,6 +28,11 @@ std::string literalBytes(const char (&literal)[N])
     return std::string(literal, N - 1);
 }
 
+// Texts a kiosk's scanner reads (a short patient card, an appointment code, a card with a dashed
+// date, a URL, nothing, a Chinese name), seeds for the targets that parse scanned text; each adds
+// its own well-formed input first.
+std::vector<std::string> scannedTextSeeds();
+
 // Feeds one input to the code under test (LLVMFuzzerTestOneInput fits); its result is ignored.
 using FuzzOneInput = std::function<int(const std::uint8_t* data, std::size_t size)>;
 
