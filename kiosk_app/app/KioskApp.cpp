@@ -1,5 +1,6 @@
 #include "KioskApp.h"
 
+#include "FaceEngine.h"
 #include "KioskWindow.h"
 #include "Language.h"
 #include "ScreenshotRunner.h"
@@ -8,8 +9,11 @@
 #include "Theme.h"
 #include "UnixSignals.h"
 #include "booking/BookingService.h"
+#include "camera/Camera.h"
 #include "checkin/CheckinService.h"
 #include "common/Log.h"
+#include "face/FaceServices.h"
+#include "face/SqlTemplateStore.h"
 #include "outbox/Outbox.h"
 #include "outbox/PoolCommandSender.h"
 #include "outbox/Relay.h"
@@ -174,6 +178,7 @@ int KioskApp::start(const QStringList& arguments)
         });
     }
     showWindow();
+    startFace();  // after the window: the models load on a worker thread
     qCInfo(lcUi).noquote() << "SQLCipher" << cipher_version << "- booking pool"
                            << config_.pool.base_url.toString(QUrl::RemoveUserInfo)
                            << (options_.demo ? "(demo simulator)" : "");
@@ -309,6 +314,7 @@ void KioskApp::shutdown()
 {
     screenshots_.reset();
     window_.reset();
+    stopFace();                                    // the face services outlived the window
     QThreadPool::globalInstance()->waitForDone();  // staff screens' store calls
     relay_.reset();                                // joins its worker
     checkin_.reset();                              // waits for its workers

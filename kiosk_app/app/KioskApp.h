@@ -7,9 +7,11 @@
 #include "config/KioskConfig.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <QObject>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <memory>
 
@@ -19,7 +21,12 @@ class BookingService;
 namespace mk::checkin {
 class CheckinService;
 }
+namespace mk::face {
+class FaceEngine;
+class SqlTemplateStore;
+}  // namespace mk::face
 namespace mk::hw {
+class Camera;
 class PrinterSimulator;
 class ReceiptPrinter;
 class Speaker;
@@ -45,6 +52,7 @@ class Store;
 }
 namespace mk::ui {
 class KioskWindow;
+struct FaceServices;
 struct StaffServices;
 }  // namespace mk::ui
 
@@ -58,6 +66,10 @@ class KioskApp : public QObject
     Q_OBJECT
 public:
     enum ExitCode { kExitOk = 0, kExitUsage = 1, kExitConfig = 2, kExitStore = 3, kExitDemo = 4 };
+    // Face sign-in (issue 5): Off (not enabled, or the models are missing or damaged), Loading
+    // (the models load on a worker thread after the window is shown), On (the face screens are
+    // installed and Home shows the face button).
+    enum class FaceState { Off = 0, Loading, On };
 
     struct Options {
         bool demo = false;
@@ -80,6 +92,15 @@ public:
     // The demo state folder: ~/.local/state/medkiosk-demo ($XDG_STATE_HOME respected).
     static QString demoStateDir();
 
+    // For tests that run the kiosk in-process (the app library): null before start().
+    ui::KioskWindow* window() const { return window_.get(); }
+    booking::BookingService* service() const { return service_.get(); }
+    FaceState faceState() const { return face_state_; }
+    QString faceOffReason() const { return face_off_reason_; }  // why Off; empty otherwise
+
+Q_SIGNALS:
+    void faceStateChanged();
+
 private:
     int parse(const QStringList& arguments, Options* options);
     int openStore(const QString& store_path, const QString& key_file);
@@ -89,6 +110,13 @@ private:
     // connectivity indicator, and the staff maintenance mode (docs/maintenance.md).
     void startOutboxAndStaff();
     void startCheckin();  // KioskAppCheckin.cpp, after the outbox
+    // KioskAppFace.cpp: reads [face]; after the window is shown, loads the models on a worker
+    // thread, then installs the face screens (onFaceLoaded, UI thread).
+    void startFace();
+    void onFaceLoaded(const QString& error);
+    void faceOff(const QString& why, bool tell);  // tell: the one stderr + log line
+    void purgeFaceTemplates();
+    void stopFace();  // in shutdown(), after the window: waits for a load under way
     void benchStartup();
 
     Options options_;
@@ -110,6 +138,15 @@ private:
     std::unique_ptr<hw::PrinterSimulator> printer_sim_;
     std::unique_ptr<hw::ReceiptPrinter> printer_;
     std::unique_ptr<hw::Speaker> speaker_;
+    // Face sign-in (KioskAppFace.cpp); the services outlive the window.
+    std::unique_ptr<face::FaceEngine> face_engine_;
+    std::unique_ptr<face::SqlTemplateStore> face_store_;
+    std::unique_ptr<hw::Camera> face_camera_;
+    std::unique_ptr<ui::FaceServices> face_services_;
+    QFuture<QString> face_loading_;  // the error, empty when loaded
+    QTimer* face_purge_timer_ = nullptr;
+    FaceState face_state_ = FaceState::Off;
+    QString face_off_reason_;
     std::unique_ptr<ui::KioskWindow> window_;
     std::unique_ptr<ScreenshotRunner> screenshots_;
     UnixSignals* signals_ = nullptr;

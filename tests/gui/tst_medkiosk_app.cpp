@@ -30,6 +30,7 @@ private Q_SLOTS:
     void exitCodes();
     void unreadableStoreIsMovedAsideNotWiped();
     void sigtermQuitsCleanly();
+    void faceModelsMissingSaysSoOnce();
     void screenshots();
 
 private:
@@ -164,6 +165,42 @@ void TestMedkioskApp::sigtermQuitsCleanly()
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
+}
+
+void TestMedkioskApp::faceModelsMissingSaysSoOnce()
+{
+    // Demo mode offers face sign-in; without models the kiosk runs on and stderr has one line.
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString empty = home.filePath(QStringLiteral("models"));
+    QVERIFY(QDir().mkpath(empty));
+    QProcessEnvironment env = environment(home.path());
+    env.insert(QStringLiteral("MEDKIOSK_MODELS_DIR"), empty);
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(binary_,
+                  {QStringLiteral("--demo"), QStringLiteral("--windowed"),
+                   QStringLiteral("--config"), home.filePath(QStringLiteral("absent.ini"))});
+    QVERIFY(process.waitForStarted());
+    QByteArray err;
+    QElapsedTimer timer;
+    timer.start();
+    while (!err.contains("medkiosk: face sign-in is off") && timer.elapsed() < 120000 &&
+           process.state() == QProcess::Running) {
+        process.waitForReadyRead(200);
+        err += process.readAllStandardError();
+    }
+    QVERIFY2(err.contains("medkiosk: face sign-in is off: "), err.constData());
+    QVERIFY2(err.contains("scripts/fetch-face-models.sh"), err.constData());
+    QVERIFY2(err.contains(empty.toLocal8Bit()), err.constData());  // names what is missing
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(60000));
+    err += process.readAllStandardError();
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    // Once on stderr, once in the log (here also on stderr, with the category).
+    QCOMPARE(err.count("medkiosk: face sign-in is off"), 1);
+    QCOMPARE(err.count("medkiosk.ui: face sign-in is off"), 1);
 }
 
 void TestMedkioskApp::screenshots()
