@@ -16,7 +16,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <dlfcn.h>
 #include <functional>
 #include <memory>
 
@@ -70,6 +72,16 @@ double cpuMs()
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// OpenBLAS's kernel set (it decides the descriptor's time), or "?" when BLAS is not OpenBLAS.
+QString blasCore()
+{
+    void* symbol = dlsym(RTLD_DEFAULT, "openblas_get_corename");
+    if (!symbol) return QStringLiteral("?");
+    char* (*core_name)() = nullptr;
+    std::memcpy(&core_name, &symbol, sizeof(core_name));
+    return QString::fromLatin1(core_name());
 }
 
 using DescribeFn = std::function<std::optional<Descriptor>(const QImage&)>;
@@ -138,8 +150,9 @@ void BenchFace::pipeline()
             frames.push_back({p, makeFrame(QImage(path), int(frames.size()))});
     }
     std::printf(
-        "pipeline: %zu frames 640x480 made from photos/johns (%lld people), face 220-300 px\n",
-        frames.size(), qlonglong(people.size()));
+        "pipeline: %zu frames 640x480 made from photos/johns (%lld people), face 220-300 px; "
+        "OpenBLAS kernels %s\n",
+        frames.size(), qlonglong(people.size()), qPrintable(blasCore()));
     // One engine per variant (options differ); all measured on the same frame back to back,
     // in rotating order, so that the machine's load hits every variant alike. CPU time of the
     // process is the figure to compare on a shared machine; wall time is printed too.
@@ -212,6 +225,31 @@ void BenchFace::pipeline()
         }
         std::printf("  %-36s CPU median %6.1f ms (landmarks + chip quality + descriptor only)\n",
                     "ready 150x150 chip (floor)", median(cpu));
+    }
+    // Detection alone (HOG + landmarks, no descriptor), interleaved: dlib's detector on the full
+    // frame against the default engine's.
+    {
+        EngineOptions raw_options;
+        raw_options.detect_min_face_px = 0;
+        raw_options.hog_pyramid_down = 6;
+        FaceEngine raw_detector(raw_options);
+        QVERIFY(raw_detector.load(test::modelsDir()));
+        FaceEngine& ours = *engines[1];
+        std::vector<double> raw_ms;
+        std::vector<double> ours_ms;
+        for (const Frame& f : frames) {
+            double cpu0 = cpuMs();
+            (void)raw_detector.detect(f.image);
+            raw_ms.push_back(cpuMs() - cpu0);
+            cpu0 = cpuMs();
+            (void)ours.detect(f.image);
+            ours_ms.push_back(cpuMs() - cpu0);
+        }
+        std::printf("  %-36s CPU median %6.1f ms (full frame, pyramid 5/6)\n",
+                    "detection only: raw dlib", median(raw_ms));
+        std::printf("  %-36s CPU median %6.1f ms (%s), ratio %.2f\n", "detection only: default",
+                    median(ours_ms), qPrintable(variants[1].name),
+                    median(ours_ms) / median(raw_ms));
     }
     const double raw_cpu = median(variants.front().cpu_ms);
     const double raw_wall = median(variants.front().wall_ms);
