@@ -3,13 +3,10 @@
 #include "booking/BookingService.h"
 #include "booking/BookingSession.h"
 #include "booking/BookingUi.h"
+#include "booking/ServiceListController.h"
 #include "booking/TileGrid.h"
-#include "common/Log.h"
-#include "common/UserMessages.h"
 
 #include <QLabel>
-#include <QPushButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace mk::ui {
@@ -25,35 +22,22 @@ DepartmentScreen::DepartmentScreen(ScreenContext& context, QWidget* parent)
                                kScreenMargin_px);
     layout->setSpacing(20);
     title_ = makeLabel("title", QStringLiteral("departmentTitle"), this);
-    banner_ = makeLabel("banner-warning", QStringLiteral("departmentStaleBanner"), this);
-    error_ = makeLabel("error", QStringLiteral("departmentError"), this);
-    loading_label_ = makeLabel("body", QStringLiteral("departmentLoading"), this);
-    retry_ = makeButton("primary", QStringLiteral("departmentRetry"), this);
-    tiles_ = new TileGrid(2, 3, this);
-    scroll_ = new QScrollArea(this);
-    scroll_->setObjectName(QStringLiteral("departmentScroll"));
-    scroll_->setWidgetResizable(true);
-    scroll_->setFrameShape(QFrame::NoFrame);
-    scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll_->setWidget(tiles_);
-
+    list_ = new ServiceListController(QStringLiteral("department"), 2, 3, context, this);
     layout->addWidget(title_);
-    layout->addWidget(banner_);
-    layout->addWidget(loading_label_);
-    layout->addWidget(error_);
-    layout->addWidget(retry_);
-    layout->addWidget(scroll_, 1);
-    banner_->hide();
-    error_->hide();
-    retry_->hide();
-    loading_label_->hide();
+    list_->addTo(layout);
 
-    connect(retry_, &QPushButton::clicked, this, &DepartmentScreen::load);
-    connect(tiles_, &TileGrid::tileChosen, this, &DepartmentScreen::choose);
+    connect(list_, &ServiceListController::retryRequested, this, &DepartmentScreen::load);
+    connect(list_, &ServiceListController::loadingChanged, this, &Screen::loadingChanged);
+    connect(list_->tiles(), &TileGrid::tileChosen, this, &DepartmentScreen::choose);
     retranslate();
 }
 
 DepartmentScreen::~DepartmentScreen() = default;
+
+bool DepartmentScreen::loading() const
+{
+    return list_->loading();
+}
 
 void DepartmentScreen::enter()
 {
@@ -62,69 +46,25 @@ void DepartmentScreen::enter()
 
 void DepartmentScreen::reset()
 {
-    ++generation_;
     departments_.clear();
-    stale_ = false;
-    fetched_at_ = {};
-    tiles_->clear();
-    banner_->clear();
-    banner_->hide();
-    error_->clear();
-    error_->hide();
-    retry_->hide();
-    setLoading(false);
+    list_->reset();
 }
 
 void DepartmentScreen::retranslate()
 {
     title_->setText(tr("Choose a department"));
-    loading_label_->setText(tr("Loading…"));
-    retry_->setText(tr("Retry"));
-    if (stale_) {
-        banner_->setText(tr("Shown from the last connection (%1); it may not be current.")
-                             .arg(clockText(fetched_at_, context().config)));
-    }
+    list_->setTexts(tr("Loading…"), tr("Retry"),
+                    tr("Shown from the last connection (%1); it may not be current."));
+    TileGrid* tiles = list_->tiles();
     for (int i = 0; i < departments_.size(); ++i)
-        tiles_->setTileText(i, departments_[i].name.forLanguage(context().language));
-}
-
-void DepartmentScreen::setLoading(bool loading)
-{
-    loading_label_->setVisible(loading);
-    if (loading_ == loading) return;
-    loading_ = loading;
-    Q_EMIT loadingChanged(loading_);
+        tiles->setTileText(i, departments_[i].name.forLanguage(context().language));
 }
 
 void DepartmentScreen::load()
 {
     if (!context().service) return;
-    const quint64 generation = ++generation_;
-    error_->hide();
-    retry_->hide();
-    setLoading(true);
-    context().service->departments().then(
-        this, [this, generation](Result<booking::Fetched<QList<fhir::Department>>> result) {
-            if (generation != generation_) return;
-            setLoading(false);
-            if (!result.ok()) {
-                qCInfo(lcUi) << "departments failed:" << errorCodeName(result.error().code);
-                if (departments_.isEmpty()) {
-                    error_->setText(userMessage(result.error()));
-                    error_->show();
-                    retry_->show();
-                } else {
-                    stale_ = true;
-                    retranslate();
-                    banner_->show();
-                }
-                return;
-            }
-            departments_ = result.value().value;
-            stale_ = result.value().stale;
-            fetched_at_ = result.value().fetched_at;
-            showDepartments();
-        });
+    list_->fetch(context().service->departments(), "departments", &departments_,
+                 [this] { showDepartments(); });
 }
 
 void DepartmentScreen::showDepartments()
@@ -135,8 +75,7 @@ void DepartmentScreen::showDepartments()
         names.append(department.name.forLanguage(context().language));
         object_names.append(QStringLiteral("department_") + department.id);
     }
-    tiles_->setTiles(names, object_names);
-    banner_->setVisible(stale_);
+    list_->tiles()->setTiles(names, object_names);
     retranslate();
 }
 

@@ -1,5 +1,5 @@
 // Choose a department: one tile per department of the booking pool. Cached data is marked with a
-// banner; an error shows the patient sentence and a Retry button.
+// banner; an error shows the patient sentence and a Retry button (ServiceListController).
 #pragma once
 
 #include "Screen.h"
@@ -8,12 +8,10 @@
 #include <QList>
 
 class QLabel;
-class QPushButton;
-class QScrollArea;
 
 namespace mk::ui {
 
-class TileGrid;
+class ServiceListController;
 
 class DepartmentScreen : public Screen
 {
@@ -26,27 +24,17 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
-    bool loading() const override { return loading_; }
+    bool loading() const override;
 
 private:
     void load();
-    void setLoading(bool loading);
     void showDepartments();
     void choose(int index);
 
     QLabel* title_ = nullptr;
-    QLabel* banner_ = nullptr;
-    QLabel* error_ = nullptr;
-    QLabel* loading_label_ = nullptr;
-    QPushButton* retry_ = nullptr;
-    QScrollArea* scroll_ = nullptr;
-    TileGrid* tiles_ = nullptr;
+    ServiceListController* list_ = nullptr;  // banner, loading, error, Retry, tiles
 
     QList<fhir::Department> departments_;
-    QDateTime fetched_at_;
-    bool stale_ = false;
-    bool loading_ = false;
-    quint64 generation_ = 0;  // answers of older requests are ignored
 };
 
 }  // namespace mk::ui

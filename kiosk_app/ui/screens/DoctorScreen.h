@@ -1,21 +1,19 @@
 // Choose a doctor of the department, or "Any doctor" (the first tile). Keeps the department's
 // doctors in the session (needed for "any doctor" and to name the doctor of a slot). Thirty
-// doctors fit: the tiles sit in a scroll area at full touch size.
+// doctors fit: the tiles sit in a scroll area at full touch size. Loading, the stale-data banner
+// and Retry: ServiceListController.
 #pragma once
 
 #include "Screen.h"
 #include "fhir/FhirTypes.h"
 
-#include <QDateTime>
 #include <QList>
 
 class QLabel;
-class QPushButton;
-class QScrollArea;
 
 namespace mk::ui {
 
-class TileGrid;
+class ServiceListController;
 
 class DoctorScreen : public Screen
 {
@@ -28,29 +26,19 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
-    bool loading() const override { return loading_; }
+    bool loading() const override;
 
 private:
     void load();
-    void setLoading(bool loading);
     void showDoctors();
     void choose(int index);  // 0 = any doctor
 
     QLabel* title_ = nullptr;
     QLabel* subtitle_ = nullptr;
-    QLabel* banner_ = nullptr;
-    QLabel* error_ = nullptr;
-    QLabel* loading_label_ = nullptr;
-    QPushButton* retry_ = nullptr;
-    QScrollArea* scroll_ = nullptr;
-    TileGrid* tiles_ = nullptr;
+    ServiceListController* list_ = nullptr;  // banner, loading, error, Retry, tiles
 
     QString department_id_;  // whose doctors are shown
     QList<fhir::Doctor> doctors_;
-    QDateTime fetched_at_;
-    bool stale_ = false;
-    bool loading_ = false;
-    quint64 generation_ = 0;
 };
 
 }  // namespace mk::ui
