@@ -102,7 +102,7 @@ void ServiceListController::fetch(QFuture<Result<booking::Fetched<QList<T>>>> fu
                           Result<booking::Fetched<QList<T>>> result) {
         if (!finish(generation)) return;
         if (!result.ok()) {
-            failed(result.error(), what, items->isEmpty());
+            failed(result.error(), what, !items->isEmpty());
             return;
         }
         *items = result.value().value;
