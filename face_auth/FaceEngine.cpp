@@ -227,19 +227,17 @@ struct FaceEngine::Impl {
             coarse_detector(img, dets, 0.0);
     }
 
-    // HOG on a copy scaled so that the smallest face to find fills dlib's 80 px window (boxes
-    // mapped back), landmarks on the full-resolution grey frame. Under the lock.
+    // HOG on the copy of detectionSize() (boxes mapped back), landmarks on the full-resolution
+    // grey frame. Under the lock.
     std::vector<DetectedFace> detectFaces(const QImage& grey, const EngineOptions& o)
     {
         const GreyView full{&grey};
-        const int min_face = searchMinFacePx(o);
+        const QSize size = FaceEngine::detectionSize(grey.size(), o);
         double scale_x = 1.0;
         double scale_y = 1.0;
-        if (min_face > EngineOptions::kHogWindowPx || o.upsample > 0) {
-            if (min_face > EngineOptions::kHogWindowPx) {
-                const double s = double(EngineOptions::kHogWindowPx) / double(min_face);
-                small.set_size(std::max(1L, std::lround(grey.height() * s)),
-                               std::max(1L, std::lround(grey.width() * s)));
+        if (size != grey.size() || o.upsample > 0) {
+            if (size != grey.size()) {
+                small.set_size(size.height(), size.width());
                 dlib::resize_image(full, small);
                 scale_x = double(grey.width()) / double(small.nc());
                 scale_y = double(grey.height()) / double(small.nr());
@@ -339,6 +337,16 @@ FaceStatus FaceEngine::load(const QString& models_dir)
     qCInfo(lcFace) << "face models loaded from" << models_dir;
     warnAboutGenericBlasKernels();
     return FaceOk{};
+}
+
+QSize FaceEngine::detectionSize(QSize frame, const EngineOptions& options)
+{
+    const int min_face = searchMinFacePx(options);
+    if (min_face <= 0 || frame.isEmpty()) return frame;
+    const double s = double(EngineOptions::kHogWindowPx) / (EngineOptions::kHogReach * min_face);
+    if (s >= 1.0) return frame;
+    return QSize(std::max(1, int(std::lround(frame.width() * s))),
+                 std::max(1, int(std::lround(frame.height() * s))));
 }
 
 FaceResult<std::vector<DetectedFace>> FaceEngine::detect(const QImage& frame) const

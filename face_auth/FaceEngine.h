@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QSize>
 #include <QString>
 
 #include <memory>
@@ -20,13 +21,14 @@
 namespace mk::face {
 
 struct EngineOptions {
-    // Smallest face (detector box width, full-frame px) the detector must find. dlib's HOG window
-    // finds faces from about 80 px, so the frame is scaled by 80 / min(detect_min_face_px,
-    // quality.min_face_width_px) before detection (never enlarged): with the default gate of
-    // 120 px a 640x480 frame is searched at 427x320 (0.44 of the pixels), and every face big
-    // enough to pass the size gate or to count as a second person is still found (the HOG
-    // filters also catch faces ~15% under the window, which are then told to come closer).
-    // 0 (or a gate of 0): detect on the full frame.
+    // Smallest face (detector box width, full-frame px) the detector must find; the quality
+    // gate's quality.min_face_width_px caps it, so every face big enough to pass the size gate or
+    // to count as a second person is searched for, and smaller ones are not paid for. dlib's HOG
+    // filters (80 px window) still find faces about 1/kHogReach of their window, so the frame is
+    // scaled by 80 / (kHogReach * that size) before detection (never enlarged): with the default
+    // 120 px a 640x480 frame is searched at 366x274 (0.33 of the pixels); tst_faceengine checks
+    // that no face of 120 px or more that dlib finds on the full frame is lost. Faces well under
+    // the gate may then go unseen (no "come closer" hint for them). 0: detect on the full frame.
     int detect_min_face_px = 120;
     int upsample = 0;  // dlib pyramid upsampling of the detection copy
     // Step of the HOG scale pyramid: dlib's pyramid_down<N>, each level (N-1)/N of the previous.
@@ -37,6 +39,9 @@ struct EngineOptions {
     QualityConfig quality;
 
     static constexpr int kHogWindowPx = 80;
+    // How far under its window dlib's frontal face detector reliably reaches (measured on
+    // photos/faces and the johns frames of tst_faceengine: 7/6 finds every face, 5/4 does not).
+    static constexpr double kHogReach = 7.0 / 6.0;
 };
 
 struct FaceAnalysis {
@@ -78,6 +83,10 @@ public:
     bool isLoaded() const;
     const EngineOptions& options() const { return options_; }
     void setOptions(const EngineOptions& options);
+
+    // The size of the copy HOG detection runs on for a frame of this size (the frame's own size
+    // when it is not scaled down).
+    static QSize detectionSize(QSize frame, const EngineOptions& options);
 
     // Faces with landmarks, no descriptor (cheap: for liveness frames).
     FaceResult<std::vector<DetectedFace>> detect(const QImage& frame) const;
