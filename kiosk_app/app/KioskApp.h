@@ -102,6 +102,11 @@ Q_SIGNALS:
     void faceStateChanged();
 
 private:
+    struct FaceLoad {  // what the worker thread made: the engine, or why not
+        std::shared_ptr<face::FaceEngine> engine;
+        QString error;
+    };
+
     int parse(const QStringList& arguments, Options* options);
     int openStore(const QString& store_path, const QString& key_file);
     int startDemo(const QString& state_dir);
@@ -113,7 +118,7 @@ private:
     // KioskAppFace.cpp: reads [face]; after the window is shown, loads the models on a worker
     // thread, then installs the face screens (onFaceLoaded, UI thread).
     void startFace();
-    void onFaceLoaded(const QString& error);
+    void onFaceLoaded(const FaceLoad& load);
     void faceOff(const QString& why, bool tell);  // tell: the one stderr + log line
     void purgeFaceTemplates();
     void stopFace();  // in shutdown(), after the window: waits for a load under way
@@ -139,11 +144,11 @@ private:
     std::unique_ptr<hw::ReceiptPrinter> printer_;
     std::unique_ptr<hw::Speaker> speaker_;
     // Face sign-in (KioskAppFace.cpp); the services outlive the window.
-    std::unique_ptr<face::FaceEngine> face_engine_;
+    std::shared_ptr<face::FaceEngine> face_engine_;
     std::unique_ptr<face::SqlTemplateStore> face_store_;
     std::unique_ptr<hw::Camera> face_camera_;
     std::unique_ptr<ui::FaceServices> face_services_;
-    QFuture<QString> face_loading_;  // the error, empty when loaded
+    QFuture<FaceLoad> face_loading_;
     QTimer* face_purge_timer_ = nullptr;
     FaceState face_state_ = FaceState::Off;
     QString face_off_reason_;

@@ -72,30 +72,37 @@ void KioskApp::startFace()
     }
     face_services_ = std::make_unique<ui::FaceServices>();
     face_services_->config = config;
-    face_engine_ = std::make_unique<face::FaceEngine>(config.engine);
     face_state_ = FaceState::Loading;
     Q_EMIT faceStateChanged();
-    face::FaceEngine* engine = face_engine_.get();
+    const face::EngineOptions engine_options = config.engine;
     const QString models_dir = config.modelsDir();
     // Called after showWindow(): this zero-timer runs after the one of --bench-startup, once the
-    // event loop has handled what showing the window queued.
-    QTimer::singleShot(0, this, [this, engine, models_dir] {
+    // event loop has handled what showing the window queued. Even constructing the engine takes
+    // a while (dlib's HOG detector is deserialized), so that happens on the worker thread too.
+    QTimer::singleShot(0, this, [this, engine_options, models_dir] {
         if (face_state_ != FaceState::Loading) return;
-        face_loading_ = QtConcurrent::run([engine, models_dir]() -> QString {
-            const face::FaceStatus status = engine->load(models_dir);
-            return status ? QString() : status.error().detail;
+        face_loading_ = QtConcurrent::run([engine_options, models_dir]() -> FaceLoad {
+            FaceLoad load;
+            load.engine = std::make_shared<face::FaceEngine>(engine_options);
+            const face::FaceStatus status = load.engine->load(models_dir);
+            if (!status) {
+                load.error = status.error().detail;
+                load.engine.reset();
+            }
+            return load;
         });
-        face_loading_.then(this, [this](const QString& error) { onFaceLoaded(error); });
+        face_loading_.then(this, [this](const FaceLoad& load) { onFaceLoaded(load); });
     });
 }
 
-void KioskApp::onFaceLoaded(const QString& error)
+void KioskApp::onFaceLoaded(const FaceLoad& load)
 {
     if (face_state_ != FaceState::Loading || !window_ || !store_) return;
-    if (!error.isEmpty()) {
-        faceOff(error, true);
+    if (!load.engine) {
+        faceOff(load.error, true);
         return;
     }
+    face_engine_ = load.engine;
     const QString models_dir = face_services_->config.modelsDir();
     const QString camera_setting = QSettings(options_.config_path, QSettings::IniFormat)
                                        .value(QStringLiteral("face/camera"), QStringLiteral("qt"))
@@ -168,10 +175,11 @@ void KioskApp::stopFace()
     if (face_state_ == FaceState::Loading && face_loading_.isStarted()) {
         // dlib cannot be interrupted; a load under way ends first (--bench-startup exits before).
         face_loading_.waitForFinished();
-        const QString error = face_loading_.result();
-        if (!error.isEmpty()) faceOff(error, true);
+        const FaceLoad load = face_loading_.result();
+        if (!load.engine) faceOff(load.error, true);
     }
     face_state_ = FaceState::Off;
+    face_loading_ = QFuture<FaceLoad>();  // drops a loaded engine never installed
     delete face_purge_timer_;
     face_purge_timer_ = nullptr;
     face_services_.reset();
