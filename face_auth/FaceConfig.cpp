@@ -72,6 +72,7 @@ FaceResult<FaceConfig> FaceConfigLoader::load(const QString& ini_path)
         readNumber(s, "liveness_nod_delta", c.liveness.nod_delta, 0.02, 1.0, &error) &&
         readNumber(s, "liveness_return_tolerance", c.liveness.return_tolerance, 0.01, 0.5,
                    &error) &&
+        readBool(s, "liveness_nod_enabled", c.liveness.nod_enabled) &&
         readBool(s, "camera_mirrored", c.liveness.camera_mirrored) &&
         readNumber(s, "enroll_frames", c.enrollment.frames_required, 1, 20, &error) &&
         readNumber(s, "retention_days", c.enrollment.retention_days, 1, 3650, &error) &&

@@ -23,6 +23,18 @@ LivenessChallenge LivenessCheck::randomChallenge(QRandomGenerator* random)
     }
 }
 
+LivenessChallenge LivenessCheck::randomChallenge(const LivenessConfig& config,
+                                                 QRandomGenerator* random)
+{
+    if (config.nod_enabled) return randomChallenge(random);
+    return random->bounded(2) == 0 ? LivenessChallenge::TurnLeft : LivenessChallenge::TurnRight;
+}
+
+QString LivenessCheck::neutralInstruction()
+{
+    return QCoreApplication::translate("mk::face::Liveness", "Look straight at the camera.");
+}
+
 QString LivenessCheck::instruction(LivenessChallenge challenge)
 {
     switch (challenge) {

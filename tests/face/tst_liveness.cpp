@@ -101,6 +101,7 @@ private Q_SLOTS:
     void sequences();
     void tooSlowFails();
     void multipleFacesFramesIgnored();
+    void neutralLearnedFirst();
     void randomChallengeCoversAll();
     void stillPhotoEndToEnd();
 };
@@ -173,6 +174,32 @@ void TestLiveness::multipleFacesFramesIgnored()
     QCOMPARE(check.state(), LivenessState::NeedNeutral);
 }
 
+// The screens show the movement only from NeedMove: after neutral_frames frontal frames; turned
+// frames do not count toward the neutral pose.
+void TestLiveness::neutralLearnedFirst()
+{
+    const LivenessConfig config;
+    QVERIFY(config.neutral_frames >= 1);
+    LivenessCheck check(LivenessChallenge::TurnLeft, config);
+    check.start(0);
+    QCOMPARE(check.state(), LivenessState::NeedNeutral);
+    const Landmarks5 turned = project(35, 0);
+    const Landmarks5 frontal = project(0, 0);
+    qint64 t = 0;
+    for (int i = 0; i < 5; ++i) check.addFrame(t += 100, 1, &turned);
+    QCOMPARE(check.state(), LivenessState::NeedNeutral);
+    for (int i = 1; i < config.neutral_frames; ++i) {
+        check.addFrame(t += 100, 1, &frontal);
+        QCOMPARE(check.state(), LivenessState::NeedNeutral);
+    }
+    check.addFrame(t += 100, 1, &frontal);
+    QCOMPARE(check.state(), LivenessState::NeedMove);
+    check.addFrame(t += 100, 1, &turned);
+    QCOMPARE(check.state(), LivenessState::NeedReturn);
+    check.addFrame(t += 100, 1, &frontal);
+    QCOMPARE(check.state(), LivenessState::Passed);
+}
+
 void TestLiveness::randomChallengeCoversAll()
 {
     QRandomGenerator rng(1);
@@ -181,6 +208,20 @@ void TestLiveness::randomChallengeCoversAll()
     QCOMPARE(seen.size(), 3);
     QVERIFY(!seen.contains(int(LivenessChallenge::Unset)));
     QVERIFY(!LivenessCheck::instruction(LivenessChallenge::Nod).isEmpty());
+    QVERIFY(!LivenessCheck::neutralInstruction().isEmpty());
+    // Without the nod (liveness_nod_enabled=false): both turns, never the nod.
+    LivenessConfig no_nod;
+    no_nod.nod_enabled = false;
+    QSet<int> turns;
+    for (int i = 0; i < 100; ++i) turns.insert(int(LivenessCheck::randomChallenge(no_nod, &rng)));
+    QCOMPARE(turns,
+             (QSet<int>{int(LivenessChallenge::TurnLeft), int(LivenessChallenge::TurnRight)}));
+    // With it (the configuration's default): all three.
+    QSet<int> all;
+    LivenessConfig with_nod;
+    with_nod.nod_enabled = true;
+    for (int i = 0; i < 100; ++i) all.insert(int(LivenessCheck::randomChallenge(with_nod, &rng)));
+    QCOMPARE(all.size(), 3);
 }
 
 void TestLiveness::stillPhotoEndToEnd()
