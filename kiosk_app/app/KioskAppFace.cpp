@@ -1,16 +1,17 @@
 // Face sign-in wiring of the kiosk (issue 5): the [face] group of the configuration (always
 // enabled in demo mode), the camera ([face] camera = qt | <image file or folder>; in demo mode a
-// simulated person), the FaceEngine loaded on a worker thread once the window is shown (dlib's
-// models take seconds to check and read: the start screen never waits for them), the template
-// store on the encrypted store (expired templates purged at start and once a day), then
-// KioskWindow::installFace. Missing or damaged models: one line on stderr and in the log, no face
-// button, the rest of the kiosk as usual.
+// simulated person made from the first photo of photos/johns), the FaceEngine loaded on a worker
+// thread once the window is shown (dlib's models take seconds to check and read: the start screen
+// never waits for them), the template store on the encrypted store (expired templates purged at
+// start and once a day), then KioskWindow::installFace. Missing or damaged models: one line on
+// stderr and in the log, no face button, the rest of the kiosk as usual.
 #include "FaceConfig.h"
 #include "FaceEngine.h"
 #include "KioskApp.h"
 #include "KioskWindow.h"
 #include "camera/FolderCamera.h"
 #include "camera/QtCamera.h"
+#include "camera/SimulatedPersonCamera.h"
 #include "common/Log.h"
 #include "face/FaceServices.h"
 #include "face/SqlTemplateStore.h"
@@ -114,7 +115,14 @@ void KioskApp::onFaceLoaded(const FaceLoad& load)
             faceOff(tr("no photo under %1/photos/johns for the demo camera").arg(models_dir), true);
             return;
         }
-        face_camera_ = folderCamera(photo);
+        // A person turning and nodding in turn (CycleAll): any challenge passes.
+        auto person = std::make_unique<hw::SimulatedPersonCamera>();
+        if (!person->loadPortrait(photo)) {
+            faceOff(tr("the demo photo %1 cannot be read").arg(photo), true);
+            return;
+        }
+        person->setScript(hw::SimulatedScript::CycleAll);
+        face_camera_ = std::move(person);
     } else if (camera_setting.isEmpty() || camera_setting == QLatin1String("qt")) {
         face_camera_ =
             std::make_unique<hw::QtCamera>(hw::QtCameraConfig{}, QStringLiteral("camera-face"));

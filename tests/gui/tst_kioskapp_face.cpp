@@ -153,7 +153,10 @@ void TestKioskAppFace::modelsPresentShowTheFaceButton()
     auto* face = qobject_cast<mk::ui::FaceIdentifyScreen*>(app_->window()->currentScreen());
     QVERIFY(face);
     QCOMPARE(face->phase(), mk::ui::FaceIdentifyScreen::Phase::Scanning);
+    // The demo camera (a simulated person) is powered by the screen and its frames are shown.
+    QTRY_VERIFY_WITH_TIMEOUT(face->holdsFrame(), kLoadTimeoutMs);
     app_->window()->goHome();
+    QVERIFY(!face->holdsFrame());
     QCOMPARE(face->phase(), mk::ui::FaceIdentifyScreen::Phase::Idle);
 }
 
