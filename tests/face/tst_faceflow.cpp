@@ -1,14 +1,17 @@
 // The face screens of issue 5 driven like a patient would, with the real dlib models and a
-// SimulatedPersonCamera showing a person made from a photos/johns chip: the person reads the
-// challenge from the screen (challenge()) and performs it in real time. Consent, enrollment with
-// the challenge, identification with the challenge and the phone digits, a still photo and a flat
-// photo turned (both fail the challenge, which does not count toward the lockout), a stranger,
-// Decline, "Delete my face data", button sizes, the camera on only while a screen scans, nothing
-// kept after reset().
+// SimulatedPersonCamera showing a person made from a photos/johns chip: the person steps in and
+// looks at the camera, the screen says "Look straight at the camera." until it has learned the
+// neutral pose, and when it shows the movement (FaceChallenge::stateChanged to NeedMove) the
+// person performs it in real time. A kiosk-wide lockout persists to a new screen on the same store.
+// Consent, enrollment with the challenge, identification with the challenge and the phone digits, a
+// still photo and a flat photo turned (both fail the challenge, which does not count toward the
+// lockout), a stranger, Decline, "Delete my face data", button sizes, the camera on only while a
+// screen scans, nothing kept after reset().
 #include "FaceTestData.h"
 #include "Theme.h"
 #include "booking/BookingSession.h"
 #include "camera/SimulatedPersonCamera.h"
+#include "face/FaceChallenge.h"
 #include "face/FaceConsentScreen.h"
 #include "face/FaceEnrollScreen.h"
 #include "face/FaceIdentifyScreen.h"
@@ -43,7 +46,7 @@ hw::SimulatedPersonConfig slowPerson()
 {
     hw::SimulatedPersonConfig c;
     c.frames_per_second = 10.0;
-    c.neutral_ms = 3000;
+    c.neutral_ms = 1000;  // reads the instruction, then moves
     c.move_ms = 1000;
     c.hold_ms = 1500;
     return c;
@@ -62,6 +65,22 @@ hw::SimulatedScript scriptFor(face::LivenessChallenge challenge, bool flat = fal
             break;
     }
     return hw::SimulatedScript::Still;
+}
+
+// The patient reacts to the screen: when the movement is shown (queued: after the screen has
+// updated its prompt), they perform it; the prompt they read then is kept in *prompt_seen.
+QMetaObject::Connection performWhenAsked(ui::FaceChallenge* challenge,
+                                         hw::SimulatedPersonCamera* camera, bool flat,
+                                         QString* prompt_seen, QLabel* prompt)
+{
+    return QObject::connect(
+        challenge, &ui::FaceChallenge::stateChanged, camera,
+        [=](face::LivenessState state) {
+            if (state != face::LivenessState::NeedMove) return;
+            if (prompt_seen != nullptr && prompt != nullptr) *prompt_seen = prompt->text();
+            camera->setScript(scriptFor(challenge->challenge(), flat));
+        },
+        Qt::QueuedConnection);
 }
 
 fhir::Patient patient(const QString& id, int age_years)
@@ -91,6 +110,7 @@ private Q_SLOTS:
     void flatPhotoTurnedFailsTheChallenge();
     void strangerIsNotIdentified();
     void deleteMyFaceData();
+    void lockoutPersistsToANewScreen();
     void buttonsAreLargeEnough();
 
 private:
@@ -216,20 +236,29 @@ void TestFaceFlow::enroll(const QString& patient_id)
 
     QSignalSpy enrolled(&enroll_screen, &FaceEnrollScreen::enrolled);
     QVERIFY(!camera.isActive());
+    auto* prompt = enroll_screen.findChild<QLabel*>(QStringLiteral("face_prompt"));
+    QVERIFY(prompt);
+    QString prompt_seen;
+    performWhenAsked(enroll_screen.faceChallenge(), &camera, false, &prompt_seen, prompt);
     enroll_screen.enter();
     QCOMPARE(enroll_screen.phase(), FaceEnrollScreen::Phase::Liveness);
     QVERIFY(camera.isActive());  // the screen powers the camera while it scans
     QVERIFY(enroll_screen.challenge() != face::LivenessChallenge::Unset);
-    camera.setScript(scriptFor(enroll_screen.challenge()));  // the person does what is asked
+    // Not the movement yet: first the neutral pose, while the person looks at the camera.
+    QCOMPARE(prompt->text(), face::LivenessCheck::neutralInstruction());
+    QVERIFY(!enroll_screen.worker()->wantDescriptor());  // landmarks only during the challenge
+    camera.setScript(hw::SimulatedScript::Still);        // steps in and looks at the camera
     QTRY_VERIFY_WITH_TIMEOUT(!enroll_screen.loading(), kFaceTimeoutMs);
+    QCOMPARE(prompt_seen, face::LivenessCheck::instruction(enroll_screen.challenge()));
     QCOMPARE(enroll_screen.phase(), FaceEnrollScreen::Phase::Done);
     QCOMPARE(enrolled.size(), 1);
     QVERIFY(!enroll_screen.holdsFrame());
     QVERIFY(!enroll_screen.worker()->active());
     QVERIFY(!camera.isActive());
     qInfo() << "enroll:" << face::LivenessCheck::name(enroll_screen.challenge())
-            << "frames analysed" << enroll_screen.worker()->framesAnalysed() << "dropped"
-            << enroll_screen.worker()->framesDropped();
+            << "frames analysed" << enroll_screen.worker()->framesAnalysed()
+            << "of which landmarks only" << enroll_screen.worker()->framesLandmarksOnly()
+            << "dropped" << enroll_screen.worker()->framesDropped();
     QVERIFY(templates_->consent(patient_id).value().has_value());
     enroll_screen.reset();
     QVERIFY(!enroll_screen.holdsFrame());
@@ -261,14 +290,17 @@ void TestFaceFlow::enrollThenIdentify()
     FaceIdentifyScreen identify(context_, services_);
     QSignalSpy identified(&identify, &FaceIdentifyScreen::identified);
     QSignalSpy phases(&identify, &FaceIdentifyScreen::phaseChanged);
+    auto* prompt = identify.findChild<QLabel*>(QStringLiteral("face_prompt"));
+    QString prompt_seen;
+    performWhenAsked(identify.faceChallenge(), &camera, false, &prompt_seen, prompt);
     enterIdentify(identify, true);
     QVERIFY(camera.isActive());
     auto* progress = identify.findChild<QLabel*>(QStringLiteral("face_progress"));
     QVERIFY(progress && progress->text().contains(QStringLiteral("1 of 2")));
-    auto* prompt = identify.findChild<QLabel*>(QStringLiteral("face_prompt"));
-    QCOMPARE(prompt->text(), face::LivenessCheck::instruction(identify.challenge()));
-    camera.setScript(scriptFor(identify.challenge()));
+    QCOMPARE(prompt->text(), face::LivenessCheck::neutralInstruction());
+    camera.setScript(hw::SimulatedScript::Still);
     QTRY_VERIFY_WITH_TIMEOUT(!identify.loading(), kFaceTimeoutMs);
+    QCOMPARE(prompt_seen, face::LivenessCheck::instruction(identify.challenge()));
     QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::Digits);
     // Through step 2 (matching) after the challenge.
     bool matched = false;
@@ -335,8 +367,9 @@ void TestFaceFlow::flatPhotoTurnedFailsTheChallenge()
     services_.camera = &camera;
     FaceIdentifyScreen identify(context_, services_);
     QSignalSpy identified(&identify, &FaceIdentifyScreen::identified);
+    performWhenAsked(identify.faceChallenge(), &camera, true, nullptr, nullptr);
     enterIdentify(identify, true);
-    camera.setScript(scriptFor(identify.challenge(), true));  // the photo turned as asked
+    camera.setScript(hw::SimulatedScript::Still);  // the photo held up, turned as asked
     QTRY_VERIFY_WITH_TIMEOUT(!identify.loading(), kFaceTimeoutMs);
     QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::ChallengeFailed);
     QCOMPARE(identified.size(), 0);
@@ -353,8 +386,9 @@ void TestFaceFlow::strangerIsNotIdentified()
     services_.camera = &camera;
     FaceIdentifyScreen identify(context_, services_);
     QSignalSpy identified(&identify, &FaceIdentifyScreen::identified);
+    performWhenAsked(identify.faceChallenge(), &camera, false, nullptr, nullptr);
     enterIdentify(identify, false);
-    camera.setScript(scriptFor(identify.challenge()));
+    camera.setScript(hw::SimulatedScript::Still);
     QTRY_VERIFY_WITH_TIMEOUT(!identify.loading(), kFaceTimeoutMs);
     QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::NotFound);
     QCOMPARE(identified.size(), 0);
@@ -376,6 +410,65 @@ void TestFaceFlow::deleteMyFaceData()
     QCOMPARE(deleted.at(0).at(0).toInt(), 1);
     QVERIFY(templates_->loadTemplates(QDateTime::currentDateTimeUtc()).value().empty());
     QVERIFY(!templates_->consent(QStringLiteral("P1")).value().has_value());
+}
+
+// max_failures wrong digits after a matched face lock face sign-in kiosk-wide; the lockout is in
+// the store, so a new screen (the kiosk restarted) on the same store is locked too, also with a
+// clock of its own (setClock builds a new Identifier, attached to the store as well).
+void TestFaceFlow::lockoutPersistsToANewScreen()
+{
+    // The patient's template straight into the store (the enrollment path has its own tests).
+    auto chip = engine_.analyzeChip(QImage(patient_chip_));
+    QVERIFY(chip && chip.value().descriptor);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    face::FaceTemplate t;
+    t.patient_id = QStringLiteral("P1");
+    t.descriptor = *chip.value().descriptor;
+    t.phone_last4 = kPhone.right(4);
+    t.created_at = now;
+    t.expires_at = now.addDays(365);
+    const face::EnrollmentConfig enroll_config;
+    QVERIFY(face::Enrollment::save(
+        *templates_, face::Enrollment::makeConsent(t.patient_id, 40, false, now, enroll_config), t,
+        enroll_config));
+    services_.config.identify.max_failures = 2;
+    hw::SimulatedPersonCamera camera(slowPerson());
+    QVERIFY(camera.loadPortrait(patient_chip_));
+    camera.setScript(hw::SimulatedScript::Absent);
+    services_.camera = &camera;
+    {
+        FaceIdentifyScreen identify(context_, services_);
+        performWhenAsked(identify.faceChallenge(), &camera, false, nullptr, nullptr);
+        enterIdentify(identify, true);
+        camera.setScript(hw::SimulatedScript::Still);
+        QTRY_VERIFY_WITH_TIMEOUT(!identify.loading(), kFaceTimeoutMs);
+        QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::Digits);
+        tapDigits(&identify, QStringLiteral("1111"));
+        QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::Digits);
+        tapDigits(&identify, QStringLiteral("2222"));
+        QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::LockedOut);
+        identify.enter();
+        QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::LockedOut);
+    }
+    FaceIdentifyScreen restarted(context_, services_);
+    restarted.enter();
+    QCOMPARE(restarted.phase(), FaceIdentifyScreen::Phase::LockedOut);
+    QVERIFY(!camera.isActive());  // locked: the camera is not even started
+    QVERIFY(restarted.findChild<QLabel*>(QStringLiteral("face_prompt"))
+                ->text()
+                .contains(QStringLiteral("paused")));
+    FaceIdentifyScreen with_clock(context_, services_);
+    with_clock.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
+    with_clock.enter();
+    QCOMPARE(with_clock.phase(), FaceIdentifyScreen::Phase::LockedOut);
+    // A clock past the lockout: face sign-in is offered again.
+    with_clock.setClock([] {
+        return QDateTime::currentMSecsSinceEpoch() + 2000LL * face::IdentifyConfig{}.lockout_s;
+    });
+    with_clock.enter();
+    QCOMPARE(with_clock.phase(), FaceIdentifyScreen::Phase::Scanning);
+    with_clock.reset();
+    services_.camera = nullptr;
 }
 
 void TestFaceFlow::buttonsAreLargeEnough()

@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace mk;
 using hw::SimulatedPersonCamera;
 using hw::SimulatedScript;
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void absentShowsNoFace();
     void neutralFrameIsOneGoodFace();
     void identityKept();
+    void nodSeparation();
     void challenge_data();
     void challenge();
     void timerEmitsFrames();
@@ -158,6 +161,79 @@ void TestSimPerson::identityKept()
     }
 }
 
+// The pitch proxy (nose below the eye line / inter-ocular distance) of a real nod against a flat
+// photo tilted and a still head, for every person: the numbers of docs/face-liveness.md, and the
+// default nod_delta must pass every real nod of the script and fail every flat one with margin.
+void TestSimPerson::nodSeparation()
+{
+    const face::LivenessConfig config;
+    const hw::SimulatedPersonConfig person_config;
+    const qint64 movement_ms = SimulatedPersonCamera::movementMs(person_config);
+    double weakest_nod = 1e9;
+    double strongest_flat = -1e9;
+    for (int i = 0; i < chips_.size(); ++i) {
+        SimulatedPersonCamera camera;
+        QVERIFY(camera.loadPortrait(chips_.at(i)));
+        auto pitchOf = [&](const QImage& frame, double* pitch) {
+            auto faces = engine_.detect(frame);
+            if (!faces || faces.value().size() != 1) return false;
+            *pitch = face::poseFromLandmarks(faces.value().front().landmarks).pitch;
+            return true;
+        };
+        // Each against its own neutral frame, as the check learns it: the flat card's differs
+        // a little from the head's (no perspective of the nose).
+        double neutral = 0.0;
+        double flat_neutral = 0.0;
+        QVERIFY(pitchOf(camera.renderPose({0.0, 0.0}, false), &neutral));
+        QVERIFY(pitchOf(camera.renderPose({0.0, 0.0}, true), &flat_neutral));
+        // Static poses: the change at each angle (real head, then the flat photo tilted).
+        QString sweep;
+        for (double deg : {10.0, 15.0, 20.0, 25.0, 30.0}) {
+            double p = 0.0;
+            sweep += pitchOf(camera.renderPose({0.0, deg}, false), &p)
+                         ? QStringLiteral(" %1deg %2").arg(deg).arg(p - neutral, 0, 'f', 3)
+                         : QStringLiteral(" %1deg -").arg(deg);
+        }
+        sweep += QStringLiteral(" | flat");
+        for (double deg : {-40.0, -25.0, 25.0, 40.0}) {
+            double p = 0.0;
+            sweep += pitchOf(camera.renderPose({0.0, deg}, true), &p)
+                         ? QStringLiteral(" %1deg %2").arg(deg).arg(p - flat_neutral, 0, 'f', 3)
+                         : QStringLiteral(" %1deg -").arg(deg);
+        }
+        // The scripts as the check sees them: the largest pitch increase over the movement, from
+        // the script's first frame.
+        double peak[3] = {-1e9, -1e9, -1e9};
+        const SimulatedScript scripts[3] = {SimulatedScript::Nod, SimulatedScript::FlatNod,
+                                            SimulatedScript::Still};
+        for (int k = 0; k < 3; ++k) {
+            camera.setScript(scripts[k]);
+            double start = 0.0;
+            QVERIFY(pitchOf(camera.renderAt(0), &start));
+            for (qint64 t = 0; t <= movement_ms; t += kFrameStepMs) {
+                double p = 0.0;
+                if (pitchOf(camera.renderAt(t), &p)) peak[k] = std::max(peak[k], p - start);
+            }
+        }
+        qInfo(
+            "%s: neutral pitch %.3f (flat %.3f); nod script peak %+.3f, flat nod %+.3f, still "
+            "%+.3f;%s",
+            qPrintable(people_.at(i)), neutral, flat_neutral, peak[0], peak[1], peak[2],
+            qPrintable(sweep));
+        weakest_nod = std::min(weakest_nod, peak[0]);
+        strongest_flat = std::max({strongest_flat, peak[1], peak[2]});
+    }
+    qInfo("weakest real nod %+.3f, strongest flat/still %+.3f, nod_delta %.3f", weakest_nod,
+          strongest_flat, config.nod_delta);
+    // A flat photo tilted or held still never comes near nod_delta.
+    QVERIFY2(strongest_flat <= config.nod_delta * 0.5, qPrintable(QString::number(strongest_flat)));
+    // The nod may be among the random challenges only when every real nod clears nod_delta with
+    // margin. It does not (the weakest real 25-degree nod, +0.03, is within a real camera's
+    // landmark jitter of a still photo), so it is off by default (LivenessConfig::nod_enabled).
+    QVERIFY2(!config.nod_enabled || weakest_nod >= config.nod_delta * 1.1,
+             qPrintable(QString::number(weakest_nod)));
+}
+
 Run TestSimPerson::run(const QString& chip, SimulatedScript script,
                        face::LivenessChallenge challenge, const face::LivenessConfig& config,
                        qint64 duration_ms)
@@ -187,26 +263,30 @@ void TestSimPerson::challenge_data()
     QTest::addColumn<int>("person");
     QTest::addColumn<SimulatedScript>("script");
     QTest::addColumn<face::LivenessChallenge>("challenge");
-    QTest::addColumn<bool>("passes");
+    QTest::addColumn<int>("passes");  // 1 passes, 0 fails, -1 measured and printed only
     using C = face::LivenessChallenge;
     using S = SimulatedScript;
     // Person 4 nods clearly enough: dlib's 5-point nose base follows only part of a
     // rendered nod, and for some portraits a 25 degree nod stays under nod_delta
     // (docs/face-liveness.md).
-    QTest::newRow("turn left, person 1") << 1 << S::TurnLeft << C::TurnLeft << true;
-    QTest::newRow("turn right, person 1") << 1 << S::TurnRight << C::TurnRight << true;
-    QTest::newRow("turn left, person 4") << 4 << S::TurnLeft << C::TurnLeft << true;
-    QTest::newRow("turn right, person 4") << 4 << S::TurnRight << C::TurnRight << true;
-    QTest::newRow("nod, person 4") << 4 << S::Nod << C::Nod << true;
-    QTest::newRow("cycle, nod asked") << 4 << S::CycleAll << C::Nod << true;
-    QTest::newRow("cycle, turn right asked") << 1 << S::CycleAll << C::TurnRight << true;
-    QTest::newRow("still") << 4 << S::Still << C::TurnLeft << false;
-    QTest::newRow("turns the wrong way") << 4 << S::TurnRight << C::TurnLeft << false;
-    QTest::newRow("nods when asked to turn") << 4 << S::Nod << C::TurnRight << false;
-    QTest::newRow("flat photo turned left") << 4 << S::FlatTurnLeft << C::TurnLeft << false;
-    QTest::newRow("flat photo turned right") << 1 << S::FlatTurnRight << C::TurnRight << false;
-    QTest::newRow("flat photo tilted") << 4 << S::FlatNod << C::Nod << false;
-    QTest::newRow("flat photo tilted, person 2") << 2 << S::FlatNod << C::Nod << false;
+    QTest::newRow("turn left, person 1") << 1 << S::TurnLeft << C::TurnLeft << 1;
+    QTest::newRow("turn right, person 1") << 1 << S::TurnRight << C::TurnRight << 1;
+    QTest::newRow("turn left, person 4") << 4 << S::TurnLeft << C::TurnLeft << 1;
+    QTest::newRow("turn right, person 4") << 4 << S::TurnRight << C::TurnRight << 1;
+    QTest::newRow("cycle, nod asked") << 4 << S::CycleAll << C::Nod << 1;
+    QTest::newRow("cycle, turn right asked") << 1 << S::CycleAll << C::TurnRight << 1;
+    QTest::newRow("still") << 4 << S::Still << C::TurnLeft << 0;
+    QTest::newRow("turns the wrong way") << 4 << S::TurnRight << C::TurnLeft << 0;
+    QTest::newRow("nods when asked to turn") << 4 << S::Nod << C::TurnRight << 0;
+    QTest::newRow("flat photo turned left") << 4 << S::FlatTurnLeft << C::TurnLeft << 0;
+    QTest::newRow("flat photo turned right") << 1 << S::FlatTurnRight << C::TurnRight << 0;
+    // The nod for every person: a flat photo tilted fails for all five; the real nod passes for
+    // person 4 and is measured (printed, not asserted) for the others, whose nose base dlib does
+    // not follow (nodSeparation; docs/face-liveness.md: why Nod is off by default).
+    for (int p = 0; p < 5; ++p) {
+        QTest::addRow("nod, person %d", p) << p << S::Nod << C::Nod << (p == 4 ? 1 : -1);
+        QTest::addRow("flat photo tilted, person %d", p) << p << S::FlatNod << C::Nod << 0;
+    }
 }
 
 void TestSimPerson::challenge()
@@ -214,7 +294,7 @@ void TestSimPerson::challenge()
     QFETCH(int, person);
     QFETCH(SimulatedScript, script);
     QFETCH(face::LivenessChallenge, challenge);
-    QFETCH(bool, passes);
+    QFETCH(int, passes);
     face::LivenessConfig config;
     // Short limit for a still: the movement (2.2 s) fits; the cycle needs its third movement.
     const qint64 movement_ms = SimulatedPersonCamera::movementMs(hw::SimulatedPersonConfig{});
@@ -227,7 +307,11 @@ void TestSimPerson::challenge()
           qPrintable(face::LivenessCheck::name(challenge)), r.frames, r.frames_one_face, r.peak);
     // The face stays found through most of the movement (HOG loses some faces turned by 35°).
     QVERIFY2(r.frames_one_face * 3 >= r.frames * 2, qPrintable(QString::number(r.frames_one_face)));
-    QCOMPARE(r.state, passes ? face::LivenessState::Passed : face::LivenessState::Failed);
+    if (passes < 0) {
+        qInfo("measured only: %s", r.state == face::LivenessState::Passed ? "passed" : "failed");
+        return;
+    }
+    QCOMPARE(r.state, passes == 1 ? face::LivenessState::Passed : face::LivenessState::Failed);
 }
 
 void TestSimPerson::timerEmitsFrames()

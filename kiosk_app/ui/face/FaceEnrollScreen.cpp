@@ -1,5 +1,6 @@
 #include "FaceEnrollScreen.h"
 
+#include "FaceChallenge.h"
 #include "FacePreview.h"
 #include "FaceWorker.h"
 #include "Theme.h"
@@ -29,6 +30,7 @@ FaceEnrollScreen::FaceEnrollScreen(ScreenContext& context, const FaceServices& s
 {
     worker_ = new FaceWorker(services_.engine, this);
     worker_->setCamera(services_.camera);
+    challenge_ = new FaceChallenge(worker_, this);
     preview_ = new FacePreview(this);
     connect(worker_, &FaceWorker::preview, preview_, &FacePreview::showFrame);
     connect(worker_, &FaceWorker::analysed, this, &FaceEnrollScreen::onAnalysed);
@@ -37,6 +39,7 @@ FaceEnrollScreen::FaceEnrollScreen(ScreenContext& context, const FaceServices& s
     title_ = new QLabel(this);
     Theme::setRole(title_, "title");
     prompt_ = new QLabel(this);
+    prompt_->setObjectName(QStringLiteral("face_prompt"));
     prompt_->setWordWrap(true);
     Theme::setRole(prompt_, "subtitle");
     progress_ = new QLabel(this);
@@ -90,7 +93,7 @@ bool FaceEnrollScreen::holdsFrame() const
 
 face::LivenessChallenge FaceEnrollScreen::challenge() const
 {
-    return liveness_ ? liveness_->challenge() : face::LivenessChallenge::Unset;
+    return challenge_->challenge();
 }
 
 void FaceEnrollScreen::setConsent(const face::ConsentRecord& consent)
@@ -120,17 +123,9 @@ void FaceEnrollScreen::enter()
         setPhase(Phase::Failed);
         return;
     }
-    startLiveness();
+    challenge_->start(services_.config.liveness);
     setPhase(Phase::Liveness);
     worker_->start();
-}
-
-void FaceEnrollScreen::startLiveness()
-{
-    liveness_ = std::make_unique<face::LivenessCheck>(face::LivenessCheck::randomChallenge(),
-                                                      services_.config.liveness);
-    clock_.start();
-    liveness_->start(0);
 }
 
 void FaceEnrollScreen::reset()
@@ -138,7 +133,7 @@ void FaceEnrollScreen::reset()
     worker_->stop();
     enrollment_.reset();  // wipes collected descriptors
     consent_.reset();
-    liveness_.reset();
+    challenge_->clear();
     error_.clear();
     last_issue_ = face::QualityIssue::Unset;
     preview_->clearFrame();
@@ -154,11 +149,8 @@ void FaceEnrollScreen::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
         return;
     }
     last_issue_ = analysis->quality.issue;
-    if (phase_ == Phase::Liveness && liveness_) {
-        const int count = int(analysis->faces.size());
-        const face::Landmarks5* landmarks =
-            count == 1 ? &analysis->faces.front().landmarks : nullptr;
-        const face::LivenessState state = liveness_->addFrame(clock_.elapsed(), count, landmarks);
+    if (phase_ == Phase::Liveness) {
+        const face::LivenessState state = challenge_->addFrame(*analysis);
         if (state == face::LivenessState::Passed) {
             setPhase(Phase::Collecting);
         } else if (state == face::LivenessState::Failed) {
@@ -227,9 +219,8 @@ void FaceEnrollScreen::retranslate()
     retry_->setVisible(phase_ == Phase::Failed);
     switch (phase_) {
         case Phase::Liveness:
-            prompt_->setText(liveness_ ? face::LivenessCheck::instruction(liveness_->challenge())
-                                       : QString());
-            progress_->setText(tr("Step 1 of 2: a short head movement"));
+            prompt_->setText(challenge_->prompt());
+            progress_->setText(FaceChallenge::progressText());
             break;
         case Phase::Collecting:
             prompt_->setText(tr("Look straight at the camera and hold still."));
@@ -250,9 +241,13 @@ void FaceEnrollScreen::retranslate()
             progress_->clear();
             break;
     }
-    hint_->setText(loading() && last_issue_ != face::QualityIssue::Unset
-                       ? face::Quality::hint(last_issue_)
-                       : QString());
+    if (phase_ == Phase::Liveness) {
+        hint_->setText(FaceChallenge::hint(last_issue_));
+    } else {
+        hint_->setText(loading() && last_issue_ != face::QualityIssue::Unset
+                           ? face::Quality::hint(last_issue_)
+                           : QString());
+    }
 }
 
 }  // namespace mk::ui

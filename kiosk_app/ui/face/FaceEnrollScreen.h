@@ -9,8 +9,6 @@
 #include "TemplateStore.h"
 #include "face/FaceServices.h"
 
-#include <QElapsedTimer>
-
 #include <memory>
 #include <optional>
 
@@ -19,6 +17,7 @@ class QPushButton;
 
 namespace mk::ui {
 
+class FaceChallenge;
 class FacePreview;
 class FaceWorker;
 
@@ -45,6 +44,9 @@ public:
     bool holdsFrame() const;  // the preview still shows a camera frame
     // The head movement asked in this attempt (Unset before enter()).
     face::LivenessChallenge challenge() const;
+    // The challenge of this attempt: its state ("Look straight at the camera." until NeedMove,
+    // then the movement) and stateChanged().
+    FaceChallenge* faceChallenge() const { return challenge_; }
 
 Q_SIGNALS:
     void enrolled();
@@ -52,7 +54,6 @@ Q_SIGNALS:
 
 private:
     void onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis, const QString& detail);
-    void startLiveness();
     void finishEnrollment();
     void deleteFaceData();
     void setPhase(Phase phase);
@@ -61,8 +62,7 @@ private:
     FaceWorker* worker_ = nullptr;
     face::Enrollment enrollment_;
     std::optional<face::ConsentRecord> consent_;
-    std::unique_ptr<face::LivenessCheck> liveness_;
-    QElapsedTimer clock_;
+    FaceChallenge* challenge_ = nullptr;
     Phase phase_ = Phase::Idle;
     face::QualityIssue last_issue_ = face::QualityIssue::Unset;
     QString error_;

@@ -1,5 +1,6 @@
 #include "FaceIdentifyScreen.h"
 
+#include "FaceChallenge.h"
 #include "FacePreview.h"
 #include "FaceWorker.h"
 #include "TemplateStore.h"
@@ -23,8 +24,10 @@ FaceIdentifyScreen::FaceIdentifyScreen(ScreenContext& context, const FaceService
     : Screen(context, parent), services_(services)
 {
     identifier_ = std::make_unique<face::Identifier>(services_.config.identify);
+    attachStore();  // the kiosk-wide lockout, persisted
     worker_ = new FaceWorker(services_.engine, this);
     worker_->setCamera(services_.camera);
+    challenge_ = new FaceChallenge(worker_, this);
     preview_ = new FacePreview(this);
     connect(worker_, &FaceWorker::preview, preview_, &FacePreview::showFrame);
     connect(worker_, &FaceWorker::analysed, this, &FaceIdentifyScreen::onAnalysed);
@@ -81,6 +84,15 @@ FaceIdentifyScreen::~FaceIdentifyScreen() = default;
 void FaceIdentifyScreen::setClock(face::Identifier::Clock clock)
 {
     identifier_ = std::make_unique<face::Identifier>(services_.config.identify, std::move(clock));
+    attached_store_ = nullptr;
+    attachStore();
+}
+
+void FaceIdentifyScreen::attachStore()
+{
+    if (services_.store == nullptr || services_.store == attached_store_) return;
+    identifier_->attachStore(services_.store);
+    attached_store_ = services_.store;
 }
 
 bool FaceIdentifyScreen::holdsFrame() const
@@ -90,7 +102,7 @@ bool FaceIdentifyScreen::holdsFrame() const
 
 face::LivenessChallenge FaceIdentifyScreen::challenge() const
 {
-    return liveness_ ? liveness_->challenge() : face::LivenessChallenge::Unset;
+    return challenge_->challenge();
 }
 
 void FaceIdentifyScreen::setPhase(Phase phase)
@@ -119,6 +131,7 @@ void FaceIdentifyScreen::enter()
         setPhase(Phase::Unavailable);
         return;
     }
+    attachStore();  // the store came after the screen
     if (identifier_->lockedOut()) {
         setPhase(Phase::LockedOut);
         return;
@@ -129,10 +142,7 @@ void FaceIdentifyScreen::enter()
         return;
     }
     identifier_->setTemplates(templates.value());  // the vector wipes its copies on destruction
-    liveness_ = std::make_unique<face::LivenessCheck>(face::LivenessCheck::randomChallenge(),
-                                                      services_.config.liveness);
-    clock_.start();
-    liveness_->start(0);
+    challenge_->start(services_.config.liveness);
     setPhase(Phase::Scanning);
     worker_->start();
 }
@@ -141,7 +151,7 @@ void FaceIdentifyScreen::reset()
 {
     worker_->stop();
     identifier_->setTemplates({});  // gallery wiped
-    liveness_.reset();
+    challenge_->clear();
     candidate_.reset();
     patient_id_.clear();
     wrong_digits_ = false;
@@ -164,12 +174,9 @@ void FaceIdentifyScreen::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis
 
 void FaceIdentifyScreen::onChallengeFrame(const face::FaceAnalysis& analysis)
 {
-    if (!liveness_) return;
     // Frames with no face or several faces are skipped by the check: the movement is followed
     // on one face only.
-    const int count = int(analysis.faces.size());
-    const face::Landmarks5* landmarks = count == 1 ? &analysis.faces.front().landmarks : nullptr;
-    const face::LivenessState state = liveness_->addFrame(clock_.elapsed(), count, landmarks);
+    const face::LivenessState state = challenge_->addFrame(analysis);
     if (state == face::LivenessState::Passed) {
         setPhase(Phase::Matching);
     } else if (state == face::LivenessState::Failed) {
@@ -230,13 +237,15 @@ void FaceIdentifyScreen::retranslate()
     keypad_->retranslate();
     hint_->clear();
     progress_->clear();
-    if (loading() && last_issue_ != face::QualityIssue::Unset)
+    if (phase_ == Phase::Scanning) {
+        hint_->setText(FaceChallenge::hint(last_issue_));
+    } else if (loading() && last_issue_ != face::QualityIssue::Unset) {
         hint_->setText(face::Quality::hint(last_issue_));
+    }
     switch (phase_) {
         case Phase::Scanning:
-            prompt_->setText(liveness_ ? face::LivenessCheck::instruction(liveness_->challenge())
-                                       : QString());
-            progress_->setText(tr("Step 1 of 2: a short head movement"));
+            prompt_->setText(challenge_->prompt());
+            progress_->setText(FaceChallenge::progressText());
             break;
         case Phase::Matching:
             prompt_->setText(tr("Look straight at the camera and hold still."));

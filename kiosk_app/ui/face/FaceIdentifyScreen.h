@@ -11,8 +11,6 @@
 #include "Screen.h"
 #include "face/FaceServices.h"
 
-#include <QElapsedTimer>
-
 #include <memory>
 #include <optional>
 
@@ -21,6 +19,7 @@ class QPushButton;
 
 namespace mk::ui {
 
+class FaceChallenge;
 class FacePreview;
 class FaceWorker;
 class Keypad;
@@ -55,11 +54,15 @@ public:
     Phase phase() const { return phase_; }
     // The head movement asked in this attempt (Unset before enter()).
     face::LivenessChallenge challenge() const;
+    // The challenge of this attempt: its state ("Look straight at the camera." until NeedMove,
+    // then the movement) and stateChanged().
+    FaceChallenge* faceChallenge() const { return challenge_; }
     QString identifiedPatientId() const { return patient_id_; }
     FaceWorker* worker() const { return worker_; }
     bool holdsCandidate() const { return candidate_.has_value(); }
     bool holdsFrame() const;
-    // Tests inject a clock for the lockout.
+    // Tests inject a clock for the lockout (a new Identifier, attached to the store like the
+    // first: the lockout is kept in services.store and read back from it).
     void setClock(face::Identifier::Clock clock);
 
 Q_SIGNALS:
@@ -73,12 +76,13 @@ private:
     void onMatchingFrame(const face::FaceAnalysis& analysis);
     void onDigits(const QString& text);
     void setPhase(Phase phase);
+    void attachStore();
 
     const FaceServices& services_;
     FaceWorker* worker_ = nullptr;
-    std::unique_ptr<face::Identifier> identifier_;  // kept across visits: the lockout holds
-    std::unique_ptr<face::LivenessCheck> liveness_;
-    QElapsedTimer clock_;
+    std::unique_ptr<face::Identifier> identifier_;   // kept across visits: the lockout holds
+    face::TemplateStore* attached_store_ = nullptr;  // where identifier_ keeps the lockout
+    FaceChallenge* challenge_ = nullptr;
     std::optional<face::IdentifyCandidate> candidate_;
     QString patient_id_;
     Phase phase_ = Phase::Idle;

@@ -5,6 +5,29 @@
 
 namespace mk::ui {
 
+namespace {
+// Detection and landmarks only: the count and size gates of Quality::assess (luminance, blur and
+// pose need the chip; issue stays Unset when count and size pass).
+face::FaceAnalysis landmarksOnly(std::vector<face::DetectedFace> faces, int min_face_width_px)
+{
+    face::FaceAnalysis analysis;
+    analysis.faces = std::move(faces);
+    face::QualityReport& q = analysis.quality;
+    q.face_count = int(analysis.faces.size());
+    if (q.face_count > 1) {
+        q.issue = face::QualityIssue::MultipleFaces;
+    } else if (q.face_count == 0) {
+        q.issue = face::QualityIssue::NoFace;
+    } else {
+        const face::DetectedFace& face = analysis.faces.front();
+        q.face_width_px = face.box.width();
+        q.pose = face::poseFromLandmarks(face.landmarks);
+        if (q.face_width_px < min_face_width_px) q.issue = face::QualityIssue::TooSmall;
+    }
+    return analysis;
+}
+}  // namespace
+
 FaceWorker::FaceWorker(face::FaceEngine* engine, QObject* parent) : QObject(parent), engine_(engine)
 {
     qRegisterMetaType<std::shared_ptr<face::FaceAnalysis>>();
@@ -89,6 +112,7 @@ void FaceWorker::resetCounters()
     analysed_ = 0;
     dropped_ = 0;
     analysis_ns_ = 0;
+    landmarks_only_ = 0;
 }
 
 void FaceWorker::submitVideoFrame(const QVideoFrame& frame)
@@ -121,23 +145,36 @@ void FaceWorker::submitFrame(const QImage& frame)
     busy_ = true;
     const quint64 generation = generation_;
     face::FaceEngine* engine = engine_;
-    QMetaObject::invokeMethod(runner_, [this, engine, frame, generation] {
+    const bool full = want_descriptor_;
+    const int min_face_width_px = engine->options().quality.min_face_width_px;
+    QMetaObject::invokeMethod(runner_, [this, engine, frame, generation, full, min_face_width_px] {
         QElapsedTimer timer;
         timer.start();
-        auto result = engine->analyze(frame);
-        const qint64 elapsed_ns = timer.nsecsElapsed();
         std::shared_ptr<face::FaceAnalysis> analysis;
         QString detail;
-        if (result) {
-            analysis = std::make_shared<face::FaceAnalysis>(std::move(result.value()));
+        if (full) {
+            auto result = engine->analyze(frame);
+            if (result) {
+                analysis = std::make_shared<face::FaceAnalysis>(std::move(result.value()));
+            } else {
+                detail = result.error().detail;
+            }
         } else {
-            detail = result.error().detail;
+            auto result = engine->detect(frame);
+            if (result) {
+                analysis = std::make_shared<face::FaceAnalysis>(
+                    landmarksOnly(std::move(result.value()), min_face_width_px));
+            } else {
+                detail = result.error().detail;
+            }
         }
+        const qint64 elapsed_ns = timer.nsecsElapsed();
         // Queued to the worker's own thread; dropped when the worker is gone.
-        QMetaObject::invokeMethod(this, [this, analysis, detail, generation, elapsed_ns] {
+        QMetaObject::invokeMethod(this, [this, analysis, detail, generation, elapsed_ns, full] {
             if (generation != generation_) return;
             busy_ = false;
             ++analysed_;
+            if (!full) ++landmarks_only_;
             analysis_ns_ += elapsed_ns;
             Q_EMIT analysed(analysis, detail);
         });

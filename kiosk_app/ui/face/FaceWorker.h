@@ -7,6 +7,12 @@
 // medkiosk_ui needs no link to medkiosk_hw), so the camera is on only while a face screen scans.
 // It takes imageFrame(QImage) (FolderCamera, SimulatedPersonCamera) and videoFrame(QVideoFrame)
 // (QtCamera); a QVideoFrame is converted with toImage() on a frame thread, never the UI thread.
+//
+// setWantDescriptor(false) (the screens' liveness challenge, which needs only the landmarks) runs
+// FaceEngine::detect instead: detection and landmarks, no chip and no descriptor, so more frames
+// per second reach the check. Such an analysis has faces, no descriptor and a partial quality
+// report (count and size gates only; issue Unset when those pass, so quality.ok() is false and
+// the frame is never matched or enrolled).
 #pragma once
 
 #include "FaceEngine.h"
@@ -34,10 +40,15 @@ public:
     void stop();   // stops taking frames and stops the camera; a result in flight is discarded
     bool active() const { return active_; }
     bool busy() const { return busy_; }
+    // false: detection and landmarks only (see above); true (the default): full analysis.
+    void setWantDescriptor(bool want) { want_descriptor_ = want; }
+    bool wantDescriptor() const { return want_descriptor_; }
     qint64 framesAnalysed() const { return analysed_; }
     qint64 framesDropped() const { return dropped_; }
-    // Mean wall time of FaceEngine::analyze over the frames analysed (for benchmarks).
+    // Mean wall time of FaceEngine::analyze / detect over the frames analysed (for benchmarks).
     double meanAnalysisMs() const;
+    // Of framesAnalysed(): those analysed with detection and landmarks only.
+    qint64 framesLandmarksOnly() const { return landmarks_only_; }
     void resetCounters();
 
 public Q_SLOTS:
@@ -61,9 +72,11 @@ private:
     bool active_ = false;
     bool busy_ = false;
     bool converting_ = false;
+    bool want_descriptor_ = true;
     quint64 generation_ = 0;
     qint64 analysed_ = 0;
     qint64 dropped_ = 0;
+    qint64 landmarks_only_ = 0;
     qint64 analysis_ns_ = 0;
 };
 

@@ -1,0 +1,92 @@
+#include "FaceChallenge.h"
+
+#include "FaceWorker.h"
+
+namespace mk::ui {
+
+FaceChallenge::FaceChallenge(FaceWorker* worker, QObject* parent) : QObject(parent), worker_(worker)
+{
+    qRegisterMetaType<face::LivenessState>();  // stateChanged() through queued connections
+}
+
+FaceChallenge::~FaceChallenge() = default;
+
+void FaceChallenge::start(const face::LivenessConfig& config)
+{
+    check_ =
+        std::make_unique<face::LivenessCheck>(face::LivenessCheck::randomChallenge(config), config);
+    clock_.start();
+    check_->start(0);
+    if (worker_ != nullptr) worker_->setWantDescriptor(false);
+    setState(check_->state());
+}
+
+void FaceChallenge::clear()
+{
+    check_.reset();
+    if (worker_ != nullptr) worker_->setWantDescriptor(true);
+    setState(face::LivenessState::Unset);
+}
+
+face::LivenessState FaceChallenge::addFrame(const face::FaceAnalysis& analysis)
+{
+    if (!check_) return face::LivenessState::Unset;
+    const int count = int(analysis.faces.size());
+    const face::Landmarks5* landmarks = count == 1 ? &analysis.faces.front().landmarks : nullptr;
+    const face::LivenessState state = check_->addFrame(clock_.elapsed(), count, landmarks);
+    if ((state == face::LivenessState::Passed || state == face::LivenessState::Failed) &&
+        worker_ != nullptr)
+        worker_->setWantDescriptor(true);  // the next step matches or enrolls
+    setState(state);
+    return state;
+}
+
+void FaceChallenge::setState(face::LivenessState state)
+{
+    if (state == state_) return;
+    state_ = state;
+    Q_EMIT stateChanged(state_);
+}
+
+face::LivenessState FaceChallenge::state() const
+{
+    return state_;
+}
+
+face::LivenessChallenge FaceChallenge::challenge() const
+{
+    return check_ ? check_->challenge() : face::LivenessChallenge::Unset;
+}
+
+bool FaceChallenge::instructionShown() const
+{
+    return state_ == face::LivenessState::NeedMove || state_ == face::LivenessState::NeedReturn;
+}
+
+QString FaceChallenge::prompt() const
+{
+    if (!check_) return QString();
+    if (state_ == face::LivenessState::NeedNeutral)
+        return face::LivenessCheck::neutralInstruction();
+    return face::LivenessCheck::instruction(check_->challenge());
+}
+
+QString FaceChallenge::progressText()
+{
+    return tr("Step 1 of 2: a short head movement");
+}
+
+QString FaceChallenge::hint(face::QualityIssue issue)
+{
+    switch (issue) {
+        case face::QualityIssue::Unset:
+        case face::QualityIssue::Ok:
+        case face::QualityIssue::NotFrontal:
+            return QString();
+        default:
+            break;
+    }
+    return face::Quality::hint(issue);
+}
+
+}  // namespace mk::ui

@@ -1,0 +1,61 @@
+// The liveness challenge as both face screens run it (FaceEnrollScreen, FaceIdentifyScreen): a
+// random head movement (face::LivenessCheck) fed with the worker's analysed frames. The patient
+// first reads "Look straight at the camera." while the neutral pose is learned (NeedNeutral); only
+// then the movement is asked (NeedMove), so nobody moves before the check knows where "straight"
+// is. During the challenge the worker skips the descriptor (detection and landmarks only): more
+// frames per second reach the check. Tests and the simulated patient follow stateChanged().
+#pragma once
+
+#include "FaceEngine.h"
+#include "Liveness.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace mk::ui {
+
+class FaceWorker;
+
+class FaceChallenge : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FaceChallenge(FaceWorker* worker, QObject* parent = nullptr);
+    ~FaceChallenge() override;
+
+    // A new random challenge (LivenessCheck::randomChallenge(config)), clock at 0, NeedNeutral;
+    // the worker stops computing descriptors until the check has passed or failed.
+    void start(const face::LivenessConfig& config);
+    // Forgets the challenge (Unset) and gives the worker back its descriptors.
+    void clear();
+    // One analysed frame (frames with no face or several faces are skipped by the check).
+    face::LivenessState addFrame(const face::FaceAnalysis& analysis);
+
+    face::LivenessState state() const;
+    face::LivenessChallenge challenge() const;  // Unset before start()
+    // The movement is on screen (NeedMove or NeedReturn).
+    bool instructionShown() const;
+    // What the screen says now: "Look straight at the camera." while the neutral pose is learned,
+    // then the movement's instruction; empty when no challenge runs.
+    QString prompt() const;
+    static QString progressText();
+    // The quality hint worth showing during the challenge: none for Ok ("hold still") or
+    // NotFrontal, which would contradict the movement asked.
+    static QString hint(face::QualityIssue issue);
+
+Q_SIGNALS:
+    void stateChanged(mk::face::LivenessState state);
+
+private:
+    void setState(face::LivenessState state);
+
+    FaceWorker* worker_ = nullptr;
+    std::unique_ptr<face::LivenessCheck> check_;
+    QElapsedTimer clock_;
+    face::LivenessState state_ = face::LivenessState::Unset;
+};
+
+}  // namespace mk::ui
