@@ -11,13 +11,20 @@ namespace {
 constexpr std::size_t kMaxCorpusSize = 64;
 constexpr long kKeepEvery = 50;  // every 50th mutated input longer than 8 bytes joins the corpus
 
-void mutate(std::string& input, const std::vector<std::string>& corpus, const std::string& alphabet,
-            std::mt19937& rng)
+void mutate(std::string& input, const std::vector<std::string>& corpus,
+            const FuzzDriverOptions& options, std::mt19937& rng)
 {
+    const std::string& alphabet = options.alphabet;
+    const auto& extra = options.extra_mutations;
     const int edits = 1 + static_cast<int>(rng() % 4);
     for (int e = 0; e < edits; ++e) {
         const std::size_t pos = input.empty() ? 0 : rng() % (input.size() + 1);
-        switch (rng() % 5) {
+        const std::size_t kind = extra.empty() ? rng() % 5 : rng() % (5 + extra.size());
+        if (kind >= 5) {
+            extra[kind - 5](input, rng);
+            continue;
+        }
+        switch (kind) {
             case 0:
                 input.insert(pos, 1, alphabet[rng() % alphabet.size()]);
                 break;
@@ -64,7 +71,7 @@ int runFuzzDriver(int argc, char** argv, const FuzzDriverOptions& options,
     std::vector<std::string> corpus = options.seeds;
     for (long i = 0; i < iterations; ++i) {
         std::string input = corpus[rng() % corpus.size()];
-        mutate(input, corpus, options.alphabet, rng);
+        mutate(input, corpus, options, rng);
         if (input.size() > options.max_input_bytes) input.resize(options.max_input_bytes);
         one_input(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
         if (i % kKeepEvery == 0 && input.size() > 8 && corpus.size() < kMaxCorpusSize)

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct FuzzDriverOptions {
     std::string alphabet;            // bytes likely to matter to the parser, inserted by mutations
     std::size_t max_input_bytes = 4096;  // longer mutated inputs are cut to this
     long default_iterations = 20000;     // when the command line gives none
+    // Target-specific edits (e.g. long runs for a stream framer, a different configuration
+    // byte), each picked like one of the built-in edits.
+    std::vector<std::function<void(std::string& input, std::mt19937& rng)>> extra_mutations;
 };
 
 // The bytes of a string literal, embedded NULs included, without its terminating NUL: seeds and
