@@ -111,11 +111,10 @@ FaceResult<qint64> SqlTemplateStore::saveTemplate(const FaceTemplate& t)
         Status bound = st.bind(2, blob);
         wipe(blob);
         if (!bound) return bound;
-        for (Status b : {st.bind(1, t.patient_id), st.bind(3, t.phone_last4),
-                         st.bind(4, t.created_at.toMSecsSinceEpoch()),
-                         st.bind(5, t.expires_at.toMSecsSinceEpoch())}) {
-            if (!b) return b;
-        }
+        if (Status b = st.bind(1, t.patient_id); !b) return b;
+        if (Status b = st.bind(3, t.phone_last4); !b) return b;
+        if (Status b = st.bind(4, t.created_at.toMSecsSinceEpoch()); !b) return b;
+        if (Status b = st.bind(5, t.expires_at.toMSecsSinceEpoch()); !b) return b;
         if (Status r = st.run(); !r) return r;
         id = db.lastInsertRowId();
         return Ok{};
@@ -240,10 +239,9 @@ FaceStatus SqlTemplateStore::saveLockout(const LockoutState& state)
             "VALUES (1, ?1, ?2, ?3)"));
         if (!ins) return ins.error();
         store::SqlStatement& st = ins.value();
-        for (Status b : {st.bind(1, state.locked_until_ms), st.bind(2, failures.join(u',')),
-                         st.bind(3, QDateTime::currentMSecsSinceEpoch())}) {
-            if (!b) return b;
-        }
+        if (Status b = st.bind(1, state.locked_until_ms); !b) return b;
+        if (Status b = st.bind(2, failures.join(u',')); !b) return b;
+        if (Status b = st.bind(3, QDateTime::currentMSecsSinceEpoch()); !b) return b;
         return st.run();
     });
     if (!s) return storageError(s.error());
