@@ -29,6 +29,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <memory>
@@ -38,7 +39,7 @@ using mk::ui::ScreenId;
 namespace {
 constexpr int kFlowTimeoutMs = 60000;  // loaded 2-core machine; the pool is local
 constexpr int kFaceTimeoutMs = 120000;
-constexpr int kAttempts = 5;
+constexpr int kAttempts = 8;
 
 // A person who takes their time (as tests/face/tst_faceflow): long enough holds that a frame is
 // analysed in each phase even on a loaded machine.
@@ -110,6 +111,7 @@ private:
     std::unique_ptr<mk::hw::SimulatedPersonCamera> camera_;
     mk::ui::FaceServices services_;
     std::unique_ptr<mk::ui::KioskWindow> window_;
+    QTimer patient_;  // the simulated patient reading the prompt (performWhenAsked)
 };
 
 void TestKioskFace::initTestCase()
@@ -207,9 +209,20 @@ void TestKioskFace::performWhenAsked(QWidget* screen, mk::face::LivenessChalleng
     auto* prompt = screen->findChild<QLabel*>(QStringLiteral("face_prompt"));
     QVERIFY(prompt);
     camera_->setScript(mk::hw::SimulatedScript::Still);
-    const QString asked = mk::face::LivenessCheck::instruction(challenge);
-    QTRY_VERIFY_WITH_TIMEOUT(prompt->text() == asked, kFaceTimeoutMs);
-    camera_->setScript(scriptFor(challenge));
+    // Reads the prompt like a patient: each movement asked (one or several in a row) is
+    // performed once when it appears.
+    patient_.stop();
+    patient_.disconnect();
+    patient_.setInterval(30);
+    connect(&patient_, &QTimer::timeout, this, [this, prompt, last = QString()]() mutable {
+        if (prompt->text() == last) return;
+        last = prompt->text();
+        for (auto c : {mk::face::LivenessChallenge::TurnLeft,
+                       mk::face::LivenessChallenge::TurnRight, mk::face::LivenessChallenge::Nod}) {
+            if (last == mk::face::LivenessCheck::instruction(c)) camera_->setScript(scriptFor(c));
+        }
+    });
+    patient_.start();
 }
 
 void TestKioskFace::noFaceButtonUntilInstalled()
@@ -461,7 +474,7 @@ void TestKioskFace::enrollAfterBookingThenSignInWithTheFace()
     QCOMPARE(currentId(), int(ScreenId::FaceEnroll));
     auto* enroll = qobject_cast<mk::ui::FaceEnrollScreen*>(current());
     QVERIFY(enroll);
-    // Like a patient, up to five tries (the challenge often fails at the first on a loaded
+    // Like a patient, up to eight tries (the challenge often fails at first on a loaded
     // machine).
     for (int attempt = 1; attempt <= kAttempts; ++attempt) {
         if (attempt > 1) tap(QStringLiteral("face_retry"));
@@ -502,6 +515,7 @@ void TestKioskFace::enrollAfterBookingThenSignInWithTheFace()
     QVERIFY(!camera_->isActive());
     QVERIFY(!face->holdsFrame());
     QVERIFY(templates_->deletePatient(QStringLiteral("pat-1004")).ok());
+    patient_.stop();
     camera_->setScript(mk::hw::SimulatedScript::Still);
 }
 
