@@ -158,6 +158,30 @@
         <source>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</source>
         <translation>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</translation>
     </message>
+    <message>
+        <source>the [face] settings of %1 are not valid: %2</source>
+        <translation>the [face] settings of %1 are not valid: %2</translation>
+    </message>
+    <message>
+        <source>not enabled ([face] enabled=false)</source>
+        <translation>not enabled ([face] enabled=false)</translation>
+    </message>
+    <message>
+        <source>no photo under %1/photos/johns for the demo camera</source>
+        <translation>no photo under %1/photos/johns for the demo camera</translation>
+    </message>
+    <message>
+        <source>the demo photo %1 cannot be read</source>
+        <translation>the demo photo %1 cannot be read</translation>
+    </message>
+    <message>
+        <source>face sign-in is off: %1</source>
+        <translation>face sign-in is off: %1</translation>
+    </message>
+    <message>
+        <source>face sign-in is off: %1; run scripts/fetch-face-models.sh</source>
+        <translation>face sign-in is off: %1; run scripts/fetch-face-models.sh</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -428,10 +452,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::DevicesCommand</name>
     <message>
-        <source>Configured devices (printer, card reader, speech) with their state.</source>
-        <translation>Configured devices (printer, card reader, speech) with their state.</translation>
-    </message>
-    <message>
         <source>Longest wait for the devices to answer (ms).</source>
         <translation>Longest wait for the devices to answer (ms).</translation>
     </message>
@@ -454,6 +474,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Devices: PROBLEM</source>
         <translation>Devices: PROBLEM</translation>
+    </message>
+    <message>
+        <source>Configured devices (printer, card reader, speech, scanner, camera) with their state.</source>
+        <translation>Configured devices (printer, card reader, speech, scanner, camera) with their state.</translation>
+    </message>
+    <message>
+        <source>[devices] camera: unknown backend (none, qt or folder)</source>
+        <translation>[devices] camera: unknown backend (none, qt or folder)</translation>
     </message>
 </context>
 <context>
@@ -522,10 +550,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::FaceCommand</name>
     <message>
-        <source>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID.</source>
-        <translation>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID.</translation>
-    </message>
-    <message>
         <source>Folder with the face models (default $MEDKIOSK_MODELS_DIR or ~/.cache/medkiosk/models).</source>
         <translation>Folder with the face models (default $MEDKIOSK_MODELS_DIR or ~/.cache/medkiosk/models).</translation>
     </message>
@@ -570,16 +594,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>different people</translation>
     </message>
     <message>
-        <source>no store file at %1</source>
-        <translation>no store file at %1</translation>
-    </message>
-    <message>
         <source>face data deleted: %1 templates and the consent record</source>
         <translation>face data deleted: %1 templates and the consent record</translation>
-    </message>
-    <message>
-        <source>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</source>
-        <translation>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</translation>
     </message>
     <message>
         <source>Match threshold, L2 distance (default: [face] match_threshold, %1).</source>
@@ -588,6 +604,69 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Smallest face width in pixels the detector looks for, 0 for a full-frame search (default %1).</source>
         <translation>Smallest face width in pixels the detector looks for, 0 for a full-frame search (default %1).</translation>
+    </message>
+    <message>
+        <source>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID, verify PATIENT_ID IMAGE.</source>
+        <translation>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID, verify PATIENT_ID IMAGE.</translation>
+    </message>
+    <message>
+        <source>no face template for this patient</source>
+        <translation>no face template for this patient</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID | verify PATIENT_ID IMAGE [--chip] | lockout [--clear]</source>
+        <translation>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID | verify PATIENT_ID IMAGE [--chip] | lockout [--clear]</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::FaceLockoutCommand</name>
+    <message>
+        <source>Show the face identification lockout and recent failures; --clear ends it.</source>
+        <translation>Show the face identification lockout and recent failures; --clear ends it.</translation>
+    </message>
+    <message>
+        <source>End the lockout and forget the failures (written to the staff audit log).</source>
+        <translation>End the lockout and forget the failures (written to the staff audit log).</translation>
+    </message>
+    <message>
+        <source>by %1; was %2</source>
+        <translation>by %1; was %2</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <source>not locked</source>
+        <translation>not locked</translation>
+    </message>
+    <message>
+        <source>lockout cleared, but the audit row was not written: %1</source>
+        <translation>lockout cleared, but the audit row was not written: %1</translation>
+    </message>
+    <message>
+        <source>face identification locked until %1</source>
+        <translation>face identification locked until %1</translation>
+    </message>
+    <message>
+        <source>face identification not locked</source>
+        <translation>face identification not locked</translation>
+    </message>
+    <message>
+        <source>recent failures (last %1 s): %2 of %3</source>
+        <translation>recent failures (last %1 s): %2 of %3</translation>
+    </message>
+    <message>
+        <source>cleared (staff audit row written)</source>
+        <translation>cleared (staff audit row written)</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1069,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>the phone digits do not match</source>
         <translation>the phone digits do not match</translation>
     </message>
+    <message>
+        <source>no face template for this patient</source>
+        <translation>no face template for this patient</translation>
+    </message>
+    <message>
+        <source>the face does not match the patient's template</source>
+        <translation>the face does not match the patient's template</translation>
+    </message>
 </context>
 <context>
     <name>mk::face::Liveness</name>
@@ -1008,6 +1095,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Please look at the camera.</source>
         <translation>Please look at the camera.</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation>Look straight at the camera.</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1807,13 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ui::FaceChallenge</name>
+    <message>
+        <source>Step 1 of 2: a short head movement</source>
+        <translation>Step 1 of 2: a short head movement</translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::FaceConsentScreen</name>
     <message>
         <source>Use your face to sign in next time?</source>
@@ -1816,10 +1914,6 @@ This is optional: scanning a code or a card always works.</numerusform>
         <translation>Delete my face data</translation>
     </message>
     <message>
-        <source>Step 1 of 2: a short head movement</source>
-        <translation>Step 1 of 2: a short head movement</translation>
-    </message>
-    <message>
         <source>Look straight at the camera and hold still.</source>
         <translation>Look straight at the camera and hold still.</translation>
     </message>
@@ -1847,10 +1941,6 @@ This is optional: scanning a code or a card always works.</numerusform>
         <translation>Try again</translation>
     </message>
     <message>
-        <source>Look at the camera.</source>
-        <translation>Look at the camera.</translation>
-    </message>
-    <message>
         <source>Those digits do not match. Please try again.</source>
         <translation>Those digits do not match. Please try again.</translation>
     </message>
@@ -1874,6 +1964,18 @@ This is optional: scanning a code or a card always works.</numerusform>
         <source>Face sign-in is not available now. Please use a code or a card.</source>
         <translation>Face sign-in is not available now. Please use a code or a card.</translation>
     </message>
+    <message>
+        <source>Look straight at the camera and hold still.</source>
+        <translation>Look straight at the camera and hold still.</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: finding you</source>
+        <translation>Step 2 of 2: finding you</translation>
+    </message>
+    <message>
+        <source>We could not see the head movement. Please try again, or use a code or a card.</source>
+        <translation>We could not see the head movement. Please try again, or use a code or a card.</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::HomeScreen</name>
@@ -1896,6 +1998,10 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message>
         <source>Check in for my appointment</source>
         <translation>Check in for my appointment</translation>
+    </message>
+    <message>
+        <source>Sign in with your face</source>
+        <translation>Sign in with your face</translation>
     </message>
 </context>
 <context>
@@ -2020,6 +2126,14 @@ This is optional: scanning a code or a card always works.</numerusform>
             <numerusform>%n waiting</numerusform>
             <numerusform>%n waiting</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your face was recognised, but the hospital system does not have your patient record. Please sign in here with your patient card or number, or ask the staff at the service desk.</source>
+        <translation>Your face was recognised, but the hospital system does not have your patient record. Please sign in here with your patient card or number, or ask the staff at the service desk.</translation>
+    </message>
+    <message>
+        <source>Your face was recognised, but your patient record could not be opened now. %1 You can sign in here with your patient card or number instead.</source>
+        <translation>Your face was recognised, but your patient record could not be opened now. %1 You can sign in here with your patient card or number instead.</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2302,10 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message>
         <source>Time: %1–%2</source>
         <translation>Time: %1–%2</translation>
+    </message>
+    <message>
+        <source>Sign in with your face next time</source>
+        <translation>Sign in with your face next time</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,30 @@
         <source>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</source>
         <translation>工作人员注意：无法读取本地存储 %1（%2）。它已被移到 %3，没有删除任何内容：其中可能有尚未发送的报到记录。请联系 IT 支持用正确的密钥恢复。自助机将使用新的空存储继续运行。</translation>
     </message>
+    <message>
+        <source>the [face] settings of %1 are not valid: %2</source>
+        <translation>%1 中的 [face] 设置无效：%2</translation>
+    </message>
+    <message>
+        <source>not enabled ([face] enabled=false)</source>
+        <translation>未启用（[face] enabled=false）</translation>
+    </message>
+    <message>
+        <source>no photo under %1/photos/johns for the demo camera</source>
+        <translation>%1/photos/johns 下没有可供演示摄像头使用的照片</translation>
+    </message>
+    <message>
+        <source>the demo photo %1 cannot be read</source>
+        <translation>无法读取演示照片 %1</translation>
+    </message>
+    <message>
+        <source>face sign-in is off: %1</source>
+        <translation>刷脸登录已关闭：%1</translation>
+    </message>
+    <message>
+        <source>face sign-in is off: %1; run scripts/fetch-face-models.sh</source>
+        <translation>刷脸登录已关闭：%1；请运行 scripts/fetch-face-models.sh</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -424,10 +448,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::DevicesCommand</name>
     <message>
-        <source>Configured devices (printer, card reader, speech) with their state.</source>
-        <translation>已配置的设备（打印机、读卡器、语音）及其状态。</translation>
-    </message>
-    <message>
         <source>Longest wait for the devices to answer (ms).</source>
         <translation>等待设备应答的最长时间（毫秒）。</translation>
     </message>
@@ -450,6 +470,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Devices: PROBLEM</source>
         <translation>设备：有问题</translation>
+    </message>
+    <message>
+        <source>Configured devices (printer, card reader, speech, scanner, camera) with their state.</source>
+        <translation>已配置的设备（打印机、读卡器、语音、扫码器、摄像头）及其状态。</translation>
+    </message>
+    <message>
+        <source>[devices] camera: unknown backend (none, qt or folder)</source>
+        <translation>[devices] camera：未知的后端（应为 none、qt 或 folder）</translation>
     </message>
 </context>
 <context>
@@ -518,10 +546,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::FaceCommand</name>
     <message>
-        <source>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID.</source>
-        <translation>人脸模板：embed IMAGE [--chip]、compare A B、eval DIR、delete PATIENT_ID。</translation>
-    </message>
-    <message>
         <source>Folder with the face models (default $MEDKIOSK_MODELS_DIR or ~/.cache/medkiosk/models).</source>
         <translation>人脸模型所在文件夹（默认 $MEDKIOSK_MODELS_DIR 或 ~/.cache/medkiosk/models）。</translation>
     </message>
@@ -566,16 +590,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>不同的人</translation>
     </message>
     <message>
-        <source>no store file at %1</source>
-        <translation>%1 处没有存储文件</translation>
-    </message>
-    <message>
         <source>face data deleted: %1 templates and the consent record</source>
         <translation>人脸数据已删除：%1 个模板及同意记录</translation>
-    </message>
-    <message>
-        <source>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</source>
-        <translation>用法：medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID</translation>
     </message>
     <message>
         <source>Match threshold, L2 distance (default: [face] match_threshold, %1).</source>
@@ -584,6 +600,69 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Smallest face width in pixels the detector looks for, 0 for a full-frame search (default %1).</source>
         <translation>检测器查找的最小人脸宽度（像素），0 表示全帧搜索（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Face templates: embed IMAGE [--chip], compare A B, eval DIR, delete PATIENT_ID, verify PATIENT_ID IMAGE.</source>
+        <translation>人脸模板：embed IMAGE [--chip]、compare A B、eval DIR、delete PATIENT_ID、verify PATIENT_ID IMAGE。</translation>
+    </message>
+    <message>
+        <source>no face template for this patient</source>
+        <translation>该患者没有人脸模板</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>usage: medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID | verify PATIENT_ID IMAGE [--chip] | lockout [--clear]</source>
+        <translation>用法：medkioskctl face embed IMAGE [--chip] | compare A B | eval DIR | delete PATIENT_ID | verify PATIENT_ID IMAGE [--chip] | lockout [--clear]</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::FaceLockoutCommand</name>
+    <message>
+        <source>Show the face identification lockout and recent failures; --clear ends it.</source>
+        <translation>显示人脸识别锁定状态和最近的失败次数；--clear 解除锁定。</translation>
+    </message>
+    <message>
+        <source>End the lockout and forget the failures (written to the staff audit log).</source>
+        <translation>解除锁定并清除失败记录（写入工作人员审计日志）。</translation>
+    </message>
+    <message>
+        <source>by %1; was %2</source>
+        <translation>操作人 %1；之前为%2</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>not locked</source>
+        <translation>未锁定</translation>
+    </message>
+    <message>
+        <source>lockout cleared, but the audit row was not written: %1</source>
+        <translation>锁定已解除，但审计记录未能写入：%1</translation>
+    </message>
+    <message>
+        <source>face identification locked until %1</source>
+        <translation>人脸识别锁定至 %1</translation>
+    </message>
+    <message>
+        <source>face identification not locked</source>
+        <translation>人脸识别未锁定</translation>
+    </message>
+    <message>
+        <source>recent failures (last %1 s): %2 of %3</source>
+        <translation>最近失败次数（最近 %1 秒）：%2 / %3</translation>
+    </message>
+    <message>
+        <source>cleared (staff audit row written)</source>
+        <translation>已解除（已写入工作人员审计记录）</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1065,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>the phone digits do not match</source>
         <translation>手机号码后几位不匹配</translation>
     </message>
+    <message>
+        <source>no face template for this patient</source>
+        <translation>该患者没有人脸模板</translation>
+    </message>
+    <message>
+        <source>the face does not match the patient's template</source>
+        <translation>人脸与该患者的模板不匹配</translation>
+    </message>
 </context>
 <context>
     <name>mk::face::Liveness</name>
@@ -1004,6 +1091,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Please look at the camera.</source>
         <translation>请看向摄像头。</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation>请正视摄像头。</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1803,13 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ui::FaceChallenge</name>
+    <message>
+        <source>Step 1 of 2: a short head movement</source>
+        <translation>第 1 步（共 2 步）：做一个简短的头部动作</translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::FaceConsentScreen</name>
     <message>
         <source>Use your face to sign in next time?</source>
@@ -1728,7 +1826,8 @@ This is optional: scanning a code or a card always works.</source>
 保存的内容：人脸模板（128 个数字），从不保存照片。
 保留 %n 天，之后自动删除。
 您可随时撤回：在本界面按“删除我的人脸数据”，或请工作人员处理（medkioskctl face delete）。
-此项为自愿：扫码或刷卡始终可用。</numerusform></translation>
+此项为自愿：扫码或刷卡始终可用。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Face sign-in is not offered for this patient. You can always use a code or a card.</source>
@@ -1806,10 +1905,6 @@ This is optional: scanning a code or a card always works.</source>
         <translation>删除我的人脸数据</translation>
     </message>
     <message>
-        <source>Step 1 of 2: a short head movement</source>
-        <translation>第 1 步，共 2 步：简单的头部动作</translation>
-    </message>
-    <message>
         <source>Look straight at the camera and hold still.</source>
         <translation>请正视摄像头并保持不动。</translation>
     </message>
@@ -1837,10 +1932,6 @@ This is optional: scanning a code or a card always works.</source>
         <translation>重试</translation>
     </message>
     <message>
-        <source>Look at the camera.</source>
-        <translation>请看向摄像头。</translation>
-    </message>
-    <message>
         <source>Those digits do not match. Please try again.</source>
         <translation>数字不匹配。请重试。</translation>
     </message>
@@ -1864,6 +1955,18 @@ This is optional: scanning a code or a card always works.</source>
         <source>Face sign-in is not available now. Please use a code or a card.</source>
         <translation>刷脸登录暂不可用。请使用二维码或卡片。</translation>
     </message>
+    <message>
+        <source>Look straight at the camera and hold still.</source>
+        <translation>请正视摄像头，保持不动。</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: finding you</source>
+        <translation>第 2 步（共 2 步）：正在识别您的身份</translation>
+    </message>
+    <message>
+        <source>We could not see the head movement. Please try again, or use a code or a card.</source>
+        <translation>没有看到您的头部动作。请再试一次，或改用扫码或刷卡。</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::HomeScreen</name>
@@ -1886,6 +1989,10 @@ This is optional: scanning a code or a card always works.</source>
     <message>
         <source>Check in for my appointment</source>
         <translation>预约报到</translation>
+    </message>
+    <message>
+        <source>Sign in with your face</source>
+        <translation>刷脸登录</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2116,14 @@ This is optional: scanning a code or a card always works.</source>
         <translation>
             <numerusform>%n 条待发</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your face was recognised, but the hospital system does not have your patient record. Please sign in here with your patient card or number, or ask the staff at the service desk.</source>
+        <translation>已识别您的人脸，但医院系统中没有您的就诊档案。请在此用就诊卡或就诊号登录，或到服务台咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Your face was recognised, but your patient record could not be opened now. %1 You can sign in here with your patient card or number instead.</source>
+        <translation>已识别您的人脸，但暂时无法打开您的就诊档案。%1 您也可以在此用就诊卡或就诊号登录。</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2292,10 @@ This is optional: scanning a code or a card always works.</source>
     <message>
         <source>Time: %1–%2</source>
         <translation>时间：%1–%2</translation>
+    </message>
+    <message>
+        <source>Sign in with your face next time</source>
+        <translation>下次刷脸登录</translation>
     </message>
 </context>
 <context>
