@@ -77,6 +77,7 @@ void LivenessCheck::start(qint64 now_ms)
     frames_ = 0;
     neutral_count_ = 0;
     neutral_sum_ = PoseProxy{};
+    neutral_first_ = PoseProxy{};
     neutral_ = PoseProxy{};
     peak_delta_ = 0.0;
 }
@@ -115,17 +116,30 @@ LivenessState LivenessCheck::addFrame(qint64 t_ms, int face_count, const Landmar
     ++frames_;
     const PoseProxy pose = poseFromLandmarks(*landmarks);
     switch (state_) {
-        case LivenessState::NeedNeutral:
-            if (std::abs(pose.yaw) <= config_.max_neutral_yaw) {
-                neutral_sum_.yaw += pose.yaw;
-                neutral_sum_.pitch += pose.pitch;
-                if (++neutral_count_ >= config_.neutral_frames) {
-                    neutral_.yaw = neutral_sum_.yaw / neutral_count_;
-                    neutral_.pitch = neutral_sum_.pitch / neutral_count_;
-                    state_ = LivenessState::NeedMove;
-                }
+        case LivenessState::NeedNeutral: {
+            // The neutral pose is learned from consecutive frontal frames that agree with each
+            // other (a head at rest), never from frames of a head passing through frontal while
+            // it moves: such a "neutral" would be off-centre and the return could not match it.
+            const double steady = config_.return_tolerance / 2.0;
+            const bool frontal = std::abs(pose.yaw) <= config_.max_neutral_yaw;
+            const bool agrees =
+                neutral_count_ == 0 || (std::abs(pose.yaw - neutral_first_.yaw) <= steady &&
+                                        std::abs(pose.pitch - neutral_first_.pitch) <= steady);
+            if (!frontal || !agrees) {
+                neutral_count_ = 0;
+                neutral_sum_ = PoseProxy{};
+                if (!frontal) break;
+            }
+            if (neutral_count_ == 0) neutral_first_ = pose;
+            neutral_sum_.yaw += pose.yaw;
+            neutral_sum_.pitch += pose.pitch;
+            if (++neutral_count_ >= config_.neutral_frames) {
+                neutral_.yaw = neutral_sum_.yaw / neutral_count_;
+                neutral_.pitch = neutral_sum_.pitch / neutral_count_;
+                state_ = LivenessState::NeedMove;
             }
             break;
+        }
         case LivenessState::NeedMove: {
             const double m = movement(pose);
             peak_delta_ = std::max(peak_delta_, m);

@@ -30,7 +30,7 @@ struct LivenessConfig {
     // camera." until they are in and only then show the movement (NeedMove).
     int neutral_frames = 2;
     double max_neutral_yaw = 0.15;   // |yaw| of a frame accepted as neutral
-    double turn_delta = 0.20;        // yaw change that counts as a turn
+    double turn_delta = 0.14;        // yaw change that counts as a turn (docs/face-liveness.md)
     double nod_delta = 0.08;         // pitch increase that counts as a nod (chin down)
     double return_tolerance = 0.07;  // back within this of neutral (both yaw and pitch)
     bool camera_mirrored = false;    // true when the camera image is mirrored
@@ -77,6 +77,7 @@ private:
     int frames_ = 0;
     int neutral_count_ = 0;
     PoseProxy neutral_sum_;
+    PoseProxy neutral_first_;  // first frame of the current run of steady frontal frames
     PoseProxy neutral_;
     double peak_delta_ = 0.0;
 };

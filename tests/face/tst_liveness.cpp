@@ -102,6 +102,7 @@ private Q_SLOTS:
     void tooSlowFails();
     void multipleFacesFramesIgnored();
     void neutralLearnedFirst();
+    void neutralNotLearnedFromAMovingHead();
     void randomChallengeCoversAll();
     void stillPhotoEndToEnd();
 };
@@ -197,6 +198,27 @@ void TestLiveness::neutralLearnedFirst()
     check.addFrame(t += 100, 1, &turned);
     QCOMPARE(check.state(), LivenessState::NeedReturn);
     check.addFrame(t += 100, 1, &frontal);
+    QCOMPARE(check.state(), LivenessState::Passed);
+}
+
+// A head swinging back through frontal (from a right turn, say, or a patient looking around) must
+// not be taken as the neutral pose: an off-centre "neutral" could never be returned to, and the
+// challenge would fail for a patient who does everything right.
+void TestLiveness::neutralNotLearnedFromAMovingHead()
+{
+    LivenessCheck check(LivenessChallenge::TurnLeft, LivenessConfig{});
+    check.start(0);
+    qint64 t = 0;
+    for (double yaw : {-35.0, -28.0, -21.0, -14.0, -7.0}) {
+        const Landmarks5 l = project(yaw, 0);
+        check.addFrame(t += 100, 1, &l);
+    }
+    QCOMPARE(check.state(), LivenessState::NeedNeutral);
+    // At rest, then the asked turn and back: passes.
+    for (const Pose& p : movement(35.0, 0.0)) {
+        const Landmarks5 l = project(p.yaw, p.pitch);
+        check.addFrame(t += 100, 1, &l);
+    }
     QCOMPARE(check.state(), LivenessState::Passed);
 }
 

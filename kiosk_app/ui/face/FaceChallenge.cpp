@@ -1,6 +1,7 @@
 #include "FaceChallenge.h"
 
 #include "FaceWorker.h"
+#include "common/Log.h"
 
 namespace mk::ui {
 
@@ -37,6 +38,14 @@ face::LivenessState FaceChallenge::addFrame(const face::FaceAnalysis& analysis)
     if ((state == face::LivenessState::Passed || state == face::LivenessState::Failed) &&
         worker_ != nullptr)
         worker_->setWantDescriptor(true);  // the next step matches or enrolls
+    if (state == face::LivenessState::Failed && state_ != state) {
+        // For staff and tuning (no personal data): how far the movement got.
+        qCInfo(lcUi).noquote() << "liveness challenge failed:"
+                               << face::LivenessCheck::name(check_->challenge()) << "after"
+                               << check_->framesSeen() << "frames with a face, peak movement"
+                               << QString::number(check_->peakDelta(), 'f', 2)
+                               << "of the 1.00 needed, stuck at state" << int(state_);
+    }
     setState(state);
     return state;
 }

@@ -140,7 +140,7 @@ void FaceConsentScreen::agree()
 void FaceConsentScreen::decline()
 {
     Q_EMIT declined();  // nothing stored
-    Q_EMIT goTo(ScreenId::Department);
+    Q_EMIT goBack();    // where the offer came from (the booking result, with its QR code)
 }
 
 void FaceConsentScreen::deleteFaceData()
