@@ -95,8 +95,10 @@ QPushButton* TestKioskAppFace::faceButton() const
 int TestKioskAppFace::start()
 {
     app_ = std::make_unique<KioskApp>();
+    // English: the log line is checked in its source text.
     return app_->start({QStringLiteral("medkiosk"), QStringLiteral("--demo"),
-                        QStringLiteral("--windowed"), QStringLiteral("--config"),
+                        QStringLiteral("--windowed"), QStringLiteral("--lang"),
+                        QStringLiteral("en"), QStringLiteral("--config"),
                         dir_->filePath(QStringLiteral("absent.ini"))});
 }
 

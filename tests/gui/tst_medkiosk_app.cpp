@@ -179,7 +179,8 @@ void TestMedkioskApp::faceModelsMissingSaysSoOnce()
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(binary_,
-                  {QStringLiteral("--demo"), QStringLiteral("--windowed"),
+                  {QStringLiteral("--demo"), QStringLiteral("--windowed"), QStringLiteral("--lang"),
+                   QStringLiteral("en"),  // the line below is checked in its English source
                    QStringLiteral("--config"), home.filePath(QStringLiteral("absent.ini"))});
     QVERIFY(process.waitForStarted());
     QByteArray err;
