@@ -2,6 +2,7 @@
 
 #include "FaceChallenge.h"
 #include "FacePreview.h"
+#include "FaceScreenLayout.h"
 #include "FaceWorker.h"
 #include "Theme.h"
 #include "booking/BookingSession.h"
@@ -35,40 +36,18 @@ FaceEnrollScreen::FaceEnrollScreen(ScreenContext& context, const FaceServices& s
     connect(worker_, &FaceWorker::preview, preview_, &FacePreview::showFrame);
     connect(worker_, &FaceWorker::analysed, this, &FaceEnrollScreen::onAnalysed);
 
-    auto* layout = new QVBoxLayout(this);
-    title_ = new QLabel(this);
-    Theme::setRole(title_, "title");
-    prompt_ = new QLabel(this);
-    prompt_->setObjectName(QStringLiteral("face_prompt"));
-    prompt_->setWordWrap(true);
-    Theme::setRole(prompt_, "subtitle");
-    progress_ = new QLabel(this);
-    Theme::setRole(progress_, "body");
-    hint_ = new QLabel(this);
-    hint_->setObjectName(QStringLiteral("face_hint"));
-    hint_->setWordWrap(true);
-    Theme::setRole(hint_, "body");
-
-    auto* row = new QHBoxLayout;
     alternative_ = new QPushButton(this);
     alternative_->setObjectName(QStringLiteral("face_alternative"));
     retry_ = new QPushButton(this);
     retry_->setObjectName(QStringLiteral("face_retry"));
     delete_ = new QPushButton(this);
     delete_->setObjectName(QStringLiteral("face_delete"));
-    for (QPushButton* b : {retry_, alternative_, delete_}) {
-        Theme::setRole(b, "secondary");
-        b->setMinimumHeight(88);
-        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        row->addWidget(b, 1);
-    }
-
-    layout->addWidget(title_);
-    layout->addWidget(preview_, 1);
-    layout->addWidget(prompt_);
-    layout->addWidget(progress_);
-    layout->addWidget(hint_);
-    layout->addLayout(row);
+    const FaceScreenLabels labels =
+        buildFaceScreenLayout(this, preview_, {retry_, alternative_, delete_});
+    title_ = labels.title;
+    prompt_ = labels.prompt;
+    progress_ = labels.progress;
+    hint_ = labels.hint;
 
     connect(alternative_, &QPushButton::clicked, this, [this] {
         reset();

@@ -2,6 +2,7 @@
 
 #include "FaceChallenge.h"
 #include "FacePreview.h"
+#include "FaceScreenLayout.h"
 #include "FaceWorker.h"
 #include "TemplateStore.h"
 #include "Theme.h"
@@ -32,43 +33,19 @@ FaceIdentifyScreen::FaceIdentifyScreen(ScreenContext& context, const FaceService
     connect(worker_, &FaceWorker::preview, preview_, &FacePreview::showFrame);
     connect(worker_, &FaceWorker::analysed, this, &FaceIdentifyScreen::onAnalysed);
 
-    auto* layout = new QVBoxLayout(this);
-    title_ = new QLabel(this);
-    Theme::setRole(title_, "title");
-    prompt_ = new QLabel(this);
-    prompt_->setObjectName(QStringLiteral("face_prompt"));
-    prompt_->setWordWrap(true);
-    Theme::setRole(prompt_, "subtitle");
-    progress_ = new QLabel(this);
-    progress_->setObjectName(QStringLiteral("face_progress"));
-    Theme::setRole(progress_, "body");
-    hint_ = new QLabel(this);
-    hint_->setObjectName(QStringLiteral("face_hint"));
-    hint_->setWordWrap(true);
-    Theme::setRole(hint_, "body");
     keypad_ = new Keypad(this);
     keypad_->setMaxLength(kDigits);
     keypad_->setLetter(QString());
-
-    auto* row = new QHBoxLayout;
     retry_ = new QPushButton(this);
     retry_->setObjectName(QStringLiteral("face_retry"));
     alternative_ = new QPushButton(this);
     alternative_->setObjectName(QStringLiteral("face_alternative"));
-    for (QPushButton* b : {retry_, alternative_}) {
-        Theme::setRole(b, "secondary");
-        b->setMinimumHeight(88);
-        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        row->addWidget(b, 1);
-    }
-
-    layout->addWidget(title_);
-    layout->addWidget(preview_, 1);
-    layout->addWidget(prompt_);
-    layout->addWidget(progress_);
-    layout->addWidget(hint_);
-    layout->addWidget(keypad_);
-    layout->addLayout(row);
+    const FaceScreenLabels labels =
+        buildFaceScreenLayout(this, preview_, {retry_, alternative_}, keypad_);
+    title_ = labels.title;
+    prompt_ = labels.prompt;
+    progress_ = labels.progress;
+    hint_ = labels.hint;
 
     connect(keypad_, &Keypad::textChanged, this, &FaceIdentifyScreen::onDigits);
     connect(retry_, &QPushButton::clicked, this, &FaceIdentifyScreen::enter);
