@@ -2,9 +2,11 @@
 """Start medkiosk-poolsim on a free port with a temp data dir, fetch every kind of resource and
 reply it emits, and validate each against the FHIR R4 JSON schema (draft-06).
 
-usage: check-fhir-conformance.py SIM_BINARY SCHEMA   (exit 1 with the failing paths listed)
+usage: check-fhir-conformance.py SIM_BINARY [SCHEMA]   (exit 1 with the failing paths listed)
+SCHEMA defaults to the repository's copy, tests/data/fhir/schema/fhir.schema.json (HL7, CC0).
 """
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -12,6 +14,10 @@ import urllib.error
 import urllib.request
 
 import jsonschema
+
+
+DEFAULT_SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data",
+                              "fhir", "schema", "fhir.schema.json")
 
 
 def request(method, url, body=None, headers=None):
@@ -24,10 +30,11 @@ def request(method, url, body=None, headers=None):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (2, 3):
         print(__doc__)
         return 2
-    binary, schema_path = sys.argv[1], sys.argv[2]
+    binary = sys.argv[1]
+    schema_path = sys.argv[2] if len(sys.argv) == 3 else DEFAULT_SCHEMA
     with open(schema_path, encoding="utf-8") as f:
         validator = jsonschema.Draft6Validator(json.load(f))
     failures = []

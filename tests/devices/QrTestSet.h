@@ -1,5 +1,6 @@
-// The shared zxing-cpp QR samples (shared/testdata/qr): every image with an expected text beside
-// it (<name>.txt), and every image of the false-positive folders (no QR code in them).
+// The zxing-cpp QR samples in the repository (tests/data/qr, Apache-2.0, see its NOTICE): every
+// image with an expected text beside it (<name>.txt), and every image of the false-positive
+// folders (no QR code in them).
 #pragma once
 
 #include <QByteArray>
@@ -18,6 +19,10 @@ struct QrSample {
     QByteArray expected;  // UTF-8 bytes of the .txt; empty for false positives
     bool false_positive = false;
 };
+
+// What tests/data/qr holds: the suites check they found all of it.
+constexpr int kQrSamplesWithText = 82;      // qrcode-1, qrcode-2, qrcode-3
+constexpr int kQrFalsePositiveImages = 21;  // falsepositives-1
 
 inline QString qrTestDataDir()
 {
@@ -47,6 +52,12 @@ inline QList<QrSample> loadQrSamples()
     std::sort(samples.begin(), samples.end(),
               [](const QrSample& a, const QrSample& b) { return a.path < b.path; });
     return samples;
+}
+
+inline int countFalsePositives(const QList<QrSample>& samples)
+{
+    return static_cast<int>(std::count_if(samples.cbegin(), samples.cend(),
+                                          [](const QrSample& s) { return s.false_positive; }));
 }
 
 }  // namespace mk::test

@@ -1,6 +1,7 @@
 // bench_qrdecode: QrDecoder against plain ZXing-C++ (ReadBarcode, default hints) on camera-sized
 // grey frames (640x480, 1280x720) made from the shared QR samples (scaled down to fit, padded
-// with a light grey border), then decode success on the whole shared set. Prints figures only.
+// with a light grey border), then decode success on the whole set (tests/data/qr). Prints figures
+// only; exits 1 when the samples are not all there.
 // Goals (DESIGN §7): time ratio product/raw <= 1.2; success equal or better; no false positives.
 #include "QrTestSet.h"
 #include "qr/QrDecoder.h"
@@ -68,9 +69,12 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QList<mk::test::QrSample> samples = mk::test::loadQrSamples();
-    if (samples.isEmpty()) {
-        std::printf("SKIP: no QR samples under %s\n", qPrintable(mk::test::qrTestDataDir()));
-        return 0;
+    const qsizetype expected = mk::test::kQrSamplesWithText + mk::test::kQrFalsePositiveImages;
+    if (samples.size() != expected) {  // tests/data/qr is in the repository: a broken checkout
+        std::fprintf(stderr, "bench_qrdecode: FAIL: %lld QR samples under %s, expected %lld\n",
+                     static_cast<long long>(samples.size()), qPrintable(mk::test::qrTestDataDir()),
+                     static_cast<long long>(expected));
+        return 1;
     }
     const int repetitions = 3;  // per frame, the fastest of 3 counts (load on a shared machine)
     const mk::hw::QrDecoder decoder;

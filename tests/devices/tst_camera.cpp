@@ -1,8 +1,9 @@
-// Cameras and camera QR scanning: FolderCamera plays the shared QR images (as 640x480 grey
-// frames) and CameraScanner decodes them through QrScanWorker; the worker drops frames while busy
-// (delivered = decoded + dropped) and debounces repeated codes; FolderCamera hot-plug; QtCamera
-// reports Missing when the machine has no camera.
+// Cameras and camera QR scanning: FolderCamera plays the QR samples of tests/data/qr (as 640x480
+// grey frames) and CameraScanner decodes them through QrScanWorker; the worker drops frames while
+// busy (delivered = decoded + dropped) and debounces repeated codes; FolderCamera hot-plug;
+// QtCamera reports Missing when the machine has no camera.
 #include "QrTestSet.h"
+#include "TestSkip.h"
 #include "camera/FolderCamera.h"
 #include "camera/QtCamera.h"
 #include "qr/QrScanWorker.h"
@@ -25,7 +26,7 @@ private Q_SLOTS:
     void folderCameraFeedsCameraScanner()
     {
         const QList<mk::test::QrSample> samples = mk::test::loadQrSamples();
-        if (samples.isEmpty()) QSKIP("shared/testdata/qr is absent");
+        QCOMPARE(samples.size(), mk::test::kQrSamplesWithText + mk::test::kQrFalsePositiveImages);
         // The playlist: the shared images QrDecoder reads as 640x480 frames, with their texts.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -114,7 +115,7 @@ private Q_SLOTS:
     void workerDebounces()
     {
         const QString path = mk::test::qrTestDataDir() + QStringLiteral("/qrcode-3/01.png");
-        if (!QFile::exists(path)) QSKIP("qrcode-3/01.png is absent");
+        QVERIFY2(QFile::exists(path), qPrintable(path));
         const QImage image(path);
         QrScanWorker worker;
         worker.setDebounceMs(600000);
@@ -136,7 +137,7 @@ private Q_SLOTS:
     void folderCameraHotPlug()
     {
         const QString source = mk::test::qrTestDataDir() + QStringLiteral("/qrcode-3/01.png");
-        if (!QFile::exists(source)) QSKIP("qrcode-3/01.png is absent");
+        QVERIFY2(QFile::exists(source), qPrintable(source));
         QTemporaryDir root;
         QVERIFY(root.isValid());
         const QString folder = root.filePath(QStringLiteral("cam"));
@@ -158,7 +159,9 @@ private Q_SLOTS:
     void qtCameraWithoutCamera()
     {
         if (!QtCamera::availableCameras().isEmpty())
-            QSKIP("this machine has a camera; the no-camera path is not testable here");
+            MK_SKIP_FOR_HARDWARE("camera",
+                                 "this machine has a camera; the no-camera path is "
+                                 "not testable here");
         QtCamera camera(QtCameraConfig{});
         QSignalSpy health(&camera, &Device::healthChanged);
         QVERIFY(!camera.start());

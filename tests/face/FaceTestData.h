@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FaceEngine.h"
+#include "TestSkip.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -20,7 +21,7 @@ inline QString photosDir(const QString& sub)
     return QDir(modelsDir()).filePath(QStringLiteral("photos/") + sub);
 }
 
-// Empty when present; else the missing path, for QSKIP.
+// Empty when present; else the missing path, for MK_SKIP_OR_FAIL_IN_CI.
 inline QString missingModels()
 {
     for (const char* f : {FaceEngine::kShapePredictorFile, FaceEngine::kResNetFile}) {
@@ -47,12 +48,12 @@ inline QStringList johnsImages(const QString& person)
 
 }  // namespace mk::face::test
 
-#define MK_FACE_REQUIRE_MODELS()                                                     \
-    do {                                                                             \
-        const QString missing = ::mk::face::test::missingModels();                   \
-        if (!missing.isEmpty())                                                      \
-            QSKIP(qPrintable(QStringLiteral("face model absent: ") + missing));      \
-        if (::mk::face::test::johnsPeople().size() < 2)                              \
-            QSKIP(qPrintable(QStringLiteral("photos absent: ") +                     \
-                             ::mk::face::test::photosDir(QStringLiteral("johns")))); \
+#define MK_FACE_REQUIRE_MODELS()                                                         \
+    do {                                                                                 \
+        const QString missing = ::mk::face::test::missingModels();                       \
+        if (!missing.isEmpty())                                                          \
+            MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("face model absent: ") + missing);      \
+        if (::mk::face::test::johnsPeople().size() < 2)                                  \
+            MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("photos absent: ") +                    \
+                                  ::mk::face::test::photosDir(QStringLiteral("johns"))); \
     } while (false)

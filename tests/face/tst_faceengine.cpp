@@ -2,6 +2,7 @@
 // johns chips, no face, several faces, the quality gates.
 #include "FaceTestData.h"
 #include "Identifier.h"
+#include "TestSkip.h"
 
 #include <QPainter>
 #include <QTemporaryDir>
@@ -80,7 +81,8 @@ void TestFaceEngine::modelProblemsAreErrors()
     const QString sp =
         QDir(test::modelsDir()).filePath(QLatin1String(FaceEngine::kShapePredictorFile));
     if (problem == QLatin1String("truncated") || problem == QLatin1String("flipped")) {
-        if (!QFileInfo::exists(sp)) QSKIP(qPrintable(QStringLiteral("face model absent: ") + sp));
+        if (!QFileInfo::exists(sp))
+            MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("face model absent: ") + sp);
         QFile in(sp);
         QVERIFY(in.open(QIODevice::ReadOnly));
         QByteArray bytes = in.readAll();
@@ -160,7 +162,7 @@ void TestFaceEngine::noFace()
     const QString path =
         QDir(test::photosDir(QStringLiteral("faces"))).filePath(QStringLiteral("dogs.jpg"));
     const QImage dogs(path);
-    if (dogs.isNull()) QSKIP(qPrintable(QStringLiteral("photo absent: ") + path));
+    if (dogs.isNull()) MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("photo absent: ") + path);
     auto a = engine_.analyze(dogs);
     QVERIFY(a);
     QCOMPARE(a.value().faces.size(), size_t(0));
@@ -174,7 +176,7 @@ void TestFaceEngine::severalFacesRefused()
     const QString path =
         QDir(test::photosDir(QStringLiteral("faces"))).filePath(QStringLiteral("bald_guys.jpg"));
     const QImage photo(path);
-    if (photo.isNull()) QSKIP(qPrintable(QStringLiteral("photo absent: ") + path));
+    if (photo.isNull()) MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("photo absent: ") + path);
     auto a = engine_.analyze(photo);
     QVERIFY(a);
     QVERIFY2(a.value().faces.size() > 1, qPrintable(QString::number(a.value().faces.size())));
@@ -239,7 +241,7 @@ void TestFaceEngine::findsEveryGateSizedFace()
             }
         }
     }
-    if (images.empty()) QSKIP(qPrintable(QStringLiteral("photos absent: ") + source));
+    if (images.empty()) MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("photos absent: ") + source);
     EngineOptions raw_options;
     raw_options.detect_min_face_px = 0;  // dlib's detector as is: full frame, pyramid 5/6
     raw_options.hog_pyramid_down = 6;

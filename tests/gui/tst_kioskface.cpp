@@ -4,11 +4,12 @@
 // or the patient unknown → Identify with a sentence; the enrollment entry on Result; every face
 // screen reset on the idle timeout (camera off, no frame kept); the demo path end to end with the
 // simulated person: enrollment after a booking, then face sign-in to Department (those two need
-// the models, else QSKIP).
+// the models, else a skip, a failure with CI=true).
 // The identified signal is driven directly here: the camera path is tests/face/tst_faceflow.
 #include "FaceTestData.h"
 #include "KioskWindow.h"
 #include "SimulatorThread.h"
+#include "TestSkip.h"
 #include "Theme.h"
 #include "booking/BookingService.h"
 #include "booking/BookingSession.h"
@@ -415,8 +416,8 @@ void TestKioskFace::resultOffersEnrollment()
 void TestKioskFace::idleTimeoutResetsTheFaceScreens()
 {
     if (!models_) {
-        QSKIP(qPrintable(QStringLiteral("face models or photos absent under ") +
-                         mk::face::test::modelsDir()));
+        MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("face models or photos absent under ") +
+                              mk::face::test::modelsDir());
     }
     window_->installFace(services_);
     tap(QStringLiteral("faceButton"));
@@ -450,8 +451,8 @@ void TestKioskFace::idleTimeoutResetsTheFaceScreens()
 void TestKioskFace::enrollAfterBookingThenSignInWithTheFace()
 {
     if (!models_) {
-        QSKIP(qPrintable(QStringLiteral("face models or photos absent under ") +
-                         mk::face::test::modelsDir()));
+        MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("face models or photos absent under ") +
+                              mk::face::test::modelsDir());
     }
     // The demo path end to end: a booking made by pat-1004 (phone 13900139000), "Sign in with
     // your face next time", consent, enrollment with the simulated person doing the challenge;

@@ -499,7 +499,7 @@ void TestKioskWindow::languageSwitch()
     QCOMPARE(window_->language(), QStringLiteral("zh_CN"));
     QCOMPARE(book->text(), chinese);
     if (chinese == QLatin1String("Book an appointment"))
-        QSKIP("i18n/medkiosk_zh_CN.ts has no translation of the Home screen yet");
+        QFAIL("i18n/medkiosk_zh_CN.ts has no translation of the Home screen");
     bool has_cjk = false;
     for (const QChar c : chinese)
         has_cjk = has_cjk || (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff);

@@ -41,7 +41,8 @@ private:
 void TestMedkioskApp::initTestCase()
 {
     binary_ = QStringLiteral(MEDKIOSK_BIN);
-    if (!QFileInfo::exists(binary_)) QSKIP("medkiosk is not built");
+    QVERIFY2(QFileInfo::exists(binary_),
+             qPrintable(QStringLiteral("medkiosk is not built: ") + binary_));
 }
 
 QProcessEnvironment TestMedkioskApp::environment(const QString& home) const
