@@ -1,109 +1,27 @@
+#include "SimTestUtil.h"
 #include "SimulatorThread.h"
 
-#include <QEventLoop>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
+
+#include <sys/stat.h>
 
 using namespace mk::sim;
+using namespace mk::sim::test;
 
 namespace {
 
-struct Reply {
-    int status = 0;
-    QNetworkReply::NetworkError error = QNetworkReply::NoError;
-    QByteArray body;
-    QByteArray content_type;
-    QByteArray etag;
-    QByteArray retry_after;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-};
-
-Reply call(const QByteArray& verb, const QUrl& url, const QByteArray& body = {},
-           const QList<QPair<QByteArray, QByteArray>>& headers = {}, int timeout_ms = 10000)
+// The permission bits of a path (-1 when it does not exist).
+int modeOf(const QString& path)
 {
-    QNetworkAccessManager nam;
-    QNetworkRequest request(url);
-    request.setTransferTimeout(timeout_ms);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArrayLiteral("application/fhir+json"));
-    for (const auto& h : headers) {
-        request.setRawHeader(h.first, h.second);
+    struct stat st {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
+        return -1;
     }
-    QNetworkReply* reply = nam.sendCustomRequest(request, verb, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    Reply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.error = reply->error();
-    r.body = reply->readAll();
-    r.content_type = reply->rawHeader(QByteArrayLiteral("Content-Type"));
-    r.etag = reply->rawHeader(QByteArrayLiteral("ETag"));
-    r.retry_after = reply->rawHeader(QByteArrayLiteral("Retry-After"));
-    delete reply;
-    return r;
-}
-
-SimOptions options(const QString& dir = {})
-{
-    SimOptions o;
-    o.data_dir = dir;
-    o.first_day = QDate(2026, 11, 23);
-    return o;
-}
-
-QByteArray booking(const QString& uuid, const QString& slot,
-                   const QString& patient = QStringLiteral("pat-1001"))
-{
-    const QJsonObject a{
-        {QStringLiteral("resourceType"), QStringLiteral("Appointment")},
-        {QStringLiteral("status"), QStringLiteral("booked")},
-        {QStringLiteral("identifier"),
-         QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("urn:medkiosk:booking")},
-                                {QStringLiteral("value"), uuid}}}},
-        {QStringLiteral("slot"),
-         QJsonArray{QJsonObject{{QStringLiteral("reference"), QStringLiteral("Slot/") + slot}}}},
-        {QStringLiteral("participant"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("actor"),
-              QJsonObject{{QStringLiteral("reference"), QStringLiteral("Patient/") + patient}}},
-             {QStringLiteral("status"), QStringLiteral("accepted")}}}}};
-    return QJsonDocument(a).toJson(QJsonDocument::Compact);
-}
-
-Reply book(const QUrl& base, const QString& uuid, const QString& slot,
-           const QString& patient = QStringLiteral("pat-1001"))
-{
-    return call(QByteArrayLiteral("POST"), QUrl(base.toString() + QStringLiteral("/Appointment")),
-                booking(uuid, slot, patient),
-                {{QByteArrayLiteral("If-None-Exist"),
-                  (QStringLiteral("identifier=urn:medkiosk:booking|") + uuid).toUtf8()}});
-}
-
-// The first free slots of sch-ped-01 on the first day.
-QStringList freeSlots(const QUrl& base, int n)
-{
-    const Reply r =
-        call(QByteArrayLiteral("GET"),
-             QUrl(base.toString() +
-                  QStringLiteral("/Slot?schedule=sch-ped-01&start=ge2026-11-23T00:00:00%2B08:00"
-                                 "&start=lt2026-11-24T00:00:00%2B08:00&status=free&_count=%1")
-                      .arg(n)));
-    QStringList ids;
-    for (const QJsonValue& e : r.json().value(QStringLiteral("entry")).toArray()) {
-        ids.append(e.toObject()
-                       .value(QStringLiteral("resource"))
-                       .toObject()
-                       .value(QStringLiteral("id"))
-                       .toString());
-    }
-    return ids;
+    return int(st.st_mode & 07777);
 }
 
 }  // namespace
@@ -122,6 +40,8 @@ private Q_SLOTS:
     void malformedBody();
     void faults_data();
     void faults();
+    void stateIsPrivate();
+    void looseStateTightened();
 };
 
 void TestPoolSim::paging()
@@ -352,6 +272,56 @@ void TestPoolSim::faults()
     }
     // The fault applied to one request only: the next one is served normally.
     QCOMPARE(call(QByteArrayLiteral("GET"), url).status, 200);
+}
+
+// state.json holds valid check-in tokens: 0600 in a 0700 folder, whatever the umask says.
+void TestPoolSim::stateIsPrivate()
+{
+    const mode_t old_umask = ::umask(022);
+    QTemporaryDir dir;
+    const QString data_dir = dir.filePath(QStringLiteral("demo/pool"));
+    {
+        SimulatorThread sim(options(data_dir));
+        QString error;
+        QVERIFY2(sim.start(&error), qPrintable(error));
+        QCOMPARE(book(sim.baseUrl(), QStringLiteral("perm-1"), freeSlots(sim.baseUrl(), 1).value(0))
+                     .status,
+                 201);
+    }
+    ::umask(old_umask);
+    const QString state = QDir(data_dir).filePath(QStringLiteral("state.json"));
+    QCOMPARE(QString::number(modeOf(state), 8), QStringLiteral("600"));
+    QCOMPARE(QString::number(modeOf(data_dir), 8), QStringLiteral("700"));
+    QCOMPARE(QString::number(modeOf(dir.filePath(QStringLiteral("demo"))), 8),
+             QStringLiteral("700"));
+    // No temporary file is left beside it.
+    QCOMPARE(QDir(data_dir).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("state.json")});
+}
+
+// A state written by an older simulator (0644 in a 0755 folder) is made private when loaded.
+void TestPoolSim::looseStateTightened()
+{
+    QTemporaryDir dir;
+    const QString data_dir = dir.filePath(QStringLiteral("pool"));
+    QVERIFY(QDir().mkdir(data_dir));
+    QVERIFY(::chmod(QFile::encodeName(data_dir).constData(), 0755) == 0);
+    const QString state = QDir(data_dir).filePath(QStringLiteral("state.json"));
+    {
+        QFile f(state);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArrayLiteral("{\"version\":1}"));
+    }
+    QVERIFY(::chmod(QFile::encodeName(state).constData(), 0644) == 0);
+    SimulatorThread sim(options(data_dir));
+    QString error;
+    QVERIFY2(sim.start(&error), qPrintable(error));
+    QCOMPARE(QString::number(modeOf(state), 8), QStringLiteral("600"));
+    QCOMPARE(QString::number(modeOf(data_dir), 8), QStringLiteral("700"));
+    QCOMPARE(
+        book(sim.baseUrl(), QStringLiteral("perm-2"), freeSlots(sim.baseUrl(), 1).value(0)).status,
+        201);
+    QCOMPARE(QString::number(modeOf(state), 8), QStringLiteral("600"));
 }
 
 QTEST_GUILESS_MAIN(TestPoolSim)

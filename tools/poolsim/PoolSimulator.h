@@ -20,6 +20,13 @@ struct SimOptions {
     int max_bookings_per_patient_per_day = 2;
     // Issuer (hospital id) of the check-in tokens the simulator signs (SimCheckinKey.h).
     QString hospital_id = QStringLiteral("HOSP-DEMO");
+    // Bounded resources (docs/pool-protocol.md "Limits"): a request body over this is refused
+    // with 413 before it is read; a request whose headers, or then whose body, do not arrive
+    // within request_timeout_ms gets 408 and is closed; at most max_connections are served at
+    // once (more get 503 at once).
+    qint64 max_request_body_bytes = 1024 * 1024;
+    int request_timeout_ms = 10000;
+    int max_connections = 32;
 };
 
 struct FaultSpec {  // same fields as POST /_sim/faults

@@ -4,8 +4,8 @@
 #include "SimHttpServer.h"
 #include "SimLog.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -40,6 +40,18 @@ SimReply appointmentReply(const QJsonObject& a)
     return r;
 }
 
+// What an Idempotency-Key is bound to: method, path (with any query) and a hash of the body.
+QString fingerprintOf(const SimRequest& request)
+{
+    QByteArray target = request.url.path(QUrl::FullyEncoded).toUtf8();
+    if (request.url.hasQuery()) {
+        target += '?' + request.url.query(QUrl::FullyEncoded).toUtf8();
+    }
+    return QString::fromLatin1(
+        request.method + ' ' + target + ' ' +
+        QCryptographicHash::hash(request.body, QCryptographicHash::Sha256).toHex());
+}
+
 }  // namespace
 
 SimCommandStats SimHttpServer::commandStats() const
@@ -52,12 +64,30 @@ SimCommandStats SimHttpServer::commandStats() const
     return s;
 }
 
-SimReply SimHttpServer::command(const QHttpServerRequest& request, const QStringList& parts,
+SimReply SimHttpServer::command(const SimRequest& request, const QStringList& parts,
                                 bool* committed)
 {
-    const bool is_post = request.method() == QHttpServerRequest::Method::Post;
+    const bool is_post = request.isPost();
+    // GET and HEAD change nothing: a key on them is ignored. Every other method is bound to it.
+    const bool keyed_method = !request.isGet() && request.method != "HEAD";
     const QString key = QString::fromUtf8(request.value(QByteArrayLiteral("Idempotency-Key")));
-    if (is_post && !key.isEmpty()) {
+    const bool keyed = keyed_method && !key.isEmpty();
+    if (keyed) {
+        const QString fingerprint = fingerprintOf(request);
+        const auto bound = state_.idempotent_requests.constFind(key);
+        // A reply remembered by an older simulator, without its request, cannot be proven to
+        // belong to this request: refused like a reuse.
+        const bool reused = bound != state_.idempotent_requests.cend()
+                                ? *bound != fingerprint
+                                : state_.idempotent_replies.contains(key);
+        if (reused) {
+            qCWarning(lcPoolSim) << "Idempotency-Key reused for another request:" << request.method
+                                 << request.url.path();
+            return outcomeReply(422, QStringLiteral("business-rule"),
+                                QStringLiteral("this Idempotency-Key was already used for a "
+                                               "different request (method, path or body)"),
+                                QStringLiteral("idempotency-key-reused"));
+        }
         const auto it = state_.idempotent_replies.constFind(key);
         if (it != state_.idempotent_replies.cend()) {
             state_.idempotent_replays += 1;
@@ -72,6 +102,9 @@ SimReply SimHttpServer::command(const QHttpServerRequest& request, const QString
             r.headers.append({QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true")});
             return r;
         }
+        // Bound from its first use on, whatever the outcome (a refused request may be retried
+        // with the same key, never another one).
+        state_.idempotent_requests.insert(key, fingerprint);
     }
     const bool is_appointment_op =
         is_post && parts.size() == 3 && parts.at(0) == QLatin1String("Appointment");
@@ -91,7 +124,7 @@ SimReply SimHttpServer::command(const QHttpServerRequest& request, const QString
     } else {
         reply = route(request, parts, committed);
     }
-    if (is_post && !key.isEmpty() && reply.status >= 200 && reply.status <= 299) {
+    if (keyed && reply.status >= 200 && reply.status <= 299) {
         // Only a result that did something is remembered: a refused request changed nothing,
         // so its retry is executed again.
         state_.idempotent_replies.insert(
@@ -100,7 +133,7 @@ SimReply SimHttpServer::command(const QHttpServerRequest& request, const QString
                              {QStringLiteral("etag"),
                               QString::fromUtf8(headerOf(reply, QByteArrayLiteral("ETag")))}});
     }
-    if (is_post) {
+    if (is_post || keyed) {
         persist();
     }
     return reply;
@@ -113,9 +146,18 @@ SimReply SimHttpServer::cancel(const QString& id)
                             QStringLiteral("unknown appointment"));
     }
     QJsonObject a = state_.appointments.value(id);
-    if (a.value(QStringLiteral("status")).toString() == QLatin1String("cancelled")) {
+    const QString status = a.value(QStringLiteral("status")).toString();
+    if (status == QLatin1String("cancelled")) {
         state_.duplicate_commands += 1;
         return appointmentReply(a);  // already done: unchanged
+    }
+    if (status == QLatin1String("arrived") || status == QLatin1String("checked-in") ||
+        status == QLatin1String("fulfilled")) {
+        // The patient is in the waiting room (or was seen): the slot stays theirs.
+        return outcomeReply(422, QStringLiteral("business-rule"),
+                            QStringLiteral("the appointment has already arrived; it cannot be "
+                                           "cancelled"),
+                            QStringLiteral("already-arrived"));
     }
     const QString version =
         a.value(QStringLiteral("meta")).toObject().value(QStringLiteral("versionId")).toString();

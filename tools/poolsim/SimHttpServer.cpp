@@ -3,44 +3,16 @@
 #include "SimLog.h"
 
 #include <QDateTime>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
 
 namespace mk::sim {
 namespace {
-
-QByteArray reason(int status)
-{
-    switch (status) {
-        case 200:
-            return QByteArrayLiteral("OK");
-        case 201:
-            return QByteArrayLiteral("Created");
-        case 400:
-            return QByteArrayLiteral("Bad Request");
-        case 404:
-            return QByteArrayLiteral("Not Found");
-        case 405:
-            return QByteArrayLiteral("Method Not Allowed");
-        case 409:
-            return QByteArrayLiteral("Conflict");
-        case 412:
-            return QByteArrayLiteral("Precondition Failed");
-        case 422:
-            return QByteArrayLiteral("Unprocessable Entity");
-        case 429:
-            return QByteArrayLiteral("Too Many Requests");
-        case 503:
-            return QByteArrayLiteral("Service Unavailable");
-        default:
-            return QByteArrayLiteral("Status");
-    }
-}
 
 SimReply jsonReply(int status, const QJsonObject& body)
 {
@@ -59,24 +31,6 @@ QString refId(const QJsonValue& ref, const QString& type)
 
 }  // namespace
 
-SimReply outcomeReply(int status, const QString& code, const QString& text, const QString& rule)
-{
-    QJsonObject issue{{QStringLiteral("severity"), QStringLiteral("error")},
-                      {QStringLiteral("code"), code},
-                      {QStringLiteral("diagnostics"), text}};
-    if (!rule.isEmpty()) {  // which hospital rule refused it (docs/pool-protocol.md)
-        issue.insert(QStringLiteral("details"),
-                     QJsonObject{{QStringLiteral("coding"),
-                                  QJsonArray{QJsonObject{{QStringLiteral("system"),
-                                                          QStringLiteral("urn:medkiosk:rule")},
-                                                         {QStringLiteral("code"), rule}}}},
-                                 {QStringLiteral("text"), text}});
-    }
-    const QJsonObject oo{{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
-                         {QStringLiteral("issue"), QJsonArray{issue}}};
-    return jsonReply(status, oo);
-}
-
 SimHttpServer::SimHttpServer(SimOptions options)
     : options_(std::move(options)),
       seed_(options_.seed, options_.first_day, options_.timezone),
@@ -90,6 +44,36 @@ SimHttpServer::SimHttpServer(SimOptions options)
                          .toMSecsSinceEpoch();
         slot_index_.insert(s.value(QStringLiteral("id")).toString(), int(slots_.size()));
         slots_.append(e);
+    }
+    connect(&tcp_, &QTcpServer::newConnection, this, &SimHttpServer::onNewConnection);
+}
+
+quint16 SimHttpServer::listen(const QHostAddress& address, quint16 port)
+{
+    return tcp_.listen(address, port) ? tcp_.serverPort() : quint16(0);
+}
+
+void SimHttpServer::onNewConnection()
+{
+    SimLimits limits;
+    limits.max_body_bytes = options_.max_request_body_bytes;
+    limits.request_timeout_ms = options_.request_timeout_ms;
+    while (QTcpSocket* socket = tcp_.nextPendingConnection()) {
+        connections_.removeAll(QPointer<SimConnection>());
+        auto* connection = new SimConnection(
+            socket, limits,
+            [this](const SimRequest& request, SimConnection* c) { handleRequest(request, c); });
+        if (connections_.size() >= options_.max_connections) {
+            // Not served: told at once, without reading a byte of its request.
+            qCWarning(lcPoolSim) << "refused a connection: already" << connections_.size()
+                                 << "open";
+            SimReply r = outcomeReply(503, QStringLiteral("transient"),
+                                      QStringLiteral("too many connections, try again"));
+            r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+            connection->reply(r);
+            continue;
+        }
+        connections_.append(QPointer<SimConnection>(connection));
     }
 }
 
@@ -121,9 +105,7 @@ void SimHttpServer::persist()
 
 QString SimHttpServer::baseUrl() const
 {
-    const QList<QTcpServer*> list = servers();
-    const quint16 port = list.isEmpty() ? 0 : list.first()->serverPort();
-    return QStringLiteral("http://127.0.0.1:%1/fhir").arg(port);
+    return QStringLiteral("http://127.0.0.1:%1/fhir").arg(tcp_.serverPort());
 }
 
 bool SimHttpServer::takeFault(const QString& path, FaultSpec* out)
@@ -142,54 +124,22 @@ bool SimHttpServer::takeFault(const QString& path, FaultSpec* out)
     return true;
 }
 
-void SimHttpServer::send(QTcpSocket* socket, const SimReply& reply, int delay_ms)
+void SimHttpServer::handleRequest(const SimRequest& request, SimConnection* connection)
 {
-    QByteArray head = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(reply.status) + ' ' +
-                      reason(reply.status) + QByteArrayLiteral("\r\nContent-Type: ") +
-                      reply.content_type + QByteArrayLiteral("\r\nContent-Length: ") +
-                      QByteArray::number(reply.body.size()) +
-                      QByteArrayLiteral("\r\nConnection: close\r\n");
-    for (const auto& h : reply.headers) {
-        head += h.first + QByteArrayLiteral(": ") + h.second + QByteArrayLiteral("\r\n");
-    }
-    head += QByteArrayLiteral("\r\n");
-    const QByteArray data = head + reply.body;
-    QPointer<QTcpSocket> guard(socket);
-    auto write = [guard, data] {
-        if (guard) {
-            guard->write(data);
-            guard->disconnectFromHost();
-        }
-    };
-    if (delay_ms > 0) {
-        QTimer::singleShot(delay_ms, socket, write);
-    } else {
-        write();
-    }
-}
-
-void SimHttpServer::missingHandler(const QHttpServerRequest& /*request*/, QTcpSocket* socket)
-{
-    send(socket, outcomeReply(404, QStringLiteral("not-found"), QStringLiteral("unknown path")), 0);
-}
-
-bool SimHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
-{
-    const QString path = request.url().path();
-    open_sockets_.removeAll(QPointer<QTcpSocket>());
-    open_sockets_.append(QPointer<QTcpSocket>(socket));
+    const QString path = request.url.path();
     if (path.startsWith(QLatin1String("/_sim/"))) {
-        send(socket, handleSim(request, path), 0);
-        return true;
+        connection->reply(handleSim(request, path));
+        return;
     }
     QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.isEmpty() || parts.first() != QLatin1String("fhir")) {
-        return false;
+        connection->reply(
+            outcomeReply(404, QStringLiteral("not-found"), QStringLiteral("unknown path")));
+        return;
     }
     parts.removeFirst();
-    const bool is_post = request.method() == QHttpServerRequest::Method::Post;
     QString route_key =
-        (is_post ? QStringLiteral("POST ") : QStringLiteral("GET ")) + parts.value(0);
+        (request.isPost() ? QStringLiteral("POST ") : QStringLiteral("GET ")) + parts.value(0);
     if (parts.size() > 2) {
         route_key += QStringLiteral("/") + parts.value(2);
     }
@@ -200,65 +150,66 @@ bool SimHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     const int delay_ms = options_.latency_ms + (faulted ? fault.latency_ms : 0);
     const QString mode = faulted ? fault.mode : QString();
     if (mode == QLatin1String("drop")) {
-        socket->abort();
-        return true;
+        connection->abort();
+        return;
     }
     if (mode == QLatin1String("hang")) {
-        return true;  // never reply; the client's timeout ends it
+        connection->hold();  // no reply; the client's timeout ends it
+        return;
     }
     if (mode == QLatin1String("outage")) {
-        for (const QPointer<QTcpSocket>& s : std::as_const(open_sockets_)) {
-            if (s) {
-                s->abort();
+        for (const QPointer<SimConnection>& c : std::as_const(connections_)) {
+            if (c) {
+                c->abort();
             }
         }
-        open_sockets_.clear();
-        return true;
+        connections_.clear();
+        connection->abort();
+        return;
     }
     if (mode == QLatin1String("5xx")) {
-        send(socket,
-             outcomeReply(503, QStringLiteral("transient"), QStringLiteral("simulated outage")),
-             delay_ms);
-        return true;
+        connection->reply(
+            outcomeReply(503, QStringLiteral("transient"), QStringLiteral("simulated outage")),
+            delay_ms);
+        return;
     }
     if (mode == QLatin1String("429")) {
         SimReply r =
             outcomeReply(429, QStringLiteral("throttled"), QStringLiteral("simulated rate limit"));
         r.headers.append(
             {QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retry_after_s)});
-        send(socket, r, delay_ms);
-        return true;
+        connection->reply(r, delay_ms);
+        return;
     }
     if (mode == QLatin1String("wrong-content-type")) {
         SimReply r;
         r.content_type = QByteArrayLiteral("text/html; charset=utf-8");
         r.body = QByteArrayLiteral("<html><body><h1>Gateway login</h1></body></html>");
-        send(socket, r, delay_ms);
-        return true;
+        connection->reply(r, delay_ms);
+        return;
     }
     if (mode == QLatin1String("oversized")) {
         SimReply r;
         r.body = QByteArrayLiteral("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"x\":\"") +
                  QByteArray(20 * 1024 * 1024, 'x') + QByteArrayLiteral("\"}");
-        send(socket, r, delay_ms);
-        return true;
+        connection->reply(r, delay_ms);
+        return;
     }
     bool commit_then_drop = false;
     SimReply reply = command(request, parts, &commit_then_drop);
     if (mode == QLatin1String("drop-after-commit")) {
-        socket->abort();
-        return true;
+        connection->abort();
+        return;
     }
     if (mode == QLatin1String("malformed")) {
         reply.body = reply.body.left(std::max<qsizetype>(1, reply.body.size() / 2));
     }
-    send(socket, reply, delay_ms);
-    return true;
+    connection->reply(reply, delay_ms);
 }
 
-SimReply SimHttpServer::handleSim(const QHttpServerRequest& request, const QString& path)
+SimReply SimHttpServer::handleSim(const SimRequest& request, const QString& path)
 {
-    const bool is_post = request.method() == QHttpServerRequest::Method::Post;
+    const bool is_post = request.isPost();
     if (path == QLatin1String("/_sim/stats")) {
         QJsonObject routes;
         for (auto it = requests_per_route_.cbegin(); it != requests_per_route_.cend(); ++it) {
@@ -286,7 +237,7 @@ SimReply SimHttpServer::handleSim(const QHttpServerRequest& request, const QStri
     }
     if (is_post && path == QLatin1String("/_sim/faults")) {
         QJsonParseError err{};
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &err);
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &err);
         if (err.error != QJsonParseError::NoError || !doc.isObject()) {
             return outcomeReply(400, QStringLiteral("structure"),
                                 QStringLiteral("fault JSON expected"));

@@ -3,30 +3,28 @@
 #include "PoolSimulator.h"
 #include "SeedData.h"
 #include "SimCheckinKey.h"
+#include "SimConnection.h"
+#include "SimHttp.h"
 #include "SimState.h"
 
-#include <QAbstractHttpServer>
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
-#include <QTcpSocket>
+#include <QTcpServer>
 #include <QUrlQuery>
 
 namespace mk::sim {
 
-struct SimReply {
-    int status = 200;
-    QByteArray body;
-    QByteArray content_type = QByteArrayLiteral("application/fhir+json; charset=utf-8");
-    QList<QPair<QByteArray, QByteArray>> headers;
-};
-
-// The HTTP side of the simulator: routes, faults and the state.
-class SimHttpServer : public QAbstractHttpServer
+// The HTTP side of the simulator: its own small HTTP/1.1 server on a QTcpServer (bounded
+// request size, time and connections: SimConnection), routes, faults and the state.
+class SimHttpServer : public QObject
 {
 public:
     explicit SimHttpServer(SimOptions options);
+    // Listens on address:port (0 = any free port); returns the port, 0 on failure.
+    quint16 listen(const QHostAddress& address, quint16 port);
     bool loadState(QString* error);
     void setFault(const FaultSpec& fault);
     void resetState();
@@ -35,10 +33,6 @@ public:
     QStringList createAppointments(int n);  // SimCommands.cpp
     QByteArray checkinPublicKeyPem() const { return checkin_key_->publicKeyPem(); }
 
-protected:
-    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
-    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
-
 private:
     struct SlotEntry {
         QJsonObject slot;
@@ -46,16 +40,16 @@ private:
         qint64 start_ms = 0;
     };
 
-    void send(QTcpSocket* socket, const SimReply& reply, int delay_ms);
-    SimReply handleSim(const QHttpServerRequest& request, const QString& path);
-    SimReply route(const QHttpServerRequest& request, const QStringList& parts,
-                   bool* commit_then_drop);
+    void onNewConnection();
+    void handleRequest(const SimRequest& request, SimConnection* connection);
+    SimReply handleSim(const SimRequest& request, const QString& path);
+    SimReply route(const SimRequest& request, const QStringList& parts, bool* commit_then_drop);
     SimReply search(const QString& type, const QUrlQuery& query, const QUrl& url);
     SimReply read(const QString& type, const QString& id);
-    SimReply book(const QHttpServerRequest& request, bool* committed);
+    SimReply book(const SimRequest& request, bool* committed);
     SimReply checkIn(const QString& id, const QByteArray& if_match);
     // SimCommands.cpp: Idempotency-Key replay around route(), $cancel, the applied counters.
-    SimReply command(const QHttpServerRequest& request, const QStringList& parts, bool* committed);
+    SimReply command(const SimRequest& request, const QStringList& parts, bool* committed);
     SimReply cancel(const QString& id);
     SimReply bundle(const QList<QJsonObject>& matches, const QList<QJsonObject>& includes,
                     const QUrlQuery& query, const QUrl& url) const;
@@ -73,12 +67,9 @@ private:
     SimState state_;
     FaultSpec fault_;
     QHash<QString, int> requests_per_route_;
-    QList<QPointer<QTcpSocket>> open_sockets_;
+    QTcpServer tcp_;
+    QList<QPointer<SimConnection>> connections_;  // the ones being served (max_connections)
     std::unique_ptr<SimCheckinKey> checkin_key_;
 };
-
-// An OperationOutcome reply; `rule` (per-day, ...) adds details.coding urn:medkiosk:rule.
-SimReply outcomeReply(int status, const QString& code, const QString& text,
-                      const QString& rule = QString());
 
 }  // namespace mk::sim

@@ -3,7 +3,6 @@
 #include "SimLog.h"
 
 #include <QDateTime>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -117,16 +116,72 @@ bool boundsValid(const QStringList& bounds)
     return true;
 }
 
+// The part of an identifier token after "system|" (the whole token without a bar).
+QString tokenValue(const QString& token)
+{
+    return token.section(QLatin1Char('|'), -1);
+}
+
+// FHIR strict handling of searches (docs/pool-protocol.md "Searches"): only the parameters the
+// contract names, each with a value, and for the searches that return personal data (Patient,
+// Appointment) at least one criterion that narrows them down. Returns the refusal, or an empty
+// text when the search may run.
+const QHash<QString, QStringList>& searchParameters()
+{
+    static const QHash<QString, QStringList> supported{
+        {QStringLiteral("HealthcareService"), {QStringLiteral("active")}},
+        {QStringLiteral("Practitioner"), {}},
+        {QStringLiteral("Schedule"), {QStringLiteral("actor"), QStringLiteral("_include")}},
+        {QStringLiteral("Slot"),
+         {QStringLiteral("schedule"), QStringLiteral("start"), QStringLiteral("status")}},
+        {QStringLiteral("Patient"),
+         {QStringLiteral("identifier"), QStringLiteral("phone"), QStringLiteral("birthdate"),
+          QStringLiteral("guardian")}},
+        {QStringLiteral("Appointment"),
+         {QStringLiteral("patient"), QStringLiteral("date"), QStringLiteral("identifier")}}};
+    return supported;
+}
+
+QStringList searchableTypes()
+{
+    return searchParameters().keys();
+}
+
+QString searchRefusal(const QString& type, const QUrlQuery& query)
+{
+    static const QHash<QString, QStringList> criteria{
+        {QStringLiteral("Patient"),
+         {QStringLiteral("identifier"), QStringLiteral("phone"), QStringLiteral("guardian")}},
+        {QStringLiteral("Appointment"), {QStringLiteral("patient"), QStringLiteral("identifier")}}};
+    const QStringList allowed = searchParameters().value(type);
+    bool narrowed = false;
+    for (const auto& [name, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!allowed.contains(name) && name != QLatin1String("_count") &&
+            name != QLatin1String("_offset")) {
+            return QStringLiteral("unsupported search parameter '%1' for %2").arg(name, type);
+        }
+        const bool is_identifier = name == QLatin1String("identifier");
+        if ((is_identifier ? tokenValue(value) : value).isEmpty()) {
+            return QStringLiteral("search parameter '%1' without a value").arg(name);
+        }
+        narrowed = narrowed || criteria.value(type).contains(name);
+    }
+    if (criteria.contains(type) && !narrowed) {
+        return QStringLiteral("a %1 search needs one of: %2")
+            .arg(type, criteria.value(type).join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
 }  // namespace
 
-SimReply SimHttpServer::route(const QHttpServerRequest& request, const QStringList& parts,
-                              bool* committed)
+SimReply SimHttpServer::route(const SimRequest& request, const QStringList& parts, bool* committed)
 {
-    const bool is_post = request.method() == QHttpServerRequest::Method::Post;
-    const bool is_get = request.method() == QHttpServerRequest::Method::Get;
+    const bool is_post = request.isPost();
+    const bool is_get = request.isGet();
     const QString type = parts.value(0);
     if (is_get && parts.size() == 1) {
-        return search(type, QUrlQuery(request.url()), request.url());
+        return search(type, QUrlQuery(request.url), request.url);
     }
     if (is_get && parts.size() == 2) {
         return read(type, parts.at(1));
@@ -219,6 +274,14 @@ SimReply SimHttpServer::search(const QString& type, const QUrlQuery& query, cons
 {
     QList<QJsonObject> matches;
     QList<QJsonObject> includes;
+    if (!searchableTypes().contains(type)) {
+        return outcomeReply(404, QStringLiteral("not-supported"),
+                            QStringLiteral("unknown resource type"));
+    }
+    const QString refusal = searchRefusal(type, query);
+    if (!refusal.isEmpty()) {
+        return outcomeReply(400, QStringLiteral("invalid"), refusal);
+    }
     if (type == QLatin1String("HealthcareService")) {
         matches = seed_.departments;
     } else if (type == QLatin1String("Practitioner")) {
@@ -276,7 +339,13 @@ SimReply SimHttpServer::search(const QString& type, const QUrlQuery& query, cons
         const QString phone = query.queryItemValue(QStringLiteral("phone"));
         const QString guardian =
             query.queryItemValue(QStringLiteral("guardian"), QUrl::FullyDecoded);
-        const QString number = identifier.section(QLatin1Char('|'), -1);
+        const QString number = tokenValue(identifier);
+        const QString system = identifier.contains(QLatin1Char('|'))
+                                   ? identifier.section(QLatin1Char('|'), 0, 0)
+                                   : QString();
+        if (!system.isEmpty() && system != QLatin1String("urn:medkiosk:patient-number")) {
+            return bundle(matches, includes, query, url);  // no patient has such an identifier
+        }
         for (const QJsonObject& p : seed_.patients) {
             if (!birth.isEmpty() && p.value(QStringLiteral("birthDate")).toString() != birth) {
                 continue;
@@ -358,10 +427,10 @@ SimReply SimHttpServer::read(const QString& type, const QString& id)
                         QStringLiteral("%1/%2 is unknown").arg(type, id));
 }
 
-SimReply SimHttpServer::book(const QHttpServerRequest& request, bool* committed)
+SimReply SimHttpServer::book(const SimRequest& request, bool* committed)
 {
     QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         return outcomeReply(400, QStringLiteral("structure"),
                             QStringLiteral("the body is not a JSON object"));

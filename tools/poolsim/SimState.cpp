@@ -2,11 +2,79 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
 namespace mk::sim {
+namespace {
+
+constexpr mode_t kDirMode = 0700;
+constexpr mode_t kFileMode = 0600;
+
+QString systemError()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+// Gives path exactly `mode` (chmod when it differs) and checks the result.
+bool ensureMode(const QString& path, mode_t mode, QString* error)
+{
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st {
+    };
+    if (::stat(native.constData(), &st) != 0) {
+        *error = QStringLiteral("%1: %2").arg(path, systemError());
+        return false;
+    }
+    if ((st.st_mode & 07777) == mode) {
+        return true;
+    }
+    if (::chmod(native.constData(), mode) != 0 || ::stat(native.constData(), &st) != 0 ||
+        (st.st_mode & 07777) != mode) {
+        *error = QStringLiteral("cannot make %1 private (mode %2): %3")
+                     .arg(path, QString::number(mode, 8), systemError());
+        return false;
+    }
+    return true;
+}
+
+// The folder of state.json: missing folders on its path are created 0700, and the folder
+// itself is made 0700 if it already existed (parents that existed are left as they are).
+bool makePrivateDir(const QString& data_dir, QString* error)
+{
+    const QString path = QDir::cleanPath(QDir(data_dir).absolutePath());
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    QString current;
+    for (const QString& part : parts) {
+        current += QLatin1Char('/') + part;
+        const QByteArray native = QFile::encodeName(current);
+        struct stat st {
+        };
+        if (::stat(native.constData(), &st) == 0) {
+            if (!S_ISDIR(st.st_mode)) {
+                *error = QStringLiteral("%1 is not a folder").arg(current);
+                return false;
+            }
+            continue;
+        }
+        if (::mkdir(native.constData(), kDirMode) != 0 && errno != EEXIST) {
+            *error = QStringLiteral("cannot create %1: %2").arg(current, systemError());
+            return false;
+        }
+        if (!ensureMode(current, kDirMode, error)) {  // whatever the umask took away
+            return false;
+        }
+    }
+    return ensureMode(path, kDirMode, error);
+}
+
+}  // namespace
 
 void SimState::clear()
 {
@@ -18,6 +86,7 @@ void SimState::clear()
     next_id = 1;
     appointments_created = 0;
     idempotent_replies.clear();
+    idempotent_requests.clear();
     checkins_applied = 0;
     cancels_applied = 0;
     idempotent_replays = 0;
@@ -53,7 +122,12 @@ bool SimState::save(const QString& data_dir, QString* error) const
     for (auto it = idempotent_replies.cbegin(); it != idempotent_replies.cend(); ++it) {
         replies.insert(it.key(), it.value());
     }
+    QJsonObject requests;
+    for (auto it = idempotent_requests.cbegin(); it != idempotent_requests.cend(); ++it) {
+        requests.insert(it.key(), it.value());
+    }
     const QJsonObject commands{{QStringLiteral("idempotent_replies"), replies},
+                               {QStringLiteral("idempotent_requests"), requests},
                                {QStringLiteral("checkins_applied"), checkins_applied},
                                {QStringLiteral("cancels_applied"), cancels_applied},
                                {QStringLiteral("idempotent_replays"), idempotent_replays},
@@ -67,23 +141,30 @@ bool SimState::save(const QString& data_dir, QString* error) const
                            {QStringLiteral("day_counters"), days},
                            {QStringLiteral("next_id"), next_id},
                            {QStringLiteral("appointments_created"), appointments_created}};
-    QDir().mkpath(data_dir);
+    QString local_error;
+    QString* err = error != nullptr ? error : &local_error;
+    if (!makePrivateDir(data_dir, err)) {
+        return false;
+    }
     // QSaveFile writes a temp file, flushes and fsyncs it, then renames it over state.json.
-    QSaveFile file(QDir(data_dir).filePath(QStringLiteral("state.json")));
+    // The temp file is made 0600 before anything is written to it.
+    const QString path = QDir(data_dir).filePath(QStringLiteral("state.json"));
+    QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        if (error != nullptr) {
-            *error = file.errorString();
-        }
+        *err = file.errorString();
+        return false;
+    }
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *err = QStringLiteral("cannot make the new state.json private: %1").arg(file.errorString());
+        file.cancelWriting();
         return false;
     }
     file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
     if (!file.commit()) {
-        if (error != nullptr) {
-            *error = file.errorString();
-        }
+        *err = file.errorString();
         return false;
     }
-    return true;
+    return ensureMode(path, kFileMode, err);
 }
 
 bool SimState::load(const QString& data_dir, QString* error)
@@ -92,9 +173,18 @@ bool SimState::load(const QString& data_dir, QString* error)
     if (data_dir.isEmpty()) {
         return true;
     }
+    QString local_error;
+    if (QFileInfo(data_dir).isDir() &&
+        !ensureMode(data_dir, kDirMode, error != nullptr ? error : &local_error)) {
+        return false;
+    }
     QFile file(QDir(data_dir).filePath(QStringLiteral("state.json")));
     if (!file.exists()) {
         return true;
+    }
+    // A state written before it was private (0644) holds valid check-in tokens too.
+    if (!ensureMode(file.fileName(), kFileMode, error != nullptr ? error : &local_error)) {
+        return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
         if (error != nullptr) {
@@ -136,6 +226,10 @@ bool SimState::load(const QString& data_dir, QString* error)
     const QJsonObject replies = commands.value(QStringLiteral("idempotent_replies")).toObject();
     for (auto it = replies.begin(); it != replies.end(); ++it) {
         idempotent_replies.insert(it.key(), it.value().toObject());
+    }
+    const QJsonObject requests = commands.value(QStringLiteral("idempotent_requests")).toObject();
+    for (auto it = requests.begin(); it != requests.end(); ++it) {
+        idempotent_requests.insert(it.key(), it.value().toString());
     }
     checkins_applied = commands.value(QStringLiteral("checkins_applied")).toInt(0);
     cancels_applied = commands.value(QStringLiteral("cancels_applied")).toInt(0);

@@ -22,14 +22,19 @@ public:
     // Outbox commands (docs/pool-protocol.md "Outbox commands"): the first 2xx reply per
     // Idempotency-Key ({status, body, etag}), and the exactly-once oracle of the tests.
     QHash<QString, QJsonObject> idempotent_replies;
+    // Idempotency-Key -> the request it is bound to ("METHOD path?query sha256(body)"), from
+    // its first use on; a key reused for another request is refused (422).
+    QHash<QString, QString> idempotent_requests;
     int checkins_applied = 0;    // booked -> arrived transitions
     int cancels_applied = 0;     // -> cancelled transitions
     int idempotent_replays = 0;  // POSTs answered from idempotent_replies
     int duplicate_commands = 0;  // a check-in/cancel executed (not replayed) on one already done
 
     void clear();
-    // Atomic: temp file, fsync, rename. An empty dir means memory only (returns true).
+    // Atomic: temp file, fsync, rename; the file 0600 in a 0700 folder (it holds check-in
+    // tokens). An empty dir means memory only (returns true).
     bool save(const QString& data_dir, QString* error) const;
+    // Also makes an existing folder and state.json private (0700 / 0600).
     bool load(const QString& data_dir, QString* error);
 };
 

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+namespace mk::sim {
+
+using SimHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+// One HTTP/1.1 request as SimConnection read it (within the limits of SimOptions).
+struct SimRequest {
+    QByteArray method;  // as sent: GET, POST, ...
+    QUrl url;           // http://127.0.0.1:PORT/path?query
+    SimHeaders headers;
+    QByteArray body;
+
+    // The first header with that name (case-insensitive), trimmed; empty when absent.
+    QByteArray value(const QByteArray& name) const;
+    bool isGet() const { return method == "GET"; }
+    bool isPost() const { return method == "POST"; }
+};
+
+struct SimReply {
+    int status = 200;
+    QByteArray body;
+    QByteArray content_type = QByteArrayLiteral("application/fhir+json; charset=utf-8");
+    SimHeaders headers;
+};
+
+// An OperationOutcome reply; `rule` (per-day, ...) adds details.coding urn:medkiosk:rule.
+SimReply outcomeReply(int status, const QString& code, const QString& text,
+                      const QString& rule = QString());
+
+// The bytes of a reply on the wire: status line, headers (always `Connection: close`), body.
+QByteArray serializeReply(const SimReply& reply);
+
+}  // namespace mk::sim
