@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -98,7 +99,17 @@ QByteArray PrinterSimulator::consume(EscPosParser& parser, const QByteArray& byt
                                          .arg(QDateTime::currentDateTime().toString(
                                              QStringLiteral("yyyyMMdd-HHmmss")))
                                          .arg(++ticket_counter_, 4, 10, QLatin1Char('0')));
-            if (!TicketRenderer::render(ticket).save(png_path, "PNG")) png_path.clear();
+            // A ticket shows a visit number and a masked name: private to the kiosk's user,
+            // and never written over an existing file.
+            QFile file(png_path);
+            const bool saved =
+                file.open(QIODevice::WriteOnly | QIODevice::NewOnly) &&
+                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                TicketRenderer::render(ticket).save(&file, "PNG");
+            if (!saved) {
+                file.remove();
+                png_path.clear();
+            }
         }
         Q_EMIT ticketPrinted(ticket, png_path);
     }

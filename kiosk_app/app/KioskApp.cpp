@@ -12,6 +12,8 @@
 #include "camera/Camera.h"
 #include "checkin/CheckinService.h"
 #include "common/Log.h"
+#include "common/SafeFile.h"
+#include "config/IniFile.h"
 #include "face/FaceServices.h"
 #include "face/SqlTemplateStore.h"
 #include "outbox/Outbox.h"
@@ -76,8 +78,9 @@ int KioskApp::parse(const QStringList& arguments, Options* options)
                                      "(state in ~/.local/state/medkiosk-demo)."));
     const QCommandLineOption config(
         QStringLiteral("config"),
-        tr("Configuration file (default %1).").arg(config::KioskConfig::defaultPath()),
-        QStringLiteral("FILE"), config::KioskConfig::defaultPath());
+        tr("Configuration file (default: $MEDKIOSK_CONFIG, else /etc/medkiosk/kiosk.ini when it "
+           "exists, else built-in defaults)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   tr("Start language: zh_CN or en (default from the "
                                      "configuration)."),
@@ -95,7 +98,7 @@ int KioskApp::parse(const QStringList& arguments, Options* options)
     parser.addOptions({demo, config, lang, shots, bench, windowed});
     parser.process(arguments);  // --help / --version / unknown options exit here
     options->demo = parser.isSet(demo);
-    options->config_path = parser.value(config);
+    options->config_path = config::IniFile::resolve(parser.value(config));
     options->language = parser.value(lang);
     options->screenshots_dir = parser.value(shots);
     options->bench_startup = parser.isSet(bench);
@@ -190,11 +193,13 @@ int KioskApp::startDemo(const QString& state_dir)
 {
     sim::SimOptions sim_options;
     sim_options.data_dir = state_dir + QStringLiteral("/pool");
-    if (!QDir().mkpath(sim_options.data_dir)) {
-        printError(tr("cannot create the demo folder %1.").arg(sim_options.data_dir));
+    // The simulator's state holds check-in tokens: 0700 folders (its files are 0600).
+    if (Status made = SafeFile::makePrivateFolder(sim_options.data_dir); !made) {
+        printError(tr("cannot create the demo folder %1: %2.")
+                       .arg(sim_options.data_dir, made.error().detail));
         return kExitDemo;
     }
-    QFile::setPermissions(state_dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    demo_state_dir_ = state_dir;
     simulator_ = std::make_unique<sim::SimulatorThread>(sim_options);
     QString error;
     if (!simulator_->start(&error)) {
@@ -214,11 +219,28 @@ int KioskApp::openStore(const QString& store_path, const QString& key_file)
                        .arg(folder));
         return kExitStore;
     }
-    auto key = store::KeyProvider::load(key_file);
+    // A new key only for a new store: a store without its key (a typo in store/key_file, a
+    // missing credential) must stop the kiosk with everything left in place, never be set aside
+    // for an empty store under a key made up now.
+    const bool store_exists = QFileInfo::exists(store_path) ||
+                              QFileInfo::exists(store_path + QStringLiteral("-wal")) ||
+                              QFileInfo(store_path).isSymLink();
+    const QString credentials = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
+    auto key = store_exists ? store::KeyProvider::loadExisting(key_file, credentials, nullptr)
+                            : store::KeyProvider::load(key_file, credentials, nullptr);
     if (!key.ok()) {
-        printError(tr("the key of the local store could not be loaded: %1. Staff: check the key "
-                      "file or the systemd credential; the store was not touched.")
-                       .arg(key.error().detail));
+        if (store_exists) {
+            printError(tr("STAFF: the local store %1 exists but its key cannot be loaded: %2. "
+                          "Nothing was changed and no new key was made. Restore the key file "
+                          "(or correct store/key_file in the configuration, or provide the "
+                          "systemd credential %3), then start the kiosk again.")
+                           .arg(store_path, key.error().detail,
+                                QLatin1String(store::KeyProvider::kCredentialName)));
+        } else {
+            printError(tr("the key of the local store could not be loaded: %1. Staff: check the "
+                          "key file or the systemd credential; the store was not touched.")
+                           .arg(key.error().detail));
+        }
         return kExitStore;
     }
     auto opened = store::Store::open(store_path, key.value());
@@ -231,10 +253,13 @@ int KioskApp::openStore(const QString& store_path, const QString& key_file)
             store::StoreRecovery::Verdict::Unreadable) {
             auto moved = store::StoreRecovery::moveAside(store_path, QDateTime::currentDateTime());
             if (moved.ok()) {
-                printError(tr("STAFF: the local store %1 could not be read (%2). It was moved "
-                              "aside to %3 and nothing was deleted: it may hold check-ins not "
-                              "yet sent. Call IT support to recover it with the right key. The "
-                              "kiosk goes on with a new, empty store.")
+                printError(tr("STAFF: the local store %1 could not be read with its key (%2). "
+                              "It was moved aside to %3 and nothing was deleted: it may hold "
+                              "check-ins not yet sent. To recover it, IT stops the kiosk, puts "
+                              "the key that store was made with in place, and renames %3 back "
+                              "to %1 (with its -wal and -shm files if present); \"medkioskctl "
+                              "store check\" then says whether it reads. The kiosk goes on with "
+                              "a new, empty store.")
                                .arg(store_path, why, moved.value()));
                 opened = store::Store::open(store_path, key.value());
             }
@@ -301,11 +326,12 @@ void KioskApp::startOutboxAndStaff()
     staff_audit_ = std::make_unique<staff::StaffAudit>(*store_, config_.kiosk_id);
     staff_pin_ = std::make_unique<staff::StaffPin>(*store_, config_.kiosk_id);
     maintenance_ = std::make_unique<staff::Maintenance>(*outbox_, *staff_audit_);
+    maintenance_->setStoreFolder(QFileInfo(store_->path()).absolutePath());
     staff_services_ = std::make_unique<ui::StaffServices>();
     staff_services_->pin = staff_pin_.get();
     staff_services_->maintenance = maintenance_.get();
     staff_services_->report_folder = options_.demo
-                                         ? demoStateDir() + QStringLiteral("/reports")
+                                         ? demo_state_dir_ + QStringLiteral("/reports")
                                          : staff::Maintenance::defaultReportFolder(QString());
     window_->installStaffMode(*staff_services_);
 }

@@ -156,6 +156,7 @@ private:
     std::unique_ptr<ScreenshotRunner> screenshots_;
     UnixSignals* signals_ = nullptr;
     std::unique_ptr<QTemporaryDir> temp_state_;  // screenshot runs: a fresh demo state
+    QString demo_state_dir_;  // --demo: where the store, pool/, tickets/ and reports/ live
 };
 
 }  // namespace mk::app

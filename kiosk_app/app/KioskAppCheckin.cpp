@@ -8,6 +8,7 @@
 #include "booking/BookingService.h"
 #include "checkin/CheckinService.h"
 #include "common/Log.h"
+#include "common/SafeFile.h"
 #include "outbox/Relay.h"
 #include "printer/PrinterSimulator.h"
 #include "printer/ReceiptPrinter.h"
@@ -32,9 +33,12 @@ void KioskApp::startCheckin()
         o.pool_public_key_pem = simulator_->checkinPublicKeyPem();
         o.hospital_id = simulator_->checkinIssuer();
         printer_sim_ = std::make_unique<hw::PrinterSimulator>();
-        const QString tickets = demoStateDir() + QStringLiteral("/tickets");
-        QDir().mkpath(tickets);
-        printer_sim_->setOutputDir(tickets);
+        // The demo's own state (a temporary folder for --screenshots), private like the store.
+        const QString tickets = demo_state_dir_ + QStringLiteral("/tickets");
+        if (Status made = SafeFile::makePrivateFolder(tickets); made)
+            printer_sim_->setOutputDir(tickets);
+        else
+            qCWarning(lcUi) << "demo tickets not saved as pictures:" << made.error().detail;
         if (printer_sim_->listenTcp()) {
             hw::PrinterConfig pc;
             pc.transport = hw::PrinterConfig::Transport::Tcp;

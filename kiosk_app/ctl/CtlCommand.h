@@ -20,7 +20,8 @@ struct CtlContext {
     QTextStream& err;
 
     bool json() const { return parser.isSet(QStringLiteral("json")); }
-    // --config FILE, else $MEDKIOSK_CONFIG, else /etc/medkiosk/kiosk.ini.
+    // --config FILE, else $MEDKIOSK_CONFIG, else /etc/medkiosk/kiosk.ini when it exists, else
+    // empty (the built-in defaults). CtlRegistry refuses a named file that is missing or not INI.
     QString configPath() const;
 };
 

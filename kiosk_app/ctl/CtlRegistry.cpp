@@ -1,7 +1,7 @@
 #include "CtlRegistry.h"
 
 #include "CtlCommand.h"
-#include "config/KioskConfig.h"
+#include "config/IniFile.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -13,8 +13,7 @@ namespace mk::ctl {
 
 QString CtlContext::configPath() const
 {
-    const QString path = parser.value(QStringLiteral("config"));
-    return path.isEmpty() ? config::KioskConfig::defaultPath() : path;
+    return config::IniFile::resolve(parser.value(QStringLiteral("config")));
 }
 
 std::vector<std::unique_ptr<CtlCommand>>& CtlRegistry::commands()
@@ -122,6 +121,12 @@ int CtlRegistry::dispatch(const QStringList& arguments)
         return kExitUsage;
     }
     const CtlContext context{parser, out, err};
+    // A configuration named (--config, $MEDKIOSK_CONFIG) that is missing or not an INI file
+    // stops every command before it reads or creates anything.
+    if (Status config = config::IniFile::check(context.configPath()); !config) {
+        err << config.error().detail << u'\n';
+        return kExitCheckFailed;
+    }
     const int code = command->run(context);
     out.flush();
     err.flush();

@@ -11,6 +11,7 @@
 #include "FaceEvaluation.h"
 #include "Identifier.h"
 #include "QueueCtl.h"
+#include "common/SafeFile.h"
 #include "face/SqlTemplateStore.h"
 
 #include <QCoreApplication>
@@ -117,6 +118,9 @@ bool FaceCommand::loadEngine(const CtlContext& context, face::FaceEngine& engine
 face::FaceResult<face::FaceAnalysis> FaceCommand::analyzeFile(const face::FaceEngine& engine,
                                                               const QString& path, bool chip)
 {
+    if (Status regular = SafeFile::checkRegularFile(path); !regular) {
+        return face::faceError(face::FaceErrorCode::BadImage, regular.error().detail);
+    }
     const QImage image(path);
     if (image.isNull()) {
         return face::faceError(face::FaceErrorCode::BadImage,
@@ -237,7 +241,7 @@ int FaceCommand::eval(const CtlContext& context, const QString& dir) const
 
 int FaceCommand::remove(const CtlContext& context, const QString& patient_id) const
 {
-    auto session = QueueCtl::open(context);  // the kiosk's store with its key
+    auto session = QueueCtl::open(context, true);  // deletes
     if (!session) return kExitCheckFailed;
     face::SqlTemplateStore templates(*session->store);
     auto removed = templates.deletePatient(patient_id);
@@ -273,7 +277,7 @@ int FaceCommand::verify(const CtlContext& context, const QString& patient_id,
             << u'\n';
         return kExitCheckFailed;
     }
-    auto session = QueueCtl::open(context);
+    auto session = QueueCtl::open(context, false);
     if (!session) return kExitCheckFailed;
     face::SqlTemplateStore templates(*session->store);
     auto loaded = templates.loadTemplates(QDateTime::currentDateTimeUtc());

@@ -53,7 +53,7 @@ public:
             return kExitCheckFailed;
         }
         const face::IdentifyConfig& identify = face_config.value().identify;
-        auto session = QueueCtl::open(context);
+        auto session = QueueCtl::open(context, context.parser.isSet(QStringLiteral("clear")));
         if (!session) return kExitCheckFailed;
         face::SqlTemplateStore templates(*session->store);
         auto loaded = templates.loadLockout();

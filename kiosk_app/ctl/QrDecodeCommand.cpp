@@ -2,6 +2,7 @@
 // kiosk's own pipeline (mk::hw::QrDecoder). Prints the text; exit 1 when no QR code is found or
 // the image does not load, 2 without an image.
 #include "CtlCommand.h"
+#include "common/SafeFile.h"
 #include "qr/QrDecoder.h"
 
 #include <QCoreApplication>
@@ -31,10 +32,16 @@ public:
             return kExitUsage;
         }
         const QString path = args.constFirst();
+        QJsonObject json{{u"image"_qs, path}};
+        // A FIFO would block the reader forever, a device could be endless: files only.
+        if (Status regular = SafeFile::checkRegularFile(path); !regular) {
+            json.insert(u"ok"_qs, false);
+            json.insert(u"error"_qs, regular.error().detail);
+            return finish(context, json, regular.error().detail, kExitCheckFailed);
+        }
         QImageReader reader(path);
         reader.setAutoTransform(true);
         const QImage image = reader.read();
-        QJsonObject json{{u"image"_qs, path}};
         if (image.isNull()) {
             const QString message = tr("cannot read image %1: %2").arg(path, reader.errorString());
             json.insert(u"ok"_qs, false);

@@ -14,7 +14,7 @@ QString iso(const QDateTime& t)
 }
 }  // namespace
 
-std::optional<QueueSession> QueueCtl::open(const CtlContext& context)
+std::optional<QueueSession> QueueCtl::open(const CtlContext& context, bool writes)
 {
     auto config = config::KioskConfig::load(context.configPath());
     if (!config) {
@@ -22,9 +22,8 @@ std::optional<QueueSession> QueueCtl::open(const CtlContext& context)
         return std::nullopt;
     }
     const QString path = config.value().store_path;
-    if (!QFileInfo(path).isFile()) {
-        context.err << tr("no store file at %1 (the kiosk creates it on first start)").arg(path)
-                    << u'\n';
+    if (Status existing = store::Store::checkExistingFile(path); !existing) {
+        context.err << existing.error().detail << u'\n';
         return std::nullopt;
     }
     auto key = store::KeyProvider::loadExisting(
@@ -33,7 +32,10 @@ std::optional<QueueSession> QueueCtl::open(const CtlContext& context)
         context.err << key.error().detail << u'\n';
         return std::nullopt;
     }
-    auto opened = store::Store::open(path, key.value());
+    // Never created, migrated or re-journalled by a tool: read-only unless the command writes.
+    auto opened = store::Store::open(
+        path, key.value(),
+        writes ? store::Store::Access::ExistingReadWrite : store::Store::Access::InspectReadOnly);
     if (!opened) {
         context.err << opened.error().detail << u'\n';
         return std::nullopt;

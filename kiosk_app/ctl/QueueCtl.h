@@ -1,7 +1,8 @@
 // Shared by the `medkioskctl queue ...` commands: opens the kiosk's store with its key (the same
 // key lookup as `store check`, never creating a key) and the outbox on it, and prints records.
-// The store is opened read-write (retry and discard write an audit row); WAL mode lets this run
-// beside a running kiosk. Prints ids, kinds, states, attempts and errors: never payloads.
+// The store is never created or migrated here: status, list and export open it read-only;
+// retry and discard (which write an audit row) read-write. WAL mode lets this run beside a
+// running kiosk. Prints ids, kinds, states, attempts and errors: never payloads.
 #pragma once
 
 #include "CtlCommand.h"
@@ -26,7 +27,8 @@ class QueueCtl
 
 public:
     // Prints the error to context.err and returns nullopt when the store cannot be opened.
-    static std::optional<QueueSession> open(const CtlContext& context);
+    // writes: retry/discard; false opens the store read-only.
+    static std::optional<QueueSession> open(const CtlContext& context, bool writes);
     // Without the payload (which may name records of patients).
     static QJsonObject toJson(const outbox::OutboxRecord& record);
     static QJsonObject toJson(const outbox::AuditEntry& entry, bool with_who_and_why);

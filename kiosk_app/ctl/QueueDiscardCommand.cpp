@@ -32,7 +32,7 @@ public:
             context.err << tr("--reason is required") << u'\n';
             return kExitUsage;
         }
-        auto session = QueueCtl::open(context);
+        auto session = QueueCtl::open(context, true);
         if (!session) return kExitCheckFailed;
         const Status done = session->outbox->discard(*id, QueueCtl::operatorName(), reason,
                                                      QDateTime::currentDateTimeUtc());

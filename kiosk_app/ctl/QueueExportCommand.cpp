@@ -1,14 +1,16 @@
 // medkioskctl queue export FILE [--json]: a redacted JSON report of the outbox for support
 // (status, every record's id, kind, ordering key, state, attempts, times and error; audit actions
 // and times). No payloads, results, staff names or free-text reasons: nothing personal. The file
-// is written atomically with mode 0600.
+// is a new file of mode 0600, fsync'd (common/SafeFile.h): an existing name is refused unless
+// --force, and then only a regular file is replaced, atomically; never a symlink, device or FIFO,
+// never anything in the store's folder. A failed write or flush exits 1 with the reason.
 #include "CtlCommand.h"
 #include "QueueCtl.h"
+#include "common/SafeFile.h"
 
-#include <QFileDevice>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace mk::ctl {
 
@@ -25,6 +27,11 @@ public:
         return tr("Write a redacted outbox report (no personal data) to FILE.");
     }
     int maxPositionalArguments() const override { return 1; }
+    void addOptions(QCommandLineParser& parser) const override
+    {
+        parser.addOption(QCommandLineOption(
+            u"force"_qs, tr("Replace FILE if it exists (only a regular file is ever replaced).")));
+    }
     int run(const CtlContext& context) const override
     {
         const QString file = context.parser.positionalArguments().value(0);
@@ -32,7 +39,7 @@ public:
             context.err << tr("a file name is required") << u'\n';
             return kExitUsage;
         }
-        auto session = QueueCtl::open(context);
+        auto session = QueueCtl::open(context, false);
         if (!session) return kExitCheckFailed;
         const QDateTime now = QDateTime::currentDateTimeUtc();
         auto status = session->outbox->status(now);
@@ -55,15 +62,13 @@ public:
                                  {u"status"_qs, status.value().toJson()},
                                  {u"records"_qs, record_array},
                                  {u"audit"_qs, audit_array}};
-        QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly)) {
-            context.err << tr("cannot write %1: %2").arg(file, out.errorString()) << u'\n';
-            return kExitCheckFailed;
-        }
-        out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        out.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
-        if (!out.commit()) {
-            context.err << tr("cannot write %1: %2").arg(file, out.errorString()) << u'\n';
+        SafeWriteOptions options;
+        options.replace_existing = context.parser.isSet(u"force"_qs);
+        options.forbidden_folder = QFileInfo(session->store->path()).absolutePath();
+        const QByteArray bytes = QJsonDocument(report).toJson(QJsonDocument::Indented);
+        session.reset();  // the store is closed before anything is written
+        if (Status written = SafeFile::write(file, bytes, options); !written) {
+            context.err << written.error().detail << u'\n';
             return kExitCheckFailed;
         }
         if (context.json()) {

@@ -40,7 +40,7 @@ public:
             context.err << tr("--limit must be a positive number") << u'\n';
             return kExitUsage;
         }
-        auto session = QueueCtl::open(context);
+        auto session = QueueCtl::open(context, false);
         if (!session) return kExitCheckFailed;
         auto records = session->outbox->list(state, limit);
         if (!records) {

@@ -27,7 +27,7 @@ public:
     {
         const std::optional<qint64> id = QueueCtl::idArgument(context, 0);
         if (!id) return kExitUsage;
-        auto session = QueueCtl::open(context);
+        auto session = QueueCtl::open(context, true);
         if (!session) return kExitCheckFailed;
         const Status done = session->outbox->retry(*id, QueueCtl::operatorName(),
                                                    context.parser.value(u"reason"_qs),

@@ -19,7 +19,7 @@ public:
     }
     int run(const CtlContext& context) const override
     {
-        auto session = QueueCtl::open(context);
+        auto session = QueueCtl::open(context, false);
         if (!session) return kExitCheckFailed;
         auto status = session->outbox->status(QDateTime::currentDateTimeUtc());
         if (!status) {

@@ -81,7 +81,7 @@ public:
             context.err << v.error().detail << u'\n';
             return kExitUsage;
         }
-        auto session = QueueCtl::open(context);
+        auto session = QueueCtl::open(context, true);
         if (!session) {
             pin.fill(u'0');
             return kExitCheckFailed;

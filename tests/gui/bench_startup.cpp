@@ -3,6 +3,9 @@
 // the others reuse it). medkiosk prints startup_ms (from the kernel's process start time in
 // /proc/self/stat until the start screen is shown and the event loop idle). Prints the median and
 // the range; asserts nothing about time.
+#include "EmptyConfig.h"
+
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -50,7 +53,7 @@ void BenchStartup::startup()
     env.remove(QStringLiteral("STATE_DIRECTORY"));
     const QStringList arguments{QStringLiteral("--demo"), QStringLiteral("--bench-startup"),
                                 QStringLiteral("--windowed"), QStringLiteral("--config"),
-                                home.filePath(QStringLiteral("absent.ini"))};
+                                mk::test::emptyConfig(home.path())};
     constexpr int kRuns = 7;
     QList<qint64> startup_ms;
     QList<qint64> main_ms;

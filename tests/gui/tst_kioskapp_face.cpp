@@ -4,6 +4,7 @@
 // through the real screens (the screenshot driver); with the installed models the face button
 // appears once they are loaded on the worker thread (a skip naming the path when absent,
 // a failure with CI=true).
+#include "EmptyConfig.h"
 #include "FaceEngine.h"
 #include "KioskApp.h"
 #include "KioskWindow.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -101,7 +103,7 @@ int TestKioskAppFace::start()
     return app_->start({QStringLiteral("medkiosk"), QStringLiteral("--demo"),
                         QStringLiteral("--windowed"), QStringLiteral("--lang"),
                         QStringLiteral("en"), QStringLiteral("--config"),
-                        dir_->filePath(QStringLiteral("absent.ini"))});
+                        mk::test::emptyConfig(dir_->path())});
 }
 
 void TestKioskAppFace::modelsMissingKeepsTheKiosk()

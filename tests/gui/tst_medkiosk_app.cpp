@@ -1,9 +1,12 @@
 // The medkiosk executable from the outside: exit codes of the start-up checks (bad option, bad
 // configuration, a store whose key does not fit - left untouched), a clean exit on SIGTERM and the
 // screenshot run of both languages and both screen sizes against the demo simulator.
+#include "EmptyConfig.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -60,7 +63,7 @@ QProcessEnvironment TestMedkioskApp::environment(const QString& home) const
 
 void TestMedkioskApp::exitCodes_data()
 {
-    QTest::addColumn<QString>("ini");  // written to the configuration file when not empty
+    QTest::addColumn<QString>("ini");  // the configuration file (empty: the defaults)
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exit_code");
     QTest::addColumn<QString>("stderr_contains");
@@ -81,8 +84,8 @@ void TestMedkioskApp::exitCodes()
     QTemporaryDir home;
     QVERIFY(home.isValid());
     const QString config = home.filePath(QStringLiteral("kiosk.ini"));
-    if (!ini.isEmpty()) {
-        QFile file(config);
+    {
+        QFile file(config);  // empty: the defaults
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(ini.toUtf8());
     }
@@ -106,7 +109,7 @@ void TestMedkioskApp::unreadableStoreIsMovedAsideNotWiped()
     QVERIFY(home.isValid());
     const QStringList args{QStringLiteral("--demo"), QStringLiteral("--bench-startup"),
                            QStringLiteral("--windowed"), QStringLiteral("--config"),
-                           home.filePath(QStringLiteral("absent.ini"))};
+                           mk::test::emptyConfig(home.path())};
     QProcess first;
     first.setProcessEnvironment(environment(home.path()));
     first.start(binary_, args);
@@ -148,9 +151,8 @@ void TestMedkioskApp::sigtermQuitsCleanly()
     QProcess process;
     process.setProcessEnvironment(environment(home.path()));
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(binary_,
-                  {QStringLiteral("--demo"), QStringLiteral("--windowed"),
-                   QStringLiteral("--config"), home.filePath(QStringLiteral("absent.ini"))});
+    process.start(binary_, {QStringLiteral("--demo"), QStringLiteral("--windowed"),
+                            QStringLiteral("--config"), mk::test::emptyConfig(home.path())});
     QVERIFY(process.waitForStarted());
     // Up once it logs the booking pool it uses (after the window is shown and signals are set).
     QByteArray output;
@@ -182,7 +184,7 @@ void TestMedkioskApp::faceModelsMissingSaysSoOnce()
     process.start(binary_,
                   {QStringLiteral("--demo"), QStringLiteral("--windowed"), QStringLiteral("--lang"),
                    QStringLiteral("en"),  // the line below is checked in its English source
-                   QStringLiteral("--config"), home.filePath(QStringLiteral("absent.ini"))});
+                   QStringLiteral("--config"), mk::test::emptyConfig(home.path())});
     QVERIFY(process.waitForStarted());
     QByteArray err;
     QElapsedTimer timer;
@@ -213,7 +215,7 @@ void TestMedkioskApp::screenshots()
     QProcess process;
     process.setProcessEnvironment(environment(home.path()));
     process.start(binary_, {QStringLiteral("--screenshots"), dir, QStringLiteral("--config"),
-                            home.filePath(QStringLiteral("absent.ini"))});
+                            mk::test::emptyConfig(home.path())});
     QVERIFY(process.waitForFinished(300000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     const QStringList screens =

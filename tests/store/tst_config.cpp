@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,7 +43,11 @@ void TestConfig::defaultsWhenFileMissing()
 {
     qunsetenv("STATE_DIRECTORY");
     QTemporaryDir dir;
-    auto config = KioskConfig::load(dir.filePath(u"missing.ini"_qs));
+    // A file named and missing is an error (issue 14); no file named at all gives the defaults.
+    auto named = KioskConfig::load(dir.filePath(u"missing.ini"_qs));
+    QVERIFY(!named.ok());
+    QVERIFY2(named.error().detail.contains(u"does not exist"_qs), qPrintable(named.error().detail));
+    auto config = KioskConfig::load(QString());
     QVERIFY2(config.ok(), qPrintable(config.ok() ? QString() : config.error().detail));
     const KioskConfig& c = config.value();
     const KioskConfig defaults;
@@ -70,7 +75,10 @@ void TestConfig::defaultStorePathFollowsStateDirectory()
     qputenv("MEDKIOSK_CONFIG", "/tmp/x/kiosk.ini");
     QCOMPARE(KioskConfig::defaultPath(), u"/tmp/x/kiosk.ini"_qs);
     qunsetenv("MEDKIOSK_CONFIG");
-    QCOMPARE(KioskConfig::defaultPath(), u"/etc/medkiosk/kiosk.ini"_qs);
+    // The system file when it exists, else nothing (the built-in defaults).
+    QCOMPARE(KioskConfig::defaultPath(), QFileInfo::exists(u"/etc/medkiosk/kiosk.ini"_qs)
+                                             ? u"/etc/medkiosk/kiosk.ini"_qs
+                                             : QString());
 }
 
 void TestConfig::everyKeyIsRead()

@@ -1,6 +1,7 @@
 #include "config/KioskConfig.h"
 
 #include "common/Log.h"
+#include "config/IniFile.h"
 #include "store/KeyProvider.h"
 
 #include <QCoreApplication>
@@ -119,8 +120,7 @@ void readPoolUrl(IniReader& ini, KioskConfig& config)
 
 QString KioskConfig::defaultPath()
 {
-    const QString env = qEnvironmentVariable("MEDKIOSK_CONFIG");
-    return env.isEmpty() ? QStringLiteral("/etc/medkiosk/kiosk.ini") : env;
+    return IniFile::resolve(QString());
 }
 
 QString KioskConfig::defaultStorePath()
@@ -149,9 +149,10 @@ bool KioskConfig::isLoopbackHost(const QString& host)
 Result<KioskConfig> KioskConfig::load(const QString& ini_path)
 {
     KioskConfig config;
+    if (Status checked = IniFile::check(ini_path); !checked) return checked.error();
     const QFileInfo info(ini_path);
-    if (ini_path.isEmpty() || !info.exists()) {
-        qCInfo(lcConfig) << "no configuration file" << ini_path << "- using the defaults";
+    if (ini_path.isEmpty()) {
+        qCInfo(lcConfig) << "no configuration file - using the defaults";
         config.store_path = defaultStorePath();
         config.key_file = store::KeyProvider::defaultKeyFile(config.store_path);
         return config;

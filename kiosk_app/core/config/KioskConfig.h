@@ -23,9 +23,11 @@ struct KioskConfig {
     booking::BookingRules rules;
 
     // Loads from the INI file, validating values (clear error for a bad URL, http:// outside
-    // loopback, negative limits). A missing file gives the defaults.
+    // loopback, negative limits). An empty path gives the defaults; a named file that is
+    // missing, unreadable or not an INI file is an error (IniFile::check).
     static Result<KioskConfig> load(const QString& ini_path);
-    static QString defaultPath();  // $MEDKIOSK_CONFIG or /etc/medkiosk/kiosk.ini
+    // $MEDKIOSK_CONFIG, else /etc/medkiosk/kiosk.ini when it exists, else empty (the defaults).
+    static QString defaultPath();
     // $STATE_DIRECTORY/store.db (the first folder when systemd lists several), else
     // ~/.local/share/medkiosk/store.db.
     static QString defaultStorePath();

@@ -1,15 +1,17 @@
 #include "staff/Maintenance.h"
 
 #include "common/Log.h"
+#include "common/SafeFile.h"
 #include "outbox/Outbox.h"
 #include "staff/StaffAudit.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileDevice>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace mk::staff {
@@ -101,22 +103,29 @@ Result<QString> Maintenance::exportReport(const QString& folder, const QDateTime
                              {QStringLiteral("records"), record_array},
                              {QStringLiteral("audit"), audit_array}};
 
+    const bool folder_existed = QFileInfo::exists(folder);
     if (!QDir().mkpath(folder)) {
         return makeError(ErrorCode::Storage, tr("cannot create the folder %1").arg(folder));
     }
-    const QString path =
-        QDir(folder).filePath(QStringLiteral("queue-report-%1.json")
-                                  .arg(now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) {
+    // A folder made here holds reports about patients' records: private to the kiosk's user.
+    if (!folder_existed &&
+        !QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         return makeError(ErrorCode::Storage,
-                         tr("cannot write %1: %2").arg(path, out.errorString()));
+                         tr("cannot make the folder %1 private to the kiosk").arg(folder));
     }
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    out.write(QJsonDocument(report).toJson(QJsonDocument::Indented));
-    if (!out.commit()) {
-        return makeError(ErrorCode::Storage,
-                         tr("cannot write %1: %2").arg(path, out.errorString()));
+    const QString stem = QStringLiteral("queue-report-%1")
+                             .arg(now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QString path = QDir(folder).filePath(stem + QStringLiteral(".json"));
+    for (int n = 2; QFileInfo::exists(path) || QFileInfo(path).isSymLink(); ++n)
+        path = QDir(folder).filePath(stem + u'-' + QString::number(n) + QStringLiteral(".json"));
+    // A new file only (an existing name is never replaced), 0600, flushed to the disk.
+    SafeWriteOptions options;
+    options.forbidden_folder = store_folder_;
+    if (Status written =
+            SafeFile::write(path, QJsonDocument(report).toJson(QJsonDocument::Indented), options);
+        !written) {
+        return written.error();
     }
     if (Status s = audit_.record(action::kExport, 0, QDir(folder).dirName(), now); !s)
         return s.error();

@@ -41,9 +41,12 @@ public:
     // reason: one of the fixed reasons of the screen (no personal data).
     Status discard(qint64 outbox_id, const QString& reason, const QDateTime& now);
     // Writes the redacted report (status, records without payloads or results, audit actions
-    // without names or reasons) as JSON into `folder` (created when missing, file mode 0600);
-    // returns the file's path.
+    // without names or reasons) as JSON into `folder` (created 0700 when missing) as a new file
+    // of mode 0600, flushed to the disk; an existing file is never replaced and the store's
+    // folder is refused (common/SafeFile.h). Returns the file's path.
     Result<QString> exportReport(const QString& folder, const QDateTime& now);
+    // The folder of the local store, where a report is never written.
+    void setStoreFolder(const QString& folder) { store_folder_ = folder; }
     // Leaving the mode, for the audit log.
     Status recordExit(const QDateTime& now);
 
@@ -56,6 +59,7 @@ public:
 private:
     outbox::Outbox& outbox_;
     StaffAudit& audit_;
+    QString store_folder_;
 };
 
 }  // namespace mk::staff

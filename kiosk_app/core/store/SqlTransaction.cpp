@@ -7,9 +7,10 @@
 
 namespace mk::store {
 
-SqlTransaction::SqlTransaction(SqlCipherDb& db) : db_(db), begin_(Ok{})
+SqlTransaction::SqlTransaction(SqlCipherDb& db, Kind kind) : db_(db), begin_(Ok{})
 {
-    begin_ = db_.exec(QByteArrayLiteral("BEGIN IMMEDIATE"));
+    begin_ = db_.exec(kind == Kind::ReadOnly ? QByteArrayLiteral("BEGIN")
+                                             : QByteArrayLiteral("BEGIN IMMEDIATE"));
     open_ = begin_.ok();
 }
 

@@ -1,5 +1,6 @@
 // BEGIN IMMEDIATE on construction (see ok()), COMMIT on commit(), ROLLBACK on destruction when
-// not committed. Not nestable.
+// not committed. Not nestable. A read-only connection (a tool inspecting a store) begins a
+// deferred transaction instead: a consistent snapshot that never takes the write lock.
 #pragma once
 
 #include "common/Result.h"
@@ -11,7 +12,8 @@ class SqlCipherDb;
 class SqlTransaction
 {
 public:
-    explicit SqlTransaction(SqlCipherDb& db);
+    enum class Kind { Write = 1, ReadOnly };
+    explicit SqlTransaction(SqlCipherDb& db, Kind kind = Kind::Write);
     ~SqlTransaction();
     SqlTransaction(const SqlTransaction&) = delete;
     SqlTransaction& operator=(const SqlTransaction&) = delete;

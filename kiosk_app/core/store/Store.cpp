@@ -1,13 +1,21 @@
 #include "store/Store.h"
 
 #include "common/Log.h"
+#include "common/SafeFile.h"
 #include "store/Migrations.h"
 #include "store/SqlCipherDb.h"
 #include "store/SqlStatement.h"
 #include "store/SqlTransaction.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace mk::store {
 
@@ -57,7 +65,86 @@ Result<QString> Store::linkedCipherVersion()
     return version.value();
 }
 
-Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecureKey& key)
+namespace {
+
+// The kiosk's own new store: the file made here, 0600, before SQLite makes it with the umask's
+// mode (SQLite gives the -wal and -shm files the main file's mode); a folder made here 0700.
+// An existing file readable by others is tightened.
+Status prepareStoreFile(const QString& path)
+{
+    if (Status folder = SafeFile::makePrivateFolder(QFileInfo(path).absolutePath()); !folder)
+        return folder;
+    const QByteArray native = QFile::encodeName(path);
+    const int fd =
+        ::open(native.constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd < 0) {
+        return makeError(ErrorCode::Storage,
+                         Store::tr("cannot open the store file %1: %2")
+                             .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    struct stat st {
+    };
+    Status result = Ok{};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        result = makeError(ErrorCode::Storage,
+                           Store::tr("the store path %1 is not a regular file").arg(path));
+    } else if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0 && st.st_uid == ::geteuid()) {
+        if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
+            result = makeError(ErrorCode::Storage,
+                               Store::tr("cannot make the store file %1 private (chmod 0600): %2")
+                                   .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        } else {
+            qCInfo(lcStore) << "store file mode tightened to 0600";
+        }
+    }
+    ::close(fd);
+    return result;
+}
+
+}  // namespace
+
+Status Store::checkExistingFile(const QString& path)
+{
+    if (!QFileInfo::exists(path) && !QFileInfo(path).isSymLink()) {
+        return makeError(ErrorCode::Storage,
+                         tr("no store file at %1 (the kiosk creates it on first start)").arg(path));
+    }
+    if (Status regular = SafeFile::checkRegularFile(path); !regular) return regular;
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (QFileInfo(path).size() == 0 && !(wal.isFile() && wal.size() > 0)) {
+        return makeError(ErrorCode::Storage,
+                         tr("the file %1 is empty (0 bytes): it is not a medkiosk store. "
+                            "It was left untouched.")
+                             .arg(path));
+    }
+    return Ok{};
+}
+
+namespace {
+
+// The schema version of an existing store, read without creating anything: an error for a file
+// without medkiosk's schema table.
+Result<int> existingSchemaVersion(SqlCipherDb& db, const QString& path)
+{
+    auto tables = db.queryText(QByteArrayLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
+    if (!tables) return tables.error();
+    if (tables.value().toInt() == 0) {
+        return makeError(ErrorCode::Storage,
+                         Store::tr("the file %1 is a database without medkiosk's schema: not a "
+                                   "medkiosk store (or one never opened by the kiosk). It was "
+                                   "left untouched.")
+                             .arg(path));
+    }
+    auto version =
+        db.queryText(QByteArrayLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    if (!version) return version.error();
+    return version.value().toInt();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecureKey& key, Access access)
 {
     if (!key.isValid()) {
         return makeError(ErrorCode::Storage,
@@ -65,13 +152,17 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecureKey&
     }
     if (path.isEmpty()) return makeError(ErrorCode::Storage, tr("no store path configured"));
     const bool in_memory = path == u":memory:";  // for tests of code built on the store
-    const QFileInfo info(path);
-    if (!in_memory && !QDir().mkpath(info.absolutePath())) {
-        return makeError(ErrorCode::Storage,
-                         tr("cannot create the store folder %1").arg(info.absolutePath()));
+    const bool creating = access == Access::CreateAndMigrate;
+    if (!in_memory) {
+        Status ready = creating ? prepareStoreFile(path) : checkExistingFile(path);
+        if (!ready) return ready.error();
     }
 
-    auto opened = SqlCipherDb::open(path);
+    const SqlCipherDb::OpenMode mode = creating ? SqlCipherDb::OpenMode::ReadWriteCreate
+                                       : access == Access::InspectReadOnly
+                                           ? SqlCipherDb::OpenMode::ReadOnly
+                                           : SqlCipherDb::OpenMode::ReadWrite;
+    auto opened = SqlCipherDb::open(path, mode);
     if (!opened) return opened.error();
     std::unique_ptr<SqlCipherDb> db = std::move(opened).value();
 
@@ -81,8 +172,9 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecureKey&
         return version.error();
     }
     // Before the first access: only then does it apply to a new file (and must match an old one).
-    if (Status s = db->exec(QByteArrayLiteral("PRAGMA cipher_page_size = 4096;")); !s)
-        return s.error();
+    const QByteArray page_size =
+        QByteArrayLiteral("PRAGMA cipher_page_size = ") + QByteArray::number(kCipherPageSizeBytes);
+    if (Status s = db->exec(page_size); !s) return s.error();
 
     // The first read decrypts page 1: a wrong key or a file that is not a store fails here,
     // before anything is written.
@@ -98,12 +190,38 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecureKey&
     store->db_ = std::move(db);
     store->path_ = path;
     store->cipher_version_ = version.value();
+    store->access_ = access;
+    SqlCipherDb& d = *store->db_;
+
+    if (!creating) {
+        auto schema = existingSchemaVersion(d, path);
+        if (!schema) return schema.error();
+        const int latest = Migrations::latestVersion();
+        if (schema.value() != latest) {
+            return makeError(ErrorCode::Storage,
+                             tr("the store %1 has schema version %2 and this program %3; this "
+                                "tool does not migrate a store (the kiosk of the matching "
+                                "version does). Nothing was changed.")
+                                 .arg(path)
+                                 .arg(schema.value())
+                                 .arg(latest));
+        }
+        store->schema_version_ = schema.value();
+        if (Status s = store->checkIntegrity(false); !s) return s.error();
+        const QByteArray pragmas = access == Access::InspectReadOnly
+                                       ? QByteArrayLiteral("PRAGMA query_only = ON;")
+                                       : QByteArrayLiteral(
+                                             "PRAGMA synchronous = FULL; "
+                                             "PRAGMA foreign_keys = ON;");
+        if (Status s = d.exec(pragmas); !s) return s.error();
+        d.setBusyTimeout(kBusyTimeoutMs);
+        return store;
+    }
 
     if (Status s = store->checkIntegrity(false); !s) {
         qCCritical(lcStore) << s.error().detail;
         return s.error();
     }
-    SqlCipherDb& d = *store->db_;
     auto journal = d.queryText(QByteArrayLiteral("PRAGMA journal_mode = WAL"));
     if (!journal) return journal.error();
     if (!in_memory && journal.value().compare(u"wal"_qs, Qt::CaseInsensitive) != 0) {
@@ -201,7 +319,8 @@ Status Store::checkIntegrity(bool full) const
 Status Store::withTransaction(const std::function<Status(SqlCipherDb&)>& fn)
 {
     std::lock_guard lock(mutex_);
-    SqlTransaction tx(*db_);
+    SqlTransaction tx(*db_,
+                      readOnly() ? SqlTransaction::Kind::ReadOnly : SqlTransaction::Kind::Write);
     if (!tx.ok()) return tx.begin();
     Status s = fn(*db_);
     if (!s) return s;  // rolled back by ~SqlTransaction

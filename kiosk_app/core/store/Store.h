@@ -37,14 +37,27 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
-    // Opens (creating if absent) with a raw 256-bit key, checks PRAGMA cipher_version (refuses a
-    // build without SQLCipher), sets cipher_page_size=4096, WAL, synchronous=FULL, runs the
-    // integrity check and the numbered migrations. A wrong key or a corrupt file gives
-    // ErrorCode::Storage with a clear detail and leaves the file untouched. path ":memory:"
-    // gives an in-memory store (no WAL, nothing durable) for tests of code built on the store.
-    static Result<std::unique_ptr<Store>> open(const QString& path, const SecureKey& key);
+    // How a program may touch the file. The kiosk creates and migrates; the tools for IT
+    // (medkioskctl) never create, migrate or re-journal a store: they open an existing medkiosk
+    // store of this program's schema, read-only to inspect, read-write to retry or discard.
+    enum class Access { CreateAndMigrate = 1, InspectReadOnly, ExistingReadWrite };
+
+    // Opens with a raw 256-bit key, checks PRAGMA cipher_version (refuses a build without
+    // SQLCipher), sets cipher_page_size=4096, runs the quick check. CreateAndMigrate creates a
+    // missing store (file 0600, a new folder 0700), switches to WAL, synchronous=FULL, and runs the
+    // numbered migrations. The other accesses refuse a missing, empty (0-byte) or foreign file
+    // (no medkiosk schema) and a schema other than this program's, and write nothing. A wrong key
+    // or a corrupt file gives ErrorCode::Storage with a clear detail and leaves the file
+    // untouched. path ":memory:" gives an in-memory store (no WAL, nothing durable) for tests.
+    static Result<std::unique_ptr<Store>> open(const QString& path, const SecureKey& key,
+                                               Access access = Access::CreateAndMigrate);
+
+    // For the tools that never create a store: Ok for an existing, non-empty regular file; else
+    // a sentence saying what the path is (missing, empty, a FIFO...).
+    static Status checkExistingFile(const QString& path);
 
     QString cipherVersion() const;
+    bool readOnly() const { return access_ == Access::InspectReadOnly; }
     int schemaVersion() const;
     QString path() const;
 
@@ -69,6 +82,7 @@ private:
     QString path_;
     QString cipher_version_;
     int schema_version_ = 0;
+    Access access_ = Access::CreateAndMigrate;
     mutable std::mutex mutex_;
 };
 

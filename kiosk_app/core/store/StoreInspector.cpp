@@ -2,6 +2,7 @@
 
 #include "store/Migrations.h"
 #include "store/SqlCipherDb.h"
+#include "store/Store.h"
 
 #include <QFileInfo>
 
@@ -23,7 +24,8 @@ Result<StoreReport> StoreInspector::inspect(const QString& path, const SecureKey
                                             bool full_integrity_check)
 {
     const QFileInfo info(path);
-    if (!info.isFile()) return makeError(ErrorCode::Storage, tr("no store file at %1").arg(path));
+    // Missing, empty (0 bytes), a FIFO or a device: said as such, never opened as a store.
+    if (Status existing = Store::checkExistingFile(path); !existing) return existing.error();
     StoreReport report;
     report.path = path;
     report.size_bytes = info.size();
@@ -41,8 +43,9 @@ Result<StoreReport> StoreInspector::inspect(const QString& path, const SecureKey
         return makeError(ErrorCode::Storage, tr("SQLCipher not linked: refusing to run"));
     }
     report.cipher_version = version.value();
-    if (Status s = db.exec(QByteArrayLiteral("PRAGMA cipher_page_size = 4096;")); !s)
-        return s.error();
+    const QByteArray page_size = QByteArrayLiteral("PRAGMA cipher_page_size = ") +
+                                 QByteArray::number(Store::kCipherPageSizeBytes);
+    if (Status s = db.exec(page_size); !s) return s.error();
     auto tables = db.queryText(QByteArrayLiteral(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
     if (!tables) {
@@ -50,7 +53,13 @@ Result<StoreReport> StoreInspector::inspect(const QString& path, const SecureKey
         e.detail = tr("cannot read the store %1: %2").arg(path, e.detail);
         return e;
     }
-    if (tables.value().toInt() > 0) {
+    if (tables.value().toInt() == 0) {
+        return makeError(ErrorCode::Storage,
+                         tr("the file %1 is a database without medkiosk's schema: not a medkiosk "
+                            "store (or one never opened by the kiosk). It was left untouched.")
+                             .arg(path));
+    }
+    {
         auto schema = db.queryText(
             QByteArrayLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
         if (!schema) return schema.error();
