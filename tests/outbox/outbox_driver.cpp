@@ -1,8 +1,10 @@
 // outbox_driver STORE URL IDS_FILE: what the kiosk does with its outbox, as a separate process
-// that tst_outbox_sim kills with SIGKILL at random moments. For every appointment id in IDS_FILE
-// not yet handled locally, one transaction writes the local effect (a row in driver_local) with
-// a check-in and a cancel command; a Relay forwards them to the pool at URL meanwhile. Exits 0
-// once every command is sent or dead ("drained <sent> <dead>"), 1 on a store error.
+// that tst_outbox_sim kills with SIGKILL at random moments. For every line "CHECKIN_ID CANCEL_ID"
+// of IDS_FILE not yet handled locally, one transaction writes the local effect (a row in
+// driver_local) with a check-in of the first appointment and a cancel of the second (the pool
+// refuses to cancel an appointment that has arrived); a Relay forwards them to the pool at URL
+// meanwhile. Exits 0 once every command is sent or dead ("drained <sent> <dead>"), 1 on a store
+// error.
 #include "outbox/Outbox.h"
 #include "outbox/PoolCommandSender.h"
 #include "outbox/Relay.h"
@@ -62,7 +64,7 @@ int main(int argc, char** argv)
     }
     QFile ids_file(args.at(3));
     if (!ids_file.open(QIODevice::ReadOnly)) return 2;
-    const QStringList ids =
+    const QStringList lines =
         QString::fromUtf8(ids_file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 
     auto opened = store::Store::open(args.at(1), driverKey());
@@ -85,12 +87,15 @@ int main(int argc, char** argv)
     Relay relay(outbox, sender, o);
     relay.start();
     int enqueued = 0;
-    for (const QString& id : ids) {
+    for (const QString& line : lines) {
+        const QStringList pair = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (pair.size() != 2) return 2;
+        const QString& id = pair.at(0);
         auto done = handled(s, id);
         if (!done) return 1;
         if (done.value()) continue;
         auto r = outbox.enqueue(
-            {checkInCommand(id), cancelCommand(id)}, [&](store::SqlCipherDb& db) -> Status {
+            {checkInCommand(id), cancelCommand(pair.at(1))}, [&](store::SqlCipherDb& db) -> Status {
                 auto ins = db.prepare(
                     QByteArrayLiteral("INSERT INTO driver_local(appointment) VALUES (?1)"));
                 if (!ins) return ins.error();

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void networkFaults();
     void fullDisk();
     void killNineDuringBurst();
+    void keyReusedForAnotherAppointmentGoesToStaffReview();
 
 private:
     std::unique_ptr<SimulatorThread> sim_;
@@ -138,8 +139,8 @@ void TestOutboxSim::everyStoreOperationFailingOnce()
     // "process" restarts (store and relay destroyed and reopened) and drains.
     qint64 operations = 0;
     for (qint64 n = 0; n <= operations; ++n) {
-        const QStringList a = sim_->createAppointments(2);
-        QCOMPARE(a.size(), 2);
+        const QStringList a = sim_->createAppointments(3);
+        QCOMPARE(a.size(), 3);
         const SimCommandStats before = sim_->commandStats();
         const QString path = dir_.filePath(u"inject-%1.db"_qs.arg(n));
         bool fired = false;
@@ -154,7 +155,7 @@ void TestOutboxSim::everyStoreOperationFailingOnce()
                 return true;
             });
             const QList<Command> commands{checkInCommand(a[0]), checkInCommand(a[1]),
-                                          cancelCommand(a[0])};
+                                          cancelCommand(a[2])};
             for (const Command& c : commands) {
                 if (k->outbox->enqueue(c)) (c.kind == kind::kCheckIn ? checkins : cancels) += 1;
             }
@@ -218,7 +219,9 @@ void TestOutboxSim::networkFaults()
     QFETCH(int, count);
     QFETCH(int, latency_ms);
     QFETCH(QString, path_contains);
-    const QStringList a = sim_->createAppointments(4);
+    // a[0..3] are checked in, a[4] and a[5] cancelled; the cancel of a[3] comes after its
+    // check-in, so the pool refuses it (already-arrived): dead at once, never retried.
+    const QStringList a = sim_->createAppointments(6);
     const bool conflict = mode == u"conflict"_qs;
     if (conflict) {  // another channel cancelled a[0]: its check-in gets 409 until it is dead
         pool::CurlTransport t(transportOptions());
@@ -233,8 +236,9 @@ void TestOutboxSim::networkFaults()
                          sim_->baseUrl());
     QVERIFY(k);
     QList<qint64> ids;
-    for (const Command& c : {checkInCommand(a[0]), checkInCommand(a[1]), checkInCommand(a[2]),
-                             checkInCommand(a[3]), cancelCommand(a[2]), cancelCommand(a[3])}) {
+    for (const Command& c :
+         {checkInCommand(a[0]), checkInCommand(a[1]), checkInCommand(a[2]), checkInCommand(a[3]),
+          cancelCommand(a[4]), cancelCommand(a[5]), cancelCommand(a[3])}) {
         ids.append(k->outbox->enqueue(c).value());
     }
     if (!conflict) {
@@ -256,7 +260,11 @@ void TestOutboxSim::networkFaults()
     QCOMPARE(d.cancels_applied, 2);
     QCOMPARE(d.checkins_applied, conflict ? 3 : 4);
     QCOMPARE(s.sent, conflict ? 5 : 6);
-    QCOMPARE(s.dead, conflict ? 1 : 0);
+    QCOMPARE(s.dead, conflict ? 2 : 1);
+    const auto refused = k->observer->record(ids[6]).value();
+    QCOMPARE(refused->state, CommandState::Dead);
+    QVERIFY2(refused->last_error.contains(u"already-arrived"_qs), qPrintable(refused->last_error));
+    QVERIFY2(!refused->last_error.contains(u"gave up"_qs), qPrintable(refused->last_error));
     if (conflict) {
         const auto dead = k->observer->record(ids[0]).value();
         QCOMPARE(dead->state, CommandState::Dead);
@@ -274,6 +282,33 @@ void TestOutboxSim::networkFaults()
     const QJsonObject result = QJsonDocument::fromJson(sent->result).object();
     QCOMPARE(result.value(u"status"_qs).toString(), u"arrived"_qs);
     QVERIFY(result.value(u"visit_sequence"_qs).toInt() > 0);
+}
+
+void TestOutboxSim::keyReusedForAnotherAppointmentGoesToStaffReview()
+{
+    // Issue 14, item 7, both sides: the simulator binds a key to its request and answers the
+    // key of a[0]'s cancel, reused for a cancel of a[1], with 422 idempotency-key-reused; the
+    // sender makes that permanent (staff review) and a[1] stays booked.
+    const QStringList a = sim_->createAppointments(2);
+    const SimCommandStats before = sim_->commandStats();
+    PoolCommandSender sender(sim_->baseUrl(), transportOptions());
+    OutboxRecord first;
+    first.kind = kind::kCancel;
+    first.payload = cancelCommand(a[0]).payload;
+    first.idempotency_key = u"6f1d3a52-3c55-4a4e-9d1e-2f0c6c0b7a01"_qs;
+    QCOMPARE(sender.send(first).kind, SendOutcome::Kind::Done);
+    OutboxRecord reused = first;
+    reused.payload = cancelCommand(a[1]).payload;
+    const SendOutcome o = sender.send(reused);
+    QCOMPARE(o.kind, SendOutcome::Kind::Permanent);
+    QCOMPARE(o.http_status, 422);
+    QCOMPARE(o.rule, rule::kIdempotencyKeyReused);
+    QVERIFY2(o.error.contains(u"Idempotency-Key was already used for a different request"_qs),
+             qPrintable(o.error));
+    const SimCommandStats d = minus(sim_->commandStats(), before);
+    QCOMPARE(d.cancels_applied, 1);
+    QCOMPARE(d.idempotent_replays, 0);
+    QCOMPARE(sender.send(first).kind, SendOutcome::Kind::Done);  // the true repeat is replayed
 }
 
 void TestOutboxSim::fullDisk()
@@ -328,11 +363,14 @@ void TestOutboxSim::fullDisk()
 
 void TestOutboxSim::killNineDuringBurst()
 {
-    const int appointments = 500;  // a check-in and a cancel each: 1,000 commands
-    const QStringList a = sim_->createAppointments(appointments);
+    // 500 transactions of a check-in of one appointment and a cancel of another: 1,000 commands.
+    // (A cancel of the appointment just checked in would be refused: already-arrived.)
+    const int appointments = 500;
+    const QStringList a = sim_->createAppointments(2 * appointments);
     QFile ids(dir_.filePath(u"ids.txt"_qs));
     QVERIFY(ids.open(QIODevice::WriteOnly));
-    ids.write(a.join(u'\n').toUtf8());
+    for (int i = 0; i < appointments; ++i)
+        ids.write((a[2 * i] + u' ' + a[2 * i + 1] + u'\n').toUtf8());
     ids.close();
     const QString path = dir_.filePath(u"kill9.db"_qs);
     const SimCommandStats before = sim_->commandStats();

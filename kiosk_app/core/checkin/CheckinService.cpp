@@ -194,6 +194,11 @@ CheckinOutcome CheckinService::online(const CheckinClaims& claims, CheckinOutcom
                           current.error());
         }
         const fhir::Appointment& a = current.value();
+        if (a.id != claims.appointment_id) {
+            return failed(o, CheckinStatus::Failed,
+                          makeError(ErrorCode::BadReply,
+                                    QStringLiteral("the pool answered about another appointment")));
+        }
         if (a.status == fhir::AppointmentStatus::Cancelled) {
             return failed(o, CheckinStatus::Cancelled,
                           makeError(ErrorCode::Conflict, QStringLiteral("cancelled")));
@@ -203,6 +208,13 @@ CheckinOutcome CheckinService::online(const CheckinClaims& claims, CheckinOutcom
             break;
         }
         auto done = client_->checkIn(a.id, a.version_id);
+        if (done && done.value().id != a.id) {
+            // A reply about another appointment is not this patient's number (issue 14).
+            return failed(
+                o, CheckinStatus::Failed,
+                makeError(ErrorCode::BadReply,
+                          QStringLiteral("$check-in reply is about another appointment")));
+        }
         if (done) {
             visit_number = done.value().visit_sequence;
             if (visit_number <= 0) {
@@ -250,7 +262,8 @@ CheckinOutcome CheckinService::provisional(const CheckinClaims& claims, CheckinO
     std::optional<CheckinRecord> raced;
     const Error kRaced = makeError(ErrorCode::Conflict, QStringLiteral("already checked in"));
     auto enqueued = outbox_.enqueue(
-        outbox::checkInCommand(claims.appointment_id), [&](store::SqlCipherDb& db) -> Status {
+        outbox::checkInCommand(claims.appointment_id, claims.appointment_number),
+        [&](store::SqlCipherDb& db) -> Status {
             auto found = records::find(db, claims.appointment_id);
             if (!found) return found.error();
             if (found.value()) {  // a concurrent scan of the same code won: no second command

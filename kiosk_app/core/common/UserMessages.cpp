@@ -28,6 +28,11 @@ QString ruleMessage(const QString& rule)
     if (rule == QLatin1String("past")) {
         return tr("This time has already passed. Please choose another time.");
     }
+    if (rule == QLatin1String("already-arrived")) {
+        return tr(
+            "This appointment is already checked in and can no longer be cancelled here. "
+            "Please ask at the desk.");
+    }
     if (rule == QLatin1String("cancel-cutoff")) {
         return tr(
             "It is too late to cancel this appointment at the kiosk. Please ask the staff "
@@ -42,6 +47,9 @@ QString ruleMessage(const QString& rule)
 
 QString userMessage(const Error& error)
 {
+    // A refusal that names its rule says why in words, whatever its status: the pool refuses to
+    // cancel an arrived appointment with 409 or 422 (docs/pool-protocol.md).
+    if (error.rule == QLatin1String("already-arrived")) return ruleMessage(error.rule);
     switch (error.code) {
         case ErrorCode::Network:
             return tr(

@@ -10,7 +10,8 @@
 namespace mk {
 
 // One or two short sentences for the patient, e.g. "The hospital system is busy. Please wait a
-// moment and try again." For ErrorCode::Rule the sentence names the rule (Error::rule).
+// moment and try again." For ErrorCode::Rule the sentence names the rule (Error::rule); the rule
+// already-arrived (cancel refused: the patient is checked in) gives its sentence with any code.
 QString userMessage(const Error& error);
 
 // For staff and maintenance screens: the patient text plus code, HTTP status and detail.

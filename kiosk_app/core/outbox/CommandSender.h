@@ -11,6 +11,15 @@
 
 namespace mk::outbox {
 
+// Rule codes (urn:medkiosk:rule) of pool refusals that no retry can change
+// (docs/pool-protocol.md): the outbox sends such a command to staff review at once.
+namespace rule {
+// $cancel of an appointment already arrived (the patient is in the waiting room).
+inline const QString kAlreadyArrived = QStringLiteral("already-arrived");
+// An Idempotency-Key reused with a different method, path or body (422).
+inline const QString kIdempotencyKeyReused = QStringLiteral("idempotency-key-reused");
+}  // namespace rule
+
 struct SendOutcome {
     enum class Kind { Done = 1, Transient, Permanent };
     Kind kind = Kind::Transient;
@@ -19,6 +28,7 @@ struct SendOutcome {
     bool reached_server = false;  // false for connect failures, resets, timeouts (offline)
     int retry_after_s = -1;       // the server's Retry-After, -1 when absent
     int http_status = 0;
+    QString rule;  // the pool's urn:medkiosk:rule code of a refusal, if any
 
     static SendOutcome done(QByteArray result);
     static SendOutcome transient(QString error, bool reached_server, int retry_after_s = -1);

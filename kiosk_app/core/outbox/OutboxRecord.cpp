@@ -37,25 +37,28 @@ QString appointmentOrderingKey(const QString& appointment_id)
 }
 
 namespace {
-Command appointmentCommand(const QString& kind_name, const QString& appointment_id)
+Command appointmentCommand(const QString& kind_name, const QString& appointment_id,
+                           const QString& appointment_number)
 {
     Command c;
     c.kind = kind_name;
     c.ordering_key = appointmentOrderingKey(appointment_id);
-    c.payload = QJsonDocument(QJsonObject{{QStringLiteral("appointment_id"), appointment_id}})
-                    .toJson(QJsonDocument::Compact);
+    QJsonObject payload{{QStringLiteral("appointment_id"), appointment_id}};
+    if (!appointment_number.isEmpty())
+        payload.insert(QStringLiteral("appointment_number"), appointment_number);
+    c.payload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
     return c;
 }
 }  // namespace
 
-Command checkInCommand(const QString& appointment_id)
+Command checkInCommand(const QString& appointment_id, const QString& appointment_number)
 {
-    return appointmentCommand(kind::kCheckIn, appointment_id);
+    return appointmentCommand(kind::kCheckIn, appointment_id, appointment_number);
 }
 
 Command cancelCommand(const QString& appointment_id)
 {
-    return appointmentCommand(kind::kCancel, appointment_id);
+    return appointmentCommand(kind::kCancel, appointment_id, QString());
 }
 
 SendOutcome SendOutcome::done(QByteArray result)

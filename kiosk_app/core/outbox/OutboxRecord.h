@@ -35,8 +35,9 @@ struct Command {
     QByteArray payload;  // compact JSON, e.g. {"appointment_id":"appt-1"}
 };
 
-// The commands of today's kinds.
-Command checkInCommand(const QString& appointment_id);
+// The commands of today's kinds. appointment_number (urn:medkiosk:appointment), when known, goes
+// into the payload too: the sender then also checks that the pool's reply carries it.
+Command checkInCommand(const QString& appointment_id, const QString& appointment_number = {});
 Command cancelCommand(const QString& appointment_id);
 QString appointmentOrderingKey(const QString& appointment_id);
 

@@ -1,6 +1,7 @@
 #include "outbox/PoolCommandSender.h"
 
 #include "fhir/FhirParser.h"
+#include "fhir/FhirUris.h"
 #include "pool/CurlTransport.h"
 #include "pool/PoolReply.h"
 
@@ -14,20 +15,55 @@ namespace {
 
 const QByteArray kAccept = QByteArrayLiteral("application/fhir+json");
 
+// The urn:medkiosk:rule code of an error reply's OperationOutcome, whatever its status ("" when
+// none): pool::reply::httpError names the rule of a 422 only, the outbox needs it on 409 too.
+QString ruleOf(const pool::HttpResponse& response, const Error& e)
+{
+    if (!e.rule.isEmpty()) return e.rule;
+    if (!pool::reply::isFhirJson(response.content_type)) return {};
+    const Result<fhir::OperationOutcome> oo = fhir::parser::outcome(response.body);
+    if (!oo || oo.value().issues.isEmpty()) return {};
+    const fhir::OutcomeIssue& issue = oo.value().issues.first();
+    return issue.details_system == fhir::uri::kRule ? issue.details_code : QString();
+}
+
+// The pool says the Idempotency-Key was already used for a different request (method, path or
+// body): sending the same request with the same key again can only be refused again.
+bool isKeyReused(const pool::HttpResponse& response, const QString& rule, const Error& e)
+{
+    if (rule == rule::kIdempotencyKeyReused) return true;
+    return response.status == 422 &&
+           e.detail.contains(QLatin1String("idempotency"), Qt::CaseInsensitive);
+}
+
 // The outcome of a non-2xx reply (docs/outbox.md "Outcomes").
 SendOutcome fromStatus(const pool::HttpResponse& response, const QString& what)
 {
     const Error e = pool::reply::httpError(response);
+    const QString rule = ruleOf(response, e);
     const QString detail =
         QStringLiteral("%1: HTTP %2 %3").arg(what).arg(response.status).arg(e.detail);
     const int s = response.status;
     SendOutcome o;
-    if (s == 409 || s == 412 || s == 429 || s >= 500) {
+    if (rule == rule::kAlreadyArrived) {
+        // The patient is in the waiting room: no retry will ever cancel it (issue 14, item 8).
+        o = SendOutcome::permanent(
+            QStringLiteral("%1: the pool refuses: the appointment has already arrived (rule "
+                           "already-arrived); staff must settle it at the desk")
+                .arg(detail));
+    } else if (isKeyReused(response, rule, e)) {
+        // Our key answered someone else's request once: never retried, never taken as done.
+        o = SendOutcome::permanent(
+            QStringLiteral("%1: the pool says this Idempotency-Key was already used for a "
+                           "different request; not retried (staff review)")
+                .arg(detail));
+    } else if (s == 409 || s == 412 || s == 429 || s >= 500) {
         o = SendOutcome::transient(detail, true, e.retry_after_s);
     } else {
         o = SendOutcome::permanent(detail);
     }
     o.http_status = s;
+    o.rule = rule;
     return o;
 }
 
@@ -48,6 +84,46 @@ QByteArray resultOf(const fhir::Appointment& a)
                                      {QStringLiteral("visit_sequence"), a.visit_sequence},
                                      {QStringLiteral("version_id"), a.version_id}})
         .toJson(QJsonDocument::Compact);
+}
+
+// Empty when a 2xx reply is about the appointment the record asked for (its id and, when the
+// record knows it, its appointment number), else what differs. A reply about another resource
+// is never taken as done: a pool that replays another request's answer for our key (or a proxy
+// that mixes up replies) would otherwise lose the command silently (issue 14, item 7).
+QString mismatchOf(const fhir::Appointment& a, const QString& appointment_id,
+                   const QString& appointment_number)
+{
+    if (a.id != appointment_id) {
+        return QStringLiteral("the reply is about Appointment/%1, not the Appointment/%2 asked for")
+            .arg(a.id, appointment_id);
+    }
+    if (!appointment_number.isEmpty() && a.appointment_number != appointment_number) {
+        // The numbers themselves stay out of the text: a number checks a patient in.
+        return a.appointment_number.isEmpty()
+                   ? QStringLiteral("the reply about Appointment/%1 lacks its appointment number")
+                         .arg(a.id)
+                   : QStringLiteral(
+                         "the reply about Appointment/%1 carries another appointment "
+                         "number than the one asked for")
+                         .arg(a.id);
+    }
+    return {};
+}
+
+SendOutcome notAboutRequest(const QString& what, const QString& mismatch)
+{
+    return SendOutcome::permanent(
+        QStringLiteral("%1: reply mismatch: %2; not marked sent (staff review)")
+            .arg(what, mismatch));
+}
+
+SendOutcome wrongState(const QString& what, const fhir::Appointment& a, const char* expected)
+{
+    return SendOutcome::permanent(
+        QStringLiteral("%1: 2xx reply, but Appointment/%2 is %3, not %4; not marked sent (staff "
+                       "review)")
+            .arg(what, a.id, fhir::parser::appointmentStatusCode(a.status),
+                 QLatin1String(expected)));
 }
 
 }  // namespace
@@ -75,9 +151,10 @@ SendOutcome PoolCommandSender::send(const OutboxRecord& record)
 {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(record.payload, &err);
-    const QString appointment_id =
-        doc.isObject() ? doc.object().value(QStringLiteral("appointment_id")).toString()
-                       : QString();
+    const QJsonObject payload = doc.isObject() ? doc.object() : QJsonObject();
+    const QString appointment_id = payload.value(QStringLiteral("appointment_id")).toString();
+    const QString appointment_number =
+        payload.value(QStringLiteral("appointment_number")).toString();
     const bool id_ok = !appointment_id.isEmpty() && !appointment_id.contains(QLatin1Char('/')) &&
                        !appointment_id.contains(QLatin1Char('?')) &&
                        !appointment_id.contains(QLatin1Char('#'));
@@ -86,30 +163,37 @@ SendOutcome PoolCommandSender::send(const OutboxRecord& record)
             return SendOutcome::permanent(
                 QStringLiteral("bad payload: an appointment_id is required"));
         }
-        return record.kind == kind::kCheckIn ? checkIn(record, appointment_id)
-                                             : cancel(record, appointment_id);
+        return record.kind == kind::kCheckIn ? checkIn(record, appointment_id, appointment_number)
+                                             : cancel(record, appointment_id, appointment_number);
     }
     return SendOutcome::permanent(QStringLiteral("no sender for kind \"%1\"").arg(record.kind));
 }
 
-SendOutcome PoolCommandSender::checkIn(const OutboxRecord& record, const QString& appointment_id)
+SendOutcome PoolCommandSender::checkIn(const OutboxRecord& record, const QString& appointment_id,
+                                       const QString& appointment_number)
 {
+    const QString get_what = QStringLiteral("GET Appointment");
     pool::HttpRequest get;
     get.url = url(QStringLiteral("Appointment/") + appointment_id);
     get.headers = {{QByteArrayLiteral("Accept"), kAccept}};
     const Result<pool::HttpResponse> current = transport_->perform(get);
-    if (!current) return fromTransport(current.error(), QStringLiteral("GET Appointment"));
+    if (!current) return fromTransport(current.error(), get_what);
     if (current.value().status < 200 || current.value().status > 299)
-        return fromStatus(current.value(), QStringLiteral("GET Appointment"));
+        return fromStatus(current.value(), get_what);
     const Result<fhir::Appointment> before = fhir::parser::appointment(current.value().body);
     if (!before) {
         return SendOutcome::transient(
-            QStringLiteral("GET Appointment: unreadable reply: ") + before.error().detail, true);
+            get_what + QStringLiteral(": unreadable reply: ") + before.error().detail, true);
+    }
+    if (const QString m = mismatchOf(before.value(), appointment_id, appointment_number);
+        !m.isEmpty()) {
+        return notAboutRequest(get_what, m);
     }
     if (before.value().status == fhir::AppointmentStatus::Arrived) {
         return SendOutcome::done(resultOf(before.value()));  // already done (by us or staff)
     }
 
+    const QString what = QStringLiteral("POST $check-in");
     pool::HttpRequest post;
     post.method = QByteArrayLiteral("POST");
     post.url = url(QStringLiteral("Appointment/%1/$check-in").arg(appointment_id));
@@ -118,33 +202,41 @@ SendOutcome PoolCommandSender::checkIn(const OutboxRecord& record, const QString
                      QByteArrayLiteral("W/\"") + before.value().version_id.toUtf8() + '"'},
                     {QByteArrayLiteral("Idempotency-Key"), record.idempotency_key.toUtf8()}};
     const Result<pool::HttpResponse> reply = transport_->perform(post);
-    if (!reply) return fromTransport(reply.error(), QStringLiteral("POST $check-in"));
+    if (!reply) return fromTransport(reply.error(), what);
     if (reply.value().status < 200 || reply.value().status > 299)
-        return fromStatus(reply.value(), QStringLiteral("POST $check-in"));
+        return fromStatus(reply.value(), what);
     const Result<fhir::Appointment> after = fhir::parser::appointment(reply.value().body);
-    if (!after || after.value().id != appointment_id ||
-        after.value().status != fhir::AppointmentStatus::Arrived) {
-        return SendOutcome::transient(QStringLiteral("POST $check-in: unreadable reply"), true);
+    if (!after) return SendOutcome::transient(what + QStringLiteral(": unreadable reply"), true);
+    if (const QString m = mismatchOf(after.value(), appointment_id, appointment_number);
+        !m.isEmpty()) {
+        return notAboutRequest(what, m);
     }
+    if (after.value().status != fhir::AppointmentStatus::Arrived)
+        return wrongState(what, after.value(), "arrived");
     return SendOutcome::done(resultOf(after.value()));
 }
 
-SendOutcome PoolCommandSender::cancel(const OutboxRecord& record, const QString& appointment_id)
+SendOutcome PoolCommandSender::cancel(const OutboxRecord& record, const QString& appointment_id,
+                                      const QString& appointment_number)
 {
+    const QString what = QStringLiteral("POST $cancel");
     pool::HttpRequest post;
     post.method = QByteArrayLiteral("POST");
     post.url = url(QStringLiteral("Appointment/%1/$cancel").arg(appointment_id));
     post.headers = {{QByteArrayLiteral("Accept"), kAccept},
                     {QByteArrayLiteral("Idempotency-Key"), record.idempotency_key.toUtf8()}};
     const Result<pool::HttpResponse> reply = transport_->perform(post);
-    if (!reply) return fromTransport(reply.error(), QStringLiteral("POST $cancel"));
+    if (!reply) return fromTransport(reply.error(), what);
     if (reply.value().status < 200 || reply.value().status > 299)
-        return fromStatus(reply.value(), QStringLiteral("POST $cancel"));
+        return fromStatus(reply.value(), what);
     const Result<fhir::Appointment> after = fhir::parser::appointment(reply.value().body);
-    if (!after || after.value().id != appointment_id ||
-        after.value().status != fhir::AppointmentStatus::Cancelled) {
-        return SendOutcome::transient(QStringLiteral("POST $cancel: unreadable reply"), true);
+    if (!after) return SendOutcome::transient(what + QStringLiteral(": unreadable reply"), true);
+    if (const QString m = mismatchOf(after.value(), appointment_id, appointment_number);
+        !m.isEmpty()) {
+        return notAboutRequest(what, m);
     }
+    if (after.value().status != fhir::AppointmentStatus::Cancelled)
+        return wrongState(what, after.value(), "cancelled");
     return SendOutcome::done(resultOf(after.value()));
 }
 

@@ -3,8 +3,12 @@
 //   check-in: GET Appointment/{id} for its version (already arrived = done, with its number),
 //             then POST Appointment/{id}/$check-in with If-Match.
 //   cancel:   POST Appointment/{id}/$cancel (already cancelled = done).
-// Outcomes: 2xx done; transport failures transient (offline); 409/412/429/5xx and unreadable
-// replies transient; 404/400/422 and other 4xx, bad payloads, unknown kinds permanent.
+// Outcomes: 2xx done only when the reply is about the appointment asked for (same id, and the
+// same appointment number when the payload has one) in the state asked for, else permanent
+// ("reply mismatch": staff review, never marked sent); transport failures transient (offline);
+// 409/412/429/5xx and unreadable replies transient; 404/400/422 and other 4xx, bad payloads,
+// unknown kinds permanent; a refusal naming the rule already-arrived or
+// idempotency-key-reused (whatever its status, 409 included) permanent.
 // Thread-safe when the transport is (CurlTransport is).
 #pragma once
 
@@ -29,8 +33,10 @@ public:
     Status probe() override;  // GET HealthcareService?_count=1
 
 private:
-    SendOutcome checkIn(const OutboxRecord& record, const QString& appointment_id);
-    SendOutcome cancel(const OutboxRecord& record, const QString& appointment_id);
+    SendOutcome checkIn(const OutboxRecord& record, const QString& appointment_id,
+                        const QString& appointment_number);
+    SendOutcome cancel(const OutboxRecord& record, const QString& appointment_id,
+                       const QString& appointment_number);
     QUrl url(const QString& path) const;
 
     QUrl base_url_;
