@@ -227,6 +227,10 @@ void TestPoolSimLimits::badRequestLine_data()
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
     QTest::newRow("garbage") << QByteArrayLiteral("\x16\x03\x01\x02\x00\x01\x00\r\n\r\n") << 400;
+    // What curl sends for an https:// URL to this plain port: refused at once, not after the
+    // request timeout, so the client fails fast (tst_poolclient tlsToPlainPort).
+    QTest::newRow("TLS ClientHello")
+        << QByteArrayLiteral("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03") << 400;
     QTest::newRow("no version") << QByteArrayLiteral("GET /fhir/Patient\r\n\r\n") << 400;
     QTest::newRow("absolute form")
         << QByteArrayLiteral("GET http://evil.example/fhir/Patient HTTP/1.1\r\n\r\n") << 400;
@@ -253,9 +257,12 @@ void TestPoolSimLimits::badRequestLine()
     QVERIFY2(sim.start(&error), qPrintable(error));
     RawClient client;
     QVERIFY(client.connectTo(portOf(sim.baseUrl())));
+    QElapsedTimer elapsed;
+    elapsed.start();
     client.send(request);
     QVERIFY(client.waitClosed(5000));
     QCOMPARE(client.status(), status);
+    QVERIFY(elapsed.elapsed() < 5000);  // at once, not after request_timeout_ms (10 s)
 }
 
 QTEST_GUILESS_MAIN(TestPoolSimLimits)

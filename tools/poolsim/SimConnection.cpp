@@ -11,6 +11,8 @@ namespace {
 
 // Qt reads at most this much from the kernel ahead of the parser (back-pressure on a flood).
 constexpr qint64 kReadBufferBytes = 256 * 1024;
+// The longest method name accepted (the simulator knows GET and POST).
+constexpr qsizetype kMaxMethodBytes = 16;
 
 bool isToken(const QByteArray& s)
 {
@@ -47,6 +49,14 @@ void SimConnection::onReadyRead()
     }
     buffer_ += socket_->readAll();
     if (phase_ == Phase::Head) {
+        // Not HTTP at all (a TLS ClientHello, binary noise): refused at once, not after the
+        // timeout, so that such a client fails fast.
+        const qsizetype space = buffer_.indexOf(' ');
+        const QByteArray method = buffer_.left(space < 0 ? kMaxMethodBytes + 1 : space);
+        if (method.size() > kMaxMethodBytes || (!method.isEmpty() && !isToken(method))) {
+            refuse(400, QStringLiteral("structure"), QStringLiteral("not an HTTP request"));
+            return;
+        }
         const qsizetype end = buffer_.indexOf("\r\n\r\n");
         if (end < 0 ? buffer_.size() > limits_.max_header_bytes
                     : end + 4 > limits_.max_header_bytes) {
