@@ -156,6 +156,15 @@ private Q_SLOTS:
 
     void officialExampleValues()
     {
+        // Each file read below is there (a failure, not an exception from value() further down).
+        for (const char* name :
+             {"Slot-example.json", "Slot-1.json", "Slot-2.json", "Slot-3.json",
+              "Schedule-exampleloc1.json", "Appointment-example.json",
+              "Appointment-examplereq.json", "Patient-example.json", "Patient-ch-example.json",
+              "OperationOutcome-101.json", "OperationOutcome-allok.json",
+              "Practitioner-example.json", "Bundle-bundle-example.json"}) {
+            QVERIFY2(QFile::exists(examplesDir() + QLatin1Char('/') + QLatin1String(name)), name);
+        }
         const auto slot = parser::slot(example(QStringLiteral("Slot-example.json")));
         QVERIFY(slot.ok());
         QCOMPARE(slot.value().id, QStringLiteral("example"));
