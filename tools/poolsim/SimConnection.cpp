@@ -22,8 +22,9 @@ bool isToken(const QByteArray& s)
 
 }  // namespace
 
-SimConnection::SimConnection(QTcpSocket* socket, const SimLimits& limits, Handler handler)
-    : socket_(socket), limits_(limits), handler_(std::move(handler))
+SimConnection::SimConnection(QTcpSocket* socket, const SimLimits& limits, Handler handler,
+                             QObject* parent)
+    : QObject(parent), socket_(socket), limits_(limits), handler_(std::move(handler))
 {
     socket->setParent(this);
     socket->setReadBufferSize(kReadBufferBytes);

@@ -27,8 +27,9 @@ class SimConnection : public QObject
 public:
     using Handler = std::function<void(const SimRequest&, SimConnection*)>;
 
-    // Takes ownership of the socket.
-    SimConnection(QTcpSocket* socket, const SimLimits& limits, Handler handler);
+    // Takes ownership of the socket. The parent (the server) deletes what is still open when it
+    // stops.
+    SimConnection(QTcpSocket* socket, const SimLimits& limits, Handler handler, QObject* parent);
 
     // Writes the reply (after delay_ms), then closes; the rest of the request is discarded.
     void reply(const SimReply& reply, int delay_ms = 0);

@@ -62,7 +62,8 @@ void SimHttpServer::onNewConnection()
         connections_.removeAll(QPointer<SimConnection>());
         auto* connection = new SimConnection(
             socket, limits,
-            [this](const SimRequest& request, SimConnection* c) { handleRequest(request, c); });
+            [this](const SimRequest& request, SimConnection* c) { handleRequest(request, c); },
+            this);
         if (connections_.size() >= options_.max_connections) {
             // Not served: told at once, without reading a byte of its request.
             qCWarning(lcPoolSim) << "refused a connection: already" << connections_.size()
