@@ -1,10 +1,10 @@
 #include "KioskApp.h"
 
+#include "DemoPool.h"
 #include "FaceEngine.h"
 #include "KioskWindow.h"
 #include "Language.h"
 #include "ScreenshotRunner.h"
-#include "SimulatorThread.h"
 #include "StartupClock.h"
 #include "Theme.h"
 #include "UnixSignals.h"
@@ -40,6 +40,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace mk::app {
@@ -191,18 +192,16 @@ int KioskApp::start(const QStringList& arguments)
 
 int KioskApp::startDemo(const QString& state_dir)
 {
-    sim::SimOptions sim_options;
-    sim_options.data_dir = state_dir + QStringLiteral("/pool");
+    const QString pool_dir = state_dir + QStringLiteral("/pool");
     // The simulator's state holds check-in tokens: 0700 folders (its files are 0600).
-    if (Status made = SafeFile::makePrivateFolder(sim_options.data_dir); !made) {
-        printError(tr("cannot create the demo folder %1: %2.")
-                       .arg(sim_options.data_dir, made.error().detail));
+    if (Status made = SafeFile::makePrivateFolder(pool_dir); !made) {
+        printError(tr("cannot create the demo folder %1: %2.").arg(pool_dir, made.error().detail));
         return kExitDemo;
     }
     demo_state_dir_ = state_dir;
-    simulator_ = std::make_unique<sim::SimulatorThread>(sim_options);
+    simulator_ = std::make_unique<DemoPool>();
     QString error;
-    if (!simulator_->start(&error)) {
+    if (!simulator_->start(pool_dir, &error)) {
         printError(tr("the demo booking-pool simulator did not start: %1").arg(error));
         return kExitDemo;
     }
@@ -338,15 +337,20 @@ void KioskApp::startOutboxAndStaff()
 
 void KioskApp::shutdown()
 {
+    // Bounded (docs/hardware.md, "Shutdown"): what is durable (relay, check-in, outbox, store) is
+    // closed first; the device threads have until kDeviceStopMs after the start of shutdown (at
+    // least kDeviceMinStopMs each) and are abandoned after that, so a device library that never
+    // returns (libspeechd, a printer driver) cannot hold the kiosk.
+    const QDeadlineTimer devices_deadline(kDeviceStopMs);
+    const auto deviceDeadline = [&devices_deadline] {
+        return std::max(devices_deadline, QDeadlineTimer(kDeviceMinStopMs));
+    };
     screenshots_.reset();
     window_.reset();
     stopFace();                                    // the face services outlived the window
     QThreadPool::globalInstance()->waitForDone();  // staff screens' store calls
     relay_.reset();                                // joins its worker
     checkin_.reset();                              // waits for its workers
-    printer_.reset();
-    speaker_.reset();
-    printer_sim_.reset();
     staff_services_.reset();
     maintenance_.reset();
     staff_pin_.reset();
@@ -355,7 +359,12 @@ void KioskApp::shutdown()
     outbox_.reset();
     service_.reset();  // joins its workers
     client_.reset();
-    store_.reset();
+    store_.reset();  // closed: nothing below can lose a check-in or a payment
+    if (speaker_) speaker_->stop(deviceDeadline());
+    if (printer_) printer_->stop(deviceDeadline());
+    speaker_.reset();
+    printer_.reset();
+    printer_sim_.reset();
     simulator_.reset();  // stops the server, joins its thread
     temp_state_.reset();
 }

@@ -2,9 +2,9 @@
 // outbox; the pool public key from [checkin] pool_public_key_file, or in demo mode from the
 // simulator; in demo mode a printer simulator writing ticket PNGs to
 // <demo state>/tickets and the speaker.
+#include "DemoPool.h"
 #include "KioskApp.h"
 #include "KioskWindow.h"
-#include "SimulatorThread.h"
 #include "booking/BookingService.h"
 #include "checkin/CheckinService.h"
 #include "common/Log.h"

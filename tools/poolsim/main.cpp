@@ -2,6 +2,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -45,7 +47,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption day_opt(QStringLiteral("first-day"),
                                      QStringLiteral("first clinic day yyyy-MM-dd"),
                                      QStringLiteral("DATE"));
-    parser.addOptions({port_opt, dir_opt, seed_opt, latency_opt, fault_opt, count_opt, day_opt});
+    const QCommandLineOption announce_opt(
+        QStringLiteral("announce-json"),
+        QStringLiteral("once listening, print one JSON line with base_url, checkin_issuer and "
+                       "checkin_public_key_pem (for medkiosk --demo, which starts this program)"));
+    parser.addOptions(
+        {port_opt, dir_opt, seed_opt, latency_opt, fault_opt, count_opt, day_opt, announce_opt});
     parser.process(app);
 
     mk::sim::SimOptions options;
@@ -81,7 +88,15 @@ int main(int argc, char* argv[])
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
     std::signal(SIGTERM, onSignal);
     std::signal(SIGINT, onSignal);
-    std::printf("listening on %s\n", qPrintable(sim.baseUrl().toString()));
+    if (parser.isSet(announce_opt)) {
+        const QJsonObject announce{{QStringLiteral("base_url"), sim.baseUrl().toString()},
+                                   {QStringLiteral("checkin_issuer"), options.hospital_id},
+                                   {QStringLiteral("checkin_public_key_pem"),
+                                    QString::fromLatin1(sim.checkinPublicKeyPem())}};
+        std::printf("%s\n", QJsonDocument(announce).toJson(QJsonDocument::Compact).constData());
+    } else {
+        std::printf("listening on %s\n", qPrintable(sim.baseUrl().toString()));
+    }
     std::fflush(stdout);
     return app.exec();
 }

@@ -1,0 +1,28 @@
+# ctest: the kiosk's binaries define no symbol of the simulator's namespace (mk::sim) and no
+# HTTP server class; the simulator binary does (so the check can tell).
+find_program(NM nm REQUIRED)
+function(sim_symbols binary out)
+  execute_process(COMMAND ${NM} -C --defined-only ${binary} OUTPUT_VARIABLE symbols
+    RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "nm failed on ${binary}")
+  endif()
+  string(REGEX MATCHALL "[^\n]*(mk::sim::|QHttpServer|SimCheckinKey)[^\n]*" found "${symbols}")
+  set(${out} "${found}" PARENT_SCOPE)
+endfunction()
+
+sim_symbols(${SIMULATOR} in_sim)
+list(LENGTH in_sim n_sim)
+if(n_sim EQUAL 0)
+  message(FATAL_ERROR "the check finds no simulator symbol even in ${SIMULATOR}: it is broken")
+endif()
+string(REPLACE "|" ";" binaries "${BINARIES}")
+foreach(binary IN LISTS binaries)
+  sim_symbols(${binary} found)
+  list(LENGTH found n)
+  if(n GREATER 0)
+    list(GET found 0 first)
+    message(FATAL_ERROR "${binary} contains ${n} simulator symbols, e.g. ${first}")
+  endif()
+  message(STATUS "${binary}: no simulator symbols (the simulator has ${n_sim})")
+endforeach()
