@@ -1,9 +1,15 @@
 #include "card/CardReader.h"
 
+#include "common/ThreadJoin.h"
+
 #include <QCryptographicHash>
 #include <QLoggingCategory>
+#include <QMutex>
+#include <QThread>
 
+#include <atomic>
 #include <cstring>
+#include <functional>
 #include <vector>
 #include <winscard.h>
 
@@ -35,6 +41,26 @@ bool cardGone(LONG rv)
 }
 }  // namespace
 
+// Shared by the CardReader and its worker thread. The worker reaches the CardReader only through
+// post(), which does nothing once owner is cleared (the thread was abandoned).
+struct CardReader::Shared {
+    CardReaderConfig config;
+    std::atomic<bool> stop{false};
+    std::atomic<long> context{0};  // SCARDCONTEXT while the worker holds one (for SCardCancel)
+    QMutex mutex;
+    CardReader* owner = nullptr;  // guarded by mutex
+
+    // Runs f(owner) on the owner's thread (signals arrive there), unless abandoned.
+    void post(std::function<void(CardReader*)> f)
+    {
+        const QMutexLocker lock(&mutex);
+        if (owner == nullptr) return;
+        CardReader* reader = owner;
+        QMetaObject::invokeMethod(
+            reader, [reader, f = std::move(f)]() { f(reader); }, Qt::QueuedConnection);
+    }
+};
+
 CardReader::CardReader(CardReaderConfig config, QObject* parent)
     : Device(parent), config_(std::move(config))
 {
@@ -58,36 +84,35 @@ void CardReader::start()
         Q_EMIT healthChanged(health_);
         return;
     }
-    stop_ = false;
-    thread_ = QThread::create([this]() { run(); });
+    shared_ = std::make_shared<Shared>();
+    shared_->config = config_;
+    shared_->owner = this;
+    thread_ = QThread::create([shared = shared_]() { run(shared); });
     thread_->setObjectName(QStringLiteral("card-reader"));
     thread_->start();
 }
 
-void CardReader::stop()
+void CardReader::stop(QDeadlineTimer deadline)
 {
     if (thread_ == nullptr) return;
-    stop_ = true;
-    const long context = context_.load();
+    shared_->stop = true;
+    const long context = shared_->context.load();
     if (context != 0) SCardCancel(static_cast<SCARDCONTEXT>(context));
-    thread_->wait();
-    delete thread_;
+    if (!ThreadJoin::finish(thread_, deadline, QStringLiteral("card reader"))) {
+        const QMutexLocker lock(&shared_->mutex);
+        shared_->owner = nullptr;
+    }
     thread_ = nullptr;
+    shared_.reset();
 }
 
 void CardReader::report(DeviceState state, const QString& detail)
 {
-    QMetaObject::invokeMethod(
-        this,
-        [this, state, detail]() {
-            if (health_.state == state && health_.detail == detail) return;
-            health_.state = state;
-            health_.detail = detail;
-            qCInfo(lcCard) << "card reader" << health_.device_id << deviceStateName(state)
-                           << detail;
-            Q_EMIT healthChanged(health_);
-        },
-        Qt::QueuedConnection);
+    if (health_.state == state && health_.detail == detail) return;
+    health_.state = state;
+    health_.detail = detail;
+    qCInfo(lcCard) << "card reader" << health_.device_id << deviceStateName(state) << detail;
+    Q_EMIT healthChanged(health_);
 }
 
 CardInfo CardReader::identify(const QByteArray& atr, const QByteArray& get_data_response)
@@ -110,28 +135,33 @@ CardInfo CardReader::identify(const QByteArray& atr, const QByteArray& get_data_
     return info;
 }
 
-void CardReader::run()
+void CardReader::run(const std::shared_ptr<Shared>& shared)
 {
+    Shared& s = *shared;
+    const CardReaderConfig& config = s.config;
     SCARDCONTEXT context = 0;
     bool card_present = false;
     DWORD card_events = 0;
     DWORD known_state = SCARD_STATE_UNAWARE;
     QString reader;
-    const DWORD step_ms = static_cast<DWORD>(config_.wait_step_ms);
-    auto pause = [this](int ms) {
-        for (int waited = 0; waited < ms && !stop_; waited += 50) QThread::msleep(50);
+    const DWORD step_ms = static_cast<DWORD>(config.wait_step_ms);
+    auto report = [&s](DeviceState state, const QString& detail) {
+        s.post([state, detail](CardReader* r) { r->report(state, detail); });
+    };
+    auto pause = [&s](int ms) {
+        for (int waited = 0; waited < ms && !s.stop; waited += 50) QThread::msleep(50);
     };
     auto dropContext = [&]() {
         if (context != 0) SCardReleaseContext(context);
         context = 0;
-        context_ = 0;
+        s.context = 0;
         reader.clear();
         known_state = SCARD_STATE_UNAWARE;
-        if (card_present) Q_EMIT cardRemoved();
+        if (card_present) s.post([](CardReader* r) { Q_EMIT r->cardRemoved(); });
         card_present = false;
     };
 
-    while (!stop_) {
+    while (!s.stop) {
         if (context == 0) {
             const LONG rv = SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &context);
             if (rv != SCARD_S_SUCCESS) {
@@ -141,7 +171,7 @@ void CardReader::run()
                 pause(1000);
                 continue;
             }
-            context_ = static_cast<long>(context);
+            s.context = static_cast<long>(context);
         }
         if (reader.isEmpty()) {
             DWORD length = 0;
@@ -156,18 +186,18 @@ void CardReader::run()
             for (const char* p = names.data(); rv == SCARD_S_SUCCESS && *p != '\0';
                  p += std::strlen(p) + 1) {
                 const QString name = QString::fromLocal8Bit(p);
-                if (config_.reader_name.isEmpty() ||
-                    name.contains(config_.reader_name, Qt::CaseInsensitive)) {
+                if (config.reader_name.isEmpty() ||
+                    name.contains(config.reader_name, Qt::CaseInsensitive)) {
                     reader = name;
                     break;
                 }
             }
             if (reader.isEmpty()) {
                 report(DeviceState::Missing,
-                       config_.reader_name.isEmpty()
+                       config.reader_name.isEmpty()
                            ? tr("no card reader connected: plug in the reader")
                            : tr("card reader \"%1\" not connected: plug it in")
-                                 .arg(config_.reader_name));
+                                 .arg(config.reader_name));
                 pause(1000);
                 continue;
             }
@@ -201,10 +231,10 @@ void CardReader::run()
         const bool swapped = present && card_present && events != card_events;
         card_events = events;
         if (present == card_present && !swapped) continue;
-        if (swapped) Q_EMIT cardRemoved();
+        if (swapped) s.post([](CardReader* r) { Q_EMIT r->cardRemoved(); });
         card_present = present;
         if (!present) {
-            Q_EMIT cardRemoved();
+            s.post([](CardReader* r) { Q_EMIT r->cardRemoved(); });
             continue;
         }
 
@@ -245,20 +275,21 @@ void CardReader::run()
         }
         if (card != 0) SCardDisconnect(card, SCARD_LEAVE_CARD);
         if (crv != SCARD_S_SUCCESS) {
-            Q_EMIT readFailed(
+            const QString detail =
                 cardGone(crv)
                     ? tr("card removed while reading: insert the card again and leave it in")
-                    : tr("card could not be read (%1): try again").arg(pcscText(crv)));
+                    : tr("card could not be read (%1): try again").arg(pcscText(crv));
+            s.post([detail](CardReader* r) { Q_EMIT r->readFailed(detail); });
             // Not read again until it is taken out (the next change says removed; if it already
             // was, that change is waiting and cardRemoved() follows).
             continue;
         }
         CardInfo info = identify(atr, response);
         info.reader = reader;
-        Q_EMIT cardInserted(info);
+        s.post([info](CardReader* r) { Q_EMIT r->cardInserted(info); });
     }
     if (context != 0) SCardReleaseContext(context);
-    context_ = 0;
+    s.context = 0;
 }
 
 }  // namespace mk::hw

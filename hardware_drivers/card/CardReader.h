@@ -13,9 +13,11 @@
 #include "card/CardReaderConfig.h"
 #include "common/DeviceHealth.h"
 
-#include <QThread>
+#include <QDeadlineTimer>
 
-#include <atomic>
+#include <memory>
+
+class QThread;
 
 namespace mk::hw {
 
@@ -28,7 +30,10 @@ public:
 
     // Starts watching. health() is Unset until the first check.
     void start();
-    void stop();
+    // Cancels the wait (SCardCancel) and ends the worker thread by the deadline (the destructor:
+    // ThreadJoin::kDeviceJoinMs). A thread blocked in pcsclite or the reader's driver is logged
+    // and abandoned (common/ThreadJoin.h): it shares nothing with this object any more.
+    void stop(QDeadlineTimer deadline = QDeadlineTimer(kStopMs));
     DeviceHealth health() const override { return health_; }
 
     // The identifier for a GET DATA answer (data + SW1 SW2) and the ATR (pure, for tests).
@@ -41,13 +46,14 @@ Q_SIGNALS:
     void readFailed(const QString& detail);
 
 private:
-    void run();
+    static constexpr int kStopMs = 1500;  // ThreadJoin::kDeviceJoinMs
+    struct Shared;                        // what the worker thread uses: never this object itself
+    static void run(const std::shared_ptr<Shared>& shared);
     void report(DeviceState state, const QString& detail);
 
     CardReaderConfig config_;
-    QThread* thread_ = nullptr;
-    std::atomic<bool> stop_{false};
-    std::atomic<long> context_{0};  // SCARDCONTEXT while the worker holds one (for SCardCancel)
+    QThread* thread_ = nullptr;  // owned; abandoned when it does not stop in time
+    std::shared_ptr<Shared> shared_;
     DeviceHealth health_;
 };
 

@@ -1,9 +1,11 @@
 #include "printer/ReceiptPrinter.h"
 
+#include "common/ThreadJoin.h"
 #include "printer/PrinterWorker.h"
 
 #include <QLoggingCategory>
 #include <QPromise>
+#include <QThread>
 
 namespace mk::hw {
 
@@ -18,23 +20,28 @@ ReceiptPrinter::ReceiptPrinter(PrinterConfig config, QObject* parent)
     qRegisterMetaType<mk::hw::DeviceHealth>();
     health_.device_id = config_.device_id;
     health_.kind = QStringLiteral("printer");
-    thread_.setObjectName(QStringLiteral("printer"));
 }
 
 ReceiptPrinter::~ReceiptPrinter()
 {
-    if (worker_ != nullptr) {
-        QMetaObject::invokeMethod(worker_, &PrinterWorker::stop, Qt::BlockingQueuedConnection);
-        worker_->deleteLater();
-        worker_ = nullptr;
-    }
-    thread_.quit();
-    thread_.wait();
+    stop(QDeadlineTimer(ThreadJoin::kDeviceJoinMs));
+}
+
+void ReceiptPrinter::stop(QDeadlineTimer deadline)
+{
+    if (thread_ == nullptr) return;
+    // Queued, never blocking: the worker may be inside a write that does not return.
+    QMetaObject::invokeMethod(worker_, &PrinterWorker::stop, Qt::QueuedConnection);
+    worker_->deleteLater();
+    worker_ = nullptr;
+    ThreadJoin::finish(thread_, deadline, QStringLiteral("printer"));
+    thread_ = nullptr;
+    health_.detail = tr("printer stopped");
 }
 
 void ReceiptPrinter::start()
 {
-    if (worker_ != nullptr) return;
+    if (thread_ != nullptr) return;
     if (config_.transport == PrinterConfig::Transport::None ||
         config_.transport == PrinterConfig::Transport::Unset) {
         health_.state = DeviceState::Missing;
@@ -44,10 +51,12 @@ void ReceiptPrinter::start()
         Q_EMIT healthChanged(health_);
         return;
     }
+    thread_ = new QThread;
+    thread_->setObjectName(QStringLiteral("printer"));
     worker_ = new PrinterWorker(config_);
-    worker_->moveToThread(&thread_);
+    worker_->moveToThread(thread_);
     connect(worker_, &PrinterWorker::polled, this, &ReceiptPrinter::onPolled, Qt::QueuedConnection);
-    thread_.start();
+    thread_->start();
     QMetaObject::invokeMethod(worker_, &PrinterWorker::start, Qt::QueuedConnection);
 }
 

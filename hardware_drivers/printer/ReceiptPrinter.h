@@ -19,8 +19,10 @@
 #include "printer/PrinterConfig.h"
 #include "printer/PrinterStatus.h"
 
+#include <QDeadlineTimer>
 #include <QFuture>
-#include <QThread>
+
+class QThread;
 
 namespace mk::hw {
 
@@ -35,6 +37,11 @@ public:
 
     // Starts the worker thread and status polling. health() is Unset until the first poll.
     void start();
+    // Closes the transport and ends the worker thread by the deadline (the destructor:
+    // ThreadJoin::kDeviceJoinMs). A thread blocked in a driver (a serial or USB write that never
+    // returns) is logged and abandoned (common/ThreadJoin.h). Jobs sent afterwards fail.
+    // Idempotent.
+    void stop(QDeadlineTimer deadline);
     DeviceHealth health() const override { return health_; }
     PrinterStatus lastStatus() const { return status_; }
     const PrinterConfig& config() const { return config_; }
@@ -53,8 +60,8 @@ private:
     void onPolled(bool reachable, const mk::hw::PrinterStatus& status, const QString& error);
 
     PrinterConfig config_;
-    QThread thread_;
-    PrinterWorker* worker_ = nullptr;
+    QThread* thread_ = nullptr;        // owned; abandoned when it does not stop in time
+    PrinterWorker* worker_ = nullptr;  // lives on thread_
     DeviceHealth health_;
     PrinterStatus status_;
 };

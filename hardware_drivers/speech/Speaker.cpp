@@ -1,10 +1,12 @@
 #include "speech/Speaker.h"
 
+#include "common/ThreadJoin.h"
 #include "speech/SpeechWorker.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QThread>
 
 namespace mk::hw {
 
@@ -18,31 +20,40 @@ Speaker::Speaker(SpeakerConfig config, QObject* parent) : Device(parent), config
     qRegisterMetaType<mk::hw::SpeechLanguage>();
     health_.device_id = config_.device_id;
     health_.kind = QStringLiteral("speaker");
-    thread_.setObjectName(QStringLiteral("speech"));
 }
 
 Speaker::~Speaker()
 {
-    if (worker_ != nullptr) {
-        QMetaObject::invokeMethod(worker_, &QObject::deleteLater);
-        worker_ = nullptr;
-    }
-    thread_.quit();
-    thread_.wait();
+    stop(QDeadlineTimer(ThreadJoin::kDeviceJoinMs));
+}
+
+void Speaker::stop(QDeadlineTimer deadline)
+{
+    if (thread_ == nullptr) return;
+    // The worker and its engine are deleted on their own thread, after what is queued there.
+    worker_->deleteLater();
+    worker_ = nullptr;
+    ThreadJoin::finish(thread_, deadline, QStringLiteral("speech"));
+    thread_ = nullptr;
+    health_.detail = tr("speech stopped");
 }
 
 void Speaker::start()
 {
-    if (worker_ != nullptr) return;
+    if (thread_ != nullptr) return;
     if (config_.engine.isEmpty() || config_.engine == QLatin1String("none")) {
         onChecked(DeviceState::Missing, tr("speech off ([devices] speech_engine = none)"));
         return;
     }
+    thread_ = new QThread;
+    thread_->setObjectName(QStringLiteral("speech"));
     worker_ = new SpeechWorker(config_);
-    worker_->moveToThread(&thread_);
+    worker_->moveToThread(thread_);
     connect(worker_, &SpeechWorker::checked, this, &Speaker::onChecked, Qt::QueuedConnection);
     connect(worker_, &SpeechWorker::speakFailed, this, &Speaker::speakFailed, Qt::QueuedConnection);
-    thread_.start();
+    connect(worker_, &SpeechWorker::speakStarted, this, &Speaker::speakStarted,
+            Qt::QueuedConnection);
+    thread_->start();
     QMetaObject::invokeMethod(worker_, &SpeechWorker::init, Qt::QueuedConnection);
 }
 

@@ -15,7 +15,9 @@
 #include "speech/SpeakerConfig.h"
 #include "speech/VoiceChoice.h"
 
-#include <QThread>
+#include <QDeadlineTimer>
+
+class QThread;
 
 namespace mk::hw {
 
@@ -30,6 +32,10 @@ public:
 
     // Starts the engine in the speaker's thread; health() is Unset until it has answered.
     void start();
+    // Ends the speech thread by the deadline (the destructor: ThreadJoin::kDeviceJoinMs). A
+    // thread blocked in libspeechd is logged and abandoned (common/ThreadJoin.h), never waited
+    // for; speakVisitNumber() then reports "speech stopped". Idempotent.
+    void stop(QDeadlineTimer deadline);
     DeviceHealth health() const override { return health_; }
 
     // Says VoiceChoice::sentence(language, visit_number). Never blocks; failures come back as
@@ -42,13 +48,15 @@ public:
 
 Q_SIGNALS:
     void speakFailed(const QString& detail);
+    // The engine took the sentence (speakVisitNumber() answers with this or speakFailed()).
+    void speakStarted();
 
 private:
     void onChecked(mk::hw::DeviceState state, const QString& detail);
 
     SpeakerConfig config_;
-    QThread thread_;
-    SpeechWorker* worker_ = nullptr;
+    QThread* thread_ = nullptr;       // owned; abandoned when it does not stop in time
+    SpeechWorker* worker_ = nullptr;  // lives on thread_
     DeviceHealth health_;
 };
 

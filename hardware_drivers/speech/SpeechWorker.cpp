@@ -78,7 +78,10 @@ void SpeechWorker::speak(mk::hw::SpeechLanguage language, const QString& text)
         }
     }
     tts_->say(text);
-    if (tts_->state() == QTextToSpeech::Error) Q_EMIT speakFailed(tts_->errorString());
+    if (tts_->state() == QTextToSpeech::Error)
+        Q_EMIT speakFailed(tts_->errorString());
+    else
+        Q_EMIT speakStarted();
 }
 
 }  // namespace mk::hw

@@ -24,6 +24,7 @@ public:
 Q_SIGNALS:
     void checked(mk::hw::DeviceState state, const QString& detail);
     void speakFailed(const QString& detail);
+    void speakStarted();
 
 private:
     SpeakerConfig config_;

@@ -32,7 +32,7 @@ private Q_SLOTS:
     void exitCodes_data();
     void exitCodes();
     void unreadableStoreIsMovedAsideNotWiped();
-    void sigtermQuitsCleanly();
+    void sigtermEndsWithinTheBound();
     void faceModelsMissingSaysSoOnce();
     void screenshots();
 
@@ -144,7 +144,11 @@ void TestMedkioskApp::unreadableStoreIsMovedAsideNotWiped()
     QVERIFY(QFileInfo::exists(store));  // the new, empty store
 }
 
-void TestMedkioskApp::sigtermQuitsCleanly()
+// SIGTERM ends the kiosk within the bound it states (KioskApp::kShutdownBoundMs, 5 s;
+// docs/hardware.md) whatever its devices do: the store is closed first and a device thread that
+// does not stop in time is abandoned. The demo runs its speaker (speech-dispatcher when running)
+// and printer threads.
+void TestMedkioskApp::sigtermEndsWithinTheBound()
 {
     QTemporaryDir home;
     QVERIFY(home.isValid());
@@ -164,8 +168,13 @@ void TestMedkioskApp::sigtermQuitsCleanly()
         output += process.readAll();
     }
     QVERIFY2(output.contains("booking pool"), output.constData());
+    constexpr int kShutdownBoundMs = 5000;  // KioskApp::kShutdownBoundMs
+    QElapsedTimer shutdown;
+    shutdown.start();
     ::kill(pid_t(process.processId()), SIGTERM);
-    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.waitForFinished(kShutdownBoundMs),
+             "medkiosk --demo still running 5 s after SIGTERM");
+    qInfo() << "SIGTERM -> exit:" << shutdown.elapsed() << "ms";
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
 }
