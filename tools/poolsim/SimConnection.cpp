@@ -148,7 +148,7 @@ bool SimConnection::parseHead(const QByteArray& head)
         seen = true;
     }
     if (content_length_ > limits_.max_body_bytes) {
-        refuse(413, QStringLiteral("too-large"),
+        refuse(413, QStringLiteral("too-long"),
                QStringLiteral("request body over %1 bytes").arg(limits_.max_body_bytes));
         return false;
     }
