@@ -79,6 +79,112 @@
         <source>Something went wrong. Please try again or ask the staff at the service desk.</source>
         <translation>Something went wrong. Please try again or ask the staff at the service desk.</translation>
     </message>
+    <message>
+        <source>This appointment is already checked in and can no longer be cancelled here. Please ask at the desk.</source>
+        <translation>This appointment is already checked in and can no longer be cancelled here. Please ask at the desk.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::SafeFile</name>
+    <message>
+        <source>a symbolic link</source>
+        <translation>a symbolic link</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>a folder</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation>a FIFO (named pipe)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
+        <source>flushing to the disk failed: %1</source>
+        <translation>flushing to the disk failed: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2; nothing was written</source>
+        <translation>cannot write %1: %2; nothing was written</translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1 private: %2</source>
+        <translation>cannot make the folder %1 private: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>cannot create the folder %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 is not a folder</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>refusing %1: it is %2, not a regular file</source>
+        <translation>refusing %1: it is %2, not a regular file</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>no file name given</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the folder %2 does not exist</source>
+        <translation>cannot write %1: the folder %2 does not exist</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is in the folder of the local store (%2), where only the kiosk writes. Choose another folder.</source>
+        <translation>refusing to write %1: it is in the folder of the local store (%2), where only the kiosk writes. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>cannot inspect %1: %2</source>
+        <translation>cannot inspect %1: %2</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is %2, not a regular file. Nothing was changed.</source>
+        <translation>refusing to write %1: it is %2, not a regular file. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: the file exists. Nothing was changed; choose a new name, or add --force to replace it.</source>
+        <translation>refusing to write %1: the file exists. Nothing was changed; choose a new name, or add --force to replace it.</translation>
+    </message>
+    <message>
+        <source>wrote %1 but could not make it durable (folder sync failed: %2)</source>
+        <translation>wrote %1 but could not make it durable (folder sync failed: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>mk::app::DemoPool</name>
+    <message>
+        <source>the simulator program %1 was not found (install the medkiosk-poolsim package, or set MEDKIOSK_POOLSIM)</source>
+        <translation>the simulator program %1 was not found (install the medkiosk-poolsim package, or set MEDKIOSK_POOLSIM)</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>cannot start %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not report its address within %2 s</source>
+        <translation>%1 did not report its address within %2 s</translation>
+    </message>
+    <message>
+        <source>%1 reported no usable address</source>
+        <translation>%1 reported no usable address</translation>
+    </message>
 </context>
 <context>
     <name>mk::app::KioskApp</name>
@@ -89,10 +195,6 @@
     <message>
         <source>Run against a built-in booking-pool simulator with demo data (state in ~/.local/state/medkiosk-demo).</source>
         <translation>Run against a built-in booking-pool simulator with demo data (state in ~/.local/state/medkiosk-demo).</translation>
-    </message>
-    <message>
-        <source>Configuration file (default %1).</source>
-        <translation>Configuration file (default %1).</translation>
     </message>
     <message>
         <source>Start language: zh_CN or en (default from the configuration).</source>
@@ -135,10 +237,6 @@
         <translation>Hospital kiosk</translation>
     </message>
     <message>
-        <source>cannot create the demo folder %1.</source>
-        <translation>cannot create the demo folder %1.</translation>
-    </message>
-    <message>
         <source>the demo booking-pool simulator did not start: %1</source>
         <translation>the demo booking-pool simulator did not start: %1</translation>
     </message>
@@ -153,10 +251,6 @@
     <message>
         <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</source>
         <translation>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</translation>
-    </message>
-    <message>
-        <source>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</source>
-        <translation>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</translation>
     </message>
     <message>
         <source>the [face] settings of %1 are not valid: %2</source>
@@ -181,6 +275,22 @@
     <message>
         <source>face sign-in is off: %1; run scripts/fetch-face-models.sh</source>
         <translation>face sign-in is off: %1; run scripts/fetch-face-models.sh</translation>
+    </message>
+    <message>
+        <source>Configuration file (default: $MEDKIOSK_CONFIG, else /etc/medkiosk/kiosk.ini when it exists, else built-in defaults).</source>
+        <translation>Configuration file (default: $MEDKIOSK_CONFIG, else /etc/medkiosk/kiosk.ini when it exists, else built-in defaults).</translation>
+    </message>
+    <message>
+        <source>cannot create the demo folder %1: %2.</source>
+        <translation>cannot create the demo folder %1: %2.</translation>
+    </message>
+    <message>
+        <source>STAFF: the local store %1 exists but its key cannot be loaded: %2. Nothing was changed and no new key was made. Restore the key file (or correct store/key_file in the configuration, or provide the systemd credential %3), then start the kiosk again.</source>
+        <translation>STAFF: the local store %1 exists but its key cannot be loaded: %2. Nothing was changed and no new key was made. Restore the key file (or correct store/key_file in the configuration, or provide the systemd credential %3), then start the kiosk again.</translation>
+    </message>
+    <message>
+        <source>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); "medkioskctl store check" then says whether it reads. The kiosk goes on with a new, empty store.</source>
+        <translation>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); "medkioskctl store check" then says whether it reads. The kiosk goes on with a new, empty store.</translation>
     </message>
 </context>
 <context>
@@ -286,6 +396,37 @@
     <message>
         <source>This appointment code cannot be read or is not valid. Please go to the registration desk.</source>
         <translation>This appointment code cannot be read or is not valid. Please go to the registration desk.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::config::IniFile</name>
+    <message>
+        <source>the configuration file %1 does not exist</source>
+        <translation>the configuration file %1 does not exist</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 cannot be used: %2</source>
+        <translation>the configuration file %1 cannot be used: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the configuration file %1: %2</source>
+        <translation>cannot read the configuration file %1: %2</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 is larger than %2 bytes: not a configuration file</source>
+        <translation>the configuration file %1 is larger than %2 bytes: not a configuration file</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 is not a text file (it holds binary data)</source>
+        <translation>the configuration file %1 is not a text file (it holds binary data)</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 is not UTF-8 text</source>
+        <translation>the configuration file %1 is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 is not an INI file: line %2 is neither a [section], a key = value line nor a comment</source>
+        <translation>the configuration file %1 is not an INI file: line %2 is neither a [section], a key = value line nor a comment</translation>
     </message>
 </context>
 <context>
@@ -404,6 +545,153 @@
     <message>
         <source>one batched transaction (%1 rows)</source>
         <translation>one batched transaction (%1 rows)</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::CheckinVerifyCommand</name>
+    <message>
+        <source>Check an appointment code (TEXT, - or --image FILE), show its claims.</source>
+        <translation>Check an appointment code (TEXT, - or --image FILE), show its claims.</translation>
+    </message>
+    <message>
+        <source>Decode the QR code of this image file (a regular file) first.</source>
+        <translation>Decode the QR code of this image file (a regular file) first.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Usage: medkioskctl checkin verify TEXT|-|--image FILE [--json]</source>
+        <translation>Usage: medkioskctl checkin verify TEXT|-|--image FILE [--json]</translation>
+    </message>
+    <message>
+        <source>configuration: %1</source>
+        <translation>configuration: %1</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>not a check-in code</source>
+        <translation>not a check-in code</translation>
+    </message>
+    <message>
+        <source>damaged (cut, re-encoded or malformed)</source>
+        <translation>damaged (cut, re-encoded or malformed)</translation>
+    </message>
+    <message>
+        <source>forged signature (altered, or not signed with the pool's key)</source>
+        <translation>forged signature (altered, or not signed with the pool's key)</translation>
+    </message>
+    <message>
+        <source>other hospital (issued by "%1")</source>
+        <translation>other hospital (issued by "%1")</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>cannot be checked: no usable pool public key is configured</source>
+        <translation>cannot be checked: no usable pool public key is configured</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>verdict: %1</source>
+        <translation>verdict: %1</translation>
+    </message>
+    <message>
+        <source>detail: %1</source>
+        <translation>detail: %1</translation>
+    </message>
+    <message>
+        <source>claims (NOT verified, do not trust them):</source>
+        <translation>claims (NOT verified, do not trust them):</translation>
+    </message>
+    <message>
+        <source>claims:</source>
+        <translation>claims:</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>appointment</translation>
+    </message>
+    <message>
+        <source>appointment number</source>
+        <translation>appointment number</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>department</translation>
+    </message>
+    <message>
+        <source>doctor</source>
+        <translation>doctor</translation>
+    </message>
+    <message>
+        <source>slot start</source>
+        <translation>slot start</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>expires</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>issuer</translation>
+    </message>
+    <message>
+        <source>not yet open: this code is not yet valid for check-in</source>
+        <translation>not yet open: this code is not yet valid for check-in</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>open now</translation>
+    </message>
+    <message>
+        <source>check-in window: %1 to %2 (%3)</source>
+        <translation>check-in window: %1 to %2 (%3)</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; refused</source>
+        <translation>%1 is not a regular file; refused</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; refused</source>
+        <translation>%1 is larger than %2 MiB; refused</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read image %1: %2</source>
+        <translation>cannot read image %1: %2</translation>
+    </message>
+    <message>
+        <source>no QR code found in %1</source>
+        <translation>no QR code found in %1</translation>
     </message>
 </context>
 <context>
@@ -691,10 +979,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::QueueCtl</name>
     <message>
-        <source>no store file at %1 (the kiosk creates it on first start)</source>
-        <translation>no store file at %1 (the kiosk creates it on first start)</translation>
-    </message>
-    <message>
         <source>unknown (the relay has not run yet)</source>
         <translation>unknown (the relay has not run yet)</translation>
     </message>
@@ -781,12 +1065,12 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>a file name is required</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>cannot write %1: %2</translation>
-    </message>
-    <message>
         <source>%1 records written to %2</source>
         <translation>%1 records written to %2</translation>
+    </message>
+    <message>
+        <source>Replace FILE if it exists (only a regular file is ever replaced).</source>
+        <translation>Replace FILE if it exists (only a regular file is ever replaced).</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1496,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>unknown [devices] printer_transport: use serial, usblp or tcp</source>
         <translation>unknown [devices] printer_transport: use serial, usblp or tcp</translation>
     </message>
+    <message>
+        <source>printer stopped</source>
+        <translation>printer stopped</translation>
+    </message>
 </context>
 <context>
     <name>mk::hw::Speaker</name>
@@ -1254,6 +1542,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>no voice for this language</source>
         <translation>no voice for this language</translation>
+    </message>
+    <message>
+        <source>speech stopped</source>
+        <translation>speech stopped</translation>
     </message>
 </context>
 <context>
@@ -1333,8 +1625,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>cannot create the folder %1</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>cannot write %1: %2</translation>
+        <source>cannot make the folder %1 private to the kiosk</source>
+        <translation>cannot make the folder %1 private to the kiosk</translation>
     </message>
 </context>
 <context>
@@ -1539,10 +1831,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>no store path configured</translation>
     </message>
     <message>
-        <source>cannot create the store folder %1</source>
-        <translation>cannot create the store folder %1</translation>
-    </message>
-    <message>
         <source>cannot read the store %1: %2</source>
         <translation>cannot read the store %1: %2</translation>
     </message>
@@ -1558,13 +1846,37 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>the store %1 is corrupt; it was left untouched for recovery: %2</source>
         <translation>the store %1 is corrupt; it was left untouched for recovery: %2</translation>
     </message>
+    <message>
+        <source>cannot open the store file %1: %2</source>
+        <translation>cannot open the store file %1: %2</translation>
+    </message>
+    <message>
+        <source>the store path %1 is not a regular file</source>
+        <translation>the store path %1 is not a regular file</translation>
+    </message>
+    <message>
+        <source>cannot make the store file %1 private (chmod 0600): %2</source>
+        <translation>cannot make the store file %1 private (chmod 0600): %2</translation>
+    </message>
+    <message>
+        <source>no store file at %1 (the kiosk creates it on first start)</source>
+        <translation>no store file at %1 (the kiosk creates it on first start)</translation>
+    </message>
+    <message>
+        <source>the file %1 is empty (0 bytes): it is not a medkiosk store. It was left untouched.</source>
+        <translation>the file %1 is empty (0 bytes): it is not a medkiosk store. It was left untouched.</translation>
+    </message>
+    <message>
+        <source>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
+        <translation>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</translation>
+    </message>
+    <message>
+        <source>the store %1 has schema version %2 and this program %3; this tool does not migrate a store (the kiosk of the matching version does). Nothing was changed.</source>
+        <translation>the store %1 has schema version %2 and this program %3; this tool does not migrate a store (the kiosk of the matching version does). Nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>mk::store::StoreInspector</name>
-    <message>
-        <source>no store file at %1</source>
-        <translation>no store file at %1</translation>
-    </message>
     <message>
         <source>SQLCipher not linked: refusing to run</source>
         <translation>SQLCipher not linked: refusing to run</translation>
@@ -1572,6 +1884,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot read the store %1: %2</source>
         <translation>cannot read the store %1: %2</translation>
+    </message>
+    <message>
+        <source>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
+        <translation>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +2127,15 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Step 1 of 2: a short head movement</source>
         <translation>Step 1 of 2: a short head movement</translation>
+    </message>
+    <message>
+        <source>Keep looking straight at the camera, it takes a moment.</source>
+        <translation>Keep looking straight at the camera, it takes a moment.</translation>
+    </message>
+    <message>
+        <source>Keep going, slowly. %1</source>
+        <extracomment>%1: the movement's instruction, e.g. "Please turn your head slowly to your left, ..."</extracomment>
+        <translation>Keep going, slowly. %1</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,112 @@
         <source>Something went wrong. Please try again or ask the staff at the service desk.</source>
         <translation>出现了问题。请重试，或到服务台咨询工作人员。</translation>
     </message>
+    <message>
+        <source>This appointment is already checked in and can no longer be cancelled here. Please ask at the desk.</source>
+        <translation>该预约已报到，无法在此取消。请到服务台咨询。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::SafeFile</name>
+    <message>
+        <source>a symbolic link</source>
+        <translation>符号链接</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation>FIFO（命名管道）</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <source>flushing to the disk failed: %1</source>
+        <translation>写入磁盘失败：%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2; nothing was written</source>
+        <translation>无法写入 %1：%2；未写入任何内容</translation>
+    </message>
+    <message>
+        <source>cannot make the folder %1 private: %2</source>
+        <translation>无法将文件夹 %1 设为私有：%2</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>无法创建文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>refusing %1: it is %2, not a regular file</source>
+        <translation>拒绝 %1：它是%2，不是普通文件</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>未给出文件名</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the folder %2 does not exist</source>
+        <translation>无法写入 %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is in the folder of the local store (%2), where only the kiosk writes. Choose another folder.</source>
+        <translation>拒绝写入 %1：它位于本地存储的文件夹（%2）中，只有自助机可以写入该文件夹。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>cannot inspect %1: %2</source>
+        <translation>无法检查 %1：%2</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: it is %2, not a regular file. Nothing was changed.</source>
+        <translation>拒绝写入 %1：它是%2，不是普通文件。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>refusing to write %1: the file exists. Nothing was changed; choose a new name, or add --force to replace it.</source>
+        <translation>拒绝写入 %1：文件已存在。未做任何更改；请换一个文件名，或加 --force 替换它。</translation>
+    </message>
+    <message>
+        <source>wrote %1 but could not make it durable (folder sync failed: %2)</source>
+        <translation>已写入 %1，但无法确保其持久保存（文件夹同步失败：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>mk::app::DemoPool</name>
+    <message>
+        <source>the simulator program %1 was not found (install the medkiosk-poolsim package, or set MEDKIOSK_POOLSIM)</source>
+        <translation>找不到模拟器程序 %1（请安装 medkiosk-poolsim 软件包，或设置 MEDKIOSK_POOLSIM）</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 did not report its address within %2 s</source>
+        <translation>%1 在 %2 秒内未报告其地址</translation>
+    </message>
+    <message>
+        <source>%1 reported no usable address</source>
+        <translation>%1 未报告可用的地址</translation>
+    </message>
 </context>
 <context>
     <name>mk::app::KioskApp</name>
@@ -89,10 +195,6 @@
     <message>
         <source>Run against a built-in booking-pool simulator with demo data (state in ~/.local/state/medkiosk-demo).</source>
         <translation>连接内置的号源池模拟器并使用演示数据运行（状态保存在 ~/.local/state/medkiosk-demo）。</translation>
-    </message>
-    <message>
-        <source>Configuration file (default %1).</source>
-        <translation>配置文件（默认 %1）。</translation>
     </message>
     <message>
         <source>Start language: zh_CN or en (default from the configuration).</source>
@@ -135,10 +237,6 @@
         <translation>医院自助机</translation>
     </message>
     <message>
-        <source>cannot create the demo folder %1.</source>
-        <translation>无法创建演示文件夹 %1。</translation>
-    </message>
-    <message>
         <source>the demo booking-pool simulator did not start: %1</source>
         <translation>演示号源池模拟器未能启动：%1</translation>
     </message>
@@ -153,10 +251,6 @@
     <message>
         <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</source>
         <translation>无法打开本地存储 %1：%2。切勿删除：其中可能有尚未发送的报到和支付记录。工作人员：请运行“medkioskctl store check”并联系 IT 支持。</translation>
-    </message>
-    <message>
-        <source>STAFF: the local store %1 could not be read (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. Call IT support to recover it with the right key. The kiosk goes on with a new, empty store.</source>
-        <translation>工作人员注意：无法读取本地存储 %1（%2）。它已被移到 %3，没有删除任何内容：其中可能有尚未发送的报到记录。请联系 IT 支持用正确的密钥恢复。自助机将使用新的空存储继续运行。</translation>
     </message>
     <message>
         <source>the [face] settings of %1 are not valid: %2</source>
@@ -181,6 +275,22 @@
     <message>
         <source>face sign-in is off: %1; run scripts/fetch-face-models.sh</source>
         <translation>刷脸登录已关闭：%1；请运行 scripts/fetch-face-models.sh</translation>
+    </message>
+    <message>
+        <source>Configuration file (default: $MEDKIOSK_CONFIG, else /etc/medkiosk/kiosk.ini when it exists, else built-in defaults).</source>
+        <translation>配置文件（默认：$MEDKIOSK_CONFIG；否则在 /etc/medkiosk/kiosk.ini 存在时使用它；否则使用内置默认值）。</translation>
+    </message>
+    <message>
+        <source>cannot create the demo folder %1: %2.</source>
+        <translation>无法创建演示文件夹 %1：%2。</translation>
+    </message>
+    <message>
+        <source>STAFF: the local store %1 exists but its key cannot be loaded: %2. Nothing was changed and no new key was made. Restore the key file (or correct store/key_file in the configuration, or provide the systemd credential %3), then start the kiosk again.</source>
+        <translation>工作人员：本地存储 %1 存在，但无法加载其密钥：%2。未做任何更改，也未生成新密钥。请恢复密钥文件（或更正配置中的 store/key_file，或提供 systemd 凭据 %3），然后重新启动自助机。</translation>
+    </message>
+    <message>
+        <source>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); "medkioskctl store check" then says whether it reads. The kiosk goes on with a new, empty store.</source>
+        <translation>工作人员：无法用其密钥读取本地存储 %1（%2）。它已被移至 %3，没有删除任何内容：其中可能有尚未发送的报到记录。恢复方法：IT 人员停止自助机，放回创建该存储时所用的密钥，并将 %3 改回 %1（如有 -wal 和 -shm 文件也一并改回）；然后运行 "medkioskctl store check" 检查能否读取。自助机将使用一个新的空存储继续运行。</translation>
     </message>
 </context>
 <context>
@@ -282,6 +392,37 @@
     <message>
         <source>This appointment code cannot be read or is not valid. Please go to the registration desk.</source>
         <translation>此预约二维码无法识别或无效。请到挂号窗口办理。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::config::IniFile</name>
+    <message>
+        <source>the configuration file %1 does not exist</source>
+        <translation>配置文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 cannot be used: %2</source>
+        <translation>无法使用配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the configuration file %1: %2</source>
+        <translation>无法读取配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 is larger than %2 bytes: not a configuration file</source>
+        <translation>配置文件 %1 大于 %2 字节：不是配置文件</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 is not a text file (it holds binary data)</source>
+        <translation>配置文件 %1 不是文本文件（含有二进制数据）</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 is not UTF-8 text</source>
+        <translation>配置文件 %1 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>the configuration file %1 is not an INI file: line %2 is neither a [section], a key = value line nor a comment</source>
+        <translation>配置文件 %1 不是 INI 文件：第 %2 行既不是 [节]，也不是“键 = 值”行或注释</translation>
     </message>
 </context>
 <context>
@@ -400,6 +541,153 @@
     <message>
         <source>one batched transaction (%1 rows)</source>
         <translation>一个批量事务（%1 行）</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::CheckinVerifyCommand</name>
+    <message>
+        <source>Check an appointment code (TEXT, - or --image FILE), show its claims.</source>
+        <translation>检查预约码（TEXT、- 或 --image FILE），显示其内容。</translation>
+    </message>
+    <message>
+        <source>Decode the QR code of this image file (a regular file) first.</source>
+        <translation>先解码此图像文件（普通文件）中的二维码。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Usage: medkioskctl checkin verify TEXT|-|--image FILE [--json]</source>
+        <translation>用法：medkioskctl checkin verify TEXT|-|--image FILE [--json]</translation>
+    </message>
+    <message>
+        <source>configuration: %1</source>
+        <translation>配置：%1</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>not a check-in code</source>
+        <translation>不是报到码</translation>
+    </message>
+    <message>
+        <source>damaged (cut, re-encoded or malformed)</source>
+        <translation>已损坏（被截断、重新编码或格式错误）</translation>
+    </message>
+    <message>
+        <source>forged signature (altered, or not signed with the pool's key)</source>
+        <translation>签名伪造（被篡改，或不是用号源池的密钥签名）</translation>
+    </message>
+    <message>
+        <source>other hospital (issued by "%1")</source>
+        <translation>其他医院（由“%1”签发）</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>cannot be checked: no usable pool public key is configured</source>
+        <translation>无法检查：未配置可用的号源池公钥</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>verdict: %1</source>
+        <translation>结论：%1</translation>
+    </message>
+    <message>
+        <source>detail: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>claims (NOT verified, do not trust them):</source>
+        <translation>内容（未经验证，请勿信任）：</translation>
+    </message>
+    <message>
+        <source>claims:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>appointment number</source>
+        <translation>预约号</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>slot start</source>
+        <translation>号源开始时间</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>签发方</translation>
+    </message>
+    <message>
+        <source>not yet open: this code is not yet valid for check-in</source>
+        <translation>尚未开放：此码暂不能用于报到</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>现在开放</translation>
+    </message>
+    <message>
+        <source>check-in window: %1 to %2 (%3)</source>
+        <translation>报到时段：%1 至 %2（%3）</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; refused</source>
+        <translation>%1 不是普通文件；已拒绝</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; refused</source>
+        <translation>%1 大于 %2 MiB；已拒绝</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read image %1: %2</source>
+        <translation>无法读取图像 %1：%2</translation>
+    </message>
+    <message>
+        <source>no QR code found in %1</source>
+        <translation>在 %1 中未找到二维码</translation>
     </message>
 </context>
 <context>
@@ -687,10 +975,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::QueueCtl</name>
     <message>
-        <source>no store file at %1 (the kiosk creates it on first start)</source>
-        <translation>%1 处没有存储文件（自助机首次启动时创建）</translation>
-    </message>
-    <message>
         <source>unknown (the relay has not run yet)</source>
         <translation>未知（转发器尚未运行）</translation>
     </message>
@@ -777,12 +1061,12 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>需要文件名</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>%1 records written to %2</source>
         <translation>已将 %1 条记录写入 %2</translation>
+    </message>
+    <message>
+        <source>Replace FILE if it exists (only a regular file is ever replaced).</source>
+        <translation>如果 FILE 已存在则替换它（只会替换普通文件）。</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1492,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>unknown [devices] printer_transport: use serial, usblp or tcp</source>
         <translation>未知的 [devices] printer_transport：请使用 serial、usblp 或 tcp</translation>
     </message>
+    <message>
+        <source>printer stopped</source>
+        <translation>打印机已停止</translation>
+    </message>
 </context>
 <context>
     <name>mk::hw::Speaker</name>
@@ -1250,6 +1538,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>no voice for this language</source>
         <translation>没有此语言的语音</translation>
+    </message>
+    <message>
+        <source>speech stopped</source>
+        <translation>语音已停止</translation>
     </message>
 </context>
 <context>
@@ -1329,8 +1621,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <source>cannot make the folder %1 private to the kiosk</source>
+        <translation>无法将文件夹 %1 设为自助机私有</translation>
     </message>
 </context>
 <context>
@@ -1535,10 +1827,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>未配置存储路径</translation>
     </message>
     <message>
-        <source>cannot create the store folder %1</source>
-        <translation>无法创建存储文件夹 %1</translation>
-    </message>
-    <message>
         <source>cannot read the store %1: %2</source>
         <translation>无法读取存储 %1：%2</translation>
     </message>
@@ -1554,13 +1842,37 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>the store %1 is corrupt; it was left untouched for recovery: %2</source>
         <translation>存储 %1 已损坏；文件未被改动，留待恢复：%2</translation>
     </message>
+    <message>
+        <source>cannot open the store file %1: %2</source>
+        <translation>无法打开存储文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the store path %1 is not a regular file</source>
+        <translation>存储路径 %1 不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot make the store file %1 private (chmod 0600): %2</source>
+        <translation>无法将存储文件 %1 设为私有（chmod 0600）：%2</translation>
+    </message>
+    <message>
+        <source>no store file at %1 (the kiosk creates it on first start)</source>
+        <translation>%1 处没有存储文件（自助机首次启动时会创建）</translation>
+    </message>
+    <message>
+        <source>the file %1 is empty (0 bytes): it is not a medkiosk store. It was left untouched.</source>
+        <translation>文件 %1 为空（0 字节）：不是 medkiosk 存储。未对其做任何改动。</translation>
+    </message>
+    <message>
+        <source>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
+        <translation>文件 %1 是一个没有 medkiosk 结构的数据库：不是 medkiosk 存储（或从未被自助机打开过）。未对其做任何改动。</translation>
+    </message>
+    <message>
+        <source>the store %1 has schema version %2 and this program %3; this tool does not migrate a store (the kiosk of the matching version does). Nothing was changed.</source>
+        <translation>存储 %1 的结构版本为 %2，本程序为 %3；此工具不会迁移存储（由对应版本的自助机迁移）。未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>mk::store::StoreInspector</name>
-    <message>
-        <source>no store file at %1</source>
-        <translation>%1 处没有存储文件</translation>
-    </message>
     <message>
         <source>SQLCipher not linked: refusing to run</source>
         <translation>未链接 SQLCipher：拒绝运行</translation>
@@ -1568,6 +1880,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot read the store %1: %2</source>
         <translation>无法读取存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
+        <translation>文件 %1 是一个没有 medkiosk 结构的数据库：不是 medkiosk 存储（或从未被自助机打开过）。未对其做任何改动。</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +2123,15 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Step 1 of 2: a short head movement</source>
         <translation>第 1 步（共 2 步）：做一个简短的头部动作</translation>
+    </message>
+    <message>
+        <source>Keep looking straight at the camera, it takes a moment.</source>
+        <translation>请继续正视摄像头，需要一点时间。</translation>
+    </message>
+    <message>
+        <source>Keep going, slowly. %1</source>
+        <extracomment>%1: the movement's instruction, e.g. "Please turn your head slowly to your left, ..."</extracomment>
+        <translation>请继续，慢一点。%1</translation>
     </message>
 </context>
 <context>
