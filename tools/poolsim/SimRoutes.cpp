@@ -1,6 +1,7 @@
 // The FHIR routes of SimHttpServer: searches, reads, booking and check-in.
 #include "SimHttpServer.h"
 #include "SimLog.h"
+#include "SimSearchRules.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -114,63 +115,6 @@ bool boundsValid(const QStringList& bounds)
         }
     }
     return true;
-}
-
-// The part of an identifier token after "system|" (the whole token without a bar).
-QString tokenValue(const QString& token)
-{
-    return token.section(QLatin1Char('|'), -1);
-}
-
-// FHIR strict handling of searches (docs/pool-protocol.md "Searches"): only the parameters the
-// contract names, each with a value, and for the searches that return personal data (Patient,
-// Appointment) at least one criterion that narrows them down. Returns the refusal, or an empty
-// text when the search may run.
-const QHash<QString, QStringList>& searchParameters()
-{
-    static const QHash<QString, QStringList> supported{
-        {QStringLiteral("HealthcareService"), {QStringLiteral("active")}},
-        {QStringLiteral("Practitioner"), {}},
-        {QStringLiteral("Schedule"), {QStringLiteral("actor"), QStringLiteral("_include")}},
-        {QStringLiteral("Slot"),
-         {QStringLiteral("schedule"), QStringLiteral("start"), QStringLiteral("status")}},
-        {QStringLiteral("Patient"),
-         {QStringLiteral("identifier"), QStringLiteral("phone"), QStringLiteral("birthdate"),
-          QStringLiteral("guardian")}},
-        {QStringLiteral("Appointment"),
-         {QStringLiteral("patient"), QStringLiteral("date"), QStringLiteral("identifier")}}};
-    return supported;
-}
-
-QStringList searchableTypes()
-{
-    return searchParameters().keys();
-}
-
-QString searchRefusal(const QString& type, const QUrlQuery& query)
-{
-    static const QHash<QString, QStringList> criteria{
-        {QStringLiteral("Patient"),
-         {QStringLiteral("identifier"), QStringLiteral("phone"), QStringLiteral("guardian")}},
-        {QStringLiteral("Appointment"), {QStringLiteral("patient"), QStringLiteral("identifier")}}};
-    const QStringList allowed = searchParameters().value(type);
-    bool narrowed = false;
-    for (const auto& [name, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (!allowed.contains(name) && name != QLatin1String("_count") &&
-            name != QLatin1String("_offset")) {
-            return QStringLiteral("unsupported search parameter '%1' for %2").arg(name, type);
-        }
-        const bool is_identifier = name == QLatin1String("identifier");
-        if ((is_identifier ? tokenValue(value) : value).isEmpty()) {
-            return QStringLiteral("search parameter '%1' without a value").arg(name);
-        }
-        narrowed = narrowed || criteria.value(type).contains(name);
-    }
-    if (criteria.contains(type) && !narrowed) {
-        return QStringLiteral("a %1 search needs one of: %2")
-            .arg(type, criteria.value(type).join(QStringLiteral(", ")));
-    }
-    return {};
 }
 
 }  // namespace
