@@ -4,6 +4,9 @@
 
 #include <QRegularExpression>
 
+#include <cmath>
+#include <limits>
+
 namespace mk::fhir {
 namespace {
 
@@ -114,8 +117,12 @@ int FhirJson::integer(const QJsonObject& o, const QString& key, const QString& p
         if (need == Need::Required) fail(path, QStringLiteral("missing"));
         return absent;
     }
+    // Range first, then convert: converting a double outside the target's range (a huge
+    // number, an infinity, a NaN from the network) to an integer is undefined behaviour.
     const double d = v.toDouble();
-    if (!v.isDouble() || d != double(qint64(d)) || d < minimum || d > 2147483647.0) {
+    const bool in_range = v.isDouble() && std::isfinite(d) && d >= double(minimum) &&
+                          d <= double(std::numeric_limits<int>::max());
+    if (!in_range || d != std::trunc(d)) {
         fail(path, QStringLiteral("integer >= %1 expected").arg(minimum));
         return absent;
     }
