@@ -1,5 +1,5 @@
 # Every third-party dependency, found once, from Debian 12 packages.
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network HttpServer Concurrent Test
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network Concurrent Test
   LinguistTools)
 find_package(CURL REQUIRED)
 find_package(ZXing REQUIRED)
