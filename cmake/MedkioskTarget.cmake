@@ -16,3 +16,18 @@ function(medkiosk_target_defaults target)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
 endfunction()
+
+# Includes name their module (STYLE.md): "core/store/Store.h", "ui/KioskWindow.h",
+# "app/KioskApp.h", "hw/camera/Camera.h", "face_auth/Quality.h", "poolsim/PoolSimulator.h".
+# Each module publishes one folder holding a single link, <build>/include/<ns>/<ns> -> its
+# sources, so a target sees the namespaces of what it links and nothing else: two folders of
+# the same name (booking/, common/, face/, qr/, staff/) can no longer be confused, and a leaf
+# module cannot even name a kiosk_app header.
+function(medkiosk_module_namespace target ns)
+  set(dir ${CMAKE_BINARY_DIR}/include/${ns})
+  file(MAKE_DIRECTORY ${dir})
+  if(NOT IS_SYMLINK ${dir}/${ns})
+    file(CREATE_LINK ${CMAKE_CURRENT_SOURCE_DIR} ${dir}/${ns} SYMBOLIC)
+  endif()
+  target_include_directories(${target} PUBLIC ${dir})
+endfunction()

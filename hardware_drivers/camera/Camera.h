@@ -5,7 +5,7 @@
 // that does not link medkiosk_hw (the face screens) can power the camera while it scans.
 #pragma once
 
-#include "common/DeviceHealth.h"
+#include "hw/common/DeviceHealth.h"
 
 #include <QImage>
 #include <QVideoFrame>

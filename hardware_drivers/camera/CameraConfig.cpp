@@ -1,4 +1,4 @@
-#include "camera/CameraConfig.h"
+#include "hw/camera/CameraConfig.h"
 
 #include <algorithm>
 

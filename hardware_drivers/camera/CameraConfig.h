@@ -7,8 +7,8 @@
 //   camera_loop    = true               (folder)
 #pragma once
 
-#include "camera/FolderCamera.h"
-#include "camera/QtCamera.h"
+#include "hw/camera/FolderCamera.h"
+#include "hw/camera/QtCamera.h"
 
 #include <QSettings>
 

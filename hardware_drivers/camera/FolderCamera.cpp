@@ -1,4 +1,4 @@
-#include "camera/FolderCamera.h"
+#include "hw/camera/FolderCamera.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -3,7 +3,7 @@
 // vanished folder makes the camera Missing (and Ready again when it comes back).
 #pragma once
 
-#include "camera/Camera.h"
+#include "hw/camera/Camera.h"
 
 #include <QStringList>
 #include <QTimer>

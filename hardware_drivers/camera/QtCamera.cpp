@@ -1,4 +1,4 @@
-#include "camera/QtCamera.h"
+#include "hw/camera/QtCamera.h"
 
 #include <QCameraDevice>
 #include <QCameraFormat>

@@ -3,7 +3,7 @@
 // QMediaDevices::videoInputsChanged (hot-plug) starts it again when it comes back.
 #pragma once
 
-#include "camera/Camera.h"
+#include "hw/camera/Camera.h"
 
 #include <QCamera>
 #include <QMediaCaptureSession>

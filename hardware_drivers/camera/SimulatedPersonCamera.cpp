@@ -1,4 +1,4 @@
-#include "camera/SimulatedPersonCamera.h"
+#include "hw/camera/SimulatedPersonCamera.h"
 
 #include <QImageReader>
 

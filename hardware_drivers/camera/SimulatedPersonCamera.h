@@ -13,7 +13,7 @@
 // camera's thread; renderAt(t) gives the same frame deterministically for tests.
 #pragma once
 
-#include "camera/Camera.h"
+#include "hw/camera/Camera.h"
 
 #include <QColor>
 #include <QElapsedTimer>

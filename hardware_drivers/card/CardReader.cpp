@@ -1,6 +1,6 @@
-#include "card/CardReader.h"
+#include "hw/card/CardReader.h"
 
-#include "common/ThreadJoin.h"
+#include "hw/common/ThreadJoin.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>

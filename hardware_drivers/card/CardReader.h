@@ -9,9 +9,9 @@
 //                    or card reading not configured
 #pragma once
 
-#include "card/CardInfo.h"
-#include "card/CardReaderConfig.h"
-#include "common/DeviceHealth.h"
+#include "hw/card/CardInfo.h"
+#include "hw/card/CardReaderConfig.h"
+#include "hw/common/DeviceHealth.h"
 
 #include <QDeadlineTimer>
 

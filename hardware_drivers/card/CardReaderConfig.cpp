@@ -1,4 +1,4 @@
-#include "card/CardReaderConfig.h"
+#include "hw/card/CardReaderConfig.h"
 
 namespace mk::hw {
 

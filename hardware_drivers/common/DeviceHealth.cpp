@@ -1,4 +1,4 @@
-#include "common/DeviceHealth.h"
+#include "hw/common/DeviceHealth.h"
 
 namespace mk::hw {
 

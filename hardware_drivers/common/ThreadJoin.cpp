@@ -1,4 +1,4 @@
-#include "common/ThreadJoin.h"
+#include "hw/common/ThreadJoin.h"
 
 #include <QLoggingCategory>
 #include <QThread>

@@ -1,4 +1,4 @@
-#include "printer/EscPos.h"
+#include "hw/printer/EscPos.h"
 
 #include <QStringEncoder>
 

@@ -1,4 +1,4 @@
-#include "printer/EscPosParser.h"
+#include "hw/printer/EscPosParser.h"
 
 #include <QStringDecoder>
 

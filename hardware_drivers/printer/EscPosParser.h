@@ -5,7 +5,7 @@
 // most 70 kB of input; beyond that bytes are dropped. Never throws on any input.
 #pragma once
 
-#include "printer/ParsedTicket.h"
+#include "hw/printer/ParsedTicket.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "printer/LpFileTransport.h"
+#include "hw/printer/LpFileTransport.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

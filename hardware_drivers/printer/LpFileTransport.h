@@ -3,7 +3,7 @@
 // write access is possible, status cannot be read (canRead() false). Worker-thread only.
 #pragma once
 
-#include "printer/PrinterTransport.h"
+#include "hw/printer/PrinterTransport.h"
 
 namespace mk::hw {
 

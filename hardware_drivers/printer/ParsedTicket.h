@@ -2,7 +2,7 @@
 // styled text, QR codes and feeds, in print order.
 #pragma once
 
-#include "printer/EscPos.h"
+#include "hw/printer/EscPos.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "printer/PrinterConfig.h"
+#include "hw/printer/PrinterConfig.h"
 
 #include <algorithm>
 

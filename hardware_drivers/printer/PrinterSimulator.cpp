@@ -1,6 +1,6 @@
-#include "printer/PrinterSimulator.h"
+#include "hw/printer/PrinterSimulator.h"
 
-#include "printer/TicketRenderer.h"
+#include "hw/printer/TicketRenderer.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -6,8 +6,8 @@
 // Stopping it closes everything, as if the printer were unplugged; listen again to "plug it in".
 #pragma once
 
-#include "printer/EscPosParser.h"
-#include "printer/PrinterStatus.h"
+#include "hw/printer/EscPosParser.h"
+#include "hw/printer/PrinterStatus.h"
 
 #include <QHostAddress>
 #include <QList>

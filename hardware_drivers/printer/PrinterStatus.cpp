@@ -1,4 +1,4 @@
-#include "printer/PrinterStatus.h"
+#include "hw/printer/PrinterStatus.h"
 
 namespace mk::hw {
 

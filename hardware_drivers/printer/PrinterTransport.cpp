@@ -1,9 +1,9 @@
-#include "printer/PrinterTransport.h"
+#include "hw/printer/PrinterTransport.h"
 
-#include "printer/LpFileTransport.h"
-#include "printer/PrinterConfig.h"
-#include "printer/SerialTransport.h"
-#include "printer/TcpTransport.h"
+#include "hw/printer/LpFileTransport.h"
+#include "hw/printer/PrinterConfig.h"
+#include "hw/printer/SerialTransport.h"
+#include "hw/printer/TcpTransport.h"
 
 namespace mk::hw {
 

@@ -1,6 +1,6 @@
-#include "printer/PrinterWorker.h"
+#include "hw/printer/PrinterWorker.h"
 
-#include "printer/EscPos.h"
+#include "hw/printer/EscPos.h"
 
 namespace mk::hw {
 

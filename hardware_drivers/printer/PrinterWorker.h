@@ -2,10 +2,10 @@
 // I/O happens here only, never on the caller's (UI) thread.
 #pragma once
 
-#include "printer/PrintResult.h"
-#include "printer/PrinterConfig.h"
-#include "printer/PrinterStatus.h"
-#include "printer/PrinterTransport.h"
+#include "hw/printer/PrintResult.h"
+#include "hw/printer/PrinterConfig.h"
+#include "hw/printer/PrinterStatus.h"
+#include "hw/printer/PrinterTransport.h"
 
 #include <QObject>
 #include <QPromise>

@@ -1,7 +1,7 @@
-#include "printer/ReceiptPrinter.h"
+#include "hw/printer/ReceiptPrinter.h"
 
-#include "common/ThreadJoin.h"
-#include "printer/PrinterWorker.h"
+#include "hw/common/ThreadJoin.h"
+#include "hw/printer/PrinterWorker.h"
 
 #include <QLoggingCategory>
 #include <QPromise>

@@ -14,10 +14,10 @@
 //                    detail says what staff should do ("cover open: close the printer cover").
 #pragma once
 
-#include "common/DeviceHealth.h"
-#include "printer/PrintResult.h"
-#include "printer/PrinterConfig.h"
-#include "printer/PrinterStatus.h"
+#include "hw/common/DeviceHealth.h"
+#include "hw/printer/PrintResult.h"
+#include "hw/printer/PrinterConfig.h"
+#include "hw/printer/PrinterStatus.h"
 
 #include <QDeadlineTimer>
 #include <QFuture>

@@ -1,4 +1,4 @@
-#include "printer/SerialTransport.h"
+#include "hw/printer/SerialTransport.h"
 
 #include <QDeadlineTimer>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 // control. Worker-thread only.
 #pragma once
 
-#include "printer/PrinterTransport.h"
+#include "hw/printer/PrinterTransport.h"
 
 #include <QSerialPort>
 

@@ -1,4 +1,4 @@
-#include "printer/TcpTransport.h"
+#include "hw/printer/TcpTransport.h"
 
 #include <QDeadlineTimer>
 

@@ -1,7 +1,7 @@
 // PrinterTransport to a network printer's raw port (usually 9100). Worker-thread only.
 #pragma once
 
-#include "printer/PrinterTransport.h"
+#include "hw/printer/PrinterTransport.h"
 
 #include <QTcpSocket>
 

@@ -1,4 +1,4 @@
-#include "printer/TicketRenderer.h"
+#include "hw/printer/TicketRenderer.h"
 
 #include <QFont>
 #include <QFontMetrics>

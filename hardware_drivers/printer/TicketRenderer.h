@@ -4,7 +4,7 @@
 // QGuiApplication (fonts); use QT_QPA_PLATFORM=offscreen without a display.
 #pragma once
 
-#include "printer/ParsedTicket.h"
+#include "hw/printer/ParsedTicket.h"
 
 #include <QImage>
 

@@ -1,6 +1,6 @@
-#include "printer/VisitTicket.h"
+#include "hw/printer/VisitTicket.h"
 
-#include "printer/EscPos.h"
+#include "hw/printer/EscPos.h"
 
 namespace mk::hw {
 

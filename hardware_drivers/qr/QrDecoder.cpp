@@ -1,4 +1,4 @@
-#include "qr/QrDecoder.h"
+#include "hw/qr/QrDecoder.h"
 
 #include <ZXing/ReadBarcode.h>
 

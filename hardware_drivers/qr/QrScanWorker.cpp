@@ -1,4 +1,4 @@
-#include "qr/QrScanWorker.h"
+#include "hw/qr/QrScanWorker.h"
 
 namespace mk::hw {
 

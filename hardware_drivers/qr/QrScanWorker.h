@@ -5,7 +5,7 @@
 // Lives on (and must be used from) the thread that created it; decodes on its own QThread.
 #pragma once
 
-#include "qr/QrDecoder.h"
+#include "hw/qr/QrDecoder.h"
 
 #include <QElapsedTimer>
 #include <QImage>

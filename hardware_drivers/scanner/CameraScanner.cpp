@@ -1,6 +1,6 @@
-#include "scanner/CameraScanner.h"
+#include "hw/scanner/CameraScanner.h"
 
-#include "camera/Camera.h"
+#include "hw/camera/Camera.h"
 
 namespace mk::hw {
 

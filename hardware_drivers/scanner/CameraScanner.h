@@ -3,8 +3,8 @@
 // with kind "scanner".
 #pragma once
 
-#include "qr/QrScanWorker.h"
-#include "scanner/QrScanner.h"
+#include "hw/qr/QrScanWorker.h"
+#include "hw/scanner/QrScanner.h"
 
 #include <QPointer>
 

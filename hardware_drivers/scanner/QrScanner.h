@@ -3,7 +3,7 @@
 // connects to scanned(); it never needs to know which backend it has.
 #pragma once
 
-#include "common/DeviceHealth.h"
+#include "hw/common/DeviceHealth.h"
 
 #include <QString>
 

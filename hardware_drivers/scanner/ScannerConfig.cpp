@@ -1,4 +1,4 @@
-#include "scanner/ScannerConfig.h"
+#include "hw/scanner/ScannerConfig.h"
 
 #include <algorithm>
 

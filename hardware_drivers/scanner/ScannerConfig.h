@@ -12,8 +12,8 @@
 //   qr_debounce_ms      = 3000               (camera: same code ignored while seen, 0-600000)
 #pragma once
 
-#include "scanner/SerialScanner.h"
-#include "scanner/WedgeBurstDecoder.h"
+#include "hw/scanner/SerialScanner.h"
+#include "hw/scanner/WedgeBurstDecoder.h"
 
 #include <QSettings>
 #include <QStringList>

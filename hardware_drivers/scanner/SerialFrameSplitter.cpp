@@ -1,4 +1,4 @@
-#include "scanner/SerialFrameSplitter.h"
+#include "hw/scanner/SerialFrameSplitter.h"
 
 #include <QStringDecoder>
 

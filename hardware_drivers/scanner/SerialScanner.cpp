@@ -1,4 +1,4 @@
-#include "scanner/SerialScanner.h"
+#include "hw/scanner/SerialScanner.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>

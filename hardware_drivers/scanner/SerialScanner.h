@@ -3,8 +3,8 @@
 // open → Missing, then a reopen attempt every reopen_interval_ms → Ready when it opens again.
 #pragma once
 
-#include "scanner/QrScanner.h"
-#include "scanner/SerialFrameSplitter.h"
+#include "hw/scanner/QrScanner.h"
+#include "hw/scanner/SerialFrameSplitter.h"
 
 #include <QSerialPort>
 #include <QTimer>

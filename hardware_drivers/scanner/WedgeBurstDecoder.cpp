@@ -1,4 +1,4 @@
-#include "scanner/WedgeBurstDecoder.h"
+#include "hw/scanner/WedgeBurstDecoder.h"
 
 namespace mk::hw {
 

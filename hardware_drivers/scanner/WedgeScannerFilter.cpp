@@ -1,4 +1,4 @@
-#include "scanner/WedgeScannerFilter.h"
+#include "hw/scanner/WedgeScannerFilter.h"
 
 #include <QKeyEvent>
 

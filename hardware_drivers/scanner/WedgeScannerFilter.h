@@ -6,8 +6,8 @@
 // keyboard cannot be told apart from a scanner until it scans.
 #pragma once
 
-#include "scanner/QrScanner.h"
-#include "scanner/WedgeBurstDecoder.h"
+#include "hw/scanner/QrScanner.h"
+#include "hw/scanner/WedgeBurstDecoder.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

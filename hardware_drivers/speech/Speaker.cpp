@@ -1,7 +1,7 @@
-#include "speech/Speaker.h"
+#include "hw/speech/Speaker.h"
 
-#include "common/ThreadJoin.h"
-#include "speech/SpeechWorker.h"
+#include "hw/common/ThreadJoin.h"
+#include "hw/speech/SpeechWorker.h"
 
 #include <QDir>
 #include <QFileInfo>

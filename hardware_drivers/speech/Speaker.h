@@ -11,9 +11,9 @@
 //                    still shown and printed, only not spoken
 #pragma once
 
-#include "common/DeviceHealth.h"
-#include "speech/SpeakerConfig.h"
-#include "speech/VoiceChoice.h"
+#include "hw/common/DeviceHealth.h"
+#include "hw/speech/SpeakerConfig.h"
+#include "hw/speech/VoiceChoice.h"
 
 #include <QDeadlineTimer>
 

@@ -1,4 +1,4 @@
-#include "speech/SpeakerConfig.h"
+#include "hw/speech/SpeakerConfig.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "speech/SpeechWorker.h"
+#include "hw/speech/SpeechWorker.h"
 
-#include "speech/Speaker.h"
+#include "hw/speech/Speaker.h"
 
 #include <QTextToSpeech>
 #include <QVoice>

@@ -2,9 +2,9 @@
 // speech-dispatcher), lists the voices, picks one per language, speaks.
 #pragma once
 
-#include "common/DeviceHealth.h"
-#include "speech/SpeakerConfig.h"
-#include "speech/VoiceChoice.h"
+#include "hw/common/DeviceHealth.h"
+#include "hw/speech/SpeakerConfig.h"
+#include "hw/speech/VoiceChoice.h"
 
 #include <QObject>
 

@@ -1,4 +1,4 @@
-#include "speech/VoiceChoice.h"
+#include "hw/speech/VoiceChoice.h"
 
 namespace mk::hw {
 

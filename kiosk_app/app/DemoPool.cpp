@@ -1,6 +1,6 @@
 #include "DemoPool.h"
 
-#include "common/Log.h"
+#include "core/common/Log.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 // benchmark. Exit codes: 0 fine, 1 usage, 2 configuration, 3 store, 4 demo simulator.
 #pragma once
 
-#include "config/KioskConfig.h"
+#include "core/config/KioskConfig.h"
 
 #include <QCoreApplication>
 #include <QFuture>

@@ -4,16 +4,16 @@
 // <demo state>/tickets and the speaker.
 #include "DemoPool.h"
 #include "KioskApp.h"
-#include "KioskWindow.h"
-#include "booking/BookingService.h"
-#include "checkin/CheckinService.h"
-#include "common/Log.h"
-#include "common/SafeFile.h"
-#include "outbox/Relay.h"
-#include "printer/PrinterSimulator.h"
-#include "printer/ReceiptPrinter.h"
-#include "screens/CheckinScreen.h"
-#include "speech/Speaker.h"
+#include "ui/KioskWindow.h"
+#include "core/booking/BookingService.h"
+#include "core/checkin/CheckinService.h"
+#include "core/common/Log.h"
+#include "core/common/SafeFile.h"
+#include "core/outbox/Relay.h"
+#include "hw/printer/PrinterSimulator.h"
+#include "hw/printer/ReceiptPrinter.h"
+#include "ui/screens/CheckinScreen.h"
+#include "hw/speech/Speaker.h"
 
 #include <QDir>
 

@@ -5,16 +5,16 @@
 // never waits for them), the template store on the encrypted store (expired templates purged at
 // start and once a day), then KioskWindow::installFace. Missing or damaged models: one line on
 // stderr and in the log, no face button, the rest of the kiosk as usual.
-#include "FaceConfig.h"
-#include "FaceEngine.h"
+#include "face_auth/FaceConfig.h"
+#include "face_auth/FaceEngine.h"
 #include "KioskApp.h"
-#include "KioskWindow.h"
-#include "camera/FolderCamera.h"
-#include "camera/QtCamera.h"
-#include "camera/SimulatedPersonCamera.h"
-#include "common/Log.h"
-#include "face/FaceServices.h"
-#include "face/SqlTemplateStore.h"
+#include "ui/KioskWindow.h"
+#include "hw/camera/FolderCamera.h"
+#include "hw/camera/QtCamera.h"
+#include "hw/camera/SimulatedPersonCamera.h"
+#include "core/common/Log.h"
+#include "ui/face/FaceServices.h"
+#include "core/face/SqlTemplateStore.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -7,7 +7,7 @@
 // the other passes show the same appointment on the result screen.
 #pragma once
 
-#include "fhir/FhirTypes.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QDate>
 #include <QFuture>

@@ -1,7 +1,7 @@
 // medkiosk: the kiosk GUI. Everything but the argument parsing lives in KioskApp.
 #include "KioskApp.h"
 #include "StartupClock.h"
-#include "common/ThreadJoin.h"
+#include "hw/common/ThreadJoin.h"
 
 #include <QApplication>
 

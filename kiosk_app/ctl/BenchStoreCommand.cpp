@@ -3,11 +3,11 @@
 // synchronous=FULL in WAL mode (what a check-in or payment costs), and one batched transaction.
 // Uses a throw-away database with a random key in a temporary folder beside the store.
 #include "CtlCommand.h"
-#include "config/KioskConfig.h"
-#include "store/SecureKey.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/config/KioskConfig.h"
+#include "core/store/SecureKey.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QCoreApplication>
 #include <QDir>

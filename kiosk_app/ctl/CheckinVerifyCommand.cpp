@@ -7,11 +7,11 @@
 // device, a folder) is refused before it is read. Exit 0 only for a valid token, 1 for every
 // other verdict or when the input cannot be read, 2 for a usage error.
 #include "CtlCommand.h"
-#include "checkin/CheckinToken.h"
-#include "checkin/CheckinTypes.h"
-#include "common/Masking.h"
-#include "config/KioskConfig.h"
-#include "qr/QrDecoder.h"
+#include "core/checkin/CheckinToken.h"
+#include "core/checkin/CheckinTypes.h"
+#include "core/common/Masking.h"
+#include "core/config/KioskConfig.h"
+#include "hw/qr/QrDecoder.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "CtlRegistry.h"
 
 #include "CtlCommand.h"
-#include "config/IniFile.h"
+#include "core/config/IniFile.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

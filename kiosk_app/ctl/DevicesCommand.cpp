@@ -4,13 +4,13 @@
 // and prints ready / degraded / missing with the detail. Exit 1 when a configured device is missing
 // or did not answer in time; devices switched off in the configuration are listed, not counted.
 #include "CtlCommand.h"
-#include "camera/CameraConfig.h"
-#include "card/CardReader.h"
-#include "common/DeviceHealth.h"
-#include "printer/ReceiptPrinter.h"
-#include "scanner/ScannerConfig.h"
-#include "scanner/SerialScanner.h"
-#include "speech/Speaker.h"
+#include "hw/camera/CameraConfig.h"
+#include "hw/card/CardReader.h"
+#include "hw/common/DeviceHealth.h"
+#include "hw/printer/ReceiptPrinter.h"
+#include "hw/scanner/ScannerConfig.h"
+#include "hw/scanner/SerialScanner.h"
+#include "hw/speech/Speaker.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

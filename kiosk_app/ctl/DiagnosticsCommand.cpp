@@ -3,10 +3,10 @@
 // missing, the configuration is invalid or an existing store fails its quick check.
 #include "CtlCommand.h"
 #include "StoreCheck.h"
-#include "config/KioskConfig.h"
-#include "store/KeyProvider.h"
-#include "store/SqlCipherDb.h"
-#include "store/Store.h"
+#include "core/config/KioskConfig.h"
+#include "core/store/KeyProvider.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/Store.h"
 
 #include <QCoreApplication>
 #include <QDir>

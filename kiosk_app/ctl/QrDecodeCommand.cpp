@@ -2,8 +2,8 @@
 // kiosk's own pipeline (mk::hw::QrDecoder). Prints the text; exit 1 when no QR code is found or
 // the image does not load, 2 without an image.
 #include "CtlCommand.h"
-#include "common/SafeFile.h"
-#include "qr/QrDecoder.h"
+#include "core/common/SafeFile.h"
+#include "hw/qr/QrDecoder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

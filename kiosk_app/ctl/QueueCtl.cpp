@@ -1,7 +1,7 @@
 #include "QueueCtl.h"
 
-#include "config/KioskConfig.h"
-#include "store/KeyProvider.h"
+#include "core/config/KioskConfig.h"
+#include "core/store/KeyProvider.h"
 
 #include <QFileInfo>
 

@@ -6,8 +6,8 @@
 #pragma once
 
 #include "CtlCommand.h"
-#include "outbox/Outbox.h"
-#include "store/Store.h"
+#include "core/outbox/Outbox.h"
+#include "core/store/Store.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

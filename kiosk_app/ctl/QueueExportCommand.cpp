@@ -6,7 +6,7 @@
 // never anything in the store's folder. A failed write or flush exits 1 with the reason.
 #include "CtlCommand.h"
 #include "QueueCtl.h"
-#include "common/SafeFile.h"
+#include "core/common/SafeFile.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -4,8 +4,8 @@
 // as a salted PBKDF2 hash in the encrypted store; the lockout is cleared; an audit row is written.
 #include "CtlCommand.h"
 #include "QueueCtl.h"
-#include "config/KioskConfig.h"
-#include "staff/StaffPin.h"
+#include "core/config/KioskConfig.h"
+#include "core/staff/StaffPin.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

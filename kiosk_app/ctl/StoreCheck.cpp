@@ -1,6 +1,6 @@
 #include "StoreCheck.h"
 
-#include "store/KeyProvider.h"
+#include "core/store/KeyProvider.h"
 
 #include <QFileInfo>
 

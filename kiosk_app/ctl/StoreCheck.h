@@ -2,8 +2,8 @@
 // store read-only and check it. Never prints or logs the key.
 #pragma once
 
-#include "config/KioskConfig.h"
-#include "store/StoreInspector.h"
+#include "core/config/KioskConfig.h"
+#include "core/store/StoreInspector.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 // SQLite's full integrity_check. Exit 1 when the store is missing, unreadable or damaged.
 #include "CtlCommand.h"
 #include "StoreCheck.h"
-#include "config/KioskConfig.h"
+#include "core/config/KioskConfig.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // Face sign-in in the kiosk window (issue 5): the face screens, their entries on Home and Result,
 // and what happens once a face was identified.
 #include "KioskWindow.h"
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "common/Log.h"
-#include "common/UserMessages.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "core/common/Log.h"
+#include "core/common/UserMessages.h"
 #include "face/FaceConsentScreen.h"
 #include "face/FaceEnrollScreen.h"
 #include "face/FaceIdentifyScreen.h"

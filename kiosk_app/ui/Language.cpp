@@ -1,6 +1,6 @@
 #include "Language.h"
 
-#include "common/Log.h"
+#include "core/common/Log.h"
 
 #include <QCoreApplication>
 #include <QLocale>

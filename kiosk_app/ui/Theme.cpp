@@ -1,6 +1,6 @@
 #include "Theme.h"
 
-#include "common/Log.h"
+#include "core/common/Log.h"
 
 #include <QApplication>
 #include <QFont>

@@ -1,7 +1,7 @@
 // Fuzz target for the QR code paths that take outside input: the patient card parser (scanner
 // text) and the QR decoder (camera or scanner images). libFuzzer entry point; without libFuzzer
 // it is linked with fuzz_driver.cpp, which feeds it seeded mutations (ctest label "fuzz").
-#include "qr/QrImage.h"
+#include "core/qr/QrImage.h"
 
 #include <QByteArray>
 #include <QImage>

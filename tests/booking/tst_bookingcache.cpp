@@ -1,5 +1,5 @@
 // The booking service's cache documents: lossless round trips, stable keys, damaged payloads.
-#include "booking/BookingCache.h"
+#include "core/booking/BookingCache.h"
 
 #include <QTest>
 

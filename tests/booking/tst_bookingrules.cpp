@@ -1,6 +1,6 @@
 // The hospital's booking rules: days counted in the hospital's zone, per-day limit, days ahead,
 // too soon, past, cancellation cutoff.
-#include "booking/BookingRules.h"
+#include "core/booking/BookingRules.h"
 
 #include <QTest>
 

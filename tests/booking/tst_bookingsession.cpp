@@ -1,5 +1,5 @@
 // BookingSession::clear() forgets everything and says so.
-#include "booking/BookingSession.h"
+#include "core/booking/BookingSession.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,5 +1,5 @@
 // Masking of names, phone numbers and patient numbers on screen (DESIGN §5).
-#include "common/Masking.h"
+#include "core/common/Masking.h"
 
 #include <QTest>
 

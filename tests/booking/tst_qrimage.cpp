@@ -1,5 +1,5 @@
 // QR images: encode -> decode round trips, a real photographed code, and the patient card parser.
-#include "qr/QrImage.h"
+#include "core/qr/QrImage.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,16 +3,16 @@
 // kiosk wires it, with an injectable clock.
 #pragma once
 
-#include "SimulatorThread.h"
-#include "checkin/AppointmentLookup.h"
-#include "checkin/CheckinService.h"
-#include "checkin/CheckinToken.h"
-#include "outbox/Outbox.h"
-#include "outbox/PoolCommandSender.h"
-#include "outbox/Relay.h"
-#include "pool/CurlTransport.h"
-#include "pool/PoolClient.h"
-#include "store/Store.h"
+#include "poolsim/SimulatorThread.h"
+#include "core/checkin/AppointmentLookup.h"
+#include "core/checkin/CheckinService.h"
+#include "core/checkin/CheckinToken.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/PoolCommandSender.h"
+#include "core/outbox/Relay.h"
+#include "core/pool/CurlTransport.h"
+#include "core/pool/PoolClient.h"
+#include "core/store/Store.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 // entry point; without libFuzzer it is linked with fuzz_checkin_driver.cpp (seeded mutations).
 // Besides the raw bytes, each input also edits a valid signed token (splice at a position chosen
 // by the first byte), so the mutations reach the JSON and signature paths.
-#include "checkin/CheckinToken.h"
+#include "core/checkin/CheckinToken.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 // online, the same code twice, offline with a provisional number and its reconciliation, every
 // refusal (nothing sent), the arrival window, plain appointment numbers.
 #include "CheckinFixture.h"
-#include "checkin/CheckinToken.h"
+#include "core/checkin/CheckinToken.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,5 +1,5 @@
 // The check-in token: signing, strict parsing and every refusal (tests/checkin).
-#include "checkin/CheckinToken.h"
+#include "core/checkin/CheckinToken.h"
 
 #include <QTest>
 

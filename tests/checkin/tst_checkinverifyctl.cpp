@@ -4,8 +4,8 @@
 // padding, Unicode, other hospital, expired, valid). Each row checks the verdict text and the exit
 // code (0 only for a valid token); the output never holds the token, the full patient id or the
 // unmasked name. --image decodes a QR code from a regular file and refuses a FIFO at once.
-#include "checkin/CheckinToken.h"
-#include "qr/QrImage.h"
+#include "core/checkin/CheckinToken.h"
+#include "core/qr/QrImage.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,7 +4,7 @@
 // only; exits 1 when the samples are not all there.
 // Goals (DESIGN §7): time ratio product/raw <= 1.2; success equal or better; no false positives.
 #include "QrTestSet.h"
-#include "qr/QrDecoder.h"
+#include "hw/qr/QrDecoder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,7 +3,7 @@
 // whatever the chunking, the buffer stays bounded, every code is non-empty, bounded, free of
 // terminators and control characters. libFuzzer entry point; without libFuzzer it is linked with
 // fuzz_stream_driver.cpp (seeded mutations, ctest label "fuzz").
-#include "scanner/SerialFrameSplitter.h"
+#include "hw/scanner/SerialFrameSplitter.h"
 
 #include <QByteArray>
 #include <QList>

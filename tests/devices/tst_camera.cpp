@@ -4,10 +4,10 @@
 // QtCamera reports Missing when the machine has no camera.
 #include "QrTestSet.h"
 #include "TestSkip.h"
-#include "camera/FolderCamera.h"
-#include "camera/QtCamera.h"
-#include "qr/QrScanWorker.h"
-#include "scanner/CameraScanner.h"
+#include "hw/camera/FolderCamera.h"
+#include "hw/camera/QtCamera.h"
+#include "hw/qr/QrScanWorker.h"
+#include "hw/scanner/CameraScanner.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,9 +3,9 @@
 // ThreadJoin::finish at the deadline (logged, counted, never deleted under the thread), one that
 // stops in time is joined and its worker deleted, and the real receipt printer, blocked in a read
 // from a printer that never answers, is stopped by its deadline the same way.
-#include "common/DeviceHealth.h"
-#include "common/ThreadJoin.h"
-#include "printer/ReceiptPrinter.h"
+#include "hw/common/DeviceHealth.h"
+#include "hw/common/ThreadJoin.h"
+#include "hw/printer/ReceiptPrinter.h"
 
 #include <QPointer>
 #include <QRegularExpression>

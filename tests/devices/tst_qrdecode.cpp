@@ -2,7 +2,7 @@
 // default hints) as the reference: wherever the reference reads an image, the product must read
 // exactly the expected text; on the false-positive images it must find nothing.
 #include "QrTestSet.h"
-#include "qr/QrDecoder.h"
+#include "hw/qr/QrDecoder.h"
 
 #include <QImage>
 #include <QTest>

@@ -4,11 +4,11 @@
 // chunked writes, CRLF vs CR, garbage, an overlong line, unplugging (master closed → Missing) and
 // plugging back (new pty, symlink re-pointed → Ready, codes flow again).
 #include "TestSkip.h"
-#include "camera/CameraConfig.h"
-#include "scanner/ScannerConfig.h"
-#include "scanner/SerialScanner.h"
-#include "scanner/WedgeBurstDecoder.h"
-#include "scanner/WedgeScannerFilter.h"
+#include "hw/camera/CameraConfig.h"
+#include "hw/scanner/ScannerConfig.h"
+#include "hw/scanner/SerialScanner.h"
+#include "hw/scanner/WedgeBurstDecoder.h"
+#include "hw/scanner/WedgeScannerFilter.h"
 
 #include <QFile>
 #include <QKeyEvent>

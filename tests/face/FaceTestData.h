@@ -1,7 +1,7 @@
 // Where the face tests find the models and photos installed by scripts/fetch-face-models.sh.
 #pragma once
 
-#include "FaceEngine.h"
+#include "face_auth/FaceEngine.h"
 #include "TestSkip.h"
 
 #include <QDir>

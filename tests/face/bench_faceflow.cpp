@@ -10,15 +10,15 @@
 // worker runs detection and landmarks only). Galleries of 1 and of 10,000 templates (random
 // descriptors plus the enrolled one).
 #include "FaceTestData.h"
-#include "booking/BookingSession.h"
-#include "camera/SimulatedPersonCamera.h"
-#include "face/FaceChallenge.h"
-#include "face/FaceIdentifyScreen.h"
-#include "face/FaceServices.h"
-#include "face/FaceWorker.h"
-#include "face/SqlTemplateStore.h"
-#include "store/SecureKey.h"
-#include "store/Store.h"
+#include "core/booking/BookingSession.h"
+#include "hw/camera/SimulatedPersonCamera.h"
+#include "ui/face/FaceChallenge.h"
+#include "ui/face/FaceIdentifyScreen.h"
+#include "ui/face/FaceServices.h"
+#include "ui/face/FaceWorker.h"
+#include "core/face/SqlTemplateStore.h"
+#include "core/store/SecureKey.h"
+#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

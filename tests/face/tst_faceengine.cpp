@@ -1,7 +1,7 @@
 // FaceEngine with the real dlib models and photos: model checks, same / different people on the
 // johns chips, no face, several faces, the quality gates.
 #include "FaceTestData.h"
-#include "Identifier.h"
+#include "face_auth/Identifier.h"
 #include "TestSkip.h"
 
 #include <QPainter>

@@ -1,10 +1,10 @@
 // Gallery (1:N, 1:1, int8 layout), Identifier (confirmation digits, lockout persisted through a
 // fake in-memory TemplateStore, 1:1 verify) and Enrollment (consent rules) on synthetic
 // descriptors: no models needed.
-#include "Enrollment.h"
-#include "FaceConfig.h"
-#include "Gallery.h"
-#include "Identifier.h"
+#include "face_auth/Enrollment.h"
+#include "face_auth/FaceConfig.h"
+#include "face_auth/Gallery.h"
+#include "face_auth/Identifier.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>

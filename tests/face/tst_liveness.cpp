@@ -2,7 +2,7 @@
 // nose sticks out), from a flat picture turned and tilted (a photo: no depth), from stills; and
 // one end-to-end run of a still photo through the real detector.
 #include "FaceTestData.h"
-#include "Liveness.h"
+#include "face_auth/Liveness.h"
 
 #include <QPainter>
 #include <QRandomGenerator>

@@ -4,9 +4,9 @@
 // turn the wrong way and the same portrait turned as a flat card fail; the neutral frame keeps the
 // person's identity.
 #include "FaceTestData.h"
-#include "Identifier.h"
-#include "Liveness.h"
-#include "camera/SimulatedPersonCamera.h"
+#include "face_auth/Identifier.h"
+#include "face_auth/Liveness.h"
+#include "hw/camera/SimulatedPersonCamera.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -3,8 +3,8 @@
 // day is on screen (gridRendered, then the window painted). Prints median, p95 and min-max; the
 // "UI part" is what the UI thread spends from the slots' arrival to the painted window.
 #include "FlowFixture.h"
-#include "booking/SlotGridWidget.h"
-#include "screens/SlotGridScreen.h"
+#include "ui/booking/SlotGridWidget.h"
+#include "ui/screens/SlotGridScreen.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -5,12 +5,12 @@
 // Real parts: the pool simulator on loopback, PoolClient over HTTP, BookingService, an in-memory
 // encrypted store.
 #include "FlowFixture.h"
-#include "booking/SlotGridWidget.h"
-#include "common/Masking.h"
-#include "common/UserMessages.h"
-#include "qr/QrImage.h"
-#include "screens/ConfirmScreen.h"
-#include "screens/SlotGridScreen.h"
+#include "ui/booking/SlotGridWidget.h"
+#include "core/common/Masking.h"
+#include "core/common/UserMessages.h"
+#include "core/qr/QrImage.h"
+#include "ui/screens/ConfirmScreen.h"
+#include "ui/screens/SlotGridScreen.h"
 
 #include <QLabel>
 #include <QLocale>

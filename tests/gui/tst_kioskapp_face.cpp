@@ -5,12 +5,12 @@
 // appears once they are loaded on the worker thread (a skip naming the path when absent,
 // a failure with CI=true).
 #include "EmptyConfig.h"
-#include "FaceEngine.h"
-#include "KioskApp.h"
-#include "KioskWindow.h"
-#include "ScreenshotRunner.h"
+#include "face_auth/FaceEngine.h"
+#include "app/KioskApp.h"
+#include "ui/KioskWindow.h"
+#include "app/ScreenshotRunner.h"
 #include "TestSkip.h"
-#include "face/FaceIdentifyScreen.h"
+#include "ui/face/FaceIdentifyScreen.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,19 +1,19 @@
 // The kiosk shell driven like a patient would: taps on the on-screen keypad, a keyboard-wedge
 // scanner, idle timeout, language switch, touch target sizes and a pool outage. Real parts: the
 // pool simulator on loopback, PoolClient over HTTP, BookingService, an in-memory encrypted store.
-#include "KioskWindow.h"
-#include "SimulatorThread.h"
-#include "Theme.h"
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "common/UserMessages.h"
-#include "config/KioskConfig.h"
-#include "pool/PoolClient.h"
-#include "screens/IdentifyScreen.h"
-#include "store/Store.h"
-#include "widgets/Keypad.h"
-#include "widgets/MaskedField.h"
-#include "widgets/WedgeScanner.h"
+#include "ui/KioskWindow.h"
+#include "poolsim/SimulatorThread.h"
+#include "ui/Theme.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "core/common/UserMessages.h"
+#include "core/config/KioskConfig.h"
+#include "core/pool/PoolClient.h"
+#include "ui/screens/IdentifyScreen.h"
+#include "core/store/Store.h"
+#include "ui/widgets/Keypad.h"
+#include "ui/widgets/MaskedField.h"
+#include "ui/widgets/WedgeScanner.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -2,19 +2,19 @@
 // holds a dead letter: the PIN opens the mode, the reason is shown, Retry queues it again,
 // Discard with a reason writes the audit rows, Export writes a report without the personal data
 // put in the payload, and five wrong PINs show the lockout message.
-#include "KioskWindow.h"
-#include "Screen.h"
-#include "Theme.h"
-#include "config/KioskConfig.h"
-#include "outbox/Outbox.h"
-#include "outbox/QueueStatus.h"
-#include "staff/Maintenance.h"
-#include "staff/MaintenanceScreen.h"
-#include "staff/StaffAudit.h"
-#include "staff/StaffPin.h"
-#include "staff/StaffPinScreen.h"
-#include "store/SecureKey.h"
-#include "store/Store.h"
+#include "ui/KioskWindow.h"
+#include "ui/Screen.h"
+#include "ui/Theme.h"
+#include "core/config/KioskConfig.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/QueueStatus.h"
+#include "core/staff/Maintenance.h"
+#include "ui/staff/MaintenanceScreen.h"
+#include "core/staff/StaffAudit.h"
+#include "core/staff/StaffPin.h"
+#include "ui/staff/StaffPinScreen.h"
+#include "core/store/SecureKey.h"
+#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,12 +1,12 @@
 // StaffPin on a real encrypted store (temp file): right / wrong PIN, lockout and its persistence
 // across a reopen, doubling, a fresh salt per set, no PIN in the store's bytes, the audit rows.
-#include "staff/StaffAudit.h"
-#include "staff/StaffPin.h"
-#include "store/KeyProvider.h"
-#include "store/SecureKey.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/staff/StaffAudit.h"
+#include "core/staff/StaffPin.h"
+#include "core/store/KeyProvider.h"
+#include "core/store/SecureKey.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QDir>
 #include <QFile>

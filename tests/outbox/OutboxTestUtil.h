@@ -1,9 +1,9 @@
 // Shared by the outbox tests: keys, a scripted CommandSender, waiting for the relay.
 #pragma once
 
-#include "outbox/CommandSender.h"
-#include "outbox/Outbox.h"
-#include "store/SecureKey.h"
+#include "core/outbox/CommandSender.h"
+#include "core/outbox/Outbox.h"
+#include "core/store/SecureKey.h"
 
 #include <QElapsedTimer>
 #include <QHash>

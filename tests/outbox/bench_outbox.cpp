@@ -7,13 +7,13 @@
 // MEDKIOSK_BENCH_DIR chooses the disk (default: the current folder); MEDKIOSK_BENCH_QUEUE the
 // queue size (default 10000).
 #include "OutboxTestUtil.h"
-#include "SimulatorThread.h"
-#include "outbox/Outbox.h"
-#include "outbox/PoolCommandSender.h"
-#include "outbox/Relay.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "poolsim/SimulatorThread.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/PoolCommandSender.h"
+#include "core/outbox/Relay.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QDir>
 #include <QElapsedTimer>

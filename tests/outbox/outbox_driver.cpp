@@ -5,13 +5,13 @@
 // refuses to cancel an appointment that has arrived); a Relay forwards them to the pool at URL
 // meanwhile. Exits 0 once every command is sent or dead ("drained <sent> <dead>"), 1 on a store
 // error.
-#include "outbox/Outbox.h"
-#include "outbox/PoolCommandSender.h"
-#include "outbox/Relay.h"
-#include "store/SecureKey.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/PoolCommandSender.h"
+#include "core/outbox/Relay.h"
+#include "core/store/SecureKey.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

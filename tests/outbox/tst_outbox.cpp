@@ -2,12 +2,12 @@
 // not at all, the idempotency key never changes, order per key, dead letters, one bad record
 // never blocks the others, staff retry/discard with audit, and a restart resumes from the table.
 #include "OutboxTestUtil.h"
-#include "outbox/Backoff.h"
-#include "outbox/Outbox.h"
-#include "outbox/Relay.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/outbox/Backoff.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/Relay.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,11 +4,11 @@
 // cancel of an arrived appointment and a reused Idempotency-Key go to staff review (dead, with a
 // reason) after one attempt, never to `sent` and never into a retry loop.
 #include "OutboxTestUtil.h"
-#include "common/UserMessages.h"
-#include "outbox/Outbox.h"
-#include "outbox/PoolCommandSender.h"
-#include "outbox/Relay.h"
-#include "store/Store.h"
+#include "core/common/UserMessages.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/PoolCommandSender.h"
+#include "core/outbox/Relay.h"
+#include "core/store/Store.h"
 
 #include <QHash>
 #include <QJsonArray>

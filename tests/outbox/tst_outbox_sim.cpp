@@ -2,13 +2,13 @@
 // applied check-in/cancel counts are the exactly-once oracle): the N-th store operation failing
 // for every N, network faults, a full disk, and kill -9 of a process in the middle of a burst.
 #include "OutboxTestUtil.h"
-#include "SimulatorThread.h"
+#include "poolsim/SimulatorThread.h"
 #include "TestSkip.h"
-#include "outbox/Outbox.h"
-#include "outbox/PoolCommandSender.h"
-#include "outbox/Relay.h"
-#include "pool/CurlTransport.h"
-#include "store/Store.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/PoolCommandSender.h"
+#include "core/outbox/Relay.h"
+#include "core/pool/CurlTransport.h"
+#include "core/store/Store.h"
 
 #include <QDir>
 #include <QFile>

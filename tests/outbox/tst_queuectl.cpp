@@ -1,9 +1,9 @@
 // medkioskctl queue status|list|retry|discard|export as IT staff run it (a process per case),
 // on a store the kiosk wrote: JSON output, exit codes, audit rows, and an export without
 // personal data.
-#include "outbox/Outbox.h"
-#include "store/KeyProvider.h"
-#include "store/Store.h"
+#include "core/outbox/Outbox.h"
+#include "core/store/KeyProvider.h"
+#include "core/store/Store.h"
 
 #include <QFile>
 #include <QJsonArray>

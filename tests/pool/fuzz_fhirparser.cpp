@@ -1,6 +1,6 @@
 // Fuzz target of the FHIR parser: every entry point on arbitrary bytes. A reply is either parsed or
 // refused as BadReply; never a crash, an exception or another error code.
-#include "fhir/FhirParser.h"
+#include "core/fhir/FhirParser.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // huge, infinite or NaN value is a BadReply detail, never undefined behaviour. This test compiles
 // FhirJson.cpp itself with -fsanitize=float-cast-overflow (tests/pool/CMakeLists.txt): converting
 // first, as the code once did, aborts the run.
-#include "fhir/FhirJson.h"
+#include "core/fhir/FhirJson.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // The FHIR parser and writer: every official R4 example of the resources the kiosk reads parses,
 // with values checked; a table of bad inputs each gives BadReply naming the problem, never a crash.
-#include "fhir/FhirParser.h"
-#include "fhir/FhirWriter.h"
+#include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirWriter.h"
 
 #include <QDir>
 #include <QFile>

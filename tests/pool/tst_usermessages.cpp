@@ -1,5 +1,5 @@
 // mk::userMessage / staffDetail / errorCodeName: a sentence for every ErrorCode and every rule.
-#include "common/UserMessages.h"
+#include "core/common/UserMessages.h"
 
 #include <QSet>
 #include <QTest>

@@ -2,7 +2,7 @@
 // (a client like the kiosk's) or a raw QTcpSocket (to send what no polite client sends).
 #pragma once
 
-#include "PoolSimulator.h"
+#include "poolsim/PoolSimulator.h"
 
 #include <QDate>
 #include <QElapsedTimer>

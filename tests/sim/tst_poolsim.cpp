@@ -1,5 +1,5 @@
 #include "SimTestUtil.h"
-#include "SimulatorThread.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QDir>
 #include <QFile>

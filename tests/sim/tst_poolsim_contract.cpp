@@ -2,7 +2,7 @@
 // Idempotency-Key is bound to its request, an arrived appointment cannot be cancelled, and a
 // search without a supported criterion is refused instead of answered with everyone.
 #include "SimTestUtil.h"
-#include "SimulatorThread.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QTest>
 

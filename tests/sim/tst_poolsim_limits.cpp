@@ -2,7 +2,7 @@
 // `medkiosk --demo`, so a huge body, a slow or partial request or a crowd of idle connections
 // must not exhaust the kiosk. Raw sockets on loopback send what no polite client would.
 #include "SimTestUtil.h"
-#include "SimulatorThread.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Kiosk configuration: defaults without a file, every key read, bad values refused with a detail
 // naming the key, plain http only to this machine.
 
-#include "config/KioskConfig.h"
+#include "core/config/KioskConfig.h"
 
 #include <QDir>
 #include <QFile>

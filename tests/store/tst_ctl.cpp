@@ -2,9 +2,9 @@
 // store check on healthy, missing, wrongly keyed and damaged stores, JSON output, and never the
 // key in what it prints.
 
-#include "store/KeyProvider.h"
-#include "store/Migrations.h"
-#include "store/Store.h"
+#include "core/store/KeyProvider.h"
+#include "core/store/Migrations.h"
+#include "core/store/Store.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -4,10 +4,10 @@
 // failed write; a missing key file never makes a new key beside an existing store; inspection
 // commands write nothing; a named configuration that is missing or not INI stops everything
 // before anything is created; files are 0600 in 0700 folders; a FIFO is never read.
-#include "outbox/Outbox.h"
-#include "store/KeyProvider.h"
-#include "store/SqlCipherDb.h"
-#include "store/Store.h"
+#include "core/outbox/Outbox.h"
+#include "core/store/KeyProvider.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/Store.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -2,8 +2,8 @@
 // with a message that says how to fix them, the systemd credential first, and never in a log.
 
 #include "TestSkip.h"
-#include "store/KeyProvider.h"
-#include "store/Store.h"
+#include "core/store/KeyProvider.h"
+#include "core/store/Store.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,10 +3,10 @@
 // migrations run once, and a full disk reported as such without losing committed data.
 
 #include "TestSkip.h"
-#include "store/Migrations.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/store/Migrations.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QDir>
 #include <QFile>

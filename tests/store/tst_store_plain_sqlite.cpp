@@ -2,7 +2,7 @@
 // (what happens when dlib's link line wins) must refuse to run instead of writing a "encrypted"
 // store in clear.
 
-#include "store/Store.h"
+#include "core/store/Store.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,11 +1,11 @@
 // The SQL layer under the store: the migration runner (each migration once, no downgrade, no
 // gaps), statements and transactions, error mapping, and the store's lock under concurrent writers.
 
-#include "store/Migrations.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/SqlTransaction.h"
-#include "store/Store.h"
+#include "core/store/Migrations.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/SqlTransaction.h"
+#include "core/store/Store.h"
 
 #include <QTest>
 

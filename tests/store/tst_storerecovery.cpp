@@ -1,7 +1,7 @@
 // A store file this key cannot read is moved aside, byte for byte, never wiped; a readable or
 // merely absent one is never touched.
-#include "store/Store.h"
-#include "store/StoreRecovery.h"
+#include "core/store/Store.h"
+#include "core/store/StoreRecovery.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -5,10 +5,10 @@
 // --pty, printer_transport = serial, printer_port = the printed /dev/pts/N). Each ticket becomes
 // DIR/ticket-<date>-<time>-<n>.png. While it runs, type on stdin: paper-out, cover-open,
 // near-end, ok (clear all), quit. --sample writes one sample visit ticket PNG and exits.
-#include "printer/EscPosParser.h"
-#include "printer/PrinterSimulator.h"
-#include "printer/TicketRenderer.h"
-#include "printer/VisitTicket.h"
+#include "hw/printer/EscPosParser.h"
+#include "hw/printer/PrinterSimulator.h"
+#include "hw/printer/TicketRenderer.h"
+#include "hw/printer/VisitTicket.h"
 
 #include <QCommandLineParser>
 #include <QDir>

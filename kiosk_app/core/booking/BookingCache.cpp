@@ -1,4 +1,4 @@
-#include "booking/BookingCache.h"
+#include "core/booking/BookingCache.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // availability as small JSON documents (never patient data). Internal to booking/.
 #pragma once
 
-#include "fhir/FhirTypes.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QByteArray>
 #include <QDate>

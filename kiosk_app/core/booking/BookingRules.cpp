@@ -1,4 +1,4 @@
-#include "booking/BookingRules.h"
+#include "core/booking/BookingRules.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>

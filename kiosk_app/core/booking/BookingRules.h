@@ -1,8 +1,8 @@
 // Hospital booking rules, from configuration, checked before a booking is sent.
 #pragma once
 
-#include "common/Result.h"
-#include "fhir/FhirTypes.h"
+#include "core/common/Result.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QByteArray>
 #include <QDateTime>

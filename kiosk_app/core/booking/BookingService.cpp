@@ -1,9 +1,9 @@
-#include "booking/BookingService.h"
+#include "core/booking/BookingService.h"
 
-#include "booking/BookingCache.h"
-#include "booking/BookingSession.h"
-#include "common/Log.h"
-#include "store/Store.h"
+#include "core/booking/BookingCache.h"
+#include "core/booking/BookingSession.h"
+#include "core/common/Log.h"
+#include "core/store/Store.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>

@@ -3,10 +3,10 @@
 // back on the UI thread. Falls back to the encrypted cache (marked stale) when the pool is away.
 #pragma once
 
-#include "booking/BookingRules.h"
-#include "common/Result.h"
-#include "fhir/FhirTypes.h"
-#include "pool/PoolClient.h"
+#include "core/booking/BookingRules.h"
+#include "core/common/Result.h"
+#include "core/fhir/FhirTypes.h"
+#include "core/pool/PoolClient.h"
 
 #include <QDateTime>
 #include <QFuture>

@@ -1,4 +1,4 @@
-#include "booking/BookingSession.h"
+#include "core/booking/BookingSession.h"
 
 namespace mk::booking {
 

@@ -2,7 +2,7 @@
 // timeout, "Home", finished): the screens read from here and must redraw after clear().
 #pragma once
 
-#include "fhir/FhirTypes.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QDate>
 #include <QList>

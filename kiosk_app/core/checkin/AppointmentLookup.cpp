@@ -1,9 +1,9 @@
-#include "checkin/AppointmentLookup.h"
+#include "core/checkin/AppointmentLookup.h"
 
-#include "fhir/FhirBundle.h"
-#include "fhir/FhirParser.h"
-#include "fhir/FhirUris.h"
-#include "pool/PoolReply.h"
+#include "core/fhir/FhirBundle.h"
+#include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirUris.h"
+#include "core/pool/PoolReply.h"
 
 #include <QUrlQuery>
 

@@ -4,9 +4,9 @@
 // from worker threads only. Errors are mapped like PoolClient's (pool::reply::httpError).
 #pragma once
 
-#include "common/Result.h"
-#include "fhir/FhirTypes.h"
-#include "pool/HttpTransport.h"
+#include "core/common/Result.h"
+#include "core/fhir/FhirTypes.h"
+#include "core/pool/HttpTransport.h"
 
 #include <QUrl>
 

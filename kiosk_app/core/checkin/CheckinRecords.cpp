@@ -1,7 +1,7 @@
-#include "checkin/CheckinRecords.h"
+#include "core/checkin/CheckinRecords.h"
 
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
 
 namespace mk::checkin::records {
 

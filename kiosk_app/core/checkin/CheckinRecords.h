@@ -3,8 +3,8 @@
 // and its outbox command commit together.
 #pragma once
 
-#include "checkin/CheckinTypes.h"
-#include "common/Result.h"
+#include "core/checkin/CheckinTypes.h"
+#include "core/common/Result.h"
 
 #include <optional>
 

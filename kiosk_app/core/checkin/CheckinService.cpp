@@ -1,14 +1,14 @@
-#include "checkin/CheckinService.h"
+#include "core/checkin/CheckinService.h"
 
-#include "checkin/AppointmentLookup.h"
-#include "checkin/CheckinRecords.h"
-#include "common/Log.h"
-#include "common/Masking.h"
-#include "outbox/Outbox.h"
-#include "outbox/OutboxRecord.h"
-#include "outbox/Relay.h"
-#include "pool/CurlTransport.h"
-#include "store/Store.h"
+#include "core/checkin/AppointmentLookup.h"
+#include "core/checkin/CheckinRecords.h"
+#include "core/common/Log.h"
+#include "core/common/Masking.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/OutboxRecord.h"
+#include "core/outbox/Relay.h"
+#include "core/pool/CurlTransport.h"
+#include "core/store/Store.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

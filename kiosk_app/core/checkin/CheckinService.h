@@ -8,9 +8,9 @@
 // runs on the service's worker threads and returns a QFuture (attach with .then(widget, ...)).
 #pragma once
 
-#include "checkin/CheckinToken.h"
-#include "checkin/CheckinTypes.h"
-#include "pool/PoolClient.h"
+#include "core/checkin/CheckinToken.h"
+#include "core/checkin/CheckinTypes.h"
+#include "core/pool/PoolClient.h"
 
 #include <QFuture>
 #include <QObject>

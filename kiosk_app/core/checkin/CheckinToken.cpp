@@ -1,4 +1,4 @@
-#include "checkin/CheckinToken.h"
+#include "core/checkin/CheckinToken.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,7 +4,7 @@
 // check in while the pool is away (DESIGN §4). Parsing is strict and bounded, and never crashes.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -2,8 +2,8 @@
 // check-in made at this kiosk, and the outcome a screen shows.
 #pragma once
 
-#include "checkin/CheckinToken.h"
-#include "common/Result.h"
+#include "core/checkin/CheckinToken.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "common/Log.h"
+#include "core/common/Log.h"
 
 Q_LOGGING_CATEGORY(lcPool, "medkiosk.pool")
 Q_LOGGING_CATEGORY(lcStore, "medkiosk.store")

@@ -1,4 +1,4 @@
-#include "common/Masking.h"
+#include "core/common/Masking.h"
 
 #include <QChar>
 #include <QList>

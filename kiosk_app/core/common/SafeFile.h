@@ -11,7 +11,7 @@
 //           forever, a device could be endless).
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

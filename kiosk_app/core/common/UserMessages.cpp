@@ -1,4 +1,4 @@
-#include "common/UserMessages.h"
+#include "core/common/UserMessages.h"
 
 #include <QCoreApplication>
 

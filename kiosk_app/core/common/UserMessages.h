@@ -3,7 +3,7 @@
 // text adds the technical cause. Neither ever contains personal data.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QString>
 

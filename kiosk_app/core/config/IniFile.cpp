@@ -1,6 +1,6 @@
-#include "config/IniFile.h"
+#include "core/config/IniFile.h"
 
-#include "common/SafeFile.h"
+#include "core/common/SafeFile.h"
 
 #include <QFile>
 #include <QFileInfo>

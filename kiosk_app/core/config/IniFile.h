@@ -4,7 +4,7 @@
 // must be blank, a comment (; or #), a [section] or a key = value line.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "config/KioskConfig.h"
+#include "core/config/KioskConfig.h"
 
-#include "common/Log.h"
-#include "config/IniFile.h"
-#include "store/KeyProvider.h"
+#include "core/common/Log.h"
+#include "core/config/IniFile.h"
+#include "core/store/KeyProvider.h"
 
 #include <QCoreApplication>
 #include <QDir>

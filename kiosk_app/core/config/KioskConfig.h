@@ -2,9 +2,9 @@
 // from a systemd credential or a root-only key file whose *path* is configured.
 #pragma once
 
-#include "booking/BookingRules.h"
-#include "common/Result.h"
-#include "pool/PoolClient.h"
+#include "core/booking/BookingRules.h"
+#include "core/common/Result.h"
+#include "core/pool/PoolClient.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
-#include "face/SqlTemplateStore.h"
+#include "core/face/SqlTemplateStore.h"
 
-#include "common/Log.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/common/Log.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QStringList>
 

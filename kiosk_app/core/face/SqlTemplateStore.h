@@ -4,7 +4,7 @@
 // uses secure_delete so that freed pages are zeroed.
 #pragma once
 
-#include "TemplateStore.h"
+#include "face_auth/TemplateStore.h"
 
 #include <QCoreApplication>
 

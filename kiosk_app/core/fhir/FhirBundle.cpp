@@ -1,7 +1,7 @@
-#include "fhir/FhirBundle.h"
+#include "core/fhir/FhirBundle.h"
 
-#include "fhir/FhirJson.h"
-#include "fhir/FhirParser.h"
+#include "core/fhir/FhirJson.h"
+#include "core/fhir/FhirParser.h"
 
 #include <QHash>
 

@@ -2,8 +2,8 @@
 // next link (followed only on the pool's own origin). Part of the parser (FhirParser.h).
 #pragma once
 
-#include "common/Result.h"
-#include "fhir/FhirTypes.h"
+#include "core/common/Result.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "fhir/FhirJson.h"
+#include "core/fhir/FhirJson.h"
 
-#include "fhir/FhirUris.h"
+#include "core/fhir/FhirUris.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
-#include "fhir/FhirParser.h"
+#include "core/fhir/FhirParser.h"
 
-#include "fhir/FhirJson.h"
-#include "fhir/FhirUris.h"
+#include "core/fhir/FhirJson.h"
+#include "core/fhir/FhirUris.h"
 
 #include <QHash>
 #include <QJsonDocument>

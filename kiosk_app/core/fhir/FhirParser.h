@@ -4,9 +4,9 @@
 // ("Slot.start: missing"). Tolerant of elements it does not know. Never throws, never crashes.
 #pragma once
 
-#include "common/Result.h"
-#include "fhir/FhirBundle.h"
-#include "fhir/FhirTypes.h"
+#include "core/common/Result.h"
+#include "core/fhir/FhirBundle.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QByteArray>
 #include <QJsonObject>

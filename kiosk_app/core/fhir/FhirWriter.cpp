@@ -1,6 +1,6 @@
-#include "fhir/FhirWriter.h"
+#include "core/fhir/FhirWriter.h"
 
-#include "fhir/FhirUris.h"
+#include "core/fhir/FhirUris.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

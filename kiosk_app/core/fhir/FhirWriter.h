@@ -1,7 +1,7 @@
 // Writes the FHIR R4 JSON the kiosk sends (docs/pool-protocol.md).
 #pragma once
 
-#include "fhir/FhirTypes.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QByteArray>
 #include <QJsonObject>

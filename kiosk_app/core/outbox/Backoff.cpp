@@ -1,4 +1,4 @@
-#include "outbox/Backoff.h"
+#include "core/outbox/Backoff.h"
 
 #include <QRandomGenerator>
 

@@ -3,8 +3,8 @@
 // PoolCommandSender is the real one over HTTP; tests may put a double in its place.
 #pragma once
 
-#include "common/Result.h"
-#include "outbox/OutboxRecord.h"
+#include "core/common/Result.h"
+#include "core/outbox/OutboxRecord.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,10 +1,10 @@
-#include "outbox/Outbox.h"
+#include "core/outbox/Outbox.h"
 
-#include "common/Log.h"
-#include "outbox/OutboxSql.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/common/Log.h"
+#include "core/outbox/OutboxSql.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QUuid>
 

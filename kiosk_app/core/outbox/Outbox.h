@@ -4,9 +4,9 @@
 // Thread-safe (the Store serialises access); call it from worker threads, never the UI thread.
 #pragma once
 
-#include "common/Result.h"
-#include "outbox/OutboxRecord.h"
-#include "outbox/QueueStatus.h"
+#include "core/common/Result.h"
+#include "core/outbox/OutboxRecord.h"
+#include "core/outbox/QueueStatus.h"
 
 #include <QCoreApplication>
 #include <QList>

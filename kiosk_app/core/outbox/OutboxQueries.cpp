@@ -1,8 +1,8 @@
 // Outbox: staff actions (retry, discard, with audit), listings and the queue status.
-#include "common/Log.h"
-#include "outbox/Outbox.h"
-#include "outbox/OutboxSql.h"
-#include "store/Store.h"
+#include "core/common/Log.h"
+#include "core/outbox/Outbox.h"
+#include "core/outbox/OutboxSql.h"
+#include "core/store/Store.h"
 
 namespace mk::outbox {
 

@@ -1,6 +1,6 @@
-#include "outbox/OutboxRecord.h"
+#include "core/outbox/OutboxRecord.h"
 
-#include "outbox/CommandSender.h"
+#include "core/outbox/CommandSender.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 // Internal to the outbox: SQL helpers shared by Outbox.cpp and OutboxQueries.cpp.
 #pragma once
 
-#include "common/Result.h"
-#include "outbox/OutboxRecord.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
+#include "core/common/Result.h"
+#include "core/outbox/OutboxRecord.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
 
 #include <QList>
 

@@ -1,9 +1,9 @@
-#include "outbox/PoolCommandSender.h"
+#include "core/outbox/PoolCommandSender.h"
 
-#include "fhir/FhirParser.h"
-#include "fhir/FhirUris.h"
-#include "pool/CurlTransport.h"
-#include "pool/PoolReply.h"
+#include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirUris.h"
+#include "core/pool/CurlTransport.h"
+#include "core/pool/PoolReply.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -12,8 +12,8 @@
 // Thread-safe when the transport is (CurlTransport is).
 #pragma once
 
-#include "outbox/CommandSender.h"
-#include "pool/HttpTransport.h"
+#include "core/outbox/CommandSender.h"
+#include "core/pool/HttpTransport.h"
 
 #include <QUrl>
 

@@ -1,4 +1,4 @@
-#include "outbox/QueueStatus.h"
+#include "core/outbox/QueueStatus.h"
 
 namespace mk::outbox {
 

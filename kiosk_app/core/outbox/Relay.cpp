@@ -1,8 +1,8 @@
-#include "outbox/Relay.h"
+#include "core/outbox/Relay.h"
 
-#include "common/Log.h"
-#include "outbox/CommandSender.h"
-#include "outbox/Outbox.h"
+#include "core/common/Log.h"
+#include "core/outbox/CommandSender.h"
+#include "core/outbox/Outbox.h"
 
 #include <algorithm>
 #include <chrono>

@@ -10,8 +10,8 @@
 // for a receiver living in another thread).
 #pragma once
 
-#include "outbox/Backoff.h"
-#include "outbox/QueueStatus.h"
+#include "core/outbox/Backoff.h"
+#include "core/outbox/QueueStatus.h"
 
 #include <QDateTime>
 #include <QObject>

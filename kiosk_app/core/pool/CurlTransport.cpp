@@ -1,4 +1,4 @@
-#include "pool/CurlTransport.h"
+#include "core/pool/CurlTransport.h"
 
 #include <curl/curl.h>
 

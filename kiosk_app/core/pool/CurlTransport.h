@@ -2,7 +2,7 @@
 // threads at once. TLS verification is always on (peer and host); only http and https are spoken.
 #pragma once
 
-#include "pool/HttpTransport.h"
+#include "core/pool/HttpTransport.h"
 
 namespace mk::pool {
 

@@ -2,7 +2,7 @@
 // transport under PoolClient (the real one is CurlTransport).
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,10 +1,10 @@
-#include "pool/PoolClient.h"
+#include "core/pool/PoolClient.h"
 
-#include "common/Log.h"
-#include "fhir/FhirUris.h"
-#include "fhir/FhirWriter.h"
-#include "pool/CurlTransport.h"
-#include "pool/PoolReply.h"
+#include "core/common/Log.h"
+#include "core/fhir/FhirUris.h"
+#include "core/fhir/FhirWriter.h"
+#include "core/pool/CurlTransport.h"
+#include "core/pool/PoolReply.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>

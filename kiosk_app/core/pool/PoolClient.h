@@ -3,10 +3,10 @@
 // call uses its own curl handle, so several workers may share one client.
 #pragma once
 
-#include "common/Result.h"
-#include "fhir/FhirParser.h"
-#include "fhir/FhirTypes.h"
-#include "pool/HttpTransport.h"
+#include "core/common/Result.h"
+#include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirTypes.h"
+#include "core/pool/HttpTransport.h"
 
 #include <QDate>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "pool/PoolReply.h"
+#include "core/pool/PoolReply.h"
 
-#include "fhir/FhirParser.h"
-#include "fhir/FhirUris.h"
+#include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirUris.h"
 
 #include <QDateTime>
 

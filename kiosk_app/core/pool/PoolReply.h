@@ -2,8 +2,8 @@
 // OperationOutcome of an error status, Retry-After.
 #pragma once
 
-#include "common/Result.h"
-#include "pool/HttpTransport.h"
+#include "core/common/Result.h"
+#include "core/pool/HttpTransport.h"
 
 namespace mk::pool::reply {
 

@@ -1,4 +1,4 @@
-#include "qr/QrImage.h"
+#include "core/qr/QrImage.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

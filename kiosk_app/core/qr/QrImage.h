@@ -2,7 +2,7 @@
 // ZXing's reader. Both run on any thread.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QDate>
 #include <QImage>

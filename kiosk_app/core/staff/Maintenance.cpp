@@ -1,9 +1,9 @@
-#include "staff/Maintenance.h"
+#include "core/staff/Maintenance.h"
 
-#include "common/Log.h"
-#include "common/SafeFile.h"
-#include "outbox/Outbox.h"
-#include "staff/StaffAudit.h"
+#include "core/common/Log.h"
+#include "core/common/SafeFile.h"
+#include "core/outbox/Outbox.h"
+#include "core/staff/StaffAudit.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "staff/StaffAudit.h"
+#include "core/staff/StaffAudit.h"
 
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 namespace mk::staff {
 

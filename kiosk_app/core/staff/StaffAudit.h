@@ -4,7 +4,7 @@
 // Thread-safe like the Store; call it from worker threads, never the UI thread.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,10 +1,10 @@
-#include "staff/StaffPin.h"
+#include "core/staff/StaffPin.h"
 
-#include "common/Log.h"
-#include "staff/StaffAudit.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/Store.h"
+#include "core/common/Log.h"
+#include "core/staff/StaffAudit.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

@@ -8,7 +8,7 @@
 // one slow hash on purpose).
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

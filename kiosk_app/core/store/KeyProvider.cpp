@@ -1,6 +1,6 @@
-#include "store/KeyProvider.h"
+#include "core/store/KeyProvider.h"
 
-#include "common/Log.h"
+#include "core/common/Log.h"
 
 #include <QDir>
 #include <QFile>

@@ -6,8 +6,8 @@
 // The key is never logged or printed.
 #pragma once
 
-#include "common/Result.h"
-#include "store/SecureKey.h"
+#include "core/common/Result.h"
+#include "core/store/SecureKey.h"
 
 #include <QCoreApplication>
 #include <QString>

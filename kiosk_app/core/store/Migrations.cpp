@@ -1,9 +1,9 @@
-#include "store/Migrations.h"
+#include "core/store/Migrations.h"
 
-#include "common/Log.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/SqlTransaction.h"
+#include "core/common/Log.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/SqlTransaction.h"
 
 #include <QDateTime>
 

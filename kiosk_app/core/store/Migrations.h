@@ -3,7 +3,7 @@
 // schema, append an entry to the list in Migrations.cpp; never edit or reorder a shipped one.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QCoreApplication>
 

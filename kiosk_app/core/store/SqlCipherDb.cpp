@@ -1,7 +1,7 @@
-#include "store/SqlCipherDb.h"
+#include "core/store/SqlCipherDb.h"
 
-#include "common/Log.h"
-#include "store/SqlStatement.h"
+#include "core/common/Log.h"
+#include "core/store/SqlStatement.h"
 
 #include <QFile>
 

@@ -3,7 +3,7 @@
 // 3.15: no UPSERT, no json functions.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

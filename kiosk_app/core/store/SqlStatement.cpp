@@ -1,6 +1,6 @@
-#include "store/SqlStatement.h"
+#include "core/store/SqlStatement.h"
 
-#include "store/SqlCipherDb.h"
+#include "core/store/SqlCipherDb.h"
 
 #include <QCoreApplication>
 

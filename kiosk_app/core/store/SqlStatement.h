@@ -2,7 +2,7 @@
 // column indexes 0-based, as in the C API.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QString>

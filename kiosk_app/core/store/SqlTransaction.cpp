@@ -1,7 +1,7 @@
-#include "store/SqlTransaction.h"
+#include "core/store/SqlTransaction.h"
 
-#include "common/Log.h"
-#include "store/SqlCipherDb.h"
+#include "core/common/Log.h"
+#include "core/store/SqlCipherDb.h"
 
 #include <sqlite3.h>
 

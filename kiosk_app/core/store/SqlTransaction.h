@@ -3,7 +3,7 @@
 // deferred transaction instead: a consistent snapshot that never takes the write lock.
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 namespace mk::store {
 

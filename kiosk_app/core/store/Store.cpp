@@ -1,11 +1,11 @@
-#include "store/Store.h"
+#include "core/store/Store.h"
 
-#include "common/Log.h"
-#include "common/SafeFile.h"
-#include "store/Migrations.h"
-#include "store/SqlCipherDb.h"
-#include "store/SqlStatement.h"
-#include "store/SqlTransaction.h"
+#include "core/common/Log.h"
+#include "core/common/SafeFile.h"
+#include "core/store/Migrations.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/SqlTransaction.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,8 +2,8 @@
 // Thread-safe: one connection guarded by a mutex; callers are worker threads, never the UI thread.
 #pragma once
 
-#include "common/Result.h"
-#include "store/SecureKey.h"
+#include "core/common/Result.h"
+#include "core/store/SecureKey.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
-#include "store/StoreInspector.h"
+#include "core/store/StoreInspector.h"
 
-#include "store/Migrations.h"
-#include "store/SqlCipherDb.h"
-#include "store/Store.h"
+#include "core/store/Migrations.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/Store.h"
 
 #include <QFileInfo>
 

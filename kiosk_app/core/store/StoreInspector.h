@@ -3,8 +3,8 @@
 // never writes, never creates the file.
 #pragma once
 
-#include "common/Result.h"
-#include "store/SecureKey.h"
+#include "core/common/Result.h"
+#include "core/store/SecureKey.h"
 
 #include <QCoreApplication>
 #include <QString>

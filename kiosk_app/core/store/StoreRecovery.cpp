@@ -1,8 +1,8 @@
-#include "store/StoreRecovery.h"
+#include "core/store/StoreRecovery.h"
 
-#include "common/Log.h"
-#include "store/SqlCipherDb.h"
-#include "store/Store.h"
+#include "core/common/Log.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/Store.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -4,8 +4,8 @@
 // went, and the kiosk starts with a new, empty store.
 #pragma once
 
-#include "common/Result.h"
-#include "store/SecureKey.h"
+#include "core/common/Result.h"
+#include "core/store/SecureKey.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

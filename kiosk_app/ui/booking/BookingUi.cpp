@@ -1,7 +1,7 @@
-#include "booking/BookingUi.h"
+#include "ui/booking/BookingUi.h"
 
-#include "config/KioskConfig.h"
-#include "fhir/FhirTypes.h"
+#include "core/config/KioskConfig.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QBoxLayout>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
-#include "booking/ServiceListController.h"
+#include "ui/booking/ServiceListController.h"
 
-#include "Screen.h"
-#include "booking/BookingUi.h"
-#include "booking/TileGrid.h"
-#include "common/Log.h"
-#include "common/UserMessages.h"
+#include "ui/Screen.h"
+#include "ui/booking/BookingUi.h"
+#include "ui/booking/TileGrid.h"
+#include "core/common/Log.h"
+#include "core/common/UserMessages.h"
 
 #include <QBoxLayout>
 #include <QLabel>

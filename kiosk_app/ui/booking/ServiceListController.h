@@ -6,8 +6,8 @@
 // reach this class through setTexts(); the screen keeps its list and fills the tiles.
 #pragma once
 
-#include "booking/BookingService.h"
-#include "common/Result.h"
+#include "core/booking/BookingService.h"
+#include "core/common/Result.h"
 
 #include <QDateTime>
 #include <QFuture>

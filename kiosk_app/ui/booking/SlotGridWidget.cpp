@@ -1,6 +1,6 @@
-#include "booking/SlotGridWidget.h"
+#include "ui/booking/SlotGridWidget.h"
 
-#include "booking/BookingUi.h"
+#include "ui/booking/BookingUi.h"
 
 #include <QBoxLayout>
 #include <QGridLayout>

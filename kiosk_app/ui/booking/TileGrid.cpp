@@ -1,6 +1,6 @@
-#include "booking/TileGrid.h"
+#include "ui/booking/TileGrid.h"
 
-#include "booking/BookingUi.h"
+#include "ui/booking/BookingUi.h"
 
 #include <QGridLayout>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 #include "FaceChallenge.h"
 
 #include "FaceWorker.h"
-#include "common/Log.h"
+#include "core/common/Log.h"
 
 namespace mk::ui {
 

@@ -6,8 +6,8 @@
 // frames per second reach the check. Tests and the simulated patient follow stateChanged().
 #pragma once
 
-#include "FaceEngine.h"
-#include "Liveness.h"
+#include "face_auth/FaceEngine.h"
+#include "face_auth/Liveness.h"
 
 #include <QElapsedTimer>
 #include <QObject>

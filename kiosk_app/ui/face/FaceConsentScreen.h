@@ -4,9 +4,9 @@
 // hospital allows guardian consent (Enrollment's rules). "Delete my face data" works here too.
 #pragma once
 
-#include "Screen.h"
-#include "TemplateStore.h"
-#include "face/FaceServices.h"
+#include "ui/Screen.h"
+#include "face_auth/TemplateStore.h"
+#include "ui/face/FaceServices.h"
 
 class QLabel;
 class QPushButton;

@@ -3,11 +3,11 @@
 // consent and the template are saved through the TemplateStore; no frame or descriptor is kept.
 #pragma once
 
-#include "Enrollment.h"
-#include "Liveness.h"
-#include "Screen.h"
-#include "TemplateStore.h"
-#include "face/FaceServices.h"
+#include "face_auth/Enrollment.h"
+#include "face_auth/Liveness.h"
+#include "ui/Screen.h"
+#include "face_auth/TemplateStore.h"
+#include "ui/face/FaceServices.h"
 
 #include <memory>
 #include <optional>

@@ -4,9 +4,9 @@
 #include "FacePreview.h"
 #include "FaceScreenLayout.h"
 #include "FaceWorker.h"
-#include "TemplateStore.h"
-#include "Theme.h"
-#include "widgets/Keypad.h"
+#include "face_auth/TemplateStore.h"
+#include "ui/Theme.h"
+#include "ui/widgets/Keypad.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

@@ -6,10 +6,10 @@
 // alternative is on the same screen at equal size.
 #pragma once
 
-#include "Identifier.h"
-#include "Liveness.h"
-#include "Screen.h"
-#include "face/FaceServices.h"
+#include "face_auth/Identifier.h"
+#include "face_auth/Liveness.h"
+#include "ui/Screen.h"
+#include "ui/face/FaceServices.h"
 
 #include <memory>
 #include <optional>

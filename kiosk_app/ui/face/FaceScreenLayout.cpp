@@ -1,7 +1,7 @@
 #include "FaceScreenLayout.h"
 
 #include "FacePreview.h"
-#include "Theme.h"
+#include "ui/Theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -2,7 +2,7 @@
 // [face] configuration. Owned by the application; must outlive the window.
 #pragma once
 
-#include "FaceConfig.h"
+#include "face_auth/FaceConfig.h"
 
 #include <QObject>
 

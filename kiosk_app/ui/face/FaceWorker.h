@@ -15,7 +15,7 @@
 // the frame is never matched or enrolled).
 #pragma once
 
-#include "FaceEngine.h"
+#include "face_auth/FaceEngine.h"
 
 #include <QImage>
 #include <QObject>

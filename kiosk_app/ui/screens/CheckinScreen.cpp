@@ -1,14 +1,14 @@
-#include "screens/CheckinScreen.h"
+#include "ui/screens/CheckinScreen.h"
 
-#include "booking/BookingService.h"
-#include "booking/BookingUi.h"
-#include "checkin/CheckinService.h"
-#include "common/Log.h"
-#include "printer/ReceiptPrinter.h"
-#include "printer/VisitTicket.h"
-#include "qr/QrImage.h"
-#include "scanner/WedgeScannerFilter.h"
-#include "speech/Speaker.h"
+#include "core/booking/BookingService.h"
+#include "ui/booking/BookingUi.h"
+#include "core/checkin/CheckinService.h"
+#include "core/common/Log.h"
+#include "hw/printer/ReceiptPrinter.h"
+#include "hw/printer/VisitTicket.h"
+#include "core/qr/QrImage.h"
+#include "hw/scanner/WedgeScannerFilter.h"
+#include "hw/speech/Speaker.h"
 
 #include <QApplication>
 #include <QBoxLayout>

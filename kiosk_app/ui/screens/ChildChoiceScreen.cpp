@@ -1,9 +1,9 @@
 #include "ChildChoiceScreen.h"
 
-#include "Theme.h"
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "common/Masking.h"
+#include "ui/Theme.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "core/common/Masking.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -2,8 +2,8 @@
 // (masked name, age in years). The choice becomes session.patient.
 #pragma once
 
-#include "Screen.h"
-#include "fhir/FhirTypes.h"
+#include "ui/Screen.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QList>
 

@@ -1,11 +1,11 @@
-#include "screens/ConfirmScreen.h"
+#include "ui/screens/ConfirmScreen.h"
 
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "booking/BookingUi.h"
-#include "common/Log.h"
-#include "common/Masking.h"
-#include "common/UserMessages.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "ui/booking/BookingUi.h"
+#include "core/common/Log.h"
+#include "core/common/Masking.h"
+#include "core/common/UserMessages.h"
 
 #include <QBoxLayout>
 #include <QGridLayout>

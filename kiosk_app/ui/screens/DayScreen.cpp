@@ -1,9 +1,9 @@
-#include "screens/DayScreen.h"
+#include "ui/screens/DayScreen.h"
 
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "booking/BookingUi.h"
-#include "booking/TileGrid.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "ui/booking/BookingUi.h"
+#include "ui/booking/TileGrid.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -2,7 +2,7 @@
 // weekday in the UI language ("Today" / "Tomorrow" on the first two).
 #pragma once
 
-#include "Screen.h"
+#include "ui/Screen.h"
 
 #include <QDate>
 #include <QList>

@@ -1,10 +1,10 @@
-#include "screens/DepartmentScreen.h"
+#include "ui/screens/DepartmentScreen.h"
 
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "booking/BookingUi.h"
-#include "booking/ServiceListController.h"
-#include "booking/TileGrid.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "ui/booking/BookingUi.h"
+#include "ui/booking/ServiceListController.h"
+#include "ui/booking/TileGrid.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -4,8 +4,8 @@
 // and Retry: ServiceListController.
 #pragma once
 
-#include "Screen.h"
-#include "fhir/FhirTypes.h"
+#include "ui/Screen.h"
+#include "core/fhir/FhirTypes.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
 #include "HomeScreen.h"
 
-#include "Theme.h"
+#include "ui/Theme.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -2,7 +2,7 @@
 // with your face" below it, the same size, once those are installed.
 #pragma once
 
-#include "Screen.h"
+#include "ui/Screen.h"
 
 class QLabel;
 class QPushButton;

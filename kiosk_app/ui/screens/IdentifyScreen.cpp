@@ -1,16 +1,16 @@
 #include "IdentifyScreen.h"
 
-#include "Theme.h"
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "common/Log.h"
-#include "common/Masking.h"
-#include "common/UserMessages.h"
-#include "qr/QrImage.h"
-#include "widgets/BusyIndicator.h"
-#include "widgets/Keypad.h"
-#include "widgets/MaskedField.h"
-#include "widgets/WedgeScanner.h"
+#include "ui/Theme.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "core/common/Log.h"
+#include "core/common/Masking.h"
+#include "core/common/UserMessages.h"
+#include "core/qr/QrImage.h"
+#include "ui/widgets/BusyIndicator.h"
+#include "ui/widgets/Keypad.h"
+#include "ui/widgets/MaskedField.h"
+#include "ui/widgets/WedgeScanner.h"
 
 #include <QBoxLayout>
 #include <QLabel>

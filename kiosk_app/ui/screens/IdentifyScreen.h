@@ -5,9 +5,9 @@
 // for their children (ChildChoice when there are any, else straight to Department).
 #pragma once
 
-#include "Screen.h"
-#include "fhir/FhirTypes.h"
-#include "pool/PoolClient.h"
+#include "ui/Screen.h"
+#include "core/fhir/FhirTypes.h"
+#include "core/pool/PoolClient.h"
 
 #include <QDate>
 #include <QList>

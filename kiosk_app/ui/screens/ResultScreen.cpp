@@ -1,11 +1,11 @@
-#include "screens/ResultScreen.h"
+#include "ui/screens/ResultScreen.h"
 
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "booking/BookingUi.h"
-#include "common/Log.h"
-#include "common/Masking.h"
-#include "qr/QrImage.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "ui/booking/BookingUi.h"
+#include "core/common/Log.h"
+#include "core/common/Masking.h"
+#include "core/qr/QrImage.h"
 
 #include <QBoxLayout>
 #include <QLabel>

@@ -4,7 +4,7 @@
 // who signed in.
 #pragma once
 
-#include "Screen.h"
+#include "ui/Screen.h"
 
 class QBoxLayout;
 class QLabel;

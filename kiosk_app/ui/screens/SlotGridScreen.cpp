@@ -1,12 +1,12 @@
-#include "screens/SlotGridScreen.h"
+#include "ui/screens/SlotGridScreen.h"
 
-#include "booking/BookingService.h"
-#include "booking/BookingSession.h"
-#include "booking/BookingUi.h"
-#include "booking/SlotGridWidget.h"
-#include "common/Log.h"
-#include "common/UserMessages.h"
-#include "config/KioskConfig.h"
+#include "core/booking/BookingService.h"
+#include "core/booking/BookingSession.h"
+#include "ui/booking/BookingUi.h"
+#include "ui/booking/SlotGridWidget.h"
+#include "core/common/Log.h"
+#include "core/common/UserMessages.h"
+#include "core/config/KioskConfig.h"
 
 #include <QHash>
 #include <QLabel>

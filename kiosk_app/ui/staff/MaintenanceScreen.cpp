@@ -1,7 +1,7 @@
-#include "staff/MaintenanceScreen.h"
+#include "ui/staff/MaintenanceScreen.h"
 
-#include "Theme.h"
-#include "common/Log.h"
+#include "ui/Theme.h"
+#include "core/common/Log.h"
 
 #include <QCoreApplication>
 #include <QFrame>

@@ -5,9 +5,9 @@
 // runs off the UI thread. Staff text may be smaller; buttons keep the theme's height.
 #pragma once
 
-#include "Screen.h"
-#include "staff/Maintenance.h"
-#include "staff/StaffServices.h"
+#include "ui/Screen.h"
+#include "core/staff/Maintenance.h"
+#include "ui/staff/StaffServices.h"
 
 #include <QList>
 

@@ -1,8 +1,8 @@
-#include "staff/StaffPinScreen.h"
+#include "ui/staff/StaffPinScreen.h"
 
-#include "Theme.h"
-#include "common/Log.h"
-#include "widgets/Keypad.h"
+#include "ui/Theme.h"
+#include "core/common/Log.h"
+#include "ui/widgets/Keypad.h"
 
 #include <QFuture>
 #include <QLabel>

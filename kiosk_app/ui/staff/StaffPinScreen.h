@@ -4,9 +4,9 @@
 // off the UI thread and forgotten (keypad cleared) at once.
 #pragma once
 
-#include "Screen.h"
-#include "staff/StaffPin.h"
-#include "staff/StaffServices.h"
+#include "ui/Screen.h"
+#include "core/staff/StaffPin.h"
+#include "ui/staff/StaffServices.h"
 
 #include <QTimer>
 

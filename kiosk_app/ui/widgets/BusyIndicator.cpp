@@ -1,6 +1,6 @@
 #include "BusyIndicator.h"
 
-#include "Theme.h"
+#include "ui/Theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

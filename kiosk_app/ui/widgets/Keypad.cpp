@@ -1,6 +1,6 @@
 #include "Keypad.h"
 
-#include "Theme.h"
+#include "ui/Theme.h"
 
 #include <QGridLayout>
 #include <QPushButton>

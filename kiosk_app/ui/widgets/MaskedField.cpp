@@ -1,6 +1,6 @@
 #include "MaskedField.h"
 
-#include "Theme.h"
+#include "ui/Theme.h"
 
 #include <QStyle>
 

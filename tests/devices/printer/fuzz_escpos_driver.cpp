@@ -2,8 +2,8 @@
 // (tests/common/FuzzDriver.h) with ESC/POS seeds: a built visit ticket, status queries, every
 // command prefix. Usage: fuzz_escpos_parser [iterations] [seed]
 #include "FuzzDriver.h"
-#include "printer/EscPos.h"
-#include "printer/VisitTicket.h"
+#include "hw/printer/EscPos.h"
+#include "hw/printer/VisitTicket.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 

@@ -1,7 +1,7 @@
 // Fuzz target of the printer simulator's ESC/POS parser (bytes from any host). libFuzzer entry
 // point; without libFuzzer it is linked with tests/booking/fuzz_driver.cpp (seeded mutations).
 // The input is fed in two pieces split at the first byte's position, as a socket may deliver it.
-#include "printer/EscPosParser.h"
+#include "hw/printer/EscPosParser.h"
 
 #include <QByteArray>
 

@@ -6,7 +6,7 @@
 // Skips with the reason when pcscd or vpcd is not installed, not root, or another pcscd runs (all
 // of which scripts/setup.sh and CI provide: a failure with CI=true).
 #include "TestSkip.h"
-#include "card/CardReader.h"
+#include "hw/card/CardReader.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 // The ESC/POS ticket builder byte for byte, the status byte parser, and the simulator's parser
 // (round trip of built tickets, any split of the stream, bad input).
-#include "printer/EscPos.h"
-#include "printer/EscPosParser.h"
-#include "printer/PrinterStatus.h"
-#include "printer/ReceiptPrinter.h"
-#include "printer/VisitTicket.h"
+#include "hw/printer/EscPos.h"
+#include "hw/printer/EscPosParser.h"
+#include "hw/printer/PrinterStatus.h"
+#include "hw/printer/ReceiptPrinter.h"
+#include "hw/printer/VisitTicket.h"
 
 #include <QtTest>
 

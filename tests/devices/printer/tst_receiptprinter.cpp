@@ -4,10 +4,10 @@
 // parsed (Chinese lines, sizes, bold, alignment, QR text, cut), decodes the QR of the rendered
 // PNG, maps printer states to health, and unplug / plug back (hot-plug without restart).
 #include "TestSkip.h"
-#include "printer/PrinterSimulator.h"
-#include "printer/ReceiptPrinter.h"
-#include "printer/VisitTicket.h"
-#include "qr/QrDecoder.h"
+#include "hw/printer/PrinterSimulator.h"
+#include "hw/printer/ReceiptPrinter.h"
+#include "hw/printer/VisitTicket.h"
+#include "hw/qr/QrDecoder.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -2,8 +2,8 @@
 // visit-number sentences, and the real engine: the Speaker settles to a health state with a
 // reason instead of hanging or crashing. Actual audio is skipped when there is no audio device.
 #include "TestSkip.h"
-#include "speech/Speaker.h"
-#include "speech/VoiceChoice.h"
+#include "hw/speech/Speaker.h"
+#include "hw/speech/VoiceChoice.h"
 
 #include <QSignalSpy>
 #include <QTextToSpeech>
