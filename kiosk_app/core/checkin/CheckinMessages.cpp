@@ -1,6 +1,6 @@
 // Patient sentences for check-in outcomes (CheckinTypes.h), and the INI options.
-#include "core/checkin/CheckinTypes.h"
-#include "core/common/UserMessages.h"
+#include "checkin/CheckinTypes.h"
+#include "common/UserMessages.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -118,10 +118,26 @@ Result<CheckinOptions> CheckinOptions::fromSettings(const QString& ini_path,
         o.pool_public_key_pem = f.read(64 * 1024);
     }
     o.hospital_id = s.value(QStringLiteral("hospital_id"), o.hospital_id).toString();
-    o.early_minutes = s.value(QStringLiteral("early_minutes"), o.early_minutes).toInt();
-    o.late_minutes = s.value(QStringLiteral("late_minutes"), o.late_minutes).toInt();
-    o.provisional_first = s.value(QStringLiteral("provisional_first"), o.provisional_first).toInt();
-    o.provisional_last = s.value(QStringLiteral("provisional_last"), o.provisional_last).toInt();
+    // A value that is not a whole number is a configuration error naming its key, never a
+    // silent 0 (an arrival window of 0 minutes, a provisional range starting at 0).
+    QStringList problems;
+    auto integer = [&s, &problems](const char* key, int* value) {
+        const QString name = QString::fromLatin1(key);
+        if (!s.contains(name)) return;
+        const QString text = s.value(name).toString().trimmed();
+        bool ok = false;
+        const int parsed = text.toInt(&ok);
+        if (!ok) {
+            problems << tr("checkin/%1: \"%2\" is not a whole number").arg(name, text);
+            return;
+        }
+        *value = parsed;
+    };
+    integer("early_minutes", &o.early_minutes);
+    integer("late_minutes", &o.late_minutes);
+    integer("provisional_first", &o.provisional_first);
+    integer("provisional_last", &o.provisional_last);
+    if (!problems.isEmpty()) return makeError(ErrorCode::Config, problems.join(u"; "_qs));
     o.queue_url = s.value(QStringLiteral("queue_url"), o.queue_url).toString();
     if (o.early_minutes < 0 || o.late_minutes < 0 || o.provisional_first <= 0 ||
         o.provisional_last < o.provisional_first) {
