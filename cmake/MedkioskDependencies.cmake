@@ -6,6 +6,10 @@ find_package(ZXing REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
 find_package(OpenSSL REQUIRED)
+# JOSE (issue 15, kiosk identity): libjwt signs the kiosk's client assertion (ES384, OpenSSL
+# backend); cjose builds the kiosk's JWKS and verifies assertions in the simulator.
+pkg_check_modules(LIBJWT REQUIRED IMPORTED_TARGET libjwt)
+pkg_check_modules(CJOSE REQUIRED IMPORTED_TARGET cjose)
 
 # Devices (hardware_drivers): serial scanners and printers, cameras, speech, PC/SC card readers.
 find_package(Qt6 6.4 REQUIRED COMPONENTS SerialPort Multimedia TextToSpeech)

@@ -1,10 +1,12 @@
 #include "PoolSimulator.h"
 
+#include "SimAuth.h"
 #include "SimCheckinKey.h"
 #include "SimHttpServer.h"
 #include "SimLog.h"
 
 #include <QHostAddress>
+#include <QJsonDocument>
 #include <QTcpServer>
 
 Q_LOGGING_CATEGORY(lcPoolSim, "medkiosk.poolsim")
@@ -93,6 +95,37 @@ QStringList PoolSimulator::createAppointments(int n)
 QByteArray PoolSimulator::checkinPublicKeyPem() const
 {
     return SimCheckinKey(options_.seed, options_.hospital_id).publicKeyPem();
+}
+
+QString PoolSimulator::tokenUrl() const
+{
+    return server_ ? server_->auth().tokenUrl() : QString();
+}
+
+bool PoolSimulator::registerClient(const QString& client_id, const QByteArray& jwks_json,
+                                   const QStringList& scopes, QString* error)
+{
+    QString local;
+    QString* err = error != nullptr ? error : &local;
+    if (!server_) return false;
+    return server_->auth().registerClient(client_id, QJsonDocument::fromJson(jwks_json).object(),
+                                          scopes, err);
+}
+
+bool PoolSimulator::revokeClient(const QString& client_id, QString* error)
+{
+    QString local;
+    return server_ && server_->auth().revokeClient(client_id, error != nullptr ? error : &local);
+}
+
+void PoolSimulator::expireTokens()
+{
+    if (server_) server_->auth().expireTokens();
+}
+
+SimAuthStats PoolSimulator::authStats() const
+{
+    return server_ ? server_->auth().stats() : SimAuthStats{};
 }
 
 }  // namespace mk::sim

@@ -27,6 +27,12 @@ struct SimOptions {
     qint64 max_request_body_bytes = 1024 * 1024;
     int request_timeout_ms = 10000;
     int max_connections = 32;
+    // Kiosk authorisation (SMART Backend Services, SimAuth.h, docs/pool-protocol.md
+    // "Authorisation"). require_auth: every FHIR request needs a valid bearer token; false only
+    // for tests that are not about authorisation (a request that sends a token is still checked).
+    bool require_auth = true;
+    int token_lifetime_s = 300;  // access tokens
+    int auth_leeway_s = 300;     // clock skew tolerated on an assertion's exp, either way
 };
 
 struct FaultSpec {  // same fields as POST /_sim/faults
@@ -49,6 +55,8 @@ struct SimCommandStats {
     int duplicate_commands = 0;  // $check-in/$cancel executed again on one already done
 };
 
+// What the authorisation server counted (SimAuth.h).
+struct SimAuthStats;
 class SimHttpServer;
 
 class PoolSimulator : public QObject
@@ -69,6 +77,14 @@ public:
     QStringList createAppointments(int n);
     // The Ed25519 public key (PEM) that verifies its check-in tokens; derived from the seed.
     QByteArray checkinPublicKeyPem() const;
+    // Authorisation (SimAuth.h): the token URL, registering and revoking a kiosk, ending every
+    // issued token now (expiry mid-session), the counters.
+    QString tokenUrl() const;
+    bool registerClient(const QString& client_id, const QByteArray& jwks_json,
+                        const QStringList& scopes, QString* error);
+    bool revokeClient(const QString& client_id, QString* error);
+    void expireTokens();
+    SimAuthStats authStats() const;
 
 private:
     SimOptions options_;

@@ -34,7 +34,8 @@ QString refId(const QJsonValue& ref, const QString& type)
 SimHttpServer::SimHttpServer(SimOptions options)
     : options_(std::move(options)),
       seed_(options_.seed, options_.first_day, options_.timezone),
-      checkin_key_(std::make_unique<SimCheckinKey>(options_.seed, options_.hospital_id))
+      checkin_key_(std::make_unique<SimCheckinKey>(options_.seed, options_.hospital_id)),
+      auth_(std::make_unique<SimAuth>(options_))
 {
     for (const QJsonObject& s : seed_.slots()) {
         SlotEntry e;
@@ -50,7 +51,9 @@ SimHttpServer::SimHttpServer(SimOptions options)
 
 quint16 SimHttpServer::listen(const QHostAddress& address, quint16 port)
 {
-    return tcp_.listen(address, port) ? tcp_.serverPort() : quint16(0);
+    if (!tcp_.listen(address, port)) return 0;
+    auth_->setTokenUrl(QStringLiteral("http://127.0.0.1:%1/auth/token").arg(tcp_.serverPort()));
+    return tcp_.serverPort();
 }
 
 void SimHttpServer::onNewConnection()
@@ -132,6 +135,27 @@ void SimHttpServer::handleRequest(const SimRequest& request, SimConnection* conn
         connection->reply(handleSim(request, path));
         return;
     }
+    if (path == QLatin1String("/auth/token")) {
+        // The token endpoint takes faults too (the endpoint down while the pool is up).
+        requests_per_route_[QStringLiteral("POST auth/token")] += 1;
+        FaultSpec fault;
+        const QString mode = takeFault(path, &fault) ? fault.mode : QString();
+        if (mode == QLatin1String("drop") || mode == QLatin1String("outage")) {
+            connection->abort();
+        } else if (mode == QLatin1String("hang")) {
+            connection->hold();
+        } else if (mode == QLatin1String("5xx")) {
+            connection->reply(
+                outcomeReply(503, QStringLiteral("transient"), QStringLiteral("simulated outage")));
+        } else {
+            connection->reply(auth_->token(request), options_.latency_ms + fault.latency_ms);
+        }
+        return;
+    }
+    if (path == QLatin1String("/fhir/.well-known/smart-configuration")) {
+        connection->reply(auth_->smartConfiguration());
+        return;
+    }
     QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.isEmpty() || parts.first() != QLatin1String("fhir")) {
         connection->reply(
@@ -196,6 +220,10 @@ void SimHttpServer::handleRequest(const SimRequest& request, SimConnection* conn
         connection->reply(r, delay_ms);
         return;
     }
+    if (std::optional<SimReply> refused = auth_->check(request, parts)) {
+        connection->reply(*refused, delay_ms);
+        return;
+    }
     bool commit_then_drop = false;
     SimReply reply = command(request, parts, &commit_then_drop);
     if (mode == QLatin1String("drop-after-commit")) {
@@ -222,7 +250,13 @@ SimReply SimHttpServer::handleSim(const SimRequest& request, const QString& path
                              {QStringLiteral("checkins_applied"), state_.checkins_applied},
                              {QStringLiteral("cancels_applied"), state_.cancels_applied},
                              {QStringLiteral("idempotent_replays"), state_.idempotent_replays},
-                             {QStringLiteral("duplicate_commands"), state_.duplicate_commands}});
+                             {QStringLiteral("duplicate_commands"), state_.duplicate_commands},
+                             {QStringLiteral("auth"),
+                              QJsonObject{{QStringLiteral("tokens_issued"), auth_->stats().tokens_issued},
+                                          {QStringLiteral("token_refusals"),
+                                           auth_->stats().token_refusals},
+                                          {QStringLiteral("unauthorised"), auth_->stats().unauthorised},
+                                          {QStringLiteral("forbidden"), auth_->stats().forbidden}}}});
         r.content_type = QByteArrayLiteral("application/json");
         return r;
     }

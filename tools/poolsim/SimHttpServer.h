@@ -2,6 +2,7 @@
 
 #include "PoolSimulator.h"
 #include "SeedData.h"
+#include "SimAuth.h"
 #include "SimCheckinKey.h"
 #include "SimConnection.h"
 #include "SimHttp.h"
@@ -32,6 +33,8 @@ public:
     SimCommandStats commandStats() const;
     QStringList createAppointments(int n);  // SimCommands.cpp
     QByteArray checkinPublicKeyPem() const { return checkin_key_->publicKeyPem(); }
+    SimAuth& auth() { return *auth_; }
+    const SimAuth& auth() const { return *auth_; }
 
 private:
     struct SlotEntry {
@@ -70,6 +73,7 @@ private:
     QTcpServer tcp_;
     QList<QPointer<SimConnection>> connections_;  // the ones being served (max_connections)
     std::unique_ptr<SimCheckinKey> checkin_key_;
+    std::unique_ptr<SimAuth> auth_;
 };
 
 }  // namespace mk::sim

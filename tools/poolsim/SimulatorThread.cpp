@@ -88,4 +88,57 @@ QByteArray SimulatorThread::checkinPublicKeyPem() const
     return SimCheckinKey(options_.seed, options_.hospital_id).publicKeyPem();
 }
 
+QString SimulatorThread::tokenUrl() const
+{
+    QString url;
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [this, &url] { url = sim_->tokenUrl(); }, Qt::BlockingQueuedConnection);
+    }
+    return url;
+}
+
+bool SimulatorThread::registerClient(const QString& client_id, const QByteArray& jwks_json,
+                                     const QStringList& scopes, QString* error)
+{
+    bool ok = false;
+    QString why;
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [&] { ok = sim_->registerClient(client_id, jwks_json, scopes, &why); },
+            Qt::BlockingQueuedConnection);
+    }
+    if (error != nullptr) *error = why;
+    return ok;
+}
+
+bool SimulatorThread::revokeClient(const QString& client_id)
+{
+    bool ok = false;
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [&] { ok = sim_->revokeClient(client_id, nullptr); },
+            Qt::BlockingQueuedConnection);
+    }
+    return ok;
+}
+
+void SimulatorThread::expireTokens()
+{
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [this] { sim_->expireTokens(); }, Qt::BlockingQueuedConnection);
+    }
+}
+
+SimAuthStats SimulatorThread::authStats() const
+{
+    SimAuthStats stats;
+    if (sim_ != nullptr) {
+        QMetaObject::invokeMethod(
+            sim_, [this, &stats] { stats = sim_->authStats(); }, Qt::BlockingQueuedConnection);
+    }
+    return stats;
+}
+
 }  // namespace mk::sim

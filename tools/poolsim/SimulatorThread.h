@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PoolSimulator.h"
+#include "SimAuth.h"
 
 #include <QThread>
 
@@ -23,6 +24,13 @@ public:
     // Check-in tokens: the public key (PEM, derived from the seed) and the issuer id.
     QByteArray checkinPublicKeyPem() const;
     QString checkinIssuer() const { return options_.hospital_id; }
+    // Authorisation (SimAuth.h), thread-safe.
+    QString tokenUrl() const;
+    bool registerClient(const QString& client_id, const QByteArray& jwks_json,
+                        const QStringList& scopes = {}, QString* error = nullptr);
+    bool revokeClient(const QString& client_id);
+    void expireTokens();
+    SimAuthStats authStats() const;
 
 private:
     SimOptions options_;

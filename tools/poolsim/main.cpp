@@ -1,4 +1,7 @@
 #include "PoolSimulator.h"
+#include "SimClients.h"
+
+#include <QFile>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -6,6 +9,7 @@
 #include <QJsonObject>
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -25,6 +29,9 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("medkiosk-poolsim"));
+    if (QCoreApplication::arguments().value(1) == QLatin1String("clients")) {
+        return mk::sim::runClientsCommand(QCoreApplication::arguments());  // register|revoke|list
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("FHIR R4 booking-pool simulator (127.0.0.1 only)"));
@@ -51,8 +58,23 @@ int main(int argc, char* argv[])
         QStringLiteral("announce-json"),
         QStringLiteral("once listening, print one JSON line with base_url, checkin_issuer and "
                        "checkin_public_key_pem (for medkiosk --demo, which starts this program)"));
-    parser.addOptions(
-        {port_opt, dir_opt, seed_opt, latency_opt, fault_opt, count_opt, day_opt, announce_opt});
+    const QCommandLineOption register_opt(
+        QStringLiteral("register-jwks"),
+        QStringLiteral("register (or renew) the kiosk --client-id with this JWKS file at start "
+                       "(medkiosk --demo does; IT uses `medkiosk-poolsim clients register`)"),
+        QStringLiteral("FILE"));
+    const QCommandLineOption client_opt(QStringLiteral("client-id"),
+                                        QStringLiteral("kiosk id for --register-jwks"),
+                                        QStringLiteral("ID"));
+    const QCommandLineOption no_auth_opt(
+        QStringLiteral("no-auth"),
+        QStringLiteral("serve FHIR without access tokens (tests that are not about "
+                       "authorisation only; never for a demo or training kiosk)"));
+    const QCommandLineOption lifetime_opt(QStringLiteral("token-lifetime-s"),
+                                          QStringLiteral("access token lifetime (default 300)"),
+                                          QStringLiteral("N"), QStringLiteral("300"));
+    parser.addOptions({port_opt, dir_opt, seed_opt, latency_opt, fault_opt, count_opt, day_opt,
+                       announce_opt, register_opt, client_opt, no_auth_opt, lifetime_opt});
     parser.process(app);
 
     mk::sim::SimOptions options;
@@ -60,6 +82,8 @@ int main(int argc, char* argv[])
     options.data_dir = parser.value(dir_opt);
     options.seed = parser.value(seed_opt).toUInt();
     options.latency_ms = parser.value(latency_opt).toInt();
+    options.require_auth = !parser.isSet(no_auth_opt);
+    options.token_lifetime_s = std::max(1, parser.value(lifetime_opt).toInt());
     if (parser.isSet(day_opt)) {
         options.first_day = QDate::fromString(parser.value(day_opt), Qt::ISODate);
     }
@@ -74,6 +98,17 @@ int main(int argc, char* argv[])
     if (!sim.start(&error)) {
         std::fprintf(stderr, "medkiosk-poolsim: %s\n", qPrintable(error));
         return 1;
+    }
+    if (parser.isSet(register_opt)) {
+        QFile jwks(parser.value(register_opt));
+        if (!parser.isSet(client_opt) || !jwks.open(QIODevice::ReadOnly) ||
+            !sim.registerClient(parser.value(client_opt), jwks.readAll(), {}, &error)) {
+            std::fprintf(stderr, "medkiosk-poolsim: cannot register the kiosk: %s\n",
+                         qPrintable(error.isEmpty() ? QStringLiteral("--client-id and a readable "
+                                                                     "--register-jwks FILE needed")
+                                                    : error));
+            return 1;
+        }
     }
     if (parser.isSet(fault_opt)) {
         mk::sim::FaultSpec fault;
@@ -91,6 +126,7 @@ int main(int argc, char* argv[])
     if (parser.isSet(announce_opt)) {
         const QJsonObject announce{{QStringLiteral("base_url"), sim.baseUrl().toString()},
                                    {QStringLiteral("checkin_issuer"), options.hospital_id},
+                                   {QStringLiteral("token_url"), sim.tokenUrl()},
                                    {QStringLiteral("checkin_public_key_pem"),
                                     QString::fromLatin1(sim.checkinPublicKeyPem())}};
         std::printf("%s\n", QJsonDocument(announce).toJson(QJsonDocument::Compact).constData());
