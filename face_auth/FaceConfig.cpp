@@ -68,6 +68,9 @@ FaceResult<FaceConfig> FaceConfigLoader::load(const QString& ini_path)
         readNumber(s, "max_mean_luminance", q.max_mean_luminance, 0.0, 255.0, &error) &&
         readNumber(s, "liveness_time_limit_ms", c.liveness.time_limit_ms, 1000, 60000, &error) &&
         readNumber(s, "liveness_neutral_frames", c.liveness.neutral_frames, 1, 30, &error) &&
+        readNumber(s, "liveness_min_face_frames", c.liveness.min_face_frames, 1, 60, &error) &&
+        readNumber(s, "liveness_max_time_limit_ms", c.liveness.max_time_limit_ms, 1000, 120000,
+                   &error) &&
         readNumber(s, "liveness_turn_delta", c.liveness.turn_delta, 0.05, 1.0, &error) &&
         readNumber(s, "liveness_nod_delta", c.liveness.nod_delta, 0.02, 1.0, &error) &&
         readNumber(s, "liveness_return_tolerance", c.liveness.return_tolerance, 0.01, 0.5,

@@ -9,6 +9,7 @@
 // min_face_width_px=120  detect_min_face_px=120  max_abs_yaw=0.22  min_laplacian_variance=15
 // min_mean_luminance=55  max_mean_luminance=215
 // liveness_time_limit_ms=8000  liveness_neutral_frames=2  liveness_turn_delta=0.14
+// liveness_min_face_frames=6  liveness_max_time_limit_ms=20000  ; slow machines: Liveness.h
 // liveness_nod_delta=0.08  liveness_nod_enabled=false
 // camera_mirrored=false
 // enroll_frames=3  retention_days=365  min_age_years=14  guardian_consent_enabled=false

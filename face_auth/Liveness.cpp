@@ -75,6 +75,9 @@ void LivenessCheck::start(qint64 now_ms)
     start_ms_ = now_ms;
     state_ = LivenessState::NeedNeutral;
     frames_ = 0;
+    frames_analysed_ = 0;
+    move_frames_ = 0;
+    extended_ = false;
     neutral_count_ = 0;
     neutral_sum_ = PoseProxy{};
     neutral_first_ = PoseProxy{};
@@ -103,17 +106,37 @@ double LivenessCheck::movement(const PoseProxy& pose) const
     return 0.0;
 }
 
+bool LivenessCheck::timeUp(qint64 t_ms)
+{
+    const qint64 elapsed_ms = t_ms - start_ms_;
+    if (elapsed_ms <= config_.time_limit_ms) return false;
+    if (elapsed_ms > std::max(config_.max_time_limit_ms, config_.time_limit_ms)) return true;
+    // Evidence of the step the check is in: enough frames with a face to judge it?
+    const int evidence = state_ == LivenessState::NeedNeutral ? frames_ : move_frames_;
+    // A face in at least half of the frames: the patient is there and the machine is slow (an
+    // empty kiosk or someone who walked away fails on time).
+    const bool face_there = 2 * frames_ >= frames_analysed_;
+    extended_ = evidence < config_.min_face_frames && face_there;
+    return !extended_;
+}
+
 LivenessState LivenessCheck::addFrame(qint64 t_ms, int face_count, const Landmarks5* landmarks)
 {
     if (state_ == LivenessState::Unset || state_ == LivenessState::Passed ||
         state_ == LivenessState::Failed)
         return state_;
-    if (t_ms - start_ms_ > config_.time_limit_ms) {
+    if (t_ms >= start_ms_) ++frames_analysed_;
+    const bool face = face_count == 1 && landmarks != nullptr && landmarks->interOcularPx() >= 1.0;
+    if (face) {
+        ++frames_;
+        if (state_ == LivenessState::NeedMove || state_ == LivenessState::NeedReturn)
+            ++move_frames_;
+    }
+    if (timeUp(t_ms)) {
         state_ = LivenessState::Failed;
         return state_;
     }
-    if (face_count != 1 || landmarks == nullptr || landmarks->interOcularPx() < 1.0) return state_;
-    ++frames_;
+    if (!face) return state_;
     const PoseProxy pose = poseFromLandmarks(*landmarks);
     switch (state_) {
         case LivenessState::NeedNeutral: {

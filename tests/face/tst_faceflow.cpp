@@ -108,6 +108,8 @@ private Q_SLOTS:
     void enrollThenIdentify();
     void stillPhotoFailsTheChallenge();
     void flatPhotoTurnedFailsTheChallenge();
+    void flatPhotoFailsAtEveryRate_data();
+    void flatPhotoFailsAtEveryRate();
     void strangerIsNotIdentified();
     void deleteMyFaceData();
     void lockoutPersistsToANewScreen();
@@ -373,6 +375,44 @@ void TestFaceFlow::flatPhotoTurnedFailsTheChallenge()
     QTRY_VERIFY_WITH_TIMEOUT(!identify.loading(), kFaceTimeoutMs);
     QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::ChallengeFailed);
     QCOMPARE(identified.size(), 0);
+    services_.camera = nullptr;
+}
+
+// Issue 16: the analysis throttled to a slower machine's rate; a photo held up and turned as asked
+// (and again when the screen says "Keep going") fails the enrollment challenge at every rate, and
+// nothing is stored.
+void TestFaceFlow::flatPhotoFailsAtEveryRate_data()
+{
+    QTest::addColumn<double>("frames_per_s");
+    for (double rate : {15.0, 8.0, 5.0, 3.0}) QTest::addRow("%g analysed frames/s", rate) << rate;
+}
+
+void TestFaceFlow::flatPhotoFailsAtEveryRate()
+{
+    QFETCH(double, frames_per_s);
+    services_.config.liveness = face::LivenessConfig{};  // the kiosk's own limits
+    hw::SimulatedPersonCamera camera(slowPerson());
+    QVERIFY(camera.loadPortrait(patient_chip_));
+    camera.setScript(hw::SimulatedScript::Absent);
+    services_.camera = &camera;
+    FaceEnrollScreen screen(context_, services_);
+    screen.worker()->setMaxAnalysisRate(frames_per_s);
+    QCOMPARE(screen.worker()->maxAnalysisRate(), frames_per_s);
+    screen.setConsent(face::Enrollment::makeConsent(QStringLiteral("P1"), 40, false,
+                                                    QDateTime::currentDateTimeUtc(),
+                                                    services_.config.enrollment));
+    performWhenAsked(screen.faceChallenge(), &camera, true, nullptr, nullptr);
+    ui::FaceChallenge* challenge = screen.faceChallenge();
+    connect(challenge, &ui::FaceChallenge::keepGoing, &camera,
+            [&camera, challenge] { camera.setScript(scriptFor(challenge->challenge(), true)); });
+    screen.enter();
+    QCOMPARE(screen.phase(), FaceEnrollScreen::Phase::Liveness);
+    camera.setScript(hw::SimulatedScript::Still);  // the photo held up
+    QTRY_VERIFY_WITH_TIMEOUT(!screen.loading(), kFaceTimeoutMs);
+    QCOMPARE(screen.phase(), FaceEnrollScreen::Phase::Failed);
+    QVERIFY(screen.worker()->framesAnalysed() > 0);
+    QVERIFY(templates_->loadTemplates(QDateTime::currentDateTimeUtc()).value().empty());
+    QVERIFY(!templates_->consent(QStringLiteral("P1")).value().has_value());
     services_.camera = nullptr;
 }
 

@@ -86,6 +86,57 @@ LivenessState runSequence(LivenessChallenge challenge, const std::vector<Pose>& 
     return check.state();
 }
 
+// A person (or a photo: depth 0) in front of a camera analysed at frames_per_s: looks at the
+// camera, reacts to the movement being asked (NeedMove) after react_ms, turns out in 500 ms,
+// holds 400 ms, comes back in 500 ms; and, once the check says it is waiting for more
+// (extended(): the screen says "Keep going"), does the movement again and again.
+struct RateRun {
+    LivenessState state = LivenessState::Unset;
+    qint64 end_ms = 0;
+    bool extended = false;
+    int move_frames = 0;
+};
+
+RateRun runAtRate(double frames_per_s, double depth, double peak_yaw = 35.0)
+{
+    const LivenessConfig config;
+    LivenessCheck check(LivenessChallenge::TurnLeft, config);
+    check.start(0);
+    QRandomGenerator rng(23);
+    constexpr qint64 kReactMs = 800;
+    constexpr qint64 kMoveMs = 500;
+    constexpr qint64 kHoldMs = 400;
+    constexpr qint64 kCycleMs = kReactMs + 2 * kMoveMs + kHoldMs;
+    qint64 move_start = -1;  // when the current movement began
+    RateRun run;
+    const double interval_ms = 1000.0 / frames_per_s;
+    for (int i = 1; i < 100000; ++i) {
+        const qint64 t = qint64(i * interval_ms);
+        if (move_start < 0 && check.state() == LivenessState::NeedMove) move_start = t + kReactMs;
+        if (check.extended()) run.extended = true;
+        if (run.extended && move_start >= 0 && t - move_start > kCycleMs) move_start = t;
+        double yaw = 0.0;
+        if (move_start >= 0 && t >= move_start) {
+            const qint64 m = t - move_start;
+            if (m < kMoveMs)
+                yaw = peak_yaw * double(m) / kMoveMs;
+            else if (m < kMoveMs + kHoldMs)
+                yaw = peak_yaw;
+            else if (m < 2 * kMoveMs + kHoldMs)
+                yaw = peak_yaw * double(2 * kMoveMs + kHoldMs - m) / kMoveMs;
+        }
+        const Landmarks5 l = project(yaw, 0.0, depth, 0.7, &rng);
+        const LivenessState state = check.addFrame(t, 1, &l);
+        if (state == LivenessState::Passed || state == LivenessState::Failed) {
+            run.state = state;
+            run.end_ms = t;
+            run.move_frames = check.moveFramesSeen();
+            return run;
+        }
+    }
+    return run;
+}
+
 }  // namespace
 
 Q_DECLARE_METATYPE(LivenessChallenge)
@@ -100,6 +151,10 @@ private Q_SLOTS:
     void sequences_data();
     void sequences();
     void tooSlowFails();
+    void judgedOnEvidenceAtEveryRate_data();
+    void judgedOnEvidenceAtEveryRate();
+    void emptyKioskFailsOnTime();
+    void extensionHasALimit();
     void multipleFacesFramesIgnored();
     void neutralLearnedFirst();
     void neutralNotLearnedFromAMovingHead();
@@ -163,6 +218,80 @@ void TestLiveness::tooSlowFails()
     std::vector<Pose> away = movement(35.0, 0.0);
     away.resize(away.size() / 2 + 2);
     QCOMPARE(runSequence(LivenessChallenge::TurnLeft, away, 1.0), LivenessState::Failed);
+}
+
+// Issue 16: at every analysis rate a real head passes and a flat photo fails; a failure comes
+// only with enough frames with a face after the movement was asked, or at the longest limit.
+void TestLiveness::judgedOnEvidenceAtEveryRate_data()
+{
+    QTest::addColumn<double>("frames_per_s");
+    QTest::addColumn<double>("depth");
+    QTest::addColumn<LivenessState>("expected");
+    for (double rate : {15.0, 8.0, 5.0, 3.0, 2.0}) {
+        QTest::addRow("real head, %g frames/s", rate) << rate << 1.0 << LivenessState::Passed;
+        QTest::addRow("flat photo, %g frames/s", rate) << rate << 0.0 << LivenessState::Failed;
+    }
+    for (double rate : {1.0, 0.5, 0.3})
+        QTest::addRow("flat photo, %g frames/s", rate) << rate << 0.0 << LivenessState::Failed;
+}
+
+void TestLiveness::judgedOnEvidenceAtEveryRate()
+{
+    QFETCH(double, frames_per_s);
+    QFETCH(double, depth);
+    QFETCH(LivenessState, expected);
+    const RateRun run = runAtRate(frames_per_s, depth);
+    QCOMPARE(run.state, expected);
+    const LivenessConfig config;
+    if (run.state == LivenessState::Failed) {
+        QVERIFY(run.end_ms > config.time_limit_ms);
+        QVERIFY2(run.move_frames >= config.min_face_frames || run.end_ms > config.max_time_limit_ms,
+                 "failed without the evidence it needs");
+        // Fewer frames than the evidence needed in the time limit: the window was extended.
+        if (frames_per_s * config.time_limit_ms / 1000.0 < config.min_face_frames)
+            QVERIFY(run.extended);
+    }
+}
+
+// Frames keep coming but show no face (nobody there, or they walked away): no extension.
+void TestLiveness::emptyKioskFailsOnTime()
+{
+    const LivenessConfig config;
+    LivenessCheck check(LivenessChallenge::TurnLeft, config);
+    check.start(0);
+    LivenessState state = LivenessState::NeedNeutral;
+    qint64 t = 0;
+    while (state != LivenessState::Failed && t < 60000) {
+        t += 500;  // 2 frames/s
+        state = check.addFrame(t, 0, nullptr);
+    }
+    QCOMPARE(state, LivenessState::Failed);
+    QVERIFY(!check.extended());
+    QVERIFY(t <= config.time_limit_ms + 500);
+}
+
+// A still face at a very low rate: extended past time_limit_ms (keep going), then failed by
+// max_time_limit_ms at the latest.
+void TestLiveness::extensionHasALimit()
+{
+    const LivenessConfig config;
+    LivenessCheck check(LivenessChallenge::TurnRight, config);
+    check.start(0);
+    const Landmarks5 still = project(0.0, 0.0);
+    LivenessState state = LivenessState::NeedNeutral;
+    qint64 t = 0;
+    bool extended_seen = false;
+    while (state != LivenessState::Failed && t < 120000) {
+        t += 4000;  // 0.25 frames/s: two frames in the time limit
+        state = check.addFrame(t, 1, &still);
+        extended_seen = extended_seen || check.extended();
+        if (t > config.time_limit_ms && t <= config.max_time_limit_ms)
+            QCOMPARE(state, LivenessState::NeedMove);  // kept going, not failed
+    }
+    QCOMPARE(state, LivenessState::Failed);
+    QVERIFY(extended_seen);
+    QVERIFY(t > config.max_time_limit_ms);
+    QVERIFY(t <= config.max_time_limit_ms + 4000);
 }
 
 void TestLiveness::multipleFacesFramesIgnored()

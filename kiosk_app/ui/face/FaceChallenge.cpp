@@ -18,6 +18,7 @@ void FaceChallenge::start(const face::LivenessConfig& config)
         std::make_unique<face::LivenessCheck>(face::LivenessCheck::randomChallenge(config), config);
     clock_.start();
     check_->start(0);
+    keep_going_said_ = false;
     if (worker_ != nullptr) worker_->setWantDescriptor(false);
     setState(check_->state());
 }
@@ -40,14 +41,37 @@ face::LivenessState FaceChallenge::addFrame(const face::FaceAnalysis& analysis)
         worker_->setWantDescriptor(true);  // the next step matches or enrolls
     if (state == face::LivenessState::Failed && state_ != state) {
         // For staff and tuning (no personal data): how far the movement got.
-        qCInfo(lcUi).noquote() << "liveness challenge failed:"
-                               << face::LivenessCheck::name(check_->challenge()) << "after"
-                               << check_->framesSeen() << "frames with a face, peak movement"
-                               << QString::number(check_->peakDelta(), 'f', 2)
-                               << "of the 1.00 needed, stuck at state" << int(state_);
+        qCInfo(lcUi).noquote()
+            << QStringLiteral(
+                   "liveness challenge failed: %1 after %2 ms, %3 frames with a face "
+                   "(%4 after the movement was asked), peak movement %5 of the 1.00 "
+                   "needed, stuck at state %6")
+                   .arg(face::LivenessCheck::name(check_->challenge()))
+                   .arg(clock_.elapsed())
+                   .arg(check_->framesSeen())
+                   .arg(check_->moveFramesSeen())
+                   .arg(check_->peakDelta(), 0, 'f', 2)
+                   .arg(int(state_));
+    }
+    const bool say_keep_going = check_->extended() && !keep_going_said_ &&
+                                state != face::LivenessState::Passed &&
+                                state != face::LivenessState::Failed;
+    if (say_keep_going) {
+        keep_going_said_ = true;
+        qCInfo(lcUi).noquote() << QStringLiteral(
+                                      "liveness challenge: slow frames (%1 with a face in %2 "
+                                      "ms): window extended, patient asked to keep going")
+                                      .arg(check_->framesSeen())
+                                      .arg(clock_.elapsed());
     }
     setState(state);
+    if (say_keep_going) Q_EMIT keepGoing(state);
     return state;
+}
+
+bool FaceChallenge::extended() const
+{
+    return check_ && check_->extended();
 }
 
 void FaceChallenge::setState(face::LivenessState state)
@@ -75,9 +99,13 @@ bool FaceChallenge::instructionShown() const
 QString FaceChallenge::prompt() const
 {
     if (!check_) return QString();
-    if (state_ == face::LivenessState::NeedNeutral)
-        return face::LivenessCheck::neutralInstruction();
-    return face::LivenessCheck::instruction(check_->challenge());
+    if (state_ == face::LivenessState::NeedNeutral) {
+        return check_->extended() ? tr("Keep looking straight at the camera, it takes a moment.")
+                                  : face::LivenessCheck::neutralInstruction();
+    }
+    const QString instruction = face::LivenessCheck::instruction(check_->challenge());
+    //: %1: the movement's instruction, e.g. "Please turn your head slowly to your left, ..."
+    return check_->extended() ? tr("Keep going, slowly. %1").arg(instruction) : instruction;
 }
 
 QString FaceChallenge::progressText()

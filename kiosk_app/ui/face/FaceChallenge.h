@@ -4,6 +4,9 @@
 // then the movement is asked (NeedMove), so nobody moves before the check knows where "straight"
 // is. During the challenge the worker skips the descriptor (detection and landmarks only): more
 // frames per second reach the check. Tests and the simulated patient follow stateChanged().
+// On a slow machine (few analysed frames) the check extends its window instead of failing
+// (face::LivenessConfig::min_face_frames): keepGoing() is emitted once and the prompt becomes
+// "Keep going: ..." so the patient repeats the movement rather than being refused.
 #pragma once
 
 #include "face_auth/FaceEngine.h"
@@ -39,8 +42,10 @@ public:
     // The movement is on screen (NeedMove or NeedReturn).
     bool instructionShown() const;
     // What the screen says now: "Look straight at the camera." while the neutral pose is learned,
-    // then the movement's instruction; empty when no challenge runs.
+    // then the movement's instruction, each with "Keep going" once the window was extended;
+    // empty when no challenge runs.
     QString prompt() const;
+    bool extended() const;  // the check is past its time limit, waiting for more frames
     static QString progressText();
     // The quality hint worth showing during the challenge: none for Ok ("hold still") or
     // NotFrontal, which would contradict the movement asked.
@@ -48,6 +53,9 @@ public:
 
 Q_SIGNALS:
     void stateChanged(mk::face::LivenessState state);
+    // The time limit passed with too few frames to judge: the window is extended and the prompt
+    // asks the patient to keep going (to repeat the movement, in NeedMove or NeedReturn).
+    void keepGoing(mk::face::LivenessState state);
 
 private:
     void setState(face::LivenessState state);
@@ -56,6 +64,7 @@ private:
     std::unique_ptr<face::LivenessCheck> check_;
     QElapsedTimer clock_;
     face::LivenessState state_ = face::LivenessState::Unset;
+    bool keep_going_said_ = false;
 };
 
 }  // namespace mk::ui

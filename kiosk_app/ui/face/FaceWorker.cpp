@@ -102,6 +102,11 @@ void FaceWorker::stop()
     connectCamera(false);
 }
 
+void FaceWorker::setMaxAnalysisRate(double frames_per_second)
+{
+    max_rate_ = frames_per_second > 0.0 ? frames_per_second : 0.0;
+}
+
 double FaceWorker::meanAnalysisMs() const
 {
     return analysed_ > 0 ? double(analysis_ns_) / 1e6 / double(analysed_) : 0.0;
@@ -138,11 +143,14 @@ void FaceWorker::submitFrame(const QImage& frame)
 {
     if (!active_ || frame.isNull()) return;
     Q_EMIT preview(frame);
-    if (busy_ || engine_ == nullptr) {
+    const bool throttled = max_rate_ > 0.0 && last_analysis_.isValid() &&
+                           double(last_analysis_.elapsed()) < 1000.0 / max_rate_;
+    if (busy_ || engine_ == nullptr || throttled) {
         ++dropped_;
         return;
     }
     busy_ = true;
+    last_analysis_.start();
     const quint64 generation = generation_;
     face::FaceEngine* engine = engine_;
     const bool full = want_descriptor_;

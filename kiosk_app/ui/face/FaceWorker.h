@@ -17,6 +17,7 @@
 
 #include "face_auth/FaceEngine.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QObject>
 #include <QThread>
@@ -43,6 +44,11 @@ public:
     // false: detection and landmarks only (see above); true (the default): full analysis.
     void setWantDescriptor(bool want) { want_descriptor_ = want; }
     bool wantDescriptor() const { return want_descriptor_; }
+    // At most this many analyses per second (0: as fast as the engine goes): frames in between
+    // are dropped like frames arriving while busy. What a slower CPU gives; for benchmarks and
+    // tests of the liveness challenge at low rates (bench_livenessrate).
+    void setMaxAnalysisRate(double frames_per_second);
+    double maxAnalysisRate() const { return max_rate_; }
     qint64 framesAnalysed() const { return analysed_; }
     qint64 framesDropped() const { return dropped_; }
     // Mean wall time of FaceEngine::analyze / detect over the frames analysed (for benchmarks).
@@ -73,6 +79,8 @@ private:
     bool busy_ = false;
     bool converting_ = false;
     bool want_descriptor_ = true;
+    double max_rate_ = 0.0;
+    QElapsedTimer last_analysis_;  // when the last analysis started (throttle)
     quint64 generation_ = 0;
     qint64 analysed_ = 0;
     qint64 dropped_ = 0;
