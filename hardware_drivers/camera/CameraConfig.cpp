@@ -1,6 +1,6 @@
 #include "hw/camera/CameraConfig.h"
 
-#include <algorithm>
+#include "hw/common/DeviceSettings.h"
 
 namespace mk::hw {
 
@@ -8,6 +8,7 @@ CameraConfig CameraConfig::fromSettings(QSettings& settings)
 {
     CameraConfig c;
     settings.beginGroup(QStringLiteral("devices"));
+    DeviceSettings values(settings, c.problems);
     const QString backend = settings.value(QStringLiteral("camera"), QStringLiteral("qt"))
                                 .toString()
                                 .trimmed()
@@ -18,17 +19,16 @@ CameraConfig CameraConfig::fromSettings(QSettings& settings)
         c.backend = Backend::Qt;
     else if (backend == QLatin1String("folder"))
         c.backend = Backend::Folder;
-    else
+    else {
         c.backend = Backend::Unset;
+        values.unknown(QStringLiteral("camera"), backend, QStringLiteral("none, qt, folder"));
+    }
     c.qt.device = settings.value(QStringLiteral("camera_device")).toString().trimmed();
-    const int w =
-        std::clamp(settings.value(QStringLiteral("camera_width"), 1280).toInt(), 160, 4096);
-    const int h =
-        std::clamp(settings.value(QStringLiteral("camera_height"), 720).toInt(), 120, 4096);
+    const int w = values.integer(QStringLiteral("camera_width"), 1280, 160, 4096);
+    const int h = values.integer(QStringLiteral("camera_height"), 720, 120, 4096);
     c.qt.resolution = QSize(w, h);
     c.folder.path = settings.value(QStringLiteral("camera_folder")).toString().trimmed();
-    c.folder.frames_per_second =
-        std::clamp(settings.value(QStringLiteral("camera_fps"), 10.0).toDouble(), 0.2, 60.0);
+    c.folder.frames_per_second = values.number(QStringLiteral("camera_fps"), 10.0, 0.2, 60.0);
     c.folder.loop = settings.value(QStringLiteral("camera_loop"), true).toBool();
     settings.endGroup();
     return c;

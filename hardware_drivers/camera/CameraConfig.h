@@ -11,6 +11,7 @@
 #include "hw/camera/QtCamera.h"
 
 #include <QSettings>
+#include <QStringList>
 
 #include <memory>
 
@@ -23,8 +24,11 @@ struct CameraConfig {
     Backend backend = Backend::Qt;
     QtCameraConfig qt;
     FolderCameraConfig folder;
+    // Bad values read by fromSettings, each naming its key (hw/common/DeviceSettings.h).
+    QStringList problems;
 
-    // Reads the camera* keys of [devices]; an unknown backend name gives Backend::Unset.
+    // Reads the camera* keys of [devices]; an unknown backend name gives Backend::Unset. A value
+    // that is not a number keeps the default, one out of range is clamped; both go to problems.
     static CameraConfig fromSettings(QSettings& settings);
     // The configured camera, or nullptr for None/Unset.
     std::unique_ptr<Camera> create(QObject* parent = nullptr) const;

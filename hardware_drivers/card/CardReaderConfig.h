@@ -5,6 +5,7 @@
 
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace mk::hw {
 
@@ -13,6 +14,8 @@ struct CardReaderConfig {
     bool enabled = false;
     QString reader_name;
     int wait_step_ms = 500;  // longest PC/SC wait before the worker checks for stop
+    // Bad values read by fromSettings, each naming its key (hw/common/DeviceSettings.h).
+    QStringList problems;
 
     static CardReaderConfig fromSettings(QSettings& settings);
 };

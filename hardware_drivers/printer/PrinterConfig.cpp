@@ -1,6 +1,6 @@
 #include "hw/printer/PrinterConfig.h"
 
-#include <algorithm>
+#include "hw/common/DeviceSettings.h"
 
 namespace mk::hw {
 
@@ -8,6 +8,7 @@ PrinterConfig PrinterConfig::fromSettings(QSettings& settings)
 {
     PrinterConfig c;
     settings.beginGroup(QStringLiteral("devices"));
+    DeviceSettings values(settings, c.problems);
     const QString transport =
         settings.value(QStringLiteral("printer_transport"), QStringLiteral("none"))
             .toString()
@@ -23,19 +24,20 @@ PrinterConfig PrinterConfig::fromSettings(QSettings& settings)
         c.transport = Transport::Tcp;
     } else {
         c.transport = Transport::Unset;
+        values.unknown(QStringLiteral("printer_transport"), transport,
+                       QStringLiteral("none, serial, usblp, tcp"));
     }
     c.serial_port =
         settings.value(QStringLiteral("printer_port"), QStringLiteral("/dev/ttyUSB0")).toString();
-    c.baud =
-        std::clamp(settings.value(QStringLiteral("printer_baud"), c.baud).toInt(), 1200, 921600);
+    c.baud = values.integer(QStringLiteral("printer_baud"), c.baud, 1200, 921600);
     c.lp_device = settings.value(QStringLiteral("printer_device"), c.lp_device).toString();
     c.host = settings.value(QStringLiteral("printer_host"), c.host).toString();
-    c.tcp_port = static_cast<quint16>(
-        std::clamp(settings.value(QStringLiteral("printer_tcp_port"), 9100).toInt(), 1, 65535));
-    c.poll_interval_ms = std::clamp(
-        settings.value(QStringLiteral("printer_poll_ms"), c.poll_interval_ms).toInt(), 500, 60000);
-    c.io_timeout_ms = std::clamp(
-        settings.value(QStringLiteral("printer_timeout_ms"), c.io_timeout_ms).toInt(), 200, 30000);
+    c.tcp_port =
+        static_cast<quint16>(values.integer(QStringLiteral("printer_tcp_port"), 9100, 1, 65535));
+    c.poll_interval_ms =
+        values.integer(QStringLiteral("printer_poll_ms"), c.poll_interval_ms, 500, 60000);
+    c.io_timeout_ms =
+        values.integer(QStringLiteral("printer_timeout_ms"), c.io_timeout_ms, 200, 30000);
     settings.endGroup();
     return c;
 }

@@ -11,6 +11,7 @@
 
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace mk::hw {
 
@@ -26,8 +27,12 @@ struct PrinterConfig {
     quint16 tcp_port = 9100;
     int poll_interval_ms = 3000;
     int io_timeout_ms = 2000;
+    // Bad values read by fromSettings, each naming its key (hw/common/DeviceSettings.h).
+    QStringList problems;
 
-    // Reads the printer_* keys of [devices]; unknown transport names give Transport::Unset.
+    // Reads the printer_* keys of [devices]; unknown transport names give Transport::Unset. A
+    // value that is not a number keeps the default, one out of range is clamped; both go to
+    // problems.
     static PrinterConfig fromSettings(QSettings& settings);
     static QString transportName(Transport transport);
     // "serial /dev/ttyUSB0", "tcp 127.0.0.1:9100"...: for staff and medkioskctl.

@@ -1,17 +1,10 @@
 #include "hw/scanner/ScannerConfig.h"
 
-#include <algorithm>
+#include "hw/common/DeviceSettings.h"
 
 namespace mk::hw {
 
 namespace {
-
-int clampedInt(QSettings& settings, const QString& key, int fallback, int low, int high)
-{
-    bool ok = false;
-    const int v = settings.value(key, fallback).toInt(&ok);
-    return std::clamp(ok ? v : fallback, low, high);
-}
 
 // "\x02" and "\t" style escapes in INI text (QSettings keeps backslashes of unknown escapes).
 QString unescape(const QString& text)
@@ -45,6 +38,7 @@ ScannerConfig ScannerConfig::fromSettings(QSettings& settings)
 {
     ScannerConfig c;
     settings.beginGroup(QStringLiteral("devices"));
+    DeviceSettings values(settings, c.problems);
     const QStringList backends = settings.value(QStringLiteral("scanners"), QStringLiteral("wedge"))
                                      .toStringList()
                                      .join(u',')
@@ -57,12 +51,14 @@ ScannerConfig ScannerConfig::fromSettings(QSettings& settings)
             c.serial = true;
         else if (b == QLatin1String("camera"))
             c.camera = true;
-        else if (b != QLatin1String("none") && !b.isEmpty())
+        else if (b != QLatin1String("none") && !b.isEmpty()) {
             c.unknown_backends.append(b);
+            values.unknown(QStringLiteral("scanners"), b,
+                           QStringLiteral("none, wedge, serial, camera"));
+        }
     }
     c.serial_config.port = settings.value(QStringLiteral("scanner_port")).toString().trimmed();
-    c.serial_config.baud_rate =
-        clampedInt(settings, QStringLiteral("scanner_baud"), 9600, 1200, 921600);
+    c.serial_config.baud_rate = values.integer(QStringLiteral("scanner_baud"), 9600, 1200, 921600);
     const QString term =
         settings.value(QStringLiteral("scanner_terminator"), QStringLiteral("crlf"))
             .toString()
@@ -74,15 +70,18 @@ ScannerConfig ScannerConfig::fromSettings(QSettings& settings)
         c.serial_config.terminators = QByteArrayLiteral("\n");
     else if (term == QLatin1String("etx"))
         c.serial_config.terminators = QByteArray("\x03", 1);
-    else
+    else {
+        if (term != QLatin1String("crlf"))
+            values.unknown(QStringLiteral("scanner_terminator"), term,
+                           QStringLiteral("crlf, cr, lf, etx"));
         c.serial_config.terminators = QByteArrayLiteral("\r\n");
+    }
     c.serial_config.max_line_bytes =
-        clampedInt(settings, QStringLiteral("scanner_max_line_bytes"), 1024, 16, 65536);
+        values.integer(QStringLiteral("scanner_max_line_bytes"), 1024, 16, 65536);
     c.serial_config.reopen_interval_ms =
-        clampedInt(settings, QStringLiteral("scanner_reopen_ms"), 1000, 100, 60000);
-    c.wedge_config.max_gap_ms =
-        clampedInt(settings, QStringLiteral("wedge_max_gap_ms"), 40, 5, 200);
-    c.wedge_config.min_length = clampedInt(settings, QStringLiteral("wedge_min_length"), 4, 1, 512);
+        values.integer(QStringLiteral("scanner_reopen_ms"), 1000, 100, 60000);
+    c.wedge_config.max_gap_ms = values.integer(QStringLiteral("wedge_max_gap_ms"), 40, 5, 200);
+    c.wedge_config.min_length = values.integer(QStringLiteral("wedge_min_length"), 4, 1, 512);
     c.wedge_config.prefix = unescape(settings.value(QStringLiteral("wedge_prefix")).toString());
     const QString suffix =
         settings.value(QStringLiteral("wedge_suffix"), QStringLiteral("enter")).toString();
@@ -94,7 +93,7 @@ ScannerConfig ScannerConfig::fromSettings(QSettings& settings)
         c.wedge_config.suffix.clear();
     else
         c.wedge_config.suffix = unescape(suffix);
-    c.debounce_ms = clampedInt(settings, QStringLiteral("qr_debounce_ms"), 3000, 0, 600000);
+    c.debounce_ms = values.integer(QStringLiteral("qr_debounce_ms"), 3000, 0, 600000);
     settings.endGroup();
     return c;
 }

@@ -28,8 +28,12 @@ struct ScannerConfig {
     SerialScannerConfig serial_config;
     WedgeConfig wedge_config;
     int debounce_ms = 3000;
+    // Bad values read by fromSettings, each naming its key (hw/common/DeviceSettings.h).
+    QStringList problems;
 
-    // Reads the scanner_*, wedge_* and qr_* keys of [devices]. Default: a keyboard wedge.
+    // Reads the scanner_*, wedge_* and qr_* keys of [devices]. Default: a keyboard wedge. A
+    // value that is not a number keeps the default, one out of range is clamped; both go to
+    // problems, as do unknown_backends and an unknown scanner_terminator.
     static ScannerConfig fromSettings(QSettings& settings);
     // "wedge, serial /dev/ttyACM0 9600": for staff and medkioskctl.
     QString describe() const;

@@ -1,6 +1,6 @@
 #include "hw/speech/SpeakerConfig.h"
 
-#include <algorithm>
+#include "hw/common/DeviceSettings.h"
 
 namespace mk::hw {
 
@@ -8,9 +8,9 @@ SpeakerConfig SpeakerConfig::fromSettings(QSettings& settings)
 {
     SpeakerConfig c;
     settings.beginGroup(QStringLiteral("devices"));
+    DeviceSettings values(settings, c.problems);
     c.engine = settings.value(QStringLiteral("speech_engine"), c.engine).toString().trimmed();
-    c.volume =
-        std::clamp(settings.value(QStringLiteral("speech_volume"), c.volume).toDouble(), 0.0, 1.0);
+    c.volume = values.number(QStringLiteral("speech_volume"), c.volume, 0.0, 1.0);
     settings.endGroup();
     return c;
 }

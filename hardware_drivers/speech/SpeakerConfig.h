@@ -6,6 +6,7 @@
 
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 
 namespace mk::hw {
 
@@ -13,6 +14,8 @@ struct SpeakerConfig {
     QString device_id = QStringLiteral("speaker");
     QString engine = QStringLiteral("speechd");  // empty or "none": speech off
     double volume = 0.8;
+    // Bad values read by fromSettings, each naming its key (hw/common/DeviceSettings.h).
+    QStringList problems;
 
     static SpeakerConfig fromSettings(QSettings& settings);
 };

@@ -64,8 +64,10 @@ int DevicesCommand::run(const CtlContext& context) const
 
     std::vector<Entry> entries;
     bool ok_config = true;
+    QStringList problems;  // bad [devices] values, each naming its key (as KioskConfig does)
     {
         const hw::PrinterConfig config = hw::PrinterConfig::fromSettings(settings);
+        problems += config.problems;
         auto printer = std::make_unique<hw::ReceiptPrinter>(config);
         printer->start();
         entries.push_back({std::move(printer), config.describe(),
@@ -73,6 +75,7 @@ int DevicesCommand::run(const CtlContext& context) const
     }
     {
         const hw::CardReaderConfig config = hw::CardReaderConfig::fromSettings(settings);
+        problems += config.problems;
         auto reader = std::make_unique<hw::CardReader>(config);
         reader->start();
         entries.push_back({std::move(reader),
@@ -84,6 +87,7 @@ int DevicesCommand::run(const CtlContext& context) const
     }
     {
         const hw::SpeakerConfig config = hw::SpeakerConfig::fromSettings(settings);
+        problems += config.problems;
         auto speaker = std::make_unique<hw::Speaker>(config);
         speaker->start();
         const bool on = !config.engine.isEmpty() && config.engine != QLatin1String("none");
@@ -93,6 +97,7 @@ int DevicesCommand::run(const CtlContext& context) const
         // dev-qr's keys (docs/devices.md). The keyboard wedge and the camera scanner live inside
         // the kiosk GUI; a serial scanner is a port this command can open.
         const hw::ScannerConfig config = hw::ScannerConfig::fromSettings(settings);
+        problems += config.problems;
         if (config.serial) {
             auto scanner = std::make_unique<hw::SerialScanner>(config.serial_config);
             scanner->start();
@@ -106,6 +111,7 @@ int DevicesCommand::run(const CtlContext& context) const
         const bool explicit_camera = settings.contains(u"camera"_qs);
         settings.endGroup();
         const hw::CameraConfig config = hw::CameraConfig::fromSettings(settings);
+        problems += config.problems;
         if (config.backend == hw::CameraConfig::Backend::Unset) {
             context.err << tr("[devices] camera: unknown backend (none, qt or folder)") << u'\n';
             ok_config = false;
@@ -129,7 +135,9 @@ int DevicesCommand::run(const CtlContext& context) const
         QThread::msleep(20);
     }
 
-    bool ok = ok_config;
+    for (const QString& problem : std::as_const(problems))
+        context.err << tr("invalid configuration: %1").arg(problem) << u'\n';
+    bool ok = ok_config && problems.isEmpty();
     QJsonArray list;
     for (const Entry& e : entries) {
         hw::DeviceHealth h = e.device->health();
@@ -145,7 +153,10 @@ int DevicesCommand::run(const CtlContext& context) const
                                 {u"detail"_qs, h.detail}});
     }
     if (context.json()) {
-        const QJsonObject root{{u"ok"_qs, ok}, {u"config"_qs, path}, {u"devices"_qs, list}};
+        const QJsonObject root{{u"ok"_qs, ok},
+                               {u"config"_qs, path},
+                               {u"problems"_qs, QJsonArray::fromStringList(problems)},
+                               {u"devices"_qs, list}};
         context.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
     } else {
         for (const QJsonValue& v : std::as_const(list)) {
