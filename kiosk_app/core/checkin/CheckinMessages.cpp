@@ -1,6 +1,6 @@
 // Patient sentences for check-in outcomes (CheckinTypes.h), and the INI options.
-#include "checkin/CheckinTypes.h"
-#include "common/UserMessages.h"
+#include "core/checkin/CheckinTypes.h"
+#include "core/common/UserMessages.h"
 
 #include <QCoreApplication>
 #include <QFile>
