@@ -11,7 +11,6 @@
 #include <QUrlQuery>
 
 #include <cjose/cjose.h>
-
 #include <cstdlib>
 #include <memory>
 
@@ -132,7 +131,8 @@ QString SimAuth::verifyAssertion(const QByteArray& assertion, QString* client_id
         return QStringLiteral("the client assertion has no claims");
     // Claims are read before the signature is checked only to find whose keys check it.
     const QJsonObject claims =
-        QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>(plain), qsizetype(plain_len)))
+        QJsonDocument::fromJson(
+            QByteArray(reinterpret_cast<const char*>(plain), qsizetype(plain_len)))
             .object();
     const QString iss = claims.value(QStringLiteral("iss")).toString();
     *client_id = iss;
@@ -159,8 +159,9 @@ QString SimAuth::verifyAssertion(const QByteArray& assertion, QString* client_id
     if (!verified) {
         return kid_known ? QStringLiteral("the signature does not verify with %1's registered key")
                                .arg(iss)
-                         : QStringLiteral("the key %1 is not registered for %2 (register the "
-                                          "kiosk's current JWKS)")
+                         : QStringLiteral(
+                               "the key %1 is not registered for %2 (register the "
+                               "kiosk's current JWKS)")
                                .arg(kid, iss);
     }
     if (claims.value(QStringLiteral("sub")).toString() != iss)
@@ -173,14 +174,16 @@ QString SimAuth::verifyAssertion(const QByteArray& assertion, QString* client_id
     if (!exp_v.isDouble()) return QStringLiteral("exp is missing");
     const qint64 exp = qint64(exp_v.toDouble());
     if (exp <= t - leeway) {
-        return QStringLiteral("the assertion expired %1 s ago (check the kiosk's clock; %2 s of "
-                              "skew are tolerated)")
+        return QStringLiteral(
+                   "the assertion expired %1 s ago (check the kiosk's clock; %2 s of "
+                   "skew are tolerated)")
             .arg(t - exp)
             .arg(leeway);
     }
     if (exp > t + kMaxAssertionLifetimeS + leeway) {
-        return QStringLiteral("exp is %1 s ahead, more than 5 minutes (check the kiosk's clock; "
-                              "%2 s of skew are tolerated)")
+        return QStringLiteral(
+                   "exp is %1 s ahead, more than 5 minutes (check the kiosk's clock; "
+                   "%2 s of skew are tolerated)")
             .arg(exp - t)
             .arg(leeway);
     }
@@ -221,7 +224,8 @@ SimReply SimAuth::token(const SimRequest& request)
         if (validScope(s) && client->scopes.contains(s)) granted.append(s);
     }
     if (granted.isEmpty())
-        return refuse(400, "invalid_scope", QStringLiteral("none of the requested scopes is allowed"));
+        return refuse(400, "invalid_scope",
+                      QStringLiteral("none of the requested scopes is allowed"));
     QByteArray raw(32, '\0');
     QRandomGenerator::system()->generate(reinterpret_cast<quint32*>(raw.data()),
                                          reinterpret_cast<quint32*>(raw.data() + raw.size()));
@@ -230,10 +234,11 @@ SimReply SimAuth::token(const SimRequest& request)
     tokens_.insert(access, Token{client_id, granted, now() + options_.token_lifetime_s});
     ++stats_.tokens_issued;
     qCInfo(lcPoolSim).noquote() << "token issued to" << client_id;  // never the token
-    return oauthReply(200, QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(access)},
-                                       {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                                       {QStringLiteral("expires_in"), options_.token_lifetime_s},
-                                       {QStringLiteral("scope"), granted.join(QLatin1Char(' '))}});
+    return oauthReply(200,
+                      QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(access)},
+                                  {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                                  {QStringLiteral("expires_in"), options_.token_lifetime_s},
+                                  {QStringLiteral("scope"), granted.join(QLatin1Char(' '))}});
 }
 
 std::optional<SimReply> SimAuth::check(const SimRequest& request, const QStringList& parts)
@@ -280,9 +285,9 @@ std::optional<SimReply> SimAuth::check(const SimRequest& request, const QStringL
     for (const auto& [t, perm] : needs) {
         if (!scopesAllow(it->scopes, t, perm)) {
             ++stats_.forbidden;
-            SimReply r = outcomeReply(
-                403, QStringLiteral("forbidden"),
-                QStringLiteral("the token's scopes do not allow system/%1.%2").arg(t, QString(perm)));
+            SimReply r = outcomeReply(403, QStringLiteral("forbidden"),
+                                      QStringLiteral("the token's scopes do not allow system/%1.%2")
+                                          .arg(t, QString(perm)));
             r.headers.append({QByteArrayLiteral("WWW-Authenticate"),
                               QByteArrayLiteral("Bearer error=\"insufficient_scope\"")});
             return r;

@@ -49,9 +49,10 @@ void printError(const QString& text)
 
 QStringList SimClients::kioskScopes()
 {
-    return {QStringLiteral("system/HealthcareService.rs"), QStringLiteral("system/Schedule.rs"),
-            QStringLiteral("system/Practitioner.rs"),      QStringLiteral("system/Slot.rs"),
-            QStringLiteral("system/Patient.rs"),           QStringLiteral("system/Appointment.crus")};
+    return {
+        QStringLiteral("system/HealthcareService.rs"), QStringLiteral("system/Schedule.rs"),
+        QStringLiteral("system/Practitioner.rs"),      QStringLiteral("system/Slot.rs"),
+        QStringLiteral("system/Patient.rs"),           QStringLiteral("system/Appointment.crus")};
 }
 
 bool SimClients::checkJwks(const QJsonObject& jwks, QString* error)
@@ -117,17 +118,17 @@ bool SimClients::save(const QString& data_dir, QString* error) const
 {
     if (data_dir.isEmpty()) return true;
     if (!QDir().mkpath(data_dir) ||
-        !QFile::setPermissions(data_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                             QFileDevice::ExeOwner)) {
+        !QFile::setPermissions(
+            data_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         *error = QStringLiteral("cannot make the folder %1 (0700)").arg(data_dir);
         return false;
     }
     QJsonObject all;
     for (const SimClient& c : clients_) {
-        all.insert(c.client_id, QJsonObject{{QStringLiteral("jwks"), c.jwks},
-                                            {QStringLiteral("scopes"),
-                                             QJsonArray::fromStringList(c.scopes)},
-                                            {QStringLiteral("revoked"), c.revoked}});
+        all.insert(c.client_id,
+                   QJsonObject{{QStringLiteral("jwks"), c.jwks},
+                               {QStringLiteral("scopes"), QJsonArray::fromStringList(c.scopes)},
+                               {QStringLiteral("revoked"), c.revoked}});
     }
     const QString path = filePath(data_dir);
     QSaveFile file(path);
@@ -137,9 +138,9 @@ bool SimClients::save(const QString& data_dir, QString* error) const
         file.cancelWriting();
         return false;
     }
-    file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                         {QStringLiteral("clients"), all}})
-                   .toJson(QJsonDocument::Indented));
+    file.write(
+        QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("clients"), all}})
+            .toJson(QJsonDocument::Indented));
     if (!file.commit()) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         return false;
@@ -231,8 +232,8 @@ int runClientsCommand(const QStringList& arguments)
     if (action == u"list") {
         for (const SimClient& c : clients.all()) {
             print(QStringLiteral("%1\t%2\t%3 key(s)\t%4")
-                      .arg(c.client_id, c.revoked ? QStringLiteral("revoked")
-                                                  : QStringLiteral("active"))
+                      .arg(c.client_id,
+                           c.revoked ? QStringLiteral("revoked") : QStringLiteral("active"))
                       .arg(c.jwks.value(QStringLiteral("keys")).toArray().size())
                       .arg(c.scopes.join(QLatin1Char(' '))));
         }
@@ -252,15 +253,15 @@ int runClientsCommand(const QStringList& arguments)
     }
     QFile in;
     const QString jwks_path = parser.value(jwks);
-    const bool opened = jwks_path == u"-" ? in.open(stdin, QIODevice::ReadOnly)
-                                          : (in.setFileName(jwks_path), in.open(QIODevice::ReadOnly));
+    const bool opened = jwks_path == u"-"
+                            ? in.open(stdin, QIODevice::ReadOnly)
+                            : (in.setFileName(jwks_path), in.open(QIODevice::ReadOnly));
     if (jwks_path.isEmpty() || !opened) {
         printError(QStringLiteral("--jwks FILE is required and must be readable"));
         return 2;
     }
     const QJsonDocument doc = QJsonDocument::fromJson(in.readAll());
-    const QStringList scope_list =
-        parser.value(scopes).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList scope_list = parser.value(scopes).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (!clients.registerClient(parser.value(id), doc.object(), scope_list, &error) ||
         !clients.save(data_dir, &error)) {
         printError(error);

@@ -245,18 +245,18 @@ SimReply SimHttpServer::handleSim(const SimRequest& request, const QString& path
             routes.insert(it.key(), it.value());
         }
         SimReply r = jsonReply(
-            200, QJsonObject{{QStringLiteral("requests"), routes},
-                             {QStringLiteral("appointments_created"), state_.appointments_created},
-                             {QStringLiteral("checkins_applied"), state_.checkins_applied},
-                             {QStringLiteral("cancels_applied"), state_.cancels_applied},
-                             {QStringLiteral("idempotent_replays"), state_.idempotent_replays},
-                             {QStringLiteral("duplicate_commands"), state_.duplicate_commands},
-                             {QStringLiteral("auth"),
-                              QJsonObject{{QStringLiteral("tokens_issued"), auth_->stats().tokens_issued},
-                                          {QStringLiteral("token_refusals"),
-                                           auth_->stats().token_refusals},
-                                          {QStringLiteral("unauthorised"), auth_->stats().unauthorised},
-                                          {QStringLiteral("forbidden"), auth_->stats().forbidden}}}});
+            200, QJsonObject{
+                     {QStringLiteral("requests"), routes},
+                     {QStringLiteral("appointments_created"), state_.appointments_created},
+                     {QStringLiteral("checkins_applied"), state_.checkins_applied},
+                     {QStringLiteral("cancels_applied"), state_.cancels_applied},
+                     {QStringLiteral("idempotent_replays"), state_.idempotent_replays},
+                     {QStringLiteral("duplicate_commands"), state_.duplicate_commands},
+                     {QStringLiteral("auth"),
+                      QJsonObject{{QStringLiteral("tokens_issued"), auth_->stats().tokens_issued},
+                                  {QStringLiteral("token_refusals"), auth_->stats().token_refusals},
+                                  {QStringLiteral("unauthorised"), auth_->stats().unauthorised},
+                                  {QStringLiteral("forbidden"), auth_->stats().forbidden}}}});
         r.content_type = QByteArrayLiteral("application/json");
         return r;
     }

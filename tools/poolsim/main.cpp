@@ -1,10 +1,9 @@
 #include "PoolSimulator.h"
 #include "SimClients.h"
 
-#include <QFile>
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
