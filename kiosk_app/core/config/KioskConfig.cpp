@@ -2,6 +2,7 @@
 
 #include "core/common/Log.h"
 #include "core/config/IniFile.h"
+#include "core/identity/KioskIdentity.h"
 #include "core/store/KeyProvider.h"
 
 #include <QCoreApplication>
@@ -75,7 +76,9 @@ const QStringList& knownKeys()
         u"kiosk/slot_refresh_s"_qs,
         u"store/path"_qs,
         u"store/key_file"_qs,
+        u"identity/key_file"_qs,
         u"pool/base_url"_qs,
+        u"pool/token_url"_qs,
         u"pool/ca_file"_qs,
         u"pool/connect_timeout_ms"_qs,
         u"pool/request_timeout_ms"_qs,
@@ -209,8 +212,31 @@ Result<KioskConfig> KioskConfig::load(const QString& ini_path)
             << Text::tr("store/key_file: \"%1\" must be an absolute path").arg(config.key_file);
     }
 
+    config.identity_key_file = ini.text(u"identity/key_file"_qs, QString());
+    if (config.identity_key_file.isEmpty())
+        config.identity_key_file = identity::KioskIdentity::defaultKeyFile(config.store_path);
+    if (QFileInfo(config.identity_key_file).isRelative()) {
+        ini.problems << Text::tr("identity/key_file: \"%1\" must be an absolute path")
+                            .arg(config.identity_key_file);
+    }
+
     pool::PoolOptions& pool = config.pool;
     readPoolUrl(ini, config);
+    if (const QString token = ini.text(u"pool/token_url"_qs, QString()); !token.isEmpty()) {
+        const QUrl url(token, QUrl::StrictMode);
+        const bool https = url.scheme() == u"https";
+        const bool loopback_http =
+            url.scheme() == u"http" && KioskConfig::isLoopbackHost(url.host());
+        if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() ||
+            (!https && !loopback_http)) {
+            ini.problems << Text::tr(
+                                "pool/token_url: \"%1\" must be an https URL (plain http only "
+                                "to this machine)")
+                                .arg(token);
+        } else {
+            pool.token_url = url;
+        }
+    }
     pool.ca_file = ini.text(u"pool/ca_file"_qs, pool.ca_file);
     if (!pool.ca_file.isEmpty() && !QFileInfo(pool.ca_file).isFile()) {
         ini.problems

@@ -19,6 +19,9 @@ struct KioskConfig {
     int slot_refresh_s = 30;
     QString store_path;  // default: $STATE_DIRECTORY or ~/.local/share/medkiosk/store.db
     QString key_file;    // default: beside the store, store.key (0600, owned by the user)
+    // The kiosk's identity key for the pool (issue 15, docs/identity.md); default:
+    // <store folder>/identity/kiosk-key.pem. The systemd credential medkiosk-identity-key wins.
+    QString identity_key_file;
     pool::PoolOptions pool;
     booking::BookingRules rules;
 

@@ -21,7 +21,10 @@ inline const QString kIdempotencyKeyReused = QStringLiteral("idempotency-key-reu
 }  // namespace rule
 
 struct SendOutcome {
-    enum class Kind { Done = 1, Transient, Permanent };
+    // NotAuthorised: the pool does not accept this kiosk now (401/403, the token endpoint's
+    // refusal, no identity key). Not the command's fault: it waits, attempts are not counted,
+    // and it is sent again once the kiosk is authorised (issue 15).
+    enum class Kind { Done = 1, Transient, Permanent, NotAuthorised };
     Kind kind = Kind::Transient;
     QByteArray result;            // Done: what the kiosk keeps (compact JSON)
     QString error;                // Transient/Permanent: technical cause, no personal data
@@ -33,6 +36,7 @@ struct SendOutcome {
     static SendOutcome done(QByteArray result);
     static SendOutcome transient(QString error, bool reached_server, int retry_after_s = -1);
     static SendOutcome permanent(QString error);
+    static SendOutcome notAuthorised(QString error, int http_status);
 };
 
 class CommandSender
@@ -40,7 +44,8 @@ class CommandSender
 public:
     virtual ~CommandSender() = default;
     virtual SendOutcome send(const OutboxRecord& record) = 0;
-    // A light request that tells whether the pool answers (used while offline).
+    // A light request that tells whether the pool answers (used while offline or not
+    // authorised). An error with HTTP status 401/403 means "answers, but not authorised".
     virtual Status probe() = 0;
 };
 

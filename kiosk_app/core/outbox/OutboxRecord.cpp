@@ -89,4 +89,14 @@ SendOutcome SendOutcome::permanent(QString error)
     return o;
 }
 
+SendOutcome SendOutcome::notAuthorised(QString error, int http_status)
+{
+    SendOutcome o;
+    o.kind = Kind::NotAuthorised;
+    o.error = std::move(error);
+    o.reached_server = true;
+    o.http_status = http_status;
+    return o;
+}
+
 }  // namespace mk::outbox

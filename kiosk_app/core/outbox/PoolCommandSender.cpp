@@ -2,6 +2,7 @@
 
 #include "core/fhir/FhirParser.h"
 #include "core/fhir/FhirUris.h"
+#include "core/identity/AccessTokens.h"
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolReply.h"
 
@@ -45,6 +46,10 @@ SendOutcome fromStatus(const pool::HttpResponse& response, const QString& what)
         QStringLiteral("%1: HTTP %2 %3").arg(what).arg(response.status).arg(e.detail);
     const int s = response.status;
     SendOutcome o;
+    if (s == 401 || s == 403) {
+        // The kiosk is not authorised (issue 15): the command waits, it is not at fault.
+        return SendOutcome::notAuthorised(detail, s);
+    }
     if (rule == rule::kAlreadyArrived) {
         // The patient is in the waiting room: no retry will ever cancel it (issue 14, item 8).
         o = SendOutcome::permanent(
@@ -69,6 +74,10 @@ SendOutcome fromStatus(const pool::HttpResponse& response, const QString& what)
 
 SendOutcome fromTransport(const Error& e, const QString& what)
 {
+    if (identity::isNotAuthorised(e)) {  // no token: refused, no scope, no key
+        return SendOutcome::notAuthorised(QStringLiteral("%1: %2").arg(what, e.detail),
+                                          e.http_status);
+    }
     // Network, Timeout: offline. Tls, Config, BadReply (oversized): the server (or something
     // pretending to be it) answered badly; retried, never silently dropped.
     const bool offline = e.code == ErrorCode::Network || e.code == ErrorCode::Timeout;

@@ -14,6 +14,7 @@ QJsonObject QueueStatus::toJson() const
     return QJsonObject{
         {QStringLiteral("online"), online},
         {QStringLiteral("connectivity_known"), connectivity_known},
+        {QStringLiteral("authorised"), authorised},
         {QStringLiteral("offline_since"), iso(offline_since)},
         {QStringLiteral("waiting"), waiting},
         {QStringLiteral("oldest_waiting_created_at"), iso(oldest_waiting_created_at)},

@@ -13,6 +13,7 @@ namespace mk::outbox {
 struct QueueStatus {
     bool online = false;                  // the last request to the pool got an answer
     bool connectivity_known = false;      // false until the relay's first request or probe
+    bool authorised = true;               // false while the pool refuses this kiosk (commands wait)
     QDateTime offline_since;              // invalid while online
     int waiting = 0;                      // queued commands (due now or backing off)
     QDateTime oldest_waiting_created_at;  // invalid when nothing waits

@@ -60,6 +60,32 @@ void Relay::wake()
     cv_.notify_all();
 }
 
+void Relay::recheckNow()
+{
+    {
+        std::lock_guard lock(mutex_);
+        probe_now_ = true;
+        woken_ = true;
+    }
+    cv_.notify_all();
+}
+
+void Relay::setAuthorised(bool authorised, const QString& why)
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (authorised_ == authorised) return;
+        authorised_ = authorised;
+    }
+    if (authorised)
+        qCInfo(lcStore) << "relay: the pool accepts the kiosk again; sending what waits";
+    else
+        qCWarning(lcStore).noquote()
+            << "relay: the pool does not accept the kiosk; commands wait:" << why;
+    Q_EMIT authorisationChanged(authorised);
+    publish();
+}
+
 quint64 Relay::sendsAttempted() const
 {
     std::lock_guard lock(mutex_);
@@ -74,6 +100,7 @@ QueueStatus Relay::status() const
     std::lock_guard lock(mutex_);
     q.online = online_;
     q.connectivity_known = known_;
+    q.authorised = authorised_;
     q.offline_since = online_ ? QDateTime() : offline_since_;
     if (last_sync_.isValid()) q.last_successful_sync = last_sync_;
     return q;
@@ -111,6 +138,13 @@ bool Relay::processOne(const OutboxRecord& record)
         ++sends_;
     }
     const SendOutcome outcome = sender_.send(record);
+    if (outcome.kind == SendOutcome::Kind::NotAuthorised) {
+        // Not the command's fault: the record stays as it was (no attempt counted, never dead)
+        // and is sent again, with the same key, once the kiosk is authorised.
+        setOnline(true);
+        setAuthorised(false, outcome.error);
+        return false;
+    }
     const int attempts = record.attempts + 1;
     const QDateTime t = now();
     Status saved = Ok{};
@@ -167,18 +201,29 @@ void Relay::run()
         qint64 wait_ms = options_.idle_poll_ms;
         bool online = false;
         bool known = false;
+        bool authorised = true;
+        bool probe_now = false;
         {
             std::lock_guard lock(mutex_);
             online = online_;
             known = known_;
+            authorised = authorised_;
+            probe_now = probe_now_;
+            probe_now_ = false;
         }
-        if ((!online || !known) && now() >= next_probe) {
+        if ((!online || !known || !authorised) && (probe_now || now() >= next_probe)) {
             const Status p = sender_.probe();
-            setOnline(p.ok());
-            online = p.ok();
-            next_probe = now().addMSecs(options_.probe_interval_ms);
+            const bool refused =
+                !p.ok() && (p.error().http_status == 401 || p.error().http_status == 403);
+            setOnline(p.ok() || refused);
+            online = p.ok() || refused;
+            if (p.ok()) setAuthorised(true, QString());
+            if (refused) setAuthorised(false, p.error().detail);
+            authorised = !refused && (p.ok() || authorised);
+            next_probe = now().addMSecs(refused ? options_.unauthorised_probe_interval_ms
+                                                : options_.probe_interval_ms);
         }
-        if (online) {
+        if (online && authorised) {
             auto due = outbox_.due(now(), std::max(1, options_.batch));
             if (!due) {
                 qCWarning(lcStore) << "relay: cannot read the outbox:" << due.error().detail;
@@ -197,7 +242,13 @@ void Relay::run()
                 }
                 publish();
                 if (!went_offline) continue;  // read the next batch at once
-                next_probe = now().addMSecs(options_.probe_interval_ms);
+                bool refused = false;
+                {
+                    std::lock_guard lock(mutex_);
+                    refused = !authorised_;
+                }
+                next_probe = now().addMSecs(refused ? options_.unauthorised_probe_interval_ms
+                                                    : options_.probe_interval_ms);
             } else {
                 auto next = outbox_.nextAttemptAt();
                 if (next && next.value()) {
@@ -208,7 +259,7 @@ void Relay::run()
         }
         {
             std::lock_guard lock(mutex_);
-            online = online_;
+            online = online_ && authorised_;
         }
         if (!online) {
             wait_ms = std::clamp<qint64>(now().msecsTo(next_probe), 0, wait_ms);

@@ -31,6 +31,8 @@ struct RelayOptions {
     BackoffPolicy backoff;  // base_ms, cap_ms
     int max_attempts = 20;  // then the record is dead
     int probe_interval_ms = 10000;
+    // While the pool refuses the kiosk (401/403), one probe this often; nothing else is sent.
+    int unauthorised_probe_interval_ms = 30000;
     int batch = 32;                // records read per query
     int max_retry_after_s = 3600;  // a longer Retry-After is cut to this
     int idle_poll_ms = 30000;      // re-reads the table at least this often
@@ -54,6 +56,8 @@ public:
     void stop();
     // Tells the worker to look at the table now (call after enqueue).
     void wake();
+    // Probes the pool now (e.g. the kiosk was authorised again), then sends what is due.
+    void recheckNow();
     void setClock(Clock clock);  // before start(); UTC wall clock by default
 
     // Thread-safe: the table's counts plus the live connectivity.
@@ -63,6 +67,7 @@ public:
 Q_SIGNALS:
     void statusChanged(const mk::outbox::QueueStatus& status);
     void connectivityChanged(bool online);
+    void authorisationChanged(bool authorised);
     // state: the record's new state name (sent, dead) after an attempt.
     void commandFinished(qint64 id, const QString& state);
 
@@ -70,6 +75,7 @@ private:
     void run();
     bool processOne(const OutboxRecord& record);  // false: stop this batch (went offline)
     void setOnline(bool online);
+    void setAuthorised(bool authorised, const QString& why);
     void publish();
     QDateTime now() const;
 
@@ -84,6 +90,8 @@ private:
     bool woken_ = false;
     bool online_ = false;
     bool known_ = false;
+    bool authorised_ = true;
+    bool probe_now_ = false;
     QDateTime offline_since_;
     QDateTime last_sync_;
     quint64 sends_ = 0;

@@ -21,6 +21,9 @@ namespace mk::pool {
 
 struct PoolOptions {
     QUrl base_url;    // .../fhir (https in production, loopback http in demo)
+    // The SMART token endpoint (pool/token_url); empty: discovered from
+    // <base_url>/.well-known/smart-configuration (docs/identity.md).
+    QUrl token_url;
     QString ca_file;  // extra CA bundle; empty = system store. Verification is always on.
     int connect_timeout_ms = 3000;
     int request_timeout_ms = 8000;  // whole request, including reading the reply
