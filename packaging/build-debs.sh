@@ -18,6 +18,7 @@
 #   MEDKIOSK_DEB_CHANGES   the changelog entry (default "Built from <git commit>.")
 #   MEDKIOSK_KIOSK_INI     the default /etc/medkiosk/kiosk.ini (default kiosk_app/ctl/kiosk.ini.example)
 #   MEDKIOSK_DEB_BUILD     binary (all three, default) | any (medkiosk, medkiosk-sims) | all (models)
+#   MEDKIOSK_DEB_NO_BUILD=1  package the programs already built in BUILD_DIR without running ninja
 #   MEDKIOSK_DBGSYM=1      also build the -dbgsym packages (debug symbols; slower)
 #   MEDKIOSK_NO_LINTIAN=1  skip lintian
 #   MEDKIOSK_MODELS_DIR    the face models' cache (as scripts/fetch-face-models.sh)
@@ -62,8 +63,8 @@ STAGE="$STAGE_PARENT/medkiosk-$VERSION"
 trap 'rm -rf "$STAGE_PARENT"' EXIT
 mkdir -p "$STAGE/docs" "$STAGE/models"
 cp -a "$ROOT/packaging/debian" "$STAGE/debian"
-cp "$ROOT/packaging/medkiosk-ctl" "$KIOSK_INI" "$STAGE/" 2>/dev/null || true
-[ "$(basename "$KIOSK_INI")" = kiosk.ini ] || cp "$KIOSK_INI" "$STAGE/kiosk.ini"
+cp "$ROOT/packaging/medkiosk-ctl" "$ROOT/packaging/medkiosk-make-store-key" "$STAGE/"
+cp "$KIOSK_INI" "$STAGE/kiosk.ini"
 cp "$ROOT/README.md" "$STAGE/"
 while read -r doc; do
   case "$doc" in docs/*) cp "$ROOT/$doc" "$STAGE/docs/" ;; esac
@@ -103,6 +104,7 @@ case "$WHAT" in binary) flag=-b ;; any) flag=-B ;; all) flag=-A ;; *) say "MEDKI
 say "building medkiosk $VERSION ($WHAT) from $BUILD_DIR"
 start=$(date +%s)
 (cd "$STAGE" && MEDKIOSK_BUILD_DIR="$BUILD_DIR" MEDKIOSK_BUILD_LOCK="$LOCK" \
+   MEDKIOSK_DEB_NO_BUILD="${MEDKIOSK_DEB_NO_BUILD:-0}" \
    DEB_BUILD_OPTIONS="$opts ${DEB_BUILD_OPTIONS:-}" \
    dpkg-buildpackage "$flag" -us -uc --no-sign -jauto >"$STAGE_PARENT/build.log" 2>&1) \
   || { tail -n 40 "$STAGE_PARENT/build.log" >&2; say "dpkg-buildpackage failed" >&2; exit 1; }
