@@ -43,7 +43,8 @@ QString DemoPool::program()
     return QStandardPaths::findExecutable(kProgramName);
 }
 
-bool DemoPool::start(const QString& data_dir, QString* error)
+bool DemoPool::start(const QString& data_dir, const QString& jwks_file, const QString& client_id,
+                     QString* error)
 {
     const QString path = program();
     if (path.isEmpty()) {
@@ -53,9 +54,14 @@ bool DemoPool::start(const QString& data_dir, QString* error)
         return false;
     }
     process_.setProgram(path);
-    process_.setArguments({QStringLiteral("--port"), QStringLiteral("0"),
-                           QStringLiteral("--data-dir"), data_dir,
-                           QStringLiteral("--announce-json")});
+    QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"),
+                          QStringLiteral("--data-dir"), data_dir,
+                          QStringLiteral("--announce-json")};
+    if (!jwks_file.isEmpty()) {
+        arguments << QStringLiteral("--register-jwks") << jwks_file << QStringLiteral("--client-id")
+                  << client_id;
+    }
+    process_.setArguments(arguments);
     process_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     // If medkiosk dies (kill -9), the kernel stops the simulator too.
     process_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });

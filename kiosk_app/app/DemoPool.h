@@ -30,7 +30,10 @@ public:
     static QString program();
 
     // Starts the simulator with its state in data_dir; false with *error when it does not come up.
-    bool start(const QString& data_dir, QString* error);
+    // jwks_file (not empty): the demo kiosk's public keys, registered as client_id at start, so
+    // the simulator, which enforces authorisation, accepts the demo kiosk (docs/identity.md).
+    bool start(const QString& data_dir, const QString& jwks_file, const QString& client_id,
+               QString* error);
     QUrl baseUrl() const { return base_url_; }
     QString checkinIssuer() const { return checkin_issuer_; }
     QByteArray checkinPublicKeyPem() const { return checkin_public_key_pem_; }

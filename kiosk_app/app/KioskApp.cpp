@@ -1,41 +1,46 @@
 #include "KioskApp.h"
 
 #include "DemoPool.h"
-#include "face_auth/FaceEngine.h"
-#include "ui/KioskWindow.h"
-#include "ui/Language.h"
 #include "ScreenshotRunner.h"
 #include "StartupClock.h"
-#include "ui/Theme.h"
 #include "UnixSignals.h"
 #include "core/booking/BookingService.h"
-#include "hw/camera/Camera.h"
 #include "core/checkin/CheckinService.h"
 #include "core/common/Log.h"
 #include "core/common/SafeFile.h"
 #include "core/config/IniFile.h"
-#include "ui/face/FaceServices.h"
 #include "core/face/SqlTemplateStore.h"
+#include "core/identity/AccessTokens.h"
+#include "core/identity/KioskIdentity.h"
 #include "core/outbox/Outbox.h"
 #include "core/outbox/PoolCommandSender.h"
 #include "core/outbox/Relay.h"
+#include "core/pool/AuthTransport.h"
+#include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
-#include "hw/printer/PrinterSimulator.h"
-#include "hw/printer/ReceiptPrinter.h"
-#include "hw/speech/Speaker.h"
 #include "core/staff/Maintenance.h"
 #include "core/staff/StaffAudit.h"
 #include "core/staff/StaffPin.h"
-#include "ui/staff/StaffServices.h"
 #include "core/store/KeyProvider.h"
 #include "core/store/Store.h"
 #include "core/store/StoreRecovery.h"
+#include "face_auth/FaceEngine.h"
+#include "hw/camera/Camera.h"
+#include "hw/printer/PrinterSimulator.h"
+#include "hw/printer/ReceiptPrinter.h"
+#include "hw/speech/Speaker.h"
+#include "ui/KioskWindow.h"
+#include "ui/Language.h"
+#include "ui/Theme.h"
+#include "ui/face/FaceServices.h"
+#include "ui/staff/StaffServices.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QThreadPool>
 #include <QTimer>
@@ -152,12 +157,16 @@ int KioskApp::start(const QStringList& arguments)
         }
         store_path = state_dir + QStringLiteral("/store.db");
         key_file = QString();
+        // The demo kiosk has its own key in the demo folder, registered with the simulator.
+        loadIdentity(identity::KioskIdentity::defaultKeyFile(store_path), QString());
         const int demo_code = startDemo(state_dir);
         if (demo_code >= 0) return demo_code;
     }
     if (key_file.isEmpty()) key_file = store::KeyProvider::defaultKeyFile(store_path);
     const int store_code = openStore(store_path, key_file);
     if (store_code >= 0) return store_code;
+    if (!options_.demo)
+        loadIdentity(config_.identity_key_file, qEnvironmentVariable("CREDENTIALS_DIRECTORY"));
 
     if (config_.pool.base_url.isEmpty()) {
         printError(tr("no booking pool is configured (pool/base_url in %1); use --demo to try "
@@ -165,7 +174,9 @@ int KioskApp::start(const QStringList& arguments)
                        .arg(options_.config_path));
         return kExitConfig;
     }
-    client_ = std::make_shared<pool::PoolClient>(config_.pool);
+    startAuth();
+    client_ = std::make_shared<pool::PoolClient>(
+        config_.pool, std::make_unique<pool::AuthTransport>(plain_transport_, tokens_));
     service_ = std::make_unique<booking::BookingService>(client_, store_.get(), config_.rules);
 
     ui::Theme::apply(*qApp);
@@ -201,12 +212,64 @@ int KioskApp::startDemo(const QString& state_dir)
     demo_state_dir_ = state_dir;
     simulator_ = std::make_unique<DemoPool>();
     QString error;
-    if (!simulator_->start(pool_dir, &error)) {
+    QString jwks_file;
+    if (identity_) {
+        // The simulator registers the demo kiosk's public keys at start (docs/identity.md).
+        jwks_file = pool_dir + QStringLiteral("/kiosk-jwks.json");
+        SafeWriteOptions replace;
+        replace.replace_existing = true;
+        const QByteArray jwks = QJsonDocument(identity_->jwks()).toJson(QJsonDocument::Indented);
+        if (Status written = SafeFile::write(jwks_file, jwks, replace); !written) {
+            printError(tr("cannot write the demo kiosk's JWKS %1: %2")
+                           .arg(jwks_file, written.error().detail));
+            return kExitDemo;
+        }
+    }
+    if (!simulator_->start(pool_dir, jwks_file, config_.kiosk_id, &error)) {
         printError(tr("the demo booking-pool simulator did not start: %1").arg(error));
         return kExitDemo;
     }
     config_.pool.base_url = simulator_->baseUrl();
     return -1;
+}
+
+void KioskApp::loadIdentity(const QString& key_file, const QString& credentials_dir)
+{
+    identity_key_file_ = key_file;
+    auto loaded = identity::KioskIdentity::load(key_file, credentials_dir, true);
+    if (!loaded) {
+        // The kiosk still starts, out of service with one sentence for staff (never the key).
+        identity_error_ = loaded.error().detail;
+        printError(tr("STAFF: this kiosk's identity key cannot be used: %1. The kiosk is out of "
+                      "service until IT fixes it (docs/identity.md).")
+                       .arg(identity_error_));
+        return;
+    }
+    identity_ = std::make_unique<identity::KioskIdentity>(loaded.value());
+    identity_from_credential_ = identity_->source() == identity::KioskIdentity::Source::Credential;
+    qCInfo(lcPool).noquote() << "identity:" << identity_->sourceText() << "kid"
+                             << identity_->current().kid();
+}
+
+void KioskApp::startAuth()
+{
+    pool::TransportOptions transport;
+    transport.ca_file = config_.pool.ca_file;
+    transport.connect_timeout_ms = config_.pool.connect_timeout_ms;
+    transport.request_timeout_ms = config_.pool.request_timeout_ms;
+    transport.max_reply_bytes = config_.pool.max_reply_bytes;
+    plain_transport_ = std::make_shared<pool::CurlTransport>(transport);
+    identity::AuthOptions auth;
+    auth.client_id = config_.kiosk_id;
+    auth.base_url = config_.pool.base_url;
+    auth.token_url = config_.pool.token_url;
+    auth.key_file = identity_from_credential_ ? QString() : identity_key_file_;
+    Result<identity::KioskIdentity> id =
+        identity_ ? Result<identity::KioskIdentity>(*identity_)
+                  : Result<identity::KioskIdentity>(makeError(ErrorCode::Config, identity_error_));
+    tokens_ = std::make_shared<identity::AccessTokens>(auth, id, plain_transport_);
+    // Know at once whether the pool accepts the kiosk (off the UI thread).
+    QThreadPool::globalInstance()->start([tokens = tokens_] { (void)tokens->token(); });
 }
 
 int KioskApp::openStore(const QString& store_path, const QString& key_file)
@@ -311,15 +374,20 @@ void KioskApp::benchStartup()
 void KioskApp::startOutboxAndStaff()
 {
     outbox_ = std::make_unique<outbox::Outbox>(*store_);
-    pool::TransportOptions transport;
-    transport.ca_file = config_.pool.ca_file;
-    transport.connect_timeout_ms = config_.pool.connect_timeout_ms;
-    transport.request_timeout_ms = config_.pool.request_timeout_ms;
-    transport.max_reply_bytes = config_.pool.max_reply_bytes;
-    command_sender_ = std::make_unique<outbox::PoolCommandSender>(config_.pool.base_url, transport);
+    command_sender_ = std::make_unique<outbox::PoolCommandSender>(
+        config_.pool.base_url, std::make_unique<pool::AuthTransport>(plain_transport_, tokens_));
     relay_ = std::make_unique<outbox::Relay>(*outbox_, *command_sender_, outbox::RelayOptions{});
     connect(relay_.get(), &outbox::Relay::statusChanged, window_.get(),
             &ui::KioskWindow::setQueueStatus);
+    // The kiosk's standing with the pool: header, out-of-service screen, and the relay sends
+    // what waited as soon as the kiosk is accepted again.
+    window_->setAuthStatus(tokens_->status());
+    connect(tokens_.get(), &identity::AccessTokens::statusChanged, window_.get(),
+            &ui::KioskWindow::setAuthStatus);
+    connect(tokens_.get(), &identity::AccessTokens::statusChanged, relay_.get(),
+            [relay = relay_.get()](const identity::AuthStatus& s) {
+                if (s.state == identity::AuthState::Authorised) relay->recheckNow();
+            });
     relay_->start();
 
     staff_audit_ = std::make_unique<staff::StaffAudit>(*store_, config_.kiosk_id);
@@ -328,6 +396,11 @@ void KioskApp::startOutboxAndStaff()
     maintenance_->setStoreFolder(QFileInfo(store_->path()).absolutePath());
     staff_services_ = std::make_unique<ui::StaffServices>();
     staff_services_->pin = staff_pin_.get();
+    staff_services_->auth_status = [tokens = tokens_] { return tokens->status(); };
+    staff_services_->auth_retry = [tokens = tokens_] {
+        tokens->retryNow();
+        QThreadPool::globalInstance()->start([tokens] { (void)tokens->token(); });
+    };
     staff_services_->maintenance = maintenance_.get();
     staff_services_->report_folder = options_.demo
                                          ? demo_state_dir_ + QStringLiteral("/reports")
@@ -359,6 +432,8 @@ void KioskApp::shutdown()
     outbox_.reset();
     service_.reset();  // joins its workers
     client_.reset();
+    tokens_.reset();
+    plain_transport_.reset();
     store_.reset();  // closed: nothing below can lose a check-in or a payment
     if (speaker_) speaker_->stop(deviceDeadline());
     if (printer_) printer_->stop(deviceDeadline());

@@ -36,9 +36,14 @@ class Outbox;
 class PoolCommandSender;
 class Relay;
 }  // namespace mk::outbox
+namespace mk::identity {
+class AccessTokens;
+class KioskIdentity;
+}  // namespace mk::identity
 namespace mk::pool {
+class HttpTransport;
 class PoolClient;
-}
+}  // namespace mk::pool
 namespace mk::staff {
 class Maintenance;
 class StaffAudit;
@@ -115,6 +120,12 @@ private:
     int parse(const QStringList& arguments, Options* options);
     int openStore(const QString& store_path, const QString& key_file);
     int startDemo(const QString& state_dir);
+    // The kiosk's identity key (issue 15, docs/identity.md): loaded, or made at first start.
+    // In demo mode it lives in the demo state folder and its JWKS is handed to the simulator.
+    void loadIdentity(const QString& key_file, const QString& credentials_dir);
+    // The access tokens, the authorising transport under the pool client and the outbox sender,
+    // and a first token request off the UI thread.
+    void startAuth();
     void showWindow();
     // The outbox relay (to the simulator in demo, else pool/base_url), feeding the window's
     // connectivity indicator, and the staff maintenance mode (docs/maintenance.md).
@@ -133,6 +144,12 @@ private:
     config::KioskConfig config_;
     std::unique_ptr<DemoPool> simulator_;  // --demo: the medkiosk-poolsim child process
     std::unique_ptr<store::Store> store_;
+    std::shared_ptr<pool::HttpTransport> plain_transport_;  // under the token requests
+    std::shared_ptr<identity::AccessTokens> tokens_;
+    std::unique_ptr<identity::KioskIdentity> identity_;  // null: no usable key
+    QString identity_error_;
+    QString identity_key_file_;
+    bool identity_from_credential_ = false;
     std::shared_ptr<pool::PoolClient> client_;
     std::unique_ptr<booking::BookingService> service_;
     std::unique_ptr<outbox::Outbox> outbox_;

@@ -296,6 +296,7 @@ void KioskWindow::goHome()
 
 void KioskWindow::activate(ScreenId id)
 {
+    if (showOutOfService(id)) return;
     Screen* target = screen(id);
     current_ = id;
     stack_->setCurrentWidget(target);
@@ -334,6 +335,7 @@ void KioskWindow::retranslate()
     staff_button_->setText(tr("Staff"));
     updateClock();
     updateOnline(online_);
+    retranslateAuth();
     for (Screen* s : std::as_const(screens_)) s->retranslate();
 }
 

@@ -5,6 +5,7 @@
 
 #include "Language.h"
 #include "Screen.h"
+#include "core/identity/AuthStatus.h"
 
 #include <QDateTime>
 #include <QList>
@@ -71,6 +72,13 @@ public:
     // The connectivity indicator from the outbox relay (Relay::statusChanged): online,
     // "Offline since HH:mm", "N waiting".
     void setQueueStatus(const mk::outbox::QueueStatus& status);
+    // The kiosk's standing with the pool (issue 15, KioskWindowAuth.cpp). While the pool refuses
+    // the kiosk, staff read one sentence in a banner under the header (and on the maintenance
+    // screen), and patients see only "This kiosk is out of service, please go to the window"
+    // instead of any patient screen; the staff screens stay reachable. Back to Home once the
+    // pool accepts the kiosk again.
+    void setAuthStatus(const mk::identity::AuthStatus& status);
+    bool outOfService() const { return auth_.outOfService(); }
 
 Q_SIGNALS:
     void screenShown(mk::ui::ScreenId id);
@@ -89,6 +97,10 @@ private:
     void updateOnline(bool online);
     void onIdleTimeout();
     void onFaceIdentified(const QString& patient_id);  // KioskWindowFace.cpp
+    // KioskWindowAuth.cpp: true when `id` is a patient screen and the kiosk is out of service
+    // (the out-of-service page is shown instead).
+    bool showOutOfService(ScreenId id);
+    void retranslateAuth();
 
     const config::KioskConfig& config_;
     std::unique_ptr<booking::BookingSession> session_;
@@ -114,6 +126,11 @@ private:
     QWidget* footer_ = nullptr;
     QPushButton* back_ = nullptr;
     QPushButton* home_ = nullptr;
+    identity::AuthStatus auth_;
+    QLabel* auth_banner_ = nullptr;      // staff sentence under the header
+    QWidget* out_of_service_ = nullptr;  // the patients' page while out of service
+    QLabel* oos_title_ = nullptr;
+    QLabel* oos_body_ = nullptr;
 };
 
 }  // namespace mk::ui

@@ -2,6 +2,7 @@
 
 #include "ui/Theme.h"
 #include "core/common/Log.h"
+#include "core/config/KioskConfig.h"
 
 #include <QCoreApplication>
 #include <QFrame>
@@ -81,6 +82,17 @@ MaintenanceScreen::MaintenanceScreen(ScreenContext& context, const StaffServices
     figures->addWidget(oldest_, 1, 0);
     figures->addWidget(last_sync_, 1, 1);
     layout->addLayout(figures);
+    // The kiosk's standing with the pool (issue 15): one sentence, and "try again now".
+    auto* identity_row = new QHBoxLayout;
+    identity_ = figure(this, "figIdentity");
+    identity_->setWordWrap(true);
+    identity_row->addWidget(identity_, 1);
+    identity_retry_ = button(this, QStringLiteral("identityRetry"), "secondary");
+    connect(identity_retry_, &QPushButton::clicked, this, [this] {
+        if (services_.auth_retry) services_.auth_retry();
+    });
+    identity_row->addWidget(identity_retry_);
+    layout->addLayout(identity_row);
 
     dead_title_ = figure(this, "figDead");
     Theme::setRole(dead_title_, "body");
@@ -306,6 +318,17 @@ void MaintenanceScreen::setBusy(bool busy)
 void MaintenanceScreen::retranslate()
 {
     title_->setText(tr("Staff maintenance — outbox of commands for the hospital system"));
+    const identity::AuthStatus auth =
+        services_.auth_status ? services_.auth_status() : identity::AuthStatus{};
+    const QString auth_text = identity::AuthText::staff(auth);
+    identity_->setText(!auth_text.isEmpty() ? auth_text
+                       : auth.state == identity::AuthState::Authorised
+                           ? tr("Hospital system access: this kiosk (%1) is accepted")
+                                 .arg(context().config != nullptr ? context().config->kiosk_id
+                                                                  : QString())
+                           : tr("Hospital system access: not checked yet"));
+    identity_retry_->setText(tr("Try again now"));
+    identity_retry_->setVisible(auth.outOfService() && bool(services_.auth_retry));
     refresh_->setText(tr("Refresh"));
     export_->setText(tr("Export report"));
     exit_->setText(tr("Exit"));

@@ -5,8 +5,8 @@
 // runs off the UI thread. Staff text may be smaller; buttons keep the theme's height.
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/staff/Maintenance.h"
+#include "ui/Screen.h"
 #include "ui/staff/StaffServices.h"
 
 #include <QList>
@@ -56,6 +56,8 @@ private:
     QLabel* waiting_ = nullptr;
     QLabel* oldest_ = nullptr;
     QLabel* last_sync_ = nullptr;
+    QLabel* identity_ = nullptr;  // the kiosk's standing with the pool (issue 15)
+    QPushButton* identity_retry_ = nullptr;
     QLabel* dead_title_ = nullptr;
     QWidget* dead_list_ = nullptr;
     QVBoxLayout* dead_layout_ = nullptr;

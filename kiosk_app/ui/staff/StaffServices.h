@@ -4,6 +4,8 @@
 // must outlive them.
 #pragma once
 
+#include "core/identity/AuthStatus.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -21,6 +23,9 @@ struct StaffServices {
     staff::Maintenance* maintenance = nullptr;
     QString report_folder;  // where Export writes (Maintenance::defaultReportFolder)
     std::function<QDateTime()> clock;
+    // The kiosk's standing with the pool (issue 15) and "try again now"; either may be empty.
+    std::function<identity::AuthStatus()> auth_status;
+    std::function<void()> auth_retry;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 };
