@@ -39,7 +39,8 @@ def main():
         validator = jsonschema.Draft6Validator(json.load(f))
     failures = []
     with tempfile.TemporaryDirectory() as data_dir:
-        proc = subprocess.Popen([binary, "--port", "0", "--data-dir", data_dir, "--first-day", "2026-11-23"],
+        proc = subprocess.Popen([binary, "--port", "0", "--data-dir", data_dir, "--first-day", "2026-11-23",
+                                 "--no-auth"],
                                 stdout=subprocess.PIPE, text=True)
         try:
             line = proc.stdout.readline().strip()

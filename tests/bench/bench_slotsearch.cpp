@@ -104,6 +104,7 @@ private Q_SLOTS:
     {
         mk::sim::SimOptions so;
         so.first_day = kDay;
+        so.require_auth = false;  // the unauthenticated baseline
         mk::sim::SimulatorThread sim(so);
         QString error;
         QVERIFY2(sim.start(&error), qPrintable(error));

@@ -85,6 +85,7 @@ void TestBookingService::init()
 {
     mk::sim::SimOptions options;
     options.first_day = kFirstDay;
+    options.require_auth = false;  // not about authorisation (tests/pool/tst_kioskauth is)
     sim_ = std::make_unique<mk::sim::SimulatorThread>(options);
     QString error;
     QVERIFY2(sim_->start(&error), qPrintable(error));

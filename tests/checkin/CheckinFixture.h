@@ -47,6 +47,7 @@ struct CheckinFixture {
     {
         sim::SimOptions so;
         so.seed = 20261123;
+        so.require_auth = false;  // not about authorisation (tests/pool/tst_kioskauth is)
         sim = std::make_unique<sim::SimulatorThread>(so);
         QString error;
         if (!sim->start(&error)) return error;

@@ -45,6 +45,7 @@ struct FlowFixture {
     {
         mk::sim::SimOptions options;  // in memory
         options.first_day = firstDay();
+        options.require_auth = false;  // not about authorisation (tests/pool/tst_kioskauth is)
         sim = std::make_unique<mk::sim::SimulatorThread>(options);
         QString error;
         if (!sim->start(&error)) return QStringLiteral("simulator: ") + error;

@@ -119,6 +119,7 @@ void TestKioskFace::initTestCase()
 {
     QVERIFY(dir_.isValid());
     mk::sim::SimOptions options;  // in memory
+    options.require_auth = false;  // not about authorisation
     sim_ = std::make_unique<mk::sim::SimulatorThread>(options);
     QString error;
     QVERIFY2(sim_->start(&error), qPrintable(error));

@@ -175,7 +175,9 @@ void BenchOutbox::resumeAndDrain()
     const int n = qEnvironmentVariableIntValue("MEDKIOSK_BENCH_QUEUE") > 0
                       ? qEnvironmentVariableIntValue("MEDKIOSK_BENCH_QUEUE")
                       : 10000;
-    sim::SimulatorThread sim{sim::SimOptions{}};
+    sim::SimOptions sim_options;
+    sim_options.require_auth = false;  // the outbox's own cost, not authorisation
+    sim::SimulatorThread sim{sim_options};
     QString error;
     QVERIFY2(sim.start(&error), qPrintable(error));
     const QStringList ids = sim.createAppointments(n);

@@ -128,6 +128,7 @@ void TestOutboxSim::initTestCase()
 {
     QVERIFY(dir_.isValid());
     sim::SimOptions o;
+    o.require_auth = false;  // not about authorisation (tests/pool/tst_kioskauth is)
     sim_ = std::make_unique<SimulatorThread>(o);
     QString error;
     QVERIFY2(sim_->start(&error), qPrintable(error));

@@ -29,6 +29,7 @@ std::unique_ptr<SimulatorThread> startSim()
 {
     SimOptions o;
     o.first_day = kFirstDay;  // data_dir empty: in memory
+    o.require_auth = false;   // not about authorisation (tst_kioskauth is)
     auto sim = std::make_unique<SimulatorThread>(o);
     QString error;
     if (!sim->start(&error)) {

@@ -87,6 +87,7 @@ inline SimOptions options(const QString& dir = {})
     SimOptions o;
     o.data_dir = dir;
     o.first_day = QDate(2026, 11, 23);
+    o.require_auth = false;  // these suites are not about authorisation (tst_kioskauth is)
     return o;
 }
 
