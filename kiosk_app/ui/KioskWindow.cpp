@@ -18,6 +18,7 @@
 #include "screens/SlotGridScreen.h"
 #include "staff/MaintenanceScreen.h"
 #include "staff/StaffPinScreen.h"
+#include "ui/booking/BookingUi.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -341,7 +342,8 @@ void KioskWindow::retranslate()
 
 void KioskWindow::updateClock()
 {
-    const QDateTime now = QDateTime::currentDateTime();
+    // The hospital's time, whatever zone the machine is set to (the kiosk image may run in UTC).
+    const QDateTime now = bookingui::hospitalClock(context_.service, &config_).now();
     const QLocale locale(context_.language);
     const bool english = context_.language.startsWith(QLatin1String("en"));
     clock_->setText(locale.toString(now.time(), QStringLiteral("HH:mm")));
@@ -355,13 +357,12 @@ void KioskWindow::updateOnline(bool online)
     if (online) {
         offline_since_ = QDateTime();
     } else if (!offline_since_.isValid()) {
-        offline_since_ = QDateTime::currentDateTimeUtc();
+        offline_since_ = bookingui::hospitalClock(context_.service, &config_).now();
     }
     online_ = online;
     QString text = online
                        ? tr("Connected")
-                       : tr("Offline since %1")
-                             .arg(offline_since_.toLocalTime().toString(QStringLiteral("HH:mm")));
+                       : tr("Offline since %1").arg(bookingui::clockText(offline_since_, &config_));
     if (waiting_ > 0) text += QStringLiteral(" · ") + tr("%n waiting", nullptr, waiting_);
     online_label_->setText(text);
     online_label_->setProperty("online", online);

@@ -2,19 +2,19 @@
 // holds a dead letter: the PIN opens the mode, the reason is shown, Retry queues it again,
 // Discard with a reason writes the audit rows, Export writes a report without the personal data
 // put in the payload, and five wrong PINs show the lockout message.
-#include "ui/KioskWindow.h"
-#include "ui/Screen.h"
-#include "ui/Theme.h"
 #include "core/config/KioskConfig.h"
 #include "core/outbox/Outbox.h"
 #include "core/outbox/QueueStatus.h"
 #include "core/staff/Maintenance.h"
-#include "ui/staff/MaintenanceScreen.h"
 #include "core/staff/StaffAudit.h"
 #include "core/staff/StaffPin.h"
-#include "ui/staff/StaffPinScreen.h"
 #include "core/store/SecureKey.h"
 #include "core/store/Store.h"
+#include "ui/KioskWindow.h"
+#include "ui/Screen.h"
+#include "ui/Theme.h"
+#include "ui/staff/MaintenanceScreen.h"
+#include "ui/staff/StaffPinScreen.h"
 
 #include <QApplication>
 #include <QDir>
@@ -24,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace mk;
 
@@ -279,7 +280,9 @@ private Q_SLOTS:
         outbox::QueueStatus status;
         status.connectivity_known = true;
         status.online = false;
-        status.offline_since = QDateTime(QDate(2026, 11, 23), QTime(8, 5), Qt::LocalTime);
+        // Shown in the hospital's zone (pool/timezone), whatever the machine's zone.
+        status.offline_since = QDateTime(QDate(2026, 11, 23), QTime(8, 5),
+                                         QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
         status.waiting = 3;
         window.setQueueStatus(status);
         QVERIFY2(indicator->text().contains(QLatin1String("Offline since 08:05")),

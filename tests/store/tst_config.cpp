@@ -130,6 +130,7 @@ void TestConfig::everyKeyIsRead()
     QCOMPARE(c.pool.request_timeout_ms, 9000);
     QCOMPARE(c.pool.max_attempts, 4);
     QCOMPARE(c.pool.timezone, u"Asia/Urumqi"_qs);
+    QCOMPARE(c.rules.timezone_id, QByteArray("Asia/Urumqi"));  // the rules count days there too
     QCOMPARE(c.rules.max_bookings_per_patient_per_day, 3);
     QCOMPARE(c.rules.max_days_ahead, 14);
     QCOMPARE(c.rules.cancellation_cutoff_hours, 24);

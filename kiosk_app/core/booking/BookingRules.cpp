@@ -1,7 +1,8 @@
 #include "core/booking/BookingRules.h"
 
+#include "core/common/HospitalClock.h"
+
 #include <QCoreApplication>
-#include <QTimeZone>
 
 namespace mk::booking {
 
@@ -33,12 +34,6 @@ bool countsTowardsDay(fhir::AppointmentStatus status)
     }
 }
 
-QTimeZone hospitalZone(const QByteArray& id)
-{
-    QTimeZone zone(id);
-    return zone.isValid() ? zone : QTimeZone(QByteArrayLiteral("Asia/Shanghai"));
-}
-
 }  // namespace
 
 Status BookingRules::checkBooking(const fhir::Slot& slot,
@@ -61,7 +56,7 @@ Status BookingRules::checkBooking(const fhir::Slot& slot,
                                          min_minutes_before_start));
     }
 
-    const QTimeZone zone = hospitalZone(timezone_id);
+    const QTimeZone zone = HospitalClock::zoneFor(timezone_id);
     const QDate today = now.toTimeZone(zone).date();
     const QDate slot_day = slot.start.toTimeZone(zone).date();
     if (today.daysTo(slot_day) > max_days_ahead) {

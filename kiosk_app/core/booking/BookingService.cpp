@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QMetaObject>
-#include <QTimeZone>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -59,9 +58,7 @@ Result<Fetched<T>> fetchWithCache(store::Store* store, const QString& key, const
 
 QDate hospitalDay(const QDateTime& t, const BookingRules& rules)
 {
-    QTimeZone zone(rules.timezone_id);
-    if (!zone.isValid()) zone = QTimeZone(QByteArrayLiteral("Asia/Shanghai"));
-    return t.toTimeZone(zone).date();
+    return t.toTimeZone(HospitalClock::zoneFor(rules.timezone_id)).date();
 }
 
 // Up to three free slots of schedule_ids on the slot's day that the rules allow, nearest in time
@@ -175,7 +172,7 @@ BookingService::BookingService(std::shared_ptr<pool::PoolClient> client, store::
       client_(std::move(client)),
       store_(store),
       rules_(std::move(rules)),
-      clock_([] { return QDateTime::currentDateTime(); })
+      clock_(rules_.timezone_id)
 {
     workers_.setMaxThreadCount(kWorkerThreads);
 }
@@ -188,12 +185,12 @@ BookingService::~BookingService()
 
 void BookingService::setClock(Clock clock)
 {
-    clock_ = clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTime(); });
+    clock_.setSource(std::move(clock));
 }
 
 QDateTime BookingService::now() const
 {
-    return clock_();
+    return clock_.now();
 }
 
 void BookingService::noteResult(const Error* error)

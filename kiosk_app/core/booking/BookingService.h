@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/booking/BookingRules.h"
+#include "core/common/HospitalClock.h"
 #include "core/common/Result.h"
 #include "core/fhir/FhirTypes.h"
 #include "core/pool/PoolClient.h"
@@ -58,14 +59,18 @@ class BookingService : public QObject
 public:
     using Clock = std::function<QDateTime()>;
 
-    // store may be null (no cache). The clock is injectable for tests.
+    // store may be null (no cache). The clock runs in the hospital's zone (rules.timezone_id);
+    // its source of instants is injectable for tests.
     BookingService(std::shared_ptr<pool::PoolClient> client, store::Store* store,
                    BookingRules rules, QObject* parent = nullptr);
     ~BookingService() override;
 
+    // The source of instants (any zone); empty: the system clock.
     void setClock(Clock clock);
     const BookingRules& rules() const { return rules_; }
-    QDateTime now() const;
+    // The hospital's clock: now() and today() in the hospital's zone, whatever the machine's.
+    const HospitalClock& clock() const { return clock_; }
+    QDateTime now() const;  // clock().now()
 
     QFuture<Result<QList<fhir::Patient>>> findPatients(const pool::PatientQuery& query);
     QFuture<Result<QList<fhir::Patient>>> dependents(const QString& guardian_patient_id);
@@ -104,7 +109,7 @@ private:
     std::shared_ptr<pool::PoolClient> client_;
     store::Store* store_ = nullptr;
     BookingRules rules_;
-    Clock clock_;
+    HospitalClock clock_;
     QThreadPool workers_;
     std::atomic<bool> online_{true};  // written by workers
     bool announced_online_ = true;    // last value emitted by onlineChanged (UI thread only)

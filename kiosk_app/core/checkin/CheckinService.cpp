@@ -2,6 +2,7 @@
 
 #include "core/checkin/AppointmentLookup.h"
 #include "core/checkin/CheckinRecords.h"
+#include "core/common/HospitalClock.h"
 #include "core/common/Log.h"
 #include "core/common/Masking.h"
 #include "core/outbox/Outbox.h"
@@ -144,9 +145,8 @@ CheckinOutcome CheckinService::fromClaims(const CheckinClaims& claims, bool from
 {
     CheckinOutcome o;
     o.from_token = from_token;
-    const QTimeZone zone(options_.timezone.toUtf8());
     o.slot_start = QDateTime::fromSecsSinceEpoch(claims.slot_start_s,
-                                                 zone.isValid() ? zone : QTimeZone::utc());
+                                                 HospitalClock::zoneFor(options_.timezone));
     o.window_opens = o.slot_start.addSecs(-qint64(options_.early_minutes) * 60);
     o.window_closes = o.slot_start.addSecs(qint64(options_.late_minutes) * 60);
     o.record.appointment_id = claims.appointment_id;

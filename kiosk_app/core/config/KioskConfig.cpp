@@ -263,6 +263,8 @@ Result<KioskConfig> KioskConfig::load(const QString& ini_path)
     }
 
     booking::BookingRules& rules = config.rules;
+    // The rules count days in the hospital's zone: the one of pool/timezone.
+    rules.timezone_id = pool.timezone.toUtf8();
     rules.max_bookings_per_patient_per_day =
         ini.integer(u"rules/max_bookings_per_patient_per_day"_qs,
                     rules.max_bookings_per_patient_per_day, 1, 20);

@@ -1,5 +1,6 @@
 #include "core/pool/PoolClient.h"
 
+#include "core/common/HospitalClock.h"
 #include "core/common/Log.h"
 #include "core/fhir/FhirUris.h"
 #include "core/fhir/FhirWriter.h"
@@ -44,8 +45,7 @@ bool retryable(ErrorCode code)
 
 QTimeZone zoneOf(const QString& name)
 {
-    const QTimeZone zone(name.toUtf8());
-    return zone.isValid() ? zone : QTimeZone(8 * 3600);
+    return HospitalClock::zoneFor(name);
 }
 
 // Midnight of `day` in the hospital's zone, as a FHIR instant with offset.

@@ -1,5 +1,6 @@
 #include "ui/booking/BookingUi.h"
 
+#include "core/booking/BookingService.h"
 #include "core/config/KioskConfig.h"
 #include "core/fhir/FhirTypes.h"
 
@@ -70,8 +71,14 @@ QLocale localeFor(const QString& ui_language)
 
 QTimeZone hospitalZone(const config::KioskConfig* config)
 {
-    QTimeZone zone(config ? config->pool.timezone.toUtf8() : QByteArray("Asia/Shanghai"));
-    return zone.isValid() ? zone : QTimeZone(8 * 3600);
+    return HospitalClock::zoneFor(config ? config->pool.timezone.toUtf8() : QByteArray());
+}
+
+HospitalClock hospitalClock(const booking::BookingService* service,
+                            const config::KioskConfig* config)
+{
+    if (service != nullptr) return service->clock();
+    return HospitalClock(config ? config->pool.timezone.toUtf8() : QByteArray());
 }
 
 QDateTime inHospitalZone(const QDateTime& moment, const config::KioskConfig* config)

@@ -3,6 +3,8 @@
 // the theme styles widgets by their `role` property (docs in notes/ui-shared.md).
 #pragma once
 
+#include "core/common/HospitalClock.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QLocale>
@@ -14,6 +16,9 @@ class QLabel;
 class QPushButton;
 class QWidget;
 
+namespace mk::booking {
+class BookingService;
+}
 namespace mk::config {
 struct KioskConfig;
 }
@@ -43,7 +48,12 @@ QBoxLayout* addScrollingBody(QBoxLayout* layout, const QString& object_name, QWi
 void setRole(QWidget* widget, const char* role);
 
 QLocale localeFor(const QString& ui_language);
+// The hospital's zone: config pool/timezone (HospitalClock::zoneFor).
 QTimeZone hospitalZone(const config::KioskConfig* config);
+// The hospital's clock: the service's (its source injectable in tests), else the system clock
+// in the zone of config. Every "now" and "today" a screen shows or counts with comes from it.
+HospitalClock hospitalClock(const booking::BookingService* service,
+                            const config::KioskConfig* config);
 QDateTime inHospitalZone(const QDateTime& moment, const config::KioskConfig* config);
 // "HH:mm" in the hospital's zone.
 QString clockText(const QDateTime& moment, const config::KioskConfig* config);

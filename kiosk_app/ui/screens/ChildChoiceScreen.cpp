@@ -1,9 +1,10 @@
 #include "ChildChoiceScreen.h"
 
-#include "ui/Theme.h"
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
 #include "core/common/Masking.h"
+#include "ui/Theme.h"
+#include "ui/booking/BookingUi.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -85,8 +86,7 @@ void ChildChoiceScreen::rebuild()
 QString ChildChoiceScreen::tileText(int index) const
 {
     const fhir::Patient& person = people_.at(index);
-    const QDate today =
-        context().service != nullptr ? context().service->now().date() : QDate::currentDate();
+    const QDate today = bookingui::hospitalClock(context().service, context().config).today();
     const QString name = maskName(person.name.forLanguage(context().language));
     const QString age = tr("%1 years old").arg(ageYears(person.birth_date, today));
     if (index == 0) return tr("Myself: %1 (%2)").arg(name, age);

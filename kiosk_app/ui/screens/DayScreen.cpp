@@ -36,8 +36,7 @@ void DayScreen::enter()
 {
     days_.clear();
     const booking::BookingService* service = context().service;
-    const QDateTime now = service ? service->now() : QDateTime::currentDateTime();
-    const QDate today = inHospitalZone(now, context().config).date();
+    const QDate today = hospitalClock(service, context().config).today();
     const int days_ahead = service ? service->rules().max_days_ahead : 7;
     QStringList object_names;
     for (int i = 0; i <= days_ahead; ++i) {

@@ -1,12 +1,13 @@
 #include "IdentifyScreen.h"
 
-#include "ui/Theme.h"
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
 #include "core/common/Log.h"
 #include "core/common/Masking.h"
 #include "core/common/UserMessages.h"
 #include "core/qr/QrImage.h"
+#include "ui/Theme.h"
+#include "ui/booking/BookingUi.h"
 #include "ui/widgets/BusyIndicator.h"
 #include "ui/widgets/Keypad.h"
 #include "ui/widgets/MaskedField.h"
@@ -443,7 +444,7 @@ void IdentifyScreen::setLoading(bool loading)
 
 QDate IdentifyScreen::today() const
 {
-    return context().service != nullptr ? context().service->now().date() : QDate::currentDate();
+    return bookingui::hospitalClock(context().service, context().config).today();
 }
 
 }  // namespace mk::ui

@@ -1,8 +1,9 @@
 #include "ui/staff/MaintenanceScreen.h"
 
-#include "ui/Theme.h"
 #include "core/common/Log.h"
 #include "core/config/KioskConfig.h"
+#include "ui/Theme.h"
+#include "ui/booking/BookingUi.h"
 
 #include <QCoreApplication>
 #include <QFrame>
@@ -38,9 +39,12 @@ QPushButton* button(QWidget* parent, const QString& name, const char* role)
     return b;
 }
 
-QString localTime(const QDateTime& t)
+// In the hospital's zone (pool/timezone), not the machine's.
+QString localTime(const QDateTime& t, const config::KioskConfig* config)
 {
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+    return t.isValid()
+               ? bookingui::inHospitalZone(t, config).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+               : QString();
 }
 }  // namespace
 
@@ -228,7 +232,7 @@ void MaintenanceScreen::rebuildDeadList()
                           .arg(rec.id)
                           .arg(rec.kind)
                           .arg(rec.attempts)
-                          .arg(localTime(rec.finished_at), rec.last_error));
+                          .arg(localTime(rec.finished_at, context().config), rec.last_error));
         QPushButton* retry = button(row, QStringLiteral("retry_%1").arg(rec.id), "secondary");
         retry->setText(tr("Retry"));
         QPushButton* discard = button(row, QStringLiteral("discard_%1").arg(rec.id), "secondary");
@@ -342,15 +346,16 @@ void MaintenanceScreen::retranslate()
         return;
     }
     const outbox::QueueStatus& s = snapshot_->status;
-    connectivity_->setText(
-        !s.connectivity_known ? tr("Hospital system: not contacted yet")
-        : s.online            ? tr("Hospital system: online")
-                   : tr("Hospital system: offline since %1").arg(localTime(s.offline_since)));
+    connectivity_->setText(!s.connectivity_known ? tr("Hospital system: not contacted yet")
+                           : s.online            ? tr("Hospital system: online")
+                                                 : tr("Hospital system: offline since %1")
+                                            .arg(localTime(s.offline_since, context().config)));
     waiting_->setText(tr("Waiting to be sent: %1").arg(s.waiting));
     oldest_->setText(s.waiting > 0 ? tr("Oldest waiting: %1").arg(formatAge(s.oldest_waiting_age_s))
                                    : tr("Oldest waiting: none"));
     last_sync_->setText(s.last_successful_sync.isValid()
-                            ? tr("Last successful sync: %1").arg(localTime(s.last_successful_sync))
+                            ? tr("Last successful sync: %1")
+                                  .arg(localTime(s.last_successful_sync, context().config))
                             : tr("Last successful sync: never"));
     dead_title_->setText(tr("Dead letters (need staff): %1").arg(s.dead));
 }
