@@ -71,21 +71,18 @@ Result<double> BenchStoreCommand::oneRun(const QString& path, int rows, bool bat
     QFile::remove(path);
     QFile::remove(path + u"-wal"_qs);
     QFile::remove(path + u"-shm"_qs);
-    auto opened = store::SqlCipherDb::open(path);
-    if (!opened) return opened.error();
-    store::SqlCipherDb& db = *opened.value();
     QByteArray raw(store::SecureKey::kSizeBytes, '\0');
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(raw.data()),
                                           raw.size() / int(sizeof(quint32)));
     const store::SecureKey key(raw);
-    raw.fill('\0');
-    QByteArray literal = key.pragmaLiteral();
-    Status keyed = db.setKey(literal);
-    literal.fill('\0');
-    if (!keyed) return keyed.error();
+    secureWipe(raw);
+    // Keyed, SQLCipher checked, the store's page size: the one way every program opens a store.
+    auto opened =
+        store::SqlCipherDb::openKeyed(path, store::SqlCipherDb::OpenMode::ReadWriteCreate, key);
+    if (!opened) return opened.error();
+    store::SqlCipherDb& db = *opened.value();
     for (const QByteArray& sql :
-         {QByteArrayLiteral("PRAGMA cipher_page_size = 4096;"),
-          QByteArrayLiteral("PRAGMA journal_mode = WAL;"),
+         {QByteArrayLiteral("PRAGMA journal_mode = WAL;"),
           QByteArrayLiteral("PRAGMA synchronous = FULL;"),
           QByteArrayLiteral("CREATE TABLE bench(id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
                             "payload BLOB NOT NULL, created_ms INTEGER NOT NULL);")}) {

@@ -4,13 +4,12 @@
 // as a salted PBKDF2 hash in the encrypted store; the lockout is cleared; an audit row is written.
 #include "CtlCommand.h"
 #include "QueueCtl.h"
+#include "core/common/SecureWipe.h"
 #include "core/config/KioskConfig.h"
 #include "core/staff/StaffPin.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <openssl/crypto.h>
 
 #include <cstdio>
 #include <string>
@@ -38,7 +37,7 @@ QString readSecretLine(bool tty)
         std::fputc('\n', stderr);
     }
     QString pin = QString::fromUtf8(line.data(), qsizetype(line.size())).trimmed();
-    OPENSSL_cleanse(line.data(), line.size());
+    secureWipe(line.data(), line.size());
     return pin;
 }
 

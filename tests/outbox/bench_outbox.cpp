@@ -7,13 +7,13 @@
 // MEDKIOSK_BENCH_DIR chooses the disk (default: the current folder); MEDKIOSK_BENCH_QUEUE the
 // queue size (default 10000).
 #include "OutboxTestUtil.h"
-#include "poolsim/SimulatorThread.h"
 #include "core/outbox/Outbox.h"
 #include "core/outbox/PoolCommandSender.h"
 #include "core/outbox/Relay.h"
 #include "core/store/SqlCipherDb.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/Store.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -57,17 +57,13 @@ void removeDb(const QString& path)
 Result<double> rawRun(const QString& path)
 {
     removeDb(path);
-    auto opened = store::SqlCipherDb::open(path);
+    const store::SecureKey key = makeKey('r');
+    auto opened =
+        store::SqlCipherDb::openKeyed(path, store::SqlCipherDb::OpenMode::ReadWriteCreate, key);
     if (!opened) return opened.error();
     store::SqlCipherDb& db = *opened.value();
-    const store::SecureKey key = makeKey('r');
-    QByteArray literal = key.pragmaLiteral();
-    Status keyed = db.setKey(literal);
-    literal.fill('\0');
-    if (!keyed) return keyed.error();
     for (const QByteArray& sql :
-         {QByteArrayLiteral("PRAGMA cipher_page_size = 4096;"),
-          QByteArrayLiteral("PRAGMA journal_mode = WAL;"),
+         {QByteArrayLiteral("PRAGMA journal_mode = WAL;"),
           QByteArrayLiteral("PRAGMA synchronous = FULL;"),
           QByteArrayLiteral("CREATE TABLE bench(id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
                             "payload BLOB NOT NULL, created_ms INTEGER NOT NULL);")}) {

@@ -313,13 +313,10 @@ void TestDataSafety::inspectionWritesNothing()
         // Another program's database, encrypted with this very key.
         auto key = store::KeyProvider::load(key_, QString(), nullptr);
         QVERIFY(key);
-        auto db = store::SqlCipherDb::open(store_);
+        auto db = store::SqlCipherDb::openKeyed(
+            store_, store::SqlCipherDb::OpenMode::ReadWriteCreate, key.value());
         QVERIFY(db);
-        QByteArray literal = key.value().pragmaLiteral();
-        QVERIFY(db.value()->setKey(literal));
-        QVERIFY(
-            db.value()->exec("PRAGMA cipher_page_size = 4096; CREATE TABLE notes(x); "
-                             "INSERT INTO notes VALUES ('hello');"));
+        QVERIFY(db.value()->exec("CREATE TABLE notes(x); INSERT INTO notes VALUES ('hello');"));
     } else {
         makeStore(2);
     }

@@ -61,6 +61,7 @@ class TestKeyProvider : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void createsKeyFileOnFirstStart();
+    void everyFolderMadeForTheKeyIsPrivate();
     void refusesUnsafeKeyFile_data();
     void refusesUnsafeKeyFile();
     void acceptsKeyFile_data();
@@ -95,6 +96,28 @@ void TestKeyProvider::createsKeyFileOnFirstStart()
     QVERIFY(other.value().bytes() != first.value().bytes());
     QCOMPARE(KeyProvider::defaultKeyFile(u"/var/lib/medkiosk/store.db"_qs),
              u"/var/lib/medkiosk/store.key"_qs);
+}
+
+// Every folder made for a key file is 0700 whatever the umask (SafeFile::makePrivateFolder), not
+// only the last one; an existing key folder of ours that others could read is made private.
+void TestKeyProvider::everyFolderMadeForTheKeyIsPrivate()
+{
+    QTemporaryDir dir;
+    const mode_t old_umask = ::umask(022);
+    const QString path = dir.filePath(u"var/lib/medkiosk/store.key"_qs);
+    auto created = KeyProvider::load(path, QString(), nullptr);
+    ::umask(old_umask);
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().detail));
+    QCOMPARE(modeOf(path), mode_t(0600));
+    QCOMPARE(modeOf(dir.filePath(u"var/lib/medkiosk"_qs)), mode_t(0700));
+    QCOMPARE(modeOf(dir.filePath(u"var/lib"_qs)), mode_t(0700));
+    QCOMPARE(modeOf(dir.filePath(u"var"_qs)), mode_t(0700));
+
+    const QString open_folder = dir.filePath(u"shared"_qs);
+    QVERIFY(QDir().mkpath(open_folder));
+    QVERIFY(::chmod(QFile::encodeName(open_folder).constData(), 0755) == 0);
+    QVERIFY(KeyProvider::load(open_folder + u"/store.key"_qs, QString(), nullptr).ok());
+    QCOMPARE(modeOf(open_folder), mode_t(0700));
 }
 
 void TestKeyProvider::refusesUnsafeKeyFile_data()

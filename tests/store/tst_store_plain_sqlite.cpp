@@ -3,6 +3,7 @@
 // store in clear.
 
 #include "core/store/Store.h"
+#include "core/store/StoreRecovery.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -20,6 +21,7 @@ class TestStorePlainSqlite : public QObject
 private Q_SLOTS:
     void reallyPlainSqlite();
     void storeRefusesToRun();
+    void recoveryNeverCallsAStoreUnreadable();
 };
 
 void TestStorePlainSqlite::reallyPlainSqlite()
@@ -52,6 +54,26 @@ void TestStorePlainSqlite::storeRefusesToRun()
     auto linked = Store::linkedCipherVersion();
     QVERIFY(!linked.ok());
     QCOMPARE(linked.error().detail, u"SQLCipher not linked: refusing to run"_qs);
+}
+
+// Recovery opens the store the one way (SqlCipherDb::openKeyed): without SQLCipher every
+// encrypted store would read as "not a database", and the kiosk would move a good store aside.
+void TestStorePlainSqlite::recoveryNeverCallsAStoreUnreadable()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"store.db"_qs);
+    QByteArray ciphertext(4 * Store::kCipherPageSizeBytes, '\0');
+    for (qsizetype i = 0; i < ciphertext.size(); ++i) ciphertext[i] = char((i * 131 + 7) % 251);
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(ciphertext), ciphertext.size());
+    }
+    QString detail;
+    const auto verdict = mk::store::StoreRecovery::diagnose(
+        path, SecureKey(QByteArray(SecureKey::kSizeBytes, 'k')), &detail);
+    QCOMPARE(verdict, mk::store::StoreRecovery::Verdict::Unknown);
+    QCOMPARE(detail, u"SQLCipher not linked: refusing to run"_qs);
 }
 
 QTEST_GUILESS_MAIN(TestStorePlainSqlite)

@@ -1,5 +1,7 @@
 #include "core/booking/BookingSession.h"
 
+#include "core/common/SecureWipe.h"
+
 namespace mk::booking {
 
 namespace {
@@ -7,8 +9,7 @@ namespace {
 // Overwrites the characters in place (when this is the only copy) before dropping them.
 void wipe(QString& text)
 {
-    if (!text.isEmpty()) text.fill(QChar(0));
-    text.clear();
+    secureWipe(text);
 }
 
 void wipe(fhir::LocalizedText& text)

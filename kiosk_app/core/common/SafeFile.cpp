@@ -52,7 +52,7 @@ bool writeAllAndSync(int fd, const QByteArray& data, QString* why)
 
 // Makes a new directory entry durable. Some file systems cannot sync a folder (EINVAL): that
 // is not a failure of the write.
-bool syncFolder(const QString& folder, QString* why)
+bool fsyncFolder(const QString& folder, QString* why)
 {
     const int dir =
         ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -77,6 +77,14 @@ Status writeError(const QString& path, const QString& why)
 }
 
 }  // namespace
+
+Status SafeFile::syncFolder(const QString& folder)
+{
+    QString why;
+    if (fsyncFolder(folder, &why)) return Ok{};
+    return makeError(ErrorCode::Storage,
+                     tr("cannot flush the folder %1 to the disk: %2").arg(folder, why));
+}
 
 QString SafeFile::canonicalFolder(const QString& folder)
 {
@@ -208,7 +216,7 @@ Status SafeFile::write(const QString& path, const QByteArray& data, const SafeWr
             return writeError(path, why);
         }
     }
-    if (!syncFolder(real_folder, &why)) {
+    if (!fsyncFolder(real_folder, &why)) {
         return makeError(
             ErrorCode::Storage,
             tr("wrote %1 but could not make it durable (folder sync failed: %2)").arg(path, why));

@@ -35,6 +35,9 @@ public:
     // mkdir -p where every folder made here is 0700 (a folder that existed keeps its mode, but
     // the last one, which holds our files, is made 0700 when we own it).
     static Status makePrivateFolder(const QString& folder);
+    // fsync of a folder, so that a new or renamed entry in it survives a power cut. A file system
+    // that cannot sync a folder (EINVAL) is not an error; anything else is, naming the folder.
+    static Status syncFolder(const QString& folder);
     // The folder's canonical path (symlinks resolved); empty when it does not exist.
     static QString canonicalFolder(const QString& folder);
 };

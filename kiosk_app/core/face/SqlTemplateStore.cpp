@@ -1,6 +1,7 @@
 #include "core/face/SqlTemplateStore.h"
 
 #include "core/common/Log.h"
+#include "core/common/SecureWipe.h"
 #include "core/store/SqlCipherDb.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/Store.h"
@@ -24,12 +25,6 @@ QByteArray descriptorBlob(const Descriptor& d)
     QByteArray blob(int(sizeof(float) * d.size()), '\0');
     std::memcpy(blob.data(), d.data(), size_t(blob.size()));
     return blob;
-}
-
-void wipe(QByteArray& blob)
-{
-    blob.detach();
-    secureWipe(blob.data(), size_t(blob.size()));
 }
 
 }  // namespace
@@ -109,7 +104,7 @@ FaceResult<qint64> SqlTemplateStore::saveTemplate(const FaceTemplate& t)
         store::SqlStatement& st = ins.value();
         QByteArray blob = descriptorBlob(t.descriptor);
         Status bound = st.bind(2, blob);
-        wipe(blob);
+        mk::secureWipe(blob);
         if (!bound) return bound;
         if (Status b = st.bind(1, t.patient_id); !b) return b;
         if (Status b = st.bind(3, t.phone_last4); !b) return b;
@@ -142,7 +137,7 @@ FaceResult<std::vector<FaceTemplate>> SqlTemplateStore::loadTemplates(const QDat
             if (step.value() != store::SqlStatement::Step::Row) break;
             QByteArray blob = st.columnBlob(2);
             if (blob.size() != int(sizeof(float) * kDescriptorSize)) {
-                wipe(blob);
+                mk::secureWipe(blob);
                 qCWarning(lcStore) << "face template" << st.columnInt64(0)
                                    << "has a descriptor of the wrong size: skipped";
                 continue;
@@ -151,7 +146,7 @@ FaceResult<std::vector<FaceTemplate>> SqlTemplateStore::loadTemplates(const QDat
             t.id = st.columnInt64(0);
             t.patient_id = st.columnText(1);
             std::memcpy(t.descriptor.data(), blob.constData(), size_t(blob.size()));
-            wipe(blob);
+            mk::secureWipe(blob);
             t.phone_last4 = st.columnText(3);
             t.created_at = QDateTime::fromMSecsSinceEpoch(st.columnInt64(4), Qt::UTC);
             t.expires_at = QDateTime::fromMSecsSinceEpoch(st.columnInt64(5), Qt::UTC);

@@ -1,6 +1,7 @@
 #include "core/staff/StaffPin.h"
 
 #include "core/common/Log.h"
+#include "core/common/SecureWipe.h"
 #include "core/staff/StaffAudit.h"
 #include "core/store/SqlCipherDb.h"
 #include "core/store/SqlStatement.h"
@@ -68,7 +69,7 @@ QByteArray derive(const QString& pin, const QByteArray& salt, int iterations)
                                      reinterpret_cast<const unsigned char*>(salt.constData()),
                                      int(salt.size()), iterations, EVP_sha256(), int(out.size()),
                                      reinterpret_cast<unsigned char*>(out.data()));
-    OPENSSL_cleanse(utf8.data(), size_t(utf8.size()));
+    secureWipe(utf8);
     if (ok != 1) return {};
     return out;
 }
@@ -130,7 +131,7 @@ Status StaffPin::setPin(const QString& pin, const QDateTime& now)
         if (Status r = st.run(); !r) return r;
         return StaffAudit::insert(db, kiosk_id_, action::kPinSet, 0, QString(), now);
     });
-    OPENSSL_cleanse(hash.data(), size_t(hash.size()));
+    secureWipe(hash);
     if (s) qCInfo(lcStore) << "staff PIN set";
     return s;
 }
@@ -191,7 +192,7 @@ Result<PinCheck> StaffPin::verify(const QString& pin, const QDateTime& now)
         const bool match =
             hash.size() == r.hash.size() && !hash.isEmpty() &&
             CRYPTO_memcmp(hash.constData(), r.hash.constData(), size_t(hash.size())) == 0;
-        OPENSSL_cleanse(hash.data(), size_t(hash.size()));
+        secureWipe(hash);
         if (match) {
             check.verdict = PinCheck::Verdict::Ok;
             check.failures_left = kMaxFailures;

@@ -1,6 +1,8 @@
 #include "core/store/KeyProvider.h"
 
 #include "core/common/Log.h"
+#include "core/common/SafeFile.h"
+#include "core/common/SecureWipe.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,14 +21,6 @@ namespace mk::store {
 namespace {
 
 constexpr qsizetype kMaxKeyFileBytes = 256;  // anything larger is certainly not a key
-
-void wipe(QByteArray& buffer)
-{
-    if (buffer.isEmpty()) return;
-    volatile char* p = buffer.data();
-    for (qsizetype i = 0; i < buffer.size(); ++i) p[i] = 0;
-    buffer.clear();
-}
 
 QString errnoText(int error_number)
 {
@@ -195,7 +189,7 @@ Result<SecureKey> KeyProvider::readKey(const QString& path, bool check_owner_and
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             const int error_number = errno;
-            wipe(content);
+            secureWipe(content);
             return makeError(
                 ErrorCode::Storage,
                 tr("cannot read the store key file %1: %2").arg(path, errnoText(error_number)));
@@ -211,17 +205,17 @@ Result<SecureKey> KeyProvider::decode(QByteArray& content, const QString& path)
 {
     if (content.size() == SecureKey::kSizeBytes) {
         SecureKey key(content);
-        wipe(content);
+        secureWipe(content);
         return key;
     }
     QByteArray hex = content;
-    wipe(content);
+    secureWipe(content);
     while (!hex.isEmpty() && (hex.back() == '\n' || hex.back() == '\r')) hex.chop(1);
     bool all_hex = hex.size() == 2 * SecureKey::kSizeBytes;
     for (const char c : std::as_const(hex)) all_hex = all_hex && isHexDigit(c);
     if (!all_hex) {
         const qsizetype size_bytes = hex.size();
-        wipe(hex);
+        secureWipe(hex);
         return makeError(ErrorCode::Storage,
                          tr("the store key in %1 has the wrong size or format (%2 bytes): it must "
                             "be 32 raw bytes or 64 hex characters")
@@ -229,9 +223,9 @@ Result<SecureKey> KeyProvider::decode(QByteArray& content, const QString& path)
                              .arg(size_bytes));
     }
     QByteArray raw = QByteArray::fromHex(hex);
-    wipe(hex);
+    secureWipe(hex);
     SecureKey key(raw);
-    wipe(raw);
+    secureWipe(raw);
     return key;
 }
 
@@ -239,16 +233,16 @@ Result<SecureKey> KeyProvider::createKeyFile(const QString& path)
 {
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
-    const bool folder_existed = QFileInfo::exists(folder);
-    if (!QDir().mkpath(folder)) {
-        return makeError(ErrorCode::Storage,
-                         tr("cannot create the folder %1 for the store key").arg(folder));
+    // The folder holds the key (and usually the store): every folder made here 0700, and the
+    // key's own folder private to the kiosk's user (as for the store, common/SafeFile).
+    if (Status made = SafeFile::makePrivateFolder(folder); !made) {
+        Error e = made.error();
+        e.detail = tr("cannot prepare the folder %1 for the store key: %2").arg(folder, e.detail);
+        return e;
     }
-    // A folder made here holds the key (and usually the store): private to the kiosk's user.
-    if (!folder_existed) ::chmod(QFile::encodeName(folder).constData(), S_IRWXU);
     QByteArray raw(SecureKey::kSizeBytes, '\0');
     if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), int(raw.size())) != 1) {
-        wipe(raw);
+        secureWipe(raw);
         return makeError(ErrorCode::Storage,
                          tr("the system's random generator failed: no store key created"));
     }
@@ -257,12 +251,21 @@ Result<SecureKey> KeyProvider::createKeyFile(const QString& path)
                  S_IRUSR | S_IWUSR));
     if (fd.get() < 0) {
         const int error_number = errno;
-        wipe(raw);
+        secureWipe(raw);
         return makeError(
             ErrorCode::Storage,
             tr("cannot create the store key file %1: %2").arg(path, errnoText(error_number)));
     }
-    ::fchmod(fd.get(), S_IRUSR | S_IWUSR);
+    // open() applied the umask to the mode: say 0600 exactly, or make no key at all.
+    if (::fchmod(fd.get(), S_IRUSR | S_IWUSR) != 0) {
+        const int error_number = errno;
+        secureWipe(raw);
+        ::close(fd.release());
+        ::unlink(native.constData());
+        return makeError(ErrorCode::Storage, tr("cannot make the store key file %1 private "
+                                                "(chmod 0600): %2")
+                                                 .arg(path, errnoText(error_number)));
+    }
     qsizetype written = 0;
     while (written < raw.size()) {
         const ssize_t n =
@@ -270,7 +273,7 @@ Result<SecureKey> KeyProvider::createKeyFile(const QString& path)
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             const int error_number = n < 0 ? errno : ENOSPC;
-            wipe(raw);
+            secureWipe(raw);
             ::close(fd.release());
             ::unlink(native.constData());  // a half-written key must not be used next time
             return makeError(
@@ -281,7 +284,7 @@ Result<SecureKey> KeyProvider::createKeyFile(const QString& path)
     }
     if (::fsync(fd.get()) != 0) {
         const int error_number = errno;
-        wipe(raw);
+        secureWipe(raw);
         ::close(fd.release());
         ::unlink(native.constData());
         return makeError(
@@ -289,11 +292,16 @@ Result<SecureKey> KeyProvider::createKeyFile(const QString& path)
             tr("cannot flush the store key file %1: %2").arg(path, errnoText(error_number)));
     }
     ::close(fd.release());
-    // Make the new directory entry durable too.
-    Fd dir(::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dir.get() >= 0) ::fsync(dir.get());
+    // Make the new directory entry durable too: a key lost in a power cut strands the store.
+    if (Status synced = SafeFile::syncFolder(folder); !synced) {
+        secureWipe(raw);
+        ::unlink(native.constData());
+        Error e = synced.error();
+        e.detail = tr("cannot flush the folder of the store key file %1: %2").arg(path, e.detail);
+        return e;
+    }
     SecureKey key(raw);
-    wipe(raw);
+    secureWipe(raw);
     qCInfo(lcStore) << "created a new store key file" << path;
     return key;
 }

@@ -1,6 +1,8 @@
 // A 256-bit raw key held in memory that is wiped on destruction. Never logged, never printed.
 #pragma once
 
+#include "core/common/SecureWipe.h"
+
 #include <QByteArray>
 
 namespace mk::store {
@@ -26,17 +28,25 @@ public:
 
     bool isValid() const { return raw_.size() == kSizeBytes; }
     const QByteArray& bytes() const { return raw_; }
-    // The SQLCipher raw-key literal x'<64 hex>' for PRAGMA key. Wipe the returned buffer after use.
-    QByteArray pragmaLiteral() const { return QByteArray("x'") + raw_.toHex() + QByteArray("'"); }
-
-    void wipe()
+    // The SQLCipher raw-key literal x'<64 hex>', built in one buffer (no temporary copies of the
+    // hex key). The caller wipes it (secureWipe) after use; SqlCipherDb::openKeyed is the way to
+    // key a connection.
+    QByteArray pragmaLiteral() const
     {
-        if (!raw_.isEmpty()) {
-            volatile char* p = raw_.data();
-            for (qsizetype i = 0; i < raw_.size(); ++i) p[i] = 0;
-            raw_.clear();
+        static constexpr char kHex[] = "0123456789abcdef";
+        QByteArray literal;
+        literal.reserve(2 * raw_.size() + 3);
+        literal.append("x'");
+        for (const char c : raw_) {
+            const auto byte = static_cast<unsigned char>(c);
+            literal.append(kHex[byte >> 4]);
+            literal.append(kHex[byte & 0x0f]);
         }
+        literal.append('\'');
+        return literal;
     }
+
+    void wipe() { secureWipe(raw_); }
 
 private:
     QByteArray raw_;

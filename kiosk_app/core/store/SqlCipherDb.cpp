@@ -1,7 +1,10 @@
 #include "core/store/SqlCipherDb.h"
 
 #include "core/common/Log.h"
+#include "core/common/SecureWipe.h"
+#include "core/store/SecureKey.h"
 #include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
 
 #include <QFile>
 
@@ -10,18 +13,6 @@
 #include <cstring>
 
 namespace mk::store {
-
-namespace {
-
-void wipe(QByteArray& buffer)
-{
-    if (buffer.isEmpty()) return;
-    volatile char* p = buffer.data();
-    for (qsizetype i = 0; i < buffer.size(); ++i) p[i] = 0;
-    buffer.clear();
-}
-
-}  // namespace
 
 SqlCipherDb::~SqlCipherDb()
 {
@@ -56,6 +47,29 @@ Result<std::unique_ptr<SqlCipherDb>> SqlCipherDb::open(const QString& path, Open
         return makeSqlError(rc, tr("cannot open %1").arg(path), message);
     }
     sqlite3_extended_result_codes(db->db_, 1);
+    return db;
+}
+
+Result<std::unique_ptr<SqlCipherDb>> SqlCipherDb::openKeyed(const QString& path, OpenMode mode,
+                                                            const SecureKey& key)
+{
+    if (!key.isValid()) {
+        return makeError(ErrorCode::Storage,
+                         tr("the store key must be %1 bytes").arg(SecureKey::kSizeBytes));
+    }
+    auto opened = open(path, mode);
+    if (!opened) return opened.error();
+    std::unique_ptr<SqlCipherDb> db = std::move(opened).value();
+    if (Status keyed = db->setKey(key); !keyed) return keyed.error();
+    auto version = db->queryText(QByteArrayLiteral("PRAGMA cipher_version"));
+    if (!version || version.value().isEmpty()) {
+        return makeError(ErrorCode::Storage, tr("SQLCipher not linked: refusing to run"));
+    }
+    db->cipher_version_ = version.value();
+    // Before the first access: only then does it apply to a new file (and must match an old one).
+    const QByteArray page_size = QByteArrayLiteral("PRAGMA cipher_page_size = ") +
+                                 QByteArray::number(Store::kCipherPageSizeBytes);
+    if (Status s = db->exec(page_size); !s) return s.error();
     return db;
 }
 
@@ -106,12 +120,24 @@ Result<QStringList> SqlCipherDb::queryTextColumn(const QByteArray& sql)
     return rows;
 }
 
+Status SqlCipherDb::setKey(const SecureKey& key)
+{
+    QByteArray literal = key.pragmaLiteral();
+    Status keyed = setKey(literal);
+    secureWipe(literal);
+    return keyed;
+}
+
 Status SqlCipherDb::setKey(const QByteArray& pragma_literal)
 {
-    QByteArray sql =
-        QByteArrayLiteral("PRAGMA key = \"") + pragma_literal + QByteArrayLiteral("\";");
+    static constexpr char kHead[] = "PRAGMA key = \"";
+    static constexpr char kTail[] = "\";";
+    // One buffer of the final size: appending never reallocates and leaves no copy behind.
+    QByteArray sql;
+    sql.reserve(qsizetype(sizeof(kHead)) + pragma_literal.size() + qsizetype(sizeof(kTail)));
+    sql.append(kHead).append(pragma_literal).append(kTail);
     const int rc = sqlite3_exec(db_, sql.constData(), nullptr, nullptr, nullptr);
-    wipe(sql);
+    secureWipe(sql);
     if (rc != SQLITE_OK) return lastError(rc, tr("cannot set the store key"));
     return Ok{};
 }

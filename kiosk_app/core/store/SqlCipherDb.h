@@ -15,6 +15,7 @@ struct sqlite3;
 
 namespace mk::store {
 
+class SecureKey;
 class SqlStatement;
 
 class SqlCipherDb
@@ -28,7 +29,16 @@ public:
     SqlCipherDb(const SqlCipherDb&) = delete;
     SqlCipherDb& operator=(const SqlCipherDb&) = delete;
 
-    // Opens the file (":memory:" for an in-memory database). Nothing is read or written yet.
+    // The one way every program of ours opens an encrypted store (the kiosk's Store, the
+    // inspector, recovery, the benchmarks): opens the file, keys it with the raw key (the statement
+    // text wiped after use), refuses a library without SQLCipher (PRAGMA cipher_version empty:
+    // PRAGMA key would be ignored and the file plaintext, DESIGN §6) and sets cipher_page_size to
+    // Store::kCipherPageSizeBytes. Nothing of the file is read yet: the first read shows a wrong
+    // key. cipherVersion() then says which SQLCipher it is.
+    static Result<std::unique_ptr<SqlCipherDb>> openKeyed(const QString& path, OpenMode mode,
+                                                          const SecureKey& key);
+    // Opens the file unkeyed (":memory:" for an in-memory database). Nothing is read or written
+    // yet. Use openKeyed for a store.
     static Result<std::unique_ptr<SqlCipherDb>> open(const QString& path,
                                                      OpenMode mode = OpenMode::ReadWriteCreate);
 
@@ -41,8 +51,14 @@ public:
     // Every row's first column as text (PRAGMA quick_check, integrity_check).
     Result<QStringList> queryTextColumn(const QByteArray& sql);
 
-    // PRAGMA key with a raw-key literal x'<64 hex>'. The statement text is wiped after use.
+    // PRAGMA key with the raw key; the statement text is built in one buffer and wiped after use.
+    Status setKey(const SecureKey& key);
+    // PRAGMA key with a raw-key literal x'<64 hex>' (SecureKey::pragmaLiteral): for tests that
+    // build foreign files by hand. The statement text is wiped after use; the caller wipes the
+    // literal.
     Status setKey(const QByteArray& pragma_literal);
+    // The SQLCipher version found by openKeyed (empty for an unkeyed connection).
+    QString cipherVersion() const { return cipher_version_; }
     void setBusyTimeout(int timeout_ms);
 
     // The SQLite version the linked library reports (SQLCipher 3.4.1 says 3.15.2).
@@ -64,6 +80,7 @@ private:
     SqlCipherDb() = default;
     sqlite3* db_ = nullptr;
     QString path_;
+    QString cipher_version_;
 };
 
 }  // namespace mk::store

@@ -19,50 +19,20 @@
 
 namespace mk::store {
 
-namespace {
-
-void wipe(QByteArray& buffer)
-{
-    if (buffer.isEmpty()) return;
-    volatile char* p = buffer.data();
-    for (qsizetype i = 0; i < buffer.size(); ++i) p[i] = 0;
-    buffer.clear();
-}
-
-// Keys the connection, then refuses a library without SQLCipher (PRAGMA key would be ignored
-// and the "encrypted" file would be plaintext).
-Result<QString> keyAndCheckCipher(SqlCipherDb& db, const SecureKey& key)
-{
-    QByteArray literal = key.pragmaLiteral();
-    Status keyed = db.setKey(literal);
-    wipe(literal);
-    if (!keyed) return keyed.error();
-    auto version = db.queryText(QByteArrayLiteral("PRAGMA cipher_version"));
-    if (!version || version.value().isEmpty()) {
-        return makeError(ErrorCode::Storage,
-                         QCoreApplication::translate("mk::store::Store",
-                                                     "SQLCipher not linked: refusing to run"));
-    }
-    return version.value();
-}
-
-}  // namespace
-
 Store::~Store() = default;
 
 Result<QString> Store::linkedCipherVersion()
 {
-    auto db = SqlCipherDb::open(QStringLiteral(":memory:"));
+    const SecureKey probe_key(QByteArray(SecureKey::kSizeBytes, '\x5a'));
+    auto db = SqlCipherDb::openKeyed(QStringLiteral(":memory:"),
+                                     SqlCipherDb::OpenMode::ReadWriteCreate, probe_key);
     if (!db) return db.error();
-    SecureKey probe_key(QByteArray(SecureKey::kSizeBytes, '\x5a'));
-    auto version = keyAndCheckCipher(*db.value(), probe_key);
-    if (!version) return version.error();
     // Make SQLCipher actually derive and use the key, so a broken codec shows up here too.
     if (Status s = db.value()->exec(QByteArrayLiteral("CREATE TABLE probe(x); DROP TABLE probe;"));
         !s) {
         return s.error();
     }
-    return version.value();
+    return db.value()->cipherVersion();
 }
 
 namespace {
@@ -162,19 +132,12 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecureKey&
                                        : access == Access::InspectReadOnly
                                            ? SqlCipherDb::OpenMode::ReadOnly
                                            : SqlCipherDb::OpenMode::ReadWrite;
-    auto opened = SqlCipherDb::open(path, mode);
-    if (!opened) return opened.error();
-    std::unique_ptr<SqlCipherDb> db = std::move(opened).value();
-
-    auto version = keyAndCheckCipher(*db, key);
-    if (!version) {
-        qCCritical(lcStore) << version.error().detail;
-        return version.error();
+    auto opened = SqlCipherDb::openKeyed(path, mode, key);
+    if (!opened) {
+        qCCritical(lcStore) << opened.error().detail;
+        return opened.error();
     }
-    // Before the first access: only then does it apply to a new file (and must match an old one).
-    const QByteArray page_size =
-        QByteArrayLiteral("PRAGMA cipher_page_size = ") + QByteArray::number(kCipherPageSizeBytes);
-    if (Status s = db->exec(page_size); !s) return s.error();
+    std::unique_ptr<SqlCipherDb> db = std::move(opened).value();
 
     // The first read decrypts page 1: a wrong key or a file that is not a store fails here,
     // before anything is written.
@@ -189,7 +152,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecureKey&
     std::unique_ptr<Store> store(new Store());
     store->db_ = std::move(db);
     store->path_ = path;
-    store->cipher_version_ = version.value();
+    store->cipher_version_ = store->db_->cipherVersion();
     store->access_ = access;
     SqlCipherDb& d = *store->db_;
 

@@ -8,18 +8,6 @@
 
 namespace mk::store {
 
-namespace {
-
-void wipe(QByteArray& buffer)
-{
-    if (buffer.isEmpty()) return;
-    volatile char* p = buffer.data();
-    for (qsizetype i = 0; i < buffer.size(); ++i) p[i] = 0;
-    buffer.clear();
-}
-
-}  // namespace
-
 Result<StoreReport> StoreInspector::inspect(const QString& path, const SecureKey& key,
                                             bool full_integrity_check)
 {
@@ -31,21 +19,10 @@ Result<StoreReport> StoreInspector::inspect(const QString& path, const SecureKey
     report.size_bytes = info.size();
     report.latest_schema_version = Migrations::latestVersion();
 
-    auto opened = SqlCipherDb::open(path, SqlCipherDb::OpenMode::ReadOnly);
+    auto opened = SqlCipherDb::openKeyed(path, SqlCipherDb::OpenMode::ReadOnly, key);
     if (!opened) return opened.error();
     SqlCipherDb& db = *opened.value();
-    QByteArray literal = key.pragmaLiteral();
-    Status keyed = db.setKey(literal);
-    wipe(literal);
-    if (!keyed) return keyed.error();
-    auto version = db.queryText(QByteArrayLiteral("PRAGMA cipher_version"));
-    if (!version || version.value().isEmpty()) {
-        return makeError(ErrorCode::Storage, tr("SQLCipher not linked: refusing to run"));
-    }
-    report.cipher_version = version.value();
-    const QByteArray page_size = QByteArrayLiteral("PRAGMA cipher_page_size = ") +
-                                 QByteArray::number(Store::kCipherPageSizeBytes);
-    if (Status s = db.exec(page_size); !s) return s.error();
+    report.cipher_version = db.cipherVersion();
     auto tables = db.queryText(QByteArrayLiteral(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
     if (!tables) {

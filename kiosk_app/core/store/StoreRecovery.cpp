@@ -46,26 +46,14 @@ StoreRecovery::Verdict StoreRecovery::diagnose(const QString& path, const Secure
         say(tr("no store file"));
         return Verdict::Unknown;
     }
-    auto opened = SqlCipherDb::open(path, SqlCipherDb::OpenMode::ReadOnly);
+    // Keyed, SQLCipher checked and the page size set exactly as Store::open does: without
+    // SQLCipher every store would look unreadable, and a good store must never be moved aside.
+    auto opened = SqlCipherDb::openKeyed(path, SqlCipherDb::OpenMode::ReadOnly, key);
     if (!opened) {
         say(opened.error().detail);
         return Verdict::Unknown;
     }
     SqlCipherDb& db = *opened.value();
-    QByteArray literal = key.pragmaLiteral();
-    const Status keyed = db.setKey(literal);
-    literal.fill('\0');
-    if (!keyed) {
-        say(keyed.error().detail);
-        return Verdict::Unknown;
-    }
-    // The page size is part of how the file is read: the same as Store::open sets.
-    const QByteArray page_size = QByteArrayLiteral("PRAGMA cipher_page_size = ") +
-                                 QByteArray::number(Store::kCipherPageSizeBytes);
-    if (Status s = db.exec(page_size); !s) {
-        say(s.error().detail);
-        return Verdict::Unknown;
-    }
     int rc = stepOnce(db.handle(), "SELECT count(*) FROM sqlite_master", nullptr);
     if (isDamage(rc)) {
         say(tr("not readable with this key (wrong key, not a store, or damaged)"));
