@@ -233,7 +233,7 @@ SimReply SimAuth::token(const SimRequest& request)
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     tokens_.insert(access, Token{client_id, granted, now() + options_.token_lifetime_s});
     ++stats_.tokens_issued;
-    qCInfo(lcPoolSim).noquote() << "token issued to" << client_id;  // never the token
+    qCDebug(lcPoolSim).noquote() << "token issued to" << client_id;  // never the token
     return oauthReply(200,
                       QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(access)},
                                   {QStringLiteral("token_type"), QStringLiteral("bearer")},
