@@ -1,6 +1,7 @@
 #include "identity/AccessTokens.h"
 
 #include "common/Log.h"
+#include "core/common/SecureWipe.h"
 #include "identity/ClientAssertion.h"
 
 #include <QDateTime>
@@ -17,9 +18,7 @@ using SteadyClock = std::chrono::steady_clock;
 
 void wipeBytes(QByteArray& bytes)
 {
-    volatile char* p = bytes.data();
-    for (qsizetype i = 0; i < bytes.size(); ++i) p[i] = 0;
-    bytes.clear();
+    secureWipe(bytes);  // the kiosk's one secure wipe (core/common/SecureWipe.h)
 }
 
 Error authError(int http_status, const QString& detail)

@@ -1,5 +1,7 @@
 #include "identity/ClientAssertion.h"
 
+#include "core/common/SecureWipe.h"
+
 #include <QUuid>
 
 #include <algorithm>
@@ -46,8 +48,8 @@ Result<QByteArray> signClientAssertion(const IdentityKey& key, const AssertionCl
     if (encoded == nullptr)
         return makeError(ErrorCode::Internal, QStringLiteral("libjwt could not sign (ES384)"));
     QByteArray out(encoded);
-    std::memset(encoded, 0, std::strlen(encoded));
-    std::free(encoded);  // libjwt 1.10 allocates with the default allocator
+    secureWipe(encoded, std::strlen(encoded));  // memset before free may be optimised away
+    std::free(encoded);                         // libjwt 1.10 allocates with the default allocator
     return out;
 }
 

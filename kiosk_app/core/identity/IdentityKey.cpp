@@ -1,5 +1,7 @@
 #include "identity/IdentityKey.h"
 
+#include "core/common/SecureWipe.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
@@ -34,10 +36,7 @@ using Pkey = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
 
 void wipeBytes(QByteArray& bytes)
 {
-    if (bytes.isEmpty()) return;
-    volatile char* p = bytes.data();
-    for (qsizetype i = 0; i < bytes.size(); ++i) p[i] = 0;
-    bytes.clear();
+    secureWipe(bytes);  // the kiosk's one secure wipe (core/common/SecureWipe.h)
 }
 
 QByteArray coordinate(const EVP_PKEY* key, const char* name)

@@ -2,6 +2,7 @@
 
 #include "common/Log.h"
 #include "common/SafeFile.h"
+#include "core/common/SecureWipe.h"
 
 #include <QDir>
 #include <QFile>
@@ -27,9 +28,7 @@ QString errnoText(int error_number)
 
 void wipeBytes(QByteArray& bytes)
 {
-    volatile char* p = bytes.data();
-    for (qsizetype i = 0; i < bytes.size(); ++i) p[i] = 0;
-    bytes.clear();
+    secureWipe(bytes);  // the kiosk's one secure wipe (core/common/SecureWipe.h)
 }
 
 }  // namespace
@@ -198,12 +197,9 @@ Status KioskIdentity::promote(const QString& key_file)
         return makeError(ErrorCode::Config,
                          tr("cannot put the new identity key in place: %1").arg(errnoText(errno)));
     }
-    const int dir = ::open(QFile::encodeName(QFileInfo(key_file).absolutePath()).constData(),
-                           O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+    // The key is in place; a folder that cannot be flushed is said, not hidden.
+    if (Status synced = SafeFile::syncFolder(QFileInfo(key_file).absolutePath()); !synced)
+        qCWarning(lcPool) << "identity:" << synced.error().detail;
     qCInfo(lcPool) << "identity: the pool accepted the new key; the old one is retired";
     return Ok{};
 }
