@@ -104,7 +104,7 @@ struct Figures {
 void print(const char* flow, double rate, const Figures& f)
 {
     std::printf(
-        "  %-8s %4.0f/s asked, %4.1f/s measured: %d of %d passed (%3.0f%%), time to done median "
+        "  %-8s %4.1f/s asked, %4.1f/s measured: %d of %d passed (%3.0f%%), time to done median "
         "%6.0f ms, min %6.0f, max %6.0f; \"keep going\" in %d runs\n",
         flow, rate, quantile(f.rate, 0.5), f.ok, f.runs, 100.0 * f.ok / std::max(1, f.runs),
         quantile(f.ms, 0.5), quantile(f.ms, 0.0), quantile(f.ms, 1.0), f.extended);
