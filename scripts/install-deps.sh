@@ -12,6 +12,8 @@ PACKAGES=(
   python3 python3-jsonschema fonts-noto-cjk bzip2 xz-utils dpkg-dev
   qt6-serialport-dev qt6-multimedia-dev qt6-speech-dev qt6-speech-speechd-plugin qt6-declarative-dev
   speech-dispatcher-espeak-ng espeak-ng libpcsclite-dev pcscd vsmartcard-vpcd pcsc-tools
+  # packaging (issue 10): .debs, lintian, the signed repository, the test's Debian root and units
+  debhelper fakeroot lintian reprepro gnupg gpgv mmdebstrap systemd util-linux
 )
 
 missing=()
