@@ -2,8 +2,11 @@
 
 #include <QLoggingCategory>
 #include <QThread>
+#include <QThreadPool>
 
+#include <algorithm>
 #include <atomic>
+#include <climits>
 
 namespace mk::hw {
 
@@ -21,12 +24,29 @@ bool ThreadJoin::finish(QThread* thread, QDeadlineTimer deadline, const QString&
         delete thread;
         return true;
     }
+    abandoned(what);
+    return false;
+}
+
+bool ThreadJoin::finish(QThreadPool* pool, QDeadlineTimer deadline, const QString& what)
+{
+    if (pool == nullptr) return true;
+    pool->clear();  // what has not started yet never starts
+    if (pool->waitForDone(int(std::min<qint64>(deadline.remainingTime(), INT_MAX)))) {
+        delete pool;
+        return true;
+    }
+    abandoned(what);
+    return false;
+}
+
+void ThreadJoin::abandoned(const QString& what)
+{
     ++g_abandoned;
     qCWarning(lcThreads).noquote()
         << "device thread" << what
-        << "did not stop in time (blocked in its device library); abandoned so that shutdown "
+        << "did not stop in time (blocked in a library call); abandoned so that shutdown "
            "goes on";
-    return false;
 }
 
 int ThreadJoin::abandonedThreads()

@@ -19,6 +19,7 @@
 #include <QString>
 
 class QThread;
+class QThreadPool;
 
 namespace mk::hw {
 
@@ -33,9 +34,15 @@ public:
     // it has finished or the deadline has passed. true: finished, the thread was deleted. false:
     // still running, logged and abandoned (never deleted). A null thread is true.
     static bool finish(QThread* thread, QDeadlineTimer deadline, const QString& what);
+    // The same for a private thread pool running such calls (the face models' load in dlib):
+    // finished by the deadline, the pool is deleted; else logged, abandoned and never deleted.
+    static bool finish(QThreadPool* pool, QDeadlineTimer deadline, const QString& what);
 
     // Threads abandoned in this process so far (the kiosk then exits with _exit after shutdown).
     static int abandonedThreads();
+
+private:
+    static void abandoned(const QString& what);  // counts and logs
 };
 
 }  // namespace mk::hw

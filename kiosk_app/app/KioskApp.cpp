@@ -420,7 +420,7 @@ void KioskApp::shutdown()
     };
     screenshots_.reset();
     window_.reset();
-    stopFace();                                    // the face services outlived the window
+    stopFace(QDeadlineTimer(kFaceStopMs));         // the face services outlived the window
     QThreadPool::globalInstance()->waitForDone();  // staff screens' store calls
     relay_.reset();                                // joins its worker
     checkin_.reset();                              // waits for its workers

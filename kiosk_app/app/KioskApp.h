@@ -7,13 +7,17 @@
 #include "core/config/KioskConfig.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <memory>
+
+class QThreadPool;
 
 namespace mk::booking {
 class BookingService;
@@ -95,6 +99,7 @@ public:
     // abandoned: hw::ThreadJoin), then the demo simulator. The whole shutdown stays within
     // kShutdownBoundMs of SIGTERM (tst_medkiosk_app::sigtermEndsWithinTheBound, docs/hardware.md).
     void shutdown();
+    static constexpr int kFaceStopMs = 1000;
     static constexpr int kDeviceStopMs = 2500;
     static constexpr int kDeviceMinStopMs = 250;
     static constexpr int kShutdownBoundMs = 5000;
@@ -137,7 +142,9 @@ private:
     void onFaceLoaded(const FaceLoad& load);
     void faceOff(const QString& why, bool tell);  // tell: the one stderr + log line
     void purgeFaceTemplates();
-    void stopFace();  // in shutdown(), after the window: waits for a load under way
+    // In shutdown(), after the window: a model load under way (dlib cannot be interrupted) is
+    // waited for until the deadline, then abandoned (hw::ThreadJoin).
+    void stopFace(QDeadlineTimer deadline);
     void benchStartup();
 
     Options options_;
@@ -171,6 +178,8 @@ private:
     std::unique_ptr<hw::Camera> face_camera_;
     std::unique_ptr<ui::FaceServices> face_services_;
     QFuture<FaceLoad> face_loading_;
+    std::unique_ptr<QFutureWatcher<FaceLoad>> face_load_watcher_;  // delivers it to this
+    QThreadPool* face_load_pool_ = nullptr;  // owned; abandoned when a load outlasts shutdown
     QTimer* face_purge_timer_ = nullptr;
     FaceState face_state_ = FaceState::Off;
     QString face_off_reason_;

@@ -5,20 +5,22 @@
 // never waits for them), the template store on the encrypted store (expired templates purged at
 // start and once a day), then KioskWindow::installFace. Missing or damaged models: one line on
 // stderr and in the log, no face button, the rest of the kiosk as usual.
+#include "KioskApp.h"
+#include "core/common/Log.h"
+#include "core/face/SqlTemplateStore.h"
 #include "face_auth/FaceConfig.h"
 #include "face_auth/FaceEngine.h"
-#include "KioskApp.h"
-#include "ui/KioskWindow.h"
 #include "hw/camera/FolderCamera.h"
 #include "hw/camera/QtCamera.h"
 #include "hw/camera/SimulatedPersonCamera.h"
-#include "core/common/Log.h"
+#include "hw/common/ThreadJoin.h"
+#include "ui/KioskWindow.h"
 #include "ui/face/FaceServices.h"
-#include "core/face/SqlTemplateStore.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QSettings>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
@@ -82,17 +84,25 @@ void KioskApp::startFace()
     // a while (dlib's HOG detector is deserialized), so that happens on the worker thread too.
     QTimer::singleShot(0, this, [this, engine_options, models_dir] {
         if (face_state_ != FaceState::Loading) return;
-        face_loading_ = QtConcurrent::run([engine_options, models_dir]() -> FaceLoad {
-            FaceLoad load;
-            load.engine = std::make_shared<face::FaceEngine>(engine_options);
-            const face::FaceStatus status = load.engine->load(models_dir);
-            if (!status) {
-                load.error = status.error().detail;
-                load.engine.reset();
-            }
-            return load;
-        });
-        face_loading_.then(this, [this](const FaceLoad& load) { onFaceLoaded(load); });
+        // A pool of its own: shutdown can leave a load that outlasts it (stopFace), and the
+        // result reaches this object only through the watcher, which disconnects when deleted.
+        face_load_pool_ = new QThreadPool;
+        face_load_pool_->setMaxThreadCount(1);
+        face_loading_ =
+            QtConcurrent::run(face_load_pool_, [engine_options, models_dir]() -> FaceLoad {
+                FaceLoad load;
+                load.engine = std::make_shared<face::FaceEngine>(engine_options);
+                const face::FaceStatus status = load.engine->load(models_dir);
+                if (!status) {
+                    load.error = status.error().detail;
+                    load.engine.reset();
+                }
+                return load;
+            });
+        face_load_watcher_ = std::make_unique<QFutureWatcher<FaceLoad>>();
+        connect(face_load_watcher_.get(), &QFutureWatcher<FaceLoad>::finished, this,
+                [this] { onFaceLoaded(face_loading_.result()); });
+        face_load_watcher_->setFuture(face_loading_);
     });
 }
 
@@ -178,11 +188,16 @@ void KioskApp::purgeFaceTemplates()
     }
 }
 
-void KioskApp::stopFace()
+void KioskApp::stopFace(QDeadlineTimer deadline)
 {
-    if (face_state_ == FaceState::Loading && face_loading_.isStarted()) {
-        // dlib cannot be interrupted; a load under way ends first (--bench-startup exits before).
-        face_loading_.waitForFinished();
+    face_load_watcher_.reset();  // nothing reaches this object from the load any more
+    // dlib cannot be interrupted: a load under way gets until the deadline, then is abandoned
+    // (it holds nothing of this object: the engine it makes is its own).
+    const bool loaded =
+        hw::ThreadJoin::finish(face_load_pool_, deadline, QStringLiteral("face models"));
+    face_load_pool_ = nullptr;
+    if (loaded && face_state_ == FaceState::Loading && face_loading_.isFinished() &&
+        face_loading_.resultCount() > 0) {
         const FaceLoad load = face_loading_.result();
         if (!load.engine) faceOff(load.error, true);
     }

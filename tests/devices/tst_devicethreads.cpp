@@ -128,7 +128,10 @@ void TestDeviceThreads::freeWorkerIsJoined()
 
 void TestDeviceThreads::nullThreadIsFinished()
 {
-    QVERIFY(ThreadJoin::finish(nullptr, QDeadlineTimer(0), QStringLiteral("none")));
+    QVERIFY(ThreadJoin::finish(static_cast<QThread*>(nullptr), QDeadlineTimer(0),
+                               QStringLiteral("none")));
+    QVERIFY(ThreadJoin::finish(static_cast<QThreadPool*>(nullptr), QDeadlineTimer(0),
+                               QStringLiteral("none")));
 }
 
 // A printer that takes the status query and never answers: the worker sits in readByte for
