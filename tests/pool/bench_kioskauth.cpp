@@ -28,6 +28,7 @@ namespace {
 constexpr int kTokenRuns = 60;
 constexpr int kRounds = 7;
 constexpr int kSearchesPerRound = 30;
+constexpr int kProbePairs = 300;
 const QDate kDay(2030, 1, 7);
 
 struct Figures {
@@ -115,6 +116,22 @@ private Q_SLOTS:
                 (auth_turn ? auth_rates : bare_rates).append(rate);
             }
         }
+        // Per request, interleaved one by one (less exposed to a busy machine than rounds):
+        // the probe GET HealthcareService?_count=1, bare vs with the cached token.
+        QList<double> bare_ms;
+        QList<double> auth_ms;
+        AuthTransport auth_transport(plain, tokens);
+        HttpRequest probe;
+        probe.url = QUrl(sim.baseUrl().toString() + u"/HealthcareService?_count=1"_qs);
+        for (int i = 0; i < 2 * kProbePairs; ++i) {
+            const bool auth_turn = (i % 2 == 0) == ((i / 2) % 2 == 0);
+            QElapsedTimer t;
+            t.start();
+            const auto r = auth_turn ? auth_transport.perform(probe) : plain->perform(probe);
+            const double ms = double(t.nsecsElapsed()) / 1e6;
+            QVERIFY(r.ok() && r.value().status == 200);
+            (auth_turn ? auth_ms : bare_ms).append(ms);
+        }
         QCOMPARE(tokens->tokenRequests(), token_requests);  // the token stayed cached
         const Figures b = summarize(bare_rates);
         const Figures w = summarize(auth_rates);
@@ -128,6 +145,15 @@ private Q_SLOTS:
             w.median, w.min, w.max);
         std::printf("  ratio cached token / no authentication (medians): %.3f\n",
                     w.median / b.median);
+        const Figures pb = summarize(bare_ms);
+        const Figures pa = summarize(auth_ms);
+        std::printf(
+            "  one GET, no authentication      %.3f ms median (min %.3f, p90 %.3f), %d "
+            "requests\n",
+            pb.median, pb.min, pb.p90, kProbePairs);
+        std::printf("  one GET, cached token           %.3f ms median (min %.3f, p90 %.3f)\n",
+                    pa.median, pa.min, pa.p90);
+        std::printf("  ratio per request (medians): %.3f\n", pa.median / pb.median);
         std::fflush(stdout);
     }
 };
