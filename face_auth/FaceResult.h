@@ -1,6 +1,9 @@
-// The face module's own small Result/Error (face_auth must not depend on kiosk_app). Never an
-// exception across the module boundary: dlib's exceptions are caught inside FaceEngine.
+// The face module's error type, with the Result template every module shares (result/Result.h;
+// face_auth must not depend on kiosk_app). Never an exception across the module boundary: dlib's
+// exceptions are caught inside FaceEngine.
 #pragma once
+
+#include "result/Result.h"
 
 #include <QString>
 
@@ -30,25 +33,9 @@ struct FaceError {
 };
 
 template<typename T>
-class [[nodiscard]] FaceResult
-{
-public:
-    FaceResult(T value) : data_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    FaceResult(FaceError error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+using FaceResult = BasicResult<T, FaceError>;
 
-    bool ok() const { return std::holds_alternative<T>(data_); }
-    explicit operator bool() const { return ok(); }
-    const T& value() const& { return std::get<T>(data_); }
-    T& value() & { return std::get<T>(data_); }
-    T&& value() && { return std::get<T>(std::move(data_)); }
-    const FaceError& error() const { return std::get<FaceError>(data_); }
-
-private:
-    std::variant<T, FaceError> data_;
-};
-
-struct FaceOk {
-};
+using FaceOk = Ok;
 using FaceStatus = FaceResult<FaceOk>;
 
 inline FaceError faceError(FaceErrorCode code, QString detail)

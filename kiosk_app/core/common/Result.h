@@ -1,5 +1,8 @@
-// Result<T>: a value or an Error, never an exception across a module boundary.
+// Result<T>: a value or an Error, never an exception across a module boundary. The template is
+// the one of every module (result/Result.h, mk::BasicResult); this is kiosk_app's error type.
 #pragma once
+
+#include "result/Result.h"
 
 #include <QString>
 
@@ -44,26 +47,9 @@ struct Error {
 };
 
 template<typename T>
-class [[nodiscard]] Result
-{
-public:
-    Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
-    Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+using Result = BasicResult<T, Error>;
 
-    bool ok() const { return std::holds_alternative<T>(data_); }
-    explicit operator bool() const { return ok(); }
-    const T& value() const& { return std::get<T>(data_); }
-    T& value() & { return std::get<T>(data_); }
-    T&& value() && { return std::get<T>(std::move(data_)); }
-    const Error& error() const { return std::get<Error>(data_); }
-
-private:
-    std::variant<T, Error> data_;
-};
-
-// For operations that return nothing on success.
-struct Ok {
-};
+// For operations that return nothing on success (mk::Ok, result/Result.h).
 using Status = Result<Ok>;
 
 inline Error makeError(ErrorCode code, QString detail)
