@@ -9,6 +9,7 @@
 #include "CtlCommand.h"
 #include "core/checkin/CheckinToken.h"
 #include "core/checkin/CheckinTypes.h"
+#include "core/common/HospitalClock.h"
 #include "core/common/Masking.h"
 #include "core/config/KioskConfig.h"
 #include "hw/qr/QrDecoder.h"
@@ -134,8 +135,7 @@ private:
                        const checkin::TokenCheck& check, const checkin::CheckinOptions& o,
                        const QDateTime& now)
     {
-        const QTimeZone zone(o.timezone.toUtf8());
-        const QTimeZone shown = zone.isValid() ? zone : QTimeZone::utc();
+        const QTimeZone shown = HospitalClock::zoneFor(o.timezone);  // the hospital's, as the kiosk
         auto at = [&](qint64 s) {
             return QDateTime::fromSecsSinceEpoch(s, shown).toString(Qt::ISODate);
         };
