@@ -166,6 +166,10 @@
         <source>wrote %1 but could not make it durable (folder sync failed: %2)</source>
         <translation>wrote %1 but could not make it durable (folder sync failed: %2)</translation>
     </message>
+    <message>
+        <source>cannot flush the folder %1 to the disk: %2</source>
+        <translation>cannot flush the folder %1 to the disk: %2</translation>
+    </message>
 </context>
 <context>
     <name>mk::app::DemoPool</name>
@@ -292,6 +296,14 @@
         <source>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); "medkioskctl store check" then says whether it reads. The kiosk goes on with a new, empty store.</source>
         <translation>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); "medkioskctl store check" then says whether it reads. The kiosk goes on with a new, empty store.</translation>
     </message>
+    <message>
+        <source>cannot write the demo kiosk's JWKS %1: %2</source>
+        <translation>cannot write the demo kiosk's JWKS %1: %2</translation>
+    </message>
+    <message>
+        <source>STAFF: this kiosk's identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</source>
+        <translation>STAFF: this kiosk's identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -399,6 +411,13 @@
     </message>
 </context>
 <context>
+    <name>mk::checkin::CheckinOptions</name>
+    <message>
+        <source>checkin/%1: "%2" is not a whole number</source>
+        <translation>checkin/%1: "%2" is not a whole number</translation>
+    </message>
+</context>
+<context>
     <name>mk::config::IniFile</name>
     <message>
         <source>the configuration file %1 does not exist</source>
@@ -490,6 +509,14 @@
     <message>
         <source>invalid configuration in %1: %2</source>
         <translation>invalid configuration in %1: %2</translation>
+    </message>
+    <message>
+        <source>identity/key_file: "%1" must be an absolute path</source>
+        <translation>identity/key_file: "%1" must be an absolute path</translation>
+    </message>
+    <message>
+        <source>pool/token_url: "%1" must be an https URL (plain http only to this machine)</source>
+        <translation>pool/token_url: "%1" must be an https URL (plain http only to this machine)</translation>
     </message>
 </context>
 <context>
@@ -771,6 +798,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>[devices] camera: unknown backend (none, qt or folder)</source>
         <translation>[devices] camera: unknown backend (none, qt or folder)</translation>
     </message>
+    <message>
+        <source>invalid configuration: %1</source>
+        <translation>invalid configuration: %1</translation>
+    </message>
 </context>
 <context>
     <name>mk::ctl::DiagnosticsCommand</name>
@@ -955,6 +986,94 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cleared (staff audit row written)</source>
         <translation>cleared (staff audit row written)</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::IdentityExportJwksCommand</name>
+    <message>
+        <source>Print the public keys (JWKS) to register with the pool, or --out FILE.</source>
+        <translation>Print the public keys (JWKS) to register with the pool, or --out FILE.</translation>
+    </message>
+    <message>
+        <source>Write the JWKS to a new file.</source>
+        <translation>Write the JWKS to a new file.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>JWKS written to %1</source>
+        <translation>JWKS written to %1</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::IdentityInitCommand</name>
+    <message>
+        <source>Make this kiosk's identity key (EC P-384) unless it has one.</source>
+        <translation>Make this kiosk's identity key (EC P-384) unless it has one.</translation>
+    </message>
+    <message>
+        <source>identity key: %1</source>
+        <translation>identity key: %1</translation>
+    </message>
+    <message>
+        <source>key id (kid): %1</source>
+        <translation>key id (kid): %1</translation>
+    </message>
+    <message>
+        <source>Register it with the pool: medkioskctl identity export-jwks</source>
+        <translation>Register it with the pool: medkioskctl identity export-jwks</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::IdentityRotateCommand</name>
+    <message>
+        <source>Make a new key; the old one works until the pool accepts the new one.</source>
+        <translation>Make a new key; the old one works until the pool accepts the new one.</translation>
+    </message>
+    <message>
+        <source>A new key (kid %1) waits in %2. Register this JWKS (both keys) with the pool; the kiosk keeps using the old key until the pool accepts the new one, then retires the old one.</source>
+        <translation>A new key (kid %1) waits in %2. Register this JWKS (both keys) with the pool; the kiosk keeps using the old key until the pool accepts the new one, then retires the old one.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::IdentityShowCommand</name>
+    <message>
+        <source>Show this kiosk's client id, key ids, token endpoint and scopes.</source>
+        <translation>Show this kiosk's client id, key ids, token endpoint and scopes.</translation>
+    </message>
+    <message>
+        <source>(discovered from %1/.well-known/smart-configuration)</source>
+        <translation>(discovered from %1/.well-known/smart-configuration)</translation>
+    </message>
+    <message>
+        <source>client id (kiosk/id): %1</source>
+        <translation>client id (kiosk/id): %1</translation>
+    </message>
+    <message>
+        <source>token endpoint: %1</source>
+        <translation>token endpoint: %1</translation>
+    </message>
+    <message>
+        <source>scopes: %1</source>
+        <translation>scopes: %1</translation>
+    </message>
+    <message>
+        <source>identity key: none usable: %1</source>
+        <translation>identity key: none usable: %1</translation>
+    </message>
+    <message>
+        <source>identity key: %1</source>
+        <translation>identity key: %1</translation>
+    </message>
+    <message>
+        <source>key id (kid): %1</source>
+        <translation>key id (kid): %1</translation>
+    </message>
+    <message>
+        <source>new key waiting for registration (rotate): %1</source>
+        <translation>new key waiting for registration (rotate): %1</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1578,25 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::hw::DeviceSettings</name>
+    <message>
+        <source>%1: "%2" is not a whole number</source>
+        <translation>%1: "%2" is not a whole number</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range (allowed %3 to %4); using %5</source>
+        <translation>%1: %2 is out of range (allowed %3 to %4); using %5</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a number</source>
+        <translation>%1: "%2" is not a number</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not one of %3</source>
+        <translation>%1: "%2" is not one of %3</translation>
+    </message>
+</context>
+<context>
     <name>mk::hw::ReceiptPrinter</name>
     <message>
         <source>printer not reachable (%1): check its power and cable</source>
@@ -1546,6 +1684,131 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>speech stopped</source>
         <translation>speech stopped</translation>
+    </message>
+</context>
+<context>
+    <name>mk::identity::AuthText</name>
+    <message>
+        <source>Out of service: the booking pool does not accept this kiosk's identity (%1). IT: register this kiosk's key (medkioskctl identity export-jwks) or check its clock.</source>
+        <translation>Out of service: the booking pool does not accept this kiosk's identity (%1). IT: register this kiosk's key (medkioskctl identity export-jwks) or check its clock.</translation>
+    </message>
+    <message>
+        <source>Out of service: the booking pool does not allow this kiosk everything it needs (%1). IT: grant the scopes listed in docs/pool-protocol.md.</source>
+        <translation>Out of service: the booking pool does not allow this kiosk everything it needs (%1). IT: grant the scopes listed in docs/pool-protocol.md.</translation>
+    </message>
+    <message>
+        <source>Out of service: this kiosk has no usable identity key (%1). IT: run medkioskctl identity init and register the key.</source>
+        <translation>Out of service: this kiosk has no usable identity key (%1). IT: run medkioskctl identity init and register the key.</translation>
+    </message>
+    <message>
+        <source>The booking pool's sign-in service does not answer (%1); the kiosk keeps trying.</source>
+        <translation>The booking pool's sign-in service does not answer (%1); the kiosk keeps trying.</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of service</source>
+        <translation>This kiosk is out of service</translation>
+    </message>
+    <message>
+        <source>Sorry, this kiosk cannot be used right now. Please go to the registration window, where staff will help you.</source>
+        <translation>Sorry, this kiosk cannot be used right now. Please go to the registration window, where staff will help you.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::identity::IdentityKey</name>
+    <message>
+        <source>OpenSSL could not make an EC P-384 key</source>
+        <translation>OpenSSL could not make an EC P-384 key</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not write the new key</source>
+        <translation>OpenSSL could not write the new key</translation>
+    </message>
+    <message>
+        <source>the identity key is not a PEM private key</source>
+        <translation>the identity key is not a PEM private key</translation>
+    </message>
+    <message>
+        <source>the identity key is not an EC P-384 key (ES384 needs one)</source>
+        <translation>the identity key is not an EC P-384 key (ES384 needs one)</translation>
+    </message>
+    <message>
+        <source>the identity key has no public point</source>
+        <translation>the identity key has no public point</translation>
+    </message>
+    <message>
+        <source>cjose could not make the public JWK: %1</source>
+        <translation>cjose could not make the public JWK: %1</translation>
+    </message>
+    <message>
+        <source>cjose could not write the JWK</source>
+        <translation>cjose could not write the JWK</translation>
+    </message>
+</context>
+<context>
+    <name>mk::identity::KioskIdentity</name>
+    <message>
+        <source>systemd credential %1</source>
+        <translation>systemd credential %1</translation>
+    </message>
+    <message>
+        <source>key file %1 (made now)</source>
+        <translation>key file %1 (made now)</translation>
+    </message>
+    <message>
+        <source>key file %1</source>
+        <translation>key file %1</translation>
+    </message>
+    <message>
+        <source>cannot open the identity key %1: %2</source>
+        <translation>cannot open the identity key %1: %2</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
+        <source>owned by uid %1, not by the kiosk's user (uid %2)</source>
+        <translation>owned by uid %1, not by the kiosk's user (uid %2)</translation>
+    </message>
+    <message>
+        <source>mode %1 lets others read it; it must be 0600 (chmod 600, and consider the key exposed: rotate it)</source>
+        <translation>mode %1 lets others read it; it must be 0600 (chmod 600, and consider the key exposed: rotate it)</translation>
+    </message>
+    <message>
+        <source>too large for a key</source>
+        <translation>too large for a key</translation>
+    </message>
+    <message>
+        <source>refusing the identity key %1: %2</source>
+        <translation>refusing the identity key %1: %2</translation>
+    </message>
+    <message>
+        <source>the identity key %1 cannot be used: %2</source>
+        <translation>the identity key %1 cannot be used: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the identity key %1: %2</source>
+        <translation>cannot write the identity key %1: %2</translation>
+    </message>
+    <message>
+        <source>no identity key file is configured</source>
+        <translation>no identity key file is configured</translation>
+    </message>
+    <message>
+        <source>this kiosk has no identity key yet (neither the systemd credential %1 nor %2): run "medkioskctl identity init"</source>
+        <translation>this kiosk has no identity key yet (neither the systemd credential %1 nor %2): run "medkioskctl identity init"</translation>
+    </message>
+    <message>
+        <source>the identity key is the systemd credential %1: rotate it with the packaging's credential tooling (docs/identity.md)</source>
+        <translation>the identity key is the systemd credential %1: rotate it with the packaging's credential tooling (docs/identity.md)</translation>
+    </message>
+    <message>
+        <source>a new key already waits for registration (%1); register the JWKS from "medkioskctl identity export-jwks" with the pool</source>
+        <translation>a new key already waits for registration (%1); register the JWKS from "medkioskctl identity export-jwks" with the pool</translation>
+    </message>
+    <message>
+        <source>cannot put the new identity key in place: %1</source>
+        <translation>cannot put the new identity key in place: %1</translation>
     </message>
 </context>
 <context>
@@ -1707,10 +1970,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>the store key in %1 has the wrong size or format (%2 bytes): it must be 32 raw bytes or 64 hex characters</translation>
     </message>
     <message>
-        <source>cannot create the folder %1 for the store key</source>
-        <translation>cannot create the folder %1 for the store key</translation>
-    </message>
-    <message>
         <source>the system's random generator failed: no store key created</source>
         <translation>the system's random generator failed: no store key created</translation>
     </message>
@@ -1725,6 +1984,18 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot flush the store key file %1: %2</source>
         <translation>cannot flush the store key file %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot prepare the folder %1 for the store key: %2</source>
+        <translation>cannot prepare the folder %1 for the store key: %2</translation>
+    </message>
+    <message>
+        <source>cannot make the store key file %1 private (chmod 0600): %2</source>
+        <translation>cannot make the store key file %1 private (chmod 0600): %2</translation>
+    </message>
+    <message>
+        <source>cannot flush the folder of the store key file %1: %2</source>
+        <translation>cannot flush the folder of the store key file %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +2075,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>SQLite error %1</source>
         <translation>SQLite error %1</translation>
     </message>
+    <message>
+        <source>the store key must be %1 bytes</source>
+        <translation>the store key must be %1 bytes</translation>
+    </message>
+    <message>
+        <source>SQLCipher not linked: refusing to run</source>
+        <translation>SQLCipher not linked: refusing to run</translation>
+    </message>
 </context>
 <context>
     <name>mk::store::SqlStatement</name>
@@ -1818,10 +2097,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 </context>
 <context>
     <name>mk::store::Store</name>
-    <message>
-        <source>SQLCipher not linked: refusing to run</source>
-        <translation>SQLCipher not linked: refusing to run</translation>
-    </message>
     <message>
         <source>the store key must be %1 bytes</source>
         <translation>the store key must be %1 bytes</translation>
@@ -1877,10 +2152,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 </context>
 <context>
     <name>mk::store::StoreInspector</name>
-    <message>
-        <source>SQLCipher not linked: refusing to run</source>
-        <translation>SQLCipher not linked: refusing to run</translation>
-    </message>
     <message>
         <source>cannot read the store %1: %2</source>
         <translation>cannot read the store %1: %2</translation>
@@ -2592,6 +2863,18 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message>
         <source>Dead letters (need staff): %1</source>
         <translation>Dead letters (need staff): %1</translation>
+    </message>
+    <message>
+        <source>Hospital system access: this kiosk (%1) is accepted</source>
+        <translation>Hospital system access: this kiosk (%1) is accepted</translation>
+    </message>
+    <message>
+        <source>Hospital system access: not checked yet</source>
+        <translation>Hospital system access: not checked yet</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Try again now</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,10 @@
         <source>wrote %1 but could not make it durable (folder sync failed: %2)</source>
         <translation>已写入 %1，但无法确保其持久保存（文件夹同步失败：%2）</translation>
     </message>
+    <message>
+        <source>cannot flush the folder %1 to the disk: %2</source>
+        <translation>无法将文件夹 %1 写入磁盘：%2</translation>
+    </message>
 </context>
 <context>
     <name>mk::app::DemoPool</name>
@@ -292,6 +296,14 @@
         <source>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); "medkioskctl store check" then says whether it reads. The kiosk goes on with a new, empty store.</source>
         <translation>工作人员：无法用其密钥读取本地存储 %1（%2）。它已被移至 %3，没有删除任何内容：其中可能有尚未发送的报到记录。恢复方法：IT 人员停止自助机，放回创建该存储时所用的密钥，并将 %3 改回 %1（如有 -wal 和 -shm 文件也一并改回）；然后运行 "medkioskctl store check" 检查能否读取。自助机将使用一个新的空存储继续运行。</translation>
     </message>
+    <message>
+        <source>cannot write the demo kiosk's JWKS %1: %2</source>
+        <translation>无法写入演示自助机的 JWKS %1：%2</translation>
+    </message>
+    <message>
+        <source>STAFF: this kiosk's identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</source>
+        <translation>工作人员：本自助机的身份密钥无法使用：%1。在 IT 人员修复之前，本机暂停服务（见 docs/identity.md）。</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -395,6 +407,13 @@
     </message>
 </context>
 <context>
+    <name>mk::checkin::CheckinOptions</name>
+    <message>
+        <source>checkin/%1: "%2" is not a whole number</source>
+        <translation>checkin/%1：“%2”不是整数</translation>
+    </message>
+</context>
+<context>
     <name>mk::config::IniFile</name>
     <message>
         <source>the configuration file %1 does not exist</source>
@@ -486,6 +505,14 @@
     <message>
         <source>invalid configuration in %1: %2</source>
         <translation>%1 中的配置无效：%2</translation>
+    </message>
+    <message>
+        <source>identity/key_file: "%1" must be an absolute path</source>
+        <translation>identity/key_file：“%1”必须是绝对路径</translation>
+    </message>
+    <message>
+        <source>pool/token_url: "%1" must be an https URL (plain http only to this machine)</source>
+        <translation>pool/token_url：“%1”必须是 https 地址（仅本机可用普通 http）</translation>
     </message>
 </context>
 <context>
@@ -767,6 +794,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>[devices] camera: unknown backend (none, qt or folder)</source>
         <translation>[devices] camera：未知的后端（应为 none、qt 或 folder）</translation>
     </message>
+    <message>
+        <source>invalid configuration: %1</source>
+        <translation>配置无效：%1</translation>
+    </message>
 </context>
 <context>
     <name>mk::ctl::DiagnosticsCommand</name>
@@ -951,6 +982,94 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cleared (staff audit row written)</source>
         <translation>已解除（已写入工作人员审计记录）</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::IdentityExportJwksCommand</name>
+    <message>
+        <source>Print the public keys (JWKS) to register with the pool, or --out FILE.</source>
+        <translation>输出要向号源池登记的公钥（JWKS），或用 --out FILE 写入文件。</translation>
+    </message>
+    <message>
+        <source>Write the JWKS to a new file.</source>
+        <translation>将 JWKS 写入一个新文件。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>JWKS written to %1</source>
+        <translation>JWKS 已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::IdentityInitCommand</name>
+    <message>
+        <source>Make this kiosk's identity key (EC P-384) unless it has one.</source>
+        <translation>生成本自助机的身份密钥（EC P-384），已有则不生成。</translation>
+    </message>
+    <message>
+        <source>identity key: %1</source>
+        <translation>身份密钥：%1</translation>
+    </message>
+    <message>
+        <source>key id (kid): %1</source>
+        <translation>密钥标识（kid）：%1</translation>
+    </message>
+    <message>
+        <source>Register it with the pool: medkioskctl identity export-jwks</source>
+        <translation>请向号源池登记：medkioskctl identity export-jwks</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::IdentityRotateCommand</name>
+    <message>
+        <source>Make a new key; the old one works until the pool accepts the new one.</source>
+        <translation>生成新密钥；在号源池接受新密钥之前，旧密钥继续有效。</translation>
+    </message>
+    <message>
+        <source>A new key (kid %1) waits in %2. Register this JWKS (both keys) with the pool; the kiosk keeps using the old key until the pool accepts the new one, then retires the old one.</source>
+        <translation>新密钥（kid %1）在 %2 中等待。请向号源池登记此 JWKS（含两个密钥）；在号源池接受新密钥之前，自助机继续使用旧密钥，之后停用旧密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::IdentityShowCommand</name>
+    <message>
+        <source>Show this kiosk's client id, key ids, token endpoint and scopes.</source>
+        <translation>显示本自助机的客户端 ID、密钥标识、令牌端点和权限范围。</translation>
+    </message>
+    <message>
+        <source>(discovered from %1/.well-known/smart-configuration)</source>
+        <translation>（从 %1/.well-known/smart-configuration 发现）</translation>
+    </message>
+    <message>
+        <source>client id (kiosk/id): %1</source>
+        <translation>客户端 ID（kiosk/id）：%1</translation>
+    </message>
+    <message>
+        <source>token endpoint: %1</source>
+        <translation>令牌端点：%1</translation>
+    </message>
+    <message>
+        <source>scopes: %1</source>
+        <translation>权限范围：%1</translation>
+    </message>
+    <message>
+        <source>identity key: none usable: %1</source>
+        <translation>身份密钥：无可用密钥：%1</translation>
+    </message>
+    <message>
+        <source>identity key: %1</source>
+        <translation>身份密钥：%1</translation>
+    </message>
+    <message>
+        <source>key id (kid): %1</source>
+        <translation>密钥标识（kid）：%1</translation>
+    </message>
+    <message>
+        <source>new key waiting for registration (rotate): %1</source>
+        <translation>等待登记的新密钥（轮换）：%1</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1574,25 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::hw::DeviceSettings</name>
+    <message>
+        <source>%1: "%2" is not a whole number</source>
+        <translation>%1：“%2”不是整数</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range (allowed %3 to %4); using %5</source>
+        <translation>%1：%2 超出范围（允许 %3 至 %4）；改用 %5</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a number</source>
+        <translation>%1：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not one of %3</source>
+        <translation>%1：“%2”不是 %3 之一</translation>
+    </message>
+</context>
+<context>
     <name>mk::hw::ReceiptPrinter</name>
     <message>
         <source>printer not reachable (%1): check its power and cable</source>
@@ -1542,6 +1680,131 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>speech stopped</source>
         <translation>语音已停止</translation>
+    </message>
+</context>
+<context>
+    <name>mk::identity::AuthText</name>
+    <message>
+        <source>Out of service: the booking pool does not accept this kiosk's identity (%1). IT: register this kiosk's key (medkioskctl identity export-jwks) or check its clock.</source>
+        <translation>暂停服务：号源池不接受本自助机的身份（%1）。IT：请登记本机密钥（medkioskctl identity export-jwks）或检查本机时钟。</translation>
+    </message>
+    <message>
+        <source>Out of service: the booking pool does not allow this kiosk everything it needs (%1). IT: grant the scopes listed in docs/pool-protocol.md.</source>
+        <translation>暂停服务：号源池未授予本自助机所需的全部权限（%1）。IT：请授予 docs/pool-protocol.md 中列出的权限范围。</translation>
+    </message>
+    <message>
+        <source>Out of service: this kiosk has no usable identity key (%1). IT: run medkioskctl identity init and register the key.</source>
+        <translation>暂停服务：本自助机没有可用的身份密钥（%1）。IT：请运行 medkioskctl identity init 并登记密钥。</translation>
+    </message>
+    <message>
+        <source>The booking pool's sign-in service does not answer (%1); the kiosk keeps trying.</source>
+        <translation>号源池的登录服务没有响应（%1）；自助机会继续尝试。</translation>
+    </message>
+    <message>
+        <source>This kiosk is out of service</source>
+        <translation>本机暂停服务</translation>
+    </message>
+    <message>
+        <source>Sorry, this kiosk cannot be used right now. Please go to the registration window, where staff will help you.</source>
+        <translation>抱歉，本机暂时无法使用。请到挂号窗口，工作人员会为您办理。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::identity::IdentityKey</name>
+    <message>
+        <source>OpenSSL could not make an EC P-384 key</source>
+        <translation>OpenSSL 无法生成 EC P-384 密钥</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not write the new key</source>
+        <translation>OpenSSL 无法写出新密钥</translation>
+    </message>
+    <message>
+        <source>the identity key is not a PEM private key</source>
+        <translation>身份密钥不是 PEM 私钥</translation>
+    </message>
+    <message>
+        <source>the identity key is not an EC P-384 key (ES384 needs one)</source>
+        <translation>身份密钥不是 EC P-384 密钥（ES384 需要此类密钥）</translation>
+    </message>
+    <message>
+        <source>the identity key has no public point</source>
+        <translation>身份密钥没有公钥点</translation>
+    </message>
+    <message>
+        <source>cjose could not make the public JWK: %1</source>
+        <translation>cjose 无法生成公钥 JWK：%1</translation>
+    </message>
+    <message>
+        <source>cjose could not write the JWK</source>
+        <translation>cjose 无法写出 JWK</translation>
+    </message>
+</context>
+<context>
+    <name>mk::identity::KioskIdentity</name>
+    <message>
+        <source>systemd credential %1</source>
+        <translation>systemd 凭据 %1</translation>
+    </message>
+    <message>
+        <source>key file %1 (made now)</source>
+        <translation>密钥文件 %1（刚生成）</translation>
+    </message>
+    <message>
+        <source>key file %1</source>
+        <translation>密钥文件 %1</translation>
+    </message>
+    <message>
+        <source>cannot open the identity key %1: %2</source>
+        <translation>无法打开身份密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>owned by uid %1, not by the kiosk's user (uid %2)</source>
+        <translation>属于 uid %1，而不是自助机用户（uid %2）</translation>
+    </message>
+    <message>
+        <source>mode %1 lets others read it; it must be 0600 (chmod 600, and consider the key exposed: rotate it)</source>
+        <translation>权限 %1 允许他人读取；必须为 0600（chmod 600，并视该密钥已泄露：请轮换）</translation>
+    </message>
+    <message>
+        <source>too large for a key</source>
+        <translation>文件过大，不是密钥</translation>
+    </message>
+    <message>
+        <source>refusing the identity key %1: %2</source>
+        <translation>拒绝使用身份密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>the identity key %1 cannot be used: %2</source>
+        <translation>身份密钥 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <source>cannot write the identity key %1: %2</source>
+        <translation>无法写入身份密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>no identity key file is configured</source>
+        <translation>未配置身份密钥文件</translation>
+    </message>
+    <message>
+        <source>this kiosk has no identity key yet (neither the systemd credential %1 nor %2): run "medkioskctl identity init"</source>
+        <translation>本自助机还没有身份密钥（既没有 systemd 凭据 %1，也没有 %2）：请运行 "medkioskctl identity init"</translation>
+    </message>
+    <message>
+        <source>the identity key is the systemd credential %1: rotate it with the packaging's credential tooling (docs/identity.md)</source>
+        <translation>身份密钥是 systemd 凭据 %1：请用软件包提供的凭据工具轮换（见 docs/identity.md）</translation>
+    </message>
+    <message>
+        <source>a new key already waits for registration (%1); register the JWKS from "medkioskctl identity export-jwks" with the pool</source>
+        <translation>已有新密钥在等待登记（%1）；请向号源池登记 "medkioskctl identity export-jwks" 输出的 JWKS</translation>
+    </message>
+    <message>
+        <source>cannot put the new identity key in place: %1</source>
+        <translation>无法启用新的身份密钥：%1</translation>
     </message>
 </context>
 <context>
@@ -1703,10 +1966,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>%1 中的存储密钥大小或格式错误（%2 字节）：必须为 32 个原始字节或 64 个十六进制字符</translation>
     </message>
     <message>
-        <source>cannot create the folder %1 for the store key</source>
-        <translation>无法为存储密钥创建文件夹 %1</translation>
-    </message>
-    <message>
         <source>the system's random generator failed: no store key created</source>
         <translation>系统随机数生成器失败：未创建存储密钥</translation>
     </message>
@@ -1721,6 +1980,18 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot flush the store key file %1: %2</source>
         <translation>无法刷新存储密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot prepare the folder %1 for the store key: %2</source>
+        <translation>无法为存储密钥准备文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot make the store key file %1 private (chmod 0600): %2</source>
+        <translation>无法将存储密钥文件 %1 设为私有（chmod 0600）：%2</translation>
+    </message>
+    <message>
+        <source>cannot flush the folder of the store key file %1: %2</source>
+        <translation>无法将存储密钥文件 %1 所在文件夹写入磁盘：%2</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +2071,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>SQLite error %1</source>
         <translation>SQLite 错误 %1</translation>
     </message>
+    <message>
+        <source>the store key must be %1 bytes</source>
+        <translation>存储密钥必须为 %1 字节</translation>
+    </message>
+    <message>
+        <source>SQLCipher not linked: refusing to run</source>
+        <translation>未链接 SQLCipher：拒绝运行</translation>
+    </message>
 </context>
 <context>
     <name>mk::store::SqlStatement</name>
@@ -1814,10 +2093,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 </context>
 <context>
     <name>mk::store::Store</name>
-    <message>
-        <source>SQLCipher not linked: refusing to run</source>
-        <translation>未链接 SQLCipher：拒绝运行</translation>
-    </message>
     <message>
         <source>the store key must be %1 bytes</source>
         <translation>存储密钥必须为 %1 字节</translation>
@@ -1873,10 +2148,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 </context>
 <context>
     <name>mk::store::StoreInspector</name>
-    <message>
-        <source>SQLCipher not linked: refusing to run</source>
-        <translation>未链接 SQLCipher：拒绝运行</translation>
-    </message>
     <message>
         <source>cannot read the store %1: %2</source>
         <translation>无法读取存储 %1：%2</translation>
@@ -2582,6 +2853,18 @@ This is optional: scanning a code or a card always works.</source>
     <message>
         <source>Dead letters (need staff): %1</source>
         <translation>失败记录（需工作人员处理）：%1</translation>
+    </message>
+    <message>
+        <source>Hospital system access: this kiosk (%1) is accepted</source>
+        <translation>医院系统访问：本自助机（%1）已获接受</translation>
+    </message>
+    <message>
+        <source>Hospital system access: not checked yet</source>
+        <translation>医院系统访问：尚未检查</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>立即重试</translation>
     </message>
 </context>
 <context>

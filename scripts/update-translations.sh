@@ -9,6 +9,14 @@ LUPDATE="${LUPDATE:-/usr/lib/qt6/bin/lupdate}"
 cd "$ROOT"
 dirs=()
 for d in kiosk_app face_auth payment hardware_drivers; do [ -d "$d" ] && dirs+=("$d"); done
-"$LUPDATE" -no-obsolete -locations none -extensions cpp,h "${dirs[@]}" \
+# Includes name their module ("hw/card/CardReader.h"): give lupdate the same namespaces the build
+# gives the compiler, or it cannot see which class (and namespace) a tr() belongs to.
+ns_dir="$(mktemp -d)"
+trap 'rm -rf "$ns_dir"' EXIT
+for pair in core:kiosk_app/core ui:kiosk_app/ui app:kiosk_app/app hw:hardware_drivers \
+  face_auth:face_auth poolsim:tools/poolsim payment:payment; do
+  [ -d "${pair#*:}" ] && ln -s "$ROOT/${pair#*:}" "$ns_dir/${pair%%:*}"
+done
+"$LUPDATE" -no-obsolete -locations none -extensions cpp,h -I "$ns_dir" "${dirs[@]}" \
   -ts i18n/medkiosk_zh_CN.ts i18n/medkiosk_en.ts
 python3 "$ROOT/scripts/ts-fill-source.py" i18n/medkiosk_en.ts
