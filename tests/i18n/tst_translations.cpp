@@ -94,6 +94,12 @@ void TestTranslations::shippedLanguageIsComplete()
         const QString path = kSourceDir + u'/' + QLatin1String(module);
         if (QDir(path).exists()) args << path;
     }
+    // Includes name their module ("hw/card/CardReader.h"): lupdate gets the namespace folders the
+    // build gives the compiler (<build>/include/<ns>), or it cannot tell which class a tr() is in.
+    const QDir namespaces(QStringLiteral(MEDKIOSK_NAMESPACE_INCLUDES));
+    QVERIFY2(namespaces.exists(), qPrintable(namespaces.path()));
+    for (const QString& ns : namespaces.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        args << QStringLiteral("-I") << namespaces.filePath(ns);
     args << QStringLiteral("-ts") << refreshed;
     QProcess lupdate;
     lupdate.start(QStringLiteral(MEDKIOSK_LUPDATE), args);
