@@ -50,6 +50,9 @@ cleanup() {
   local rc=$?
   [ -z "$HTTP_PID" ] || kill "$HTTP_PID" 2>/dev/null || true
   [ -z "$STRAP_PID" ] || kill "$STRAP_PID" 2>/dev/null || true
+  # The test's gpg-agent: one left running would, when the next run replaces its socket, remove
+  # the new agent's socket as it exits.
+  GNUPGHOME="$W/gnupg" gpgconf --kill gpg-agent 2>/dev/null || true
   for m in "$R/dev" "$R/proc"; do mountpoint -q "$m" 2>/dev/null && umount -l "$m"; done
   if [ "$rc" -ne 0 ]; then echo "work folder: $W (logs: $W/*.log)" >&2; fi
   if [ "$rc" -eq 0 ] && [ "${MEDKIOSK_PACKAGING_KEEP:-0}" != 1 ] \
@@ -64,6 +67,7 @@ if [ -d "$R" ]; then
   for m in "$R/dev" "$R/proc"; do mountpoint -q "$m" 2>/dev/null && umount -l "$m"; done
   findmnt -rn -o TARGET | grep -q "^$R/" && fail "something is still mounted under $R"
 fi
+[ ! -d "$W/gnupg" ] || GNUPGHOME="$W/gnupg" gpgconf --kill gpg-agent 2>/dev/null || true
 rm -rf --one-file-system "$W"
 mkdir -p "$W/www"
 
