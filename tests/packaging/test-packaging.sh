@@ -142,6 +142,10 @@ cp /etc/resolv.conf "$R/etc/resolv.conf"
 od -An -tx1 -N16 /dev/urandom | tr -d ' \n' > "$R/etc/machine-id"; echo >> "$R/etc/machine-id"
 in_root() { chroot "$R" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
 OUR_LISTS=(-o Dir::Etc::SourceList=/etc/apt/sources.list.d/medkiosk.sources -o Dir::Etc::SourceParts=- -o APT::Get::List-Cleanup=0)
+# Our repository's lists, forgotten before an update that must see a change: python's http.server
+# answers If-Modified-Since by whole seconds, so an index re-signed within the second of the last
+# fetch would be "Hit" (not modified) without it.
+forget_lists() { rm -f "$R"/var/lib/apt/lists/127.0.0.1[:_]*; }
 
 # As docs/install.md, "Add a kiosk".
 install -d -m 0755 "$R/etc/apt/keyrings"
@@ -247,11 +251,13 @@ BUILD_DIR="$BUILD_DIR" MEDKIOSK_DEB_DIR="$W/debs-2" MEDKIOSK_DEB_NO_BUILD=1 MEDK
   MEDKIOSK_DEB_CHANGES="Test upgrade." bash "$SRC/packaging/build-debs.sh" >"$W/build-debs-2.log" 2>&1 \
   || { cat "$W/build-debs-2.log" >&2; fail "build-debs.sh $V2"; }
 MEDKIOSK_REPO_KEY="$SIGNING" bash "$SRC/packaging/repo.sh" publish "$REPO" pilot "$W"/debs-2/*.deb >>"$W/repo.log" 2>&1
+forget_lists
 in_root apt-get update -q "${OUR_LISTS[@]}" >"$W/apt-update-2.log" 2>&1 || { cat "$W/apt-update-2.log" >&2; fail "apt-get update"; }
 cand="$(in_root apt-cache policy medkiosk | sed -n 's/^ *Candidate: //p')"
 [ "$cand" = "$V1" ] || fail "a stable kiosk sees $cand while $V2 is only in pilot"
 MEDKIOSK_REPO_KEY="$SIGNING" bash "$SRC/packaging/repo.sh" promote "$REPO" medkiosk medkiosk-sims >>"$W/repo.log" 2>&1 \
   || { cat "$W/repo.log" >&2; fail "repo.sh promote"; }
+forget_lists
 in_root apt-get update -q "${OUR_LISTS[@]}" >>"$W/apt-update-2.log" 2>&1 || { cat "$W/apt-update-2.log" >&2; fail "apt-get update"; }
 # As docs/install.md, "Update": unattended, keeping the admin's configuration.
 in_root apt-get install -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
@@ -318,7 +324,6 @@ pass "purge: programs, configuration, unit, PAM file, models removed; store, its
 variant() {  # a copy of the good repository, served instead of it
   rm -rf "$W/bad"; cp -a "$REPO/public" "$W/bad"; ln -sfn "$W/bad" "$W/www/medkiosk"
 }
-forget_lists() { rm -f "$R"/var/lib/apt/lists/127.0.0.1[:_]*; }
 sign_release() {  # $1 dists folder, $2 key
   rm -f "$1/InRelease" "$1/Release.gpg"
   gpg --batch -q --yes --local-user "$2!" --clearsign -o "$1/InRelease" "$1/Release"
