@@ -1,8 +1,8 @@
-#include "identity/AccessTokens.h"
+#include "core/identity/AccessTokens.h"
 
-#include "common/Log.h"
+#include "core/common/Log.h"
 #include "core/common/SecureWipe.h"
-#include "identity/ClientAssertion.h"
+#include "core/identity/ClientAssertion.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -13,10 +13,10 @@
 // Tokens and keys are never logged; statusChanged carries the state and a technical cause only.
 #pragma once
 
-#include "common/Result.h"
-#include "identity/AuthStatus.h"
-#include "identity/KioskIdentity.h"
-#include "pool/HttpTransport.h"
+#include "core/common/Result.h"
+#include "core/identity/AuthStatus.h"
+#include "core/identity/KioskIdentity.h"
+#include "core/pool/HttpTransport.h"
 
 #include <QObject>
 #include <QStringList>

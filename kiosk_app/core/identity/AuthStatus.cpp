@@ -1,4 +1,4 @@
-#include "identity/AuthStatus.h"
+#include "core/identity/AuthStatus.h"
 
 namespace mk::identity {
 

@@ -1,4 +1,4 @@
-#include "identity/ClientAssertion.h"
+#include "core/identity/ClientAssertion.h"
 
 #include "core/common/SecureWipe.h"
 

@@ -4,8 +4,8 @@
 // Signed by libjwt (OpenSSL); nothing here writes or parses JOSE by hand.
 #pragma once
 
-#include "common/Result.h"
-#include "identity/IdentityKey.h"
+#include "core/common/Result.h"
+#include "core/identity/IdentityKey.h"
 
 #include <QByteArray>
 #include <QString>

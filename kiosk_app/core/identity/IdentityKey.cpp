@@ -1,4 +1,4 @@
-#include "identity/IdentityKey.h"
+#include "core/identity/IdentityKey.h"
 
 #include "core/common/SecureWipe.h"
 

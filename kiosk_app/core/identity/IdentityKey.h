@@ -4,7 +4,7 @@
 // its RFC 7638 thumbprint as "kid".
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "identity/KioskIdentity.h"
+#include "core/identity/KioskIdentity.h"
 
-#include "common/Log.h"
-#include "common/SafeFile.h"
+#include "core/common/Log.h"
+#include "core/common/SafeFile.h"
 #include "core/common/SecureWipe.h"
 
 #include <QDir>

@@ -10,8 +10,8 @@
 // The private keys are never logged or printed.
 #pragma once
 
-#include "common/Result.h"
-#include "identity/IdentityKey.h"
+#include "core/common/Result.h"
+#include "core/identity/IdentityKey.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-#include "pool/AuthTransport.h"
+#include "core/pool/AuthTransport.h"
 
-#include "common/Log.h"
-#include "identity/AccessTokens.h"
+#include "core/common/Log.h"
+#include "core/identity/AccessTokens.h"
 
 namespace mk::pool {
 namespace {

@@ -7,7 +7,7 @@
 // endpoint unreachable: Network/Timeout/Server, as for the pool itself).
 #pragma once
 
-#include "pool/HttpTransport.h"
+#include "core/pool/HttpTransport.h"
 
 #include <memory>
 
