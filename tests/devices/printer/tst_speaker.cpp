@@ -100,7 +100,10 @@ void TestSpeaker::engineAndHealth()
     QString why;
     if (!Speaker::audioOutputAvailable(&why)) {
         QCOMPARE(h.state, DeviceState::Missing);
-        QCOMPARE(h.detail, why);
+        // Either reason: no audio, or the engine could not reach speech-dispatcher first (a
+        // slow machine, a dispatcher being spawned by another process at the same moment).
+        QVERIFY2(h.detail == why || h.detail.startsWith(QStringLiteral("speech engine error")),
+                 qPrintable(h.detail));
         QSignalSpy failed(&speaker, &Speaker::speakFailed);
         speaker.speakVisitNumber(QStringLiteral("A012"), SpeechLanguage::Chinese);
         QCOMPARE(failed.size(), 1);  // reported, not a hang
