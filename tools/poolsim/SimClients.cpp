@@ -1,5 +1,7 @@
 #include "SimClients.h"
 
+#include "SimLog.h"
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
@@ -145,7 +147,7 @@ bool SimClients::save(const QString& data_dir, QString* error) const
         *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    const_cast<SimClients*>(this)->loaded_mtime_ms_ = mtimeMs(path);
+    loaded_mtime_ms_ = mtimeMs(path);
     return true;
 }
 
@@ -153,7 +155,7 @@ void SimClients::refresh(const QString& data_dir)
 {
     if (data_dir.isEmpty() || mtimeMs(filePath(data_dir)) == loaded_mtime_ms_) return;
     QString error;
-    if (!load(data_dir, &error)) std::fprintf(stderr, "medkiosk-poolsim: %s\n", qPrintable(error));
+    if (!load(data_dir, &error)) qCWarning(lcPoolSim).noquote() << error;
 }
 
 bool SimClients::registerClient(const QString& client_id, const QJsonObject& jwks,

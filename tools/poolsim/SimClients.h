@@ -40,7 +40,7 @@ public:
 
 private:
     QHash<QString, SimClient> clients_;
-    qint64 loaded_mtime_ms_ = -1;
+    mutable qint64 loaded_mtime_ms_ = -1;  // of the file last read or written
 };
 
 // medkiosk-poolsim clients register|revoke|list: acts on <data dir>/clients.json and returns the
