@@ -7,23 +7,23 @@
 // the models, else a skip, a failure with CI=true).
 // The identified signal is driven directly here: the camera path is tests/face/tst_faceflow.
 #include "FaceTestData.h"
-#include "ui/KioskWindow.h"
-#include "poolsim/SimulatorThread.h"
 #include "TestSkip.h"
-#include "ui/Theme.h"
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
-#include "hw/camera/SimulatedPersonCamera.h"
 #include "core/config/KioskConfig.h"
+#include "core/face/SqlTemplateStore.h"
+#include "core/pool/PoolClient.h"
+#include "core/store/Store.h"
+#include "hw/camera/SimulatedPersonCamera.h"
+#include "poolsim/SimulatorThread.h"
+#include "ui/KioskWindow.h"
+#include "ui/Theme.h"
 #include "ui/face/FaceConsentScreen.h"
 #include "ui/face/FaceEnrollScreen.h"
 #include "ui/face/FaceIdentifyScreen.h"
 #include "ui/face/FaceServices.h"
 #include "ui/face/FaceWorker.h"
-#include "core/face/SqlTemplateStore.h"
-#include "core/pool/PoolClient.h"
 #include "ui/screens/HomeScreen.h"
-#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -118,7 +118,7 @@ private:
 void TestKioskFace::initTestCase()
 {
     QVERIFY(dir_.isValid());
-    mk::sim::SimOptions options;  // in memory
+    mk::sim::SimOptions options;   // in memory
     options.require_auth = false;  // not about authorisation
     sim_ = std::make_unique<mk::sim::SimulatorThread>(options);
     QString error;
@@ -212,7 +212,7 @@ void TestKioskFace::performWhenAsked(QWidget* screen, mk::face::LivenessChalleng
     QVERIFY(prompt);
     camera_->setScript(mk::hw::SimulatedScript::Still);
     // Reads the prompt like a patient: each movement asked (one or several in a row) is
-    // performed once when it appears.
+    // performed once when it appears, and again when the screen says to keep going.
     patient_.stop();
     patient_.disconnect();
     patient_.setInterval(30);
@@ -221,7 +221,9 @@ void TestKioskFace::performWhenAsked(QWidget* screen, mk::face::LivenessChalleng
         last = prompt->text();
         for (auto c : {mk::face::LivenessChallenge::TurnLeft,
                        mk::face::LivenessChallenge::TurnRight, mk::face::LivenessChallenge::Nod}) {
-            if (last == mk::face::LivenessCheck::instruction(c)) camera_->setScript(scriptFor(c));
+            // Also "Keep going, slowly. <instruction>" (a slow machine): the movement again.
+            if (last.endsWith(mk::face::LivenessCheck::instruction(c)))
+                camera_->setScript(scriptFor(c));
         }
     });
     patient_.start();
