@@ -22,7 +22,8 @@ endfunction()
 # Each module publishes one folder holding a single link, <build>/include/<ns>/<ns> -> its
 # sources, so a target sees the namespaces of what it links and nothing else: two folders of
 # the same name (booking/, common/, face/, qr/, staff/) can no longer be confused, and a leaf
-# module cannot even name a kiosk_app header.
+# module cannot even name a kiosk_app header. A header beside the file that includes it may be
+# named bare ("FaceEngine.h" in face_auth/FaceEngine.cpp): there is no other way to read it.
 function(medkiosk_module_namespace target ns)
   set(dir ${CMAKE_BINARY_DIR}/include/${ns})
   file(MAKE_DIRECTORY ${dir})
