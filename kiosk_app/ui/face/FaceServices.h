@@ -11,16 +11,20 @@ class FaceEngine;
 class TemplateStore;
 }  // namespace mk::face
 
+namespace mk::hw {
+class Camera;
+}
+
 namespace mk::ui {
 
 struct FaceServices {
     face::FaceEngine* engine = nullptr;    // loaded; null: face identification is not offered
     face::TemplateStore* store = nullptr;  // e.g. face::SqlTemplateStore
-    // A mk::hw::Camera (its imageFrame(QImage) / videoFrame(QVideoFrame) signals and its
-    // start() / stop() are used by name, so medkiosk_ui needs no link to medkiosk_hw). The face
-    // screens start it while they scan and stop it after; its owner leaves it stopped. Demo mode:
-    // mk::hw::SimulatedPersonCamera with SimulatedScript::CycleAll.
-    QObject* camera = nullptr;
+    // The camera: its imageFrame(QImage) / videoFrame(QVideoFrame) signals are connected with
+    // compile-time checks. The face screens start it while they scan and stop it after; its
+    // owner leaves it stopped. Demo mode: mk::hw::SimulatedPersonCamera with
+    // SimulatedScript::CycleAll.
+    hw::Camera* camera = nullptr;
     // Enrollment and identification both run the liveness challenge; there is no switch to
     // turn it off (a picture must never pass).
     face::FaceConfig config;

@@ -1,5 +1,7 @@
 #include "FaceWorker.h"
 
+#include "hw/camera/Camera.h"
+
 #include <QElapsedTimer>
 #include <QMetaObject>
 
@@ -52,7 +54,7 @@ FaceWorker::~FaceWorker()
     frame_thread_.wait();
 }
 
-void FaceWorker::setCamera(QObject* camera)
+void FaceWorker::setCamera(hw::Camera* camera)
 {
     const bool was_active = active_;
     stop();
@@ -63,23 +65,21 @@ void FaceWorker::setCamera(QObject* camera)
 void FaceWorker::connectCamera(bool on)
 {
     if (camera_ == nullptr) return;
-    const QMetaObject* meta = camera_->metaObject();
-    const bool images = meta->indexOfSignal("imageFrame(QImage)") >= 0;
-    const bool videos = meta->indexOfSignal("videoFrame(QVideoFrame)") >= 0;
+    hw::Camera* camera = camera_;
     if (on) {
-        if (images) connect(camera_, SIGNAL(imageFrame(QImage)), this, SLOT(submitFrame(QImage)));
-        if (videos)
-            connect(camera_, SIGNAL(videoFrame(QVideoFrame)), this,
-                    SLOT(submitVideoFrame(QVideoFrame)));
-        // Queued when the camera lives on another thread; its health says why it cannot start.
-        if (meta->indexOfMethod("start()") >= 0) QMetaObject::invokeMethod(camera_, "start");
+        // A camera emits one of the two (FolderCamera and SimulatedPersonCamera images, QtCamera
+        // video frames); both are connected, checked at compile time.
+        image_connection_ =
+            connect(camera, &hw::Camera::imageFrame, this, &FaceWorker::submitFrame);
+        video_connection_ =
+            connect(camera, &hw::Camera::videoFrame, this, &FaceWorker::submitVideoFrame);
+        // Run in the camera's thread (queued when it lives on another); its health says why it
+        // cannot start.
+        QMetaObject::invokeMethod(camera, [camera] { camera->start(); });
     } else {
-        if (meta->indexOfMethod("stop()") >= 0) QMetaObject::invokeMethod(camera_, "stop");
-        if (images)
-            disconnect(camera_, SIGNAL(imageFrame(QImage)), this, SLOT(submitFrame(QImage)));
-        if (videos)
-            disconnect(camera_, SIGNAL(videoFrame(QVideoFrame)), this,
-                       SLOT(submitVideoFrame(QVideoFrame)));
+        QMetaObject::invokeMethod(camera, [camera] { camera->stop(); });
+        disconnect(image_connection_);
+        disconnect(video_connection_);
     }
 }
 

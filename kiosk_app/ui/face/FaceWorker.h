@@ -25,6 +25,10 @@
 
 #include <memory>
 
+namespace mk::hw {
+class Camera;
+}
+
 namespace mk::ui {
 
 class FaceWorker : public QObject
@@ -36,7 +40,7 @@ public:
 
     // A mk::hw::Camera (anything with imageFrame(QImage) or videoFrame(QVideoFrame) signals and
     // invocable start() / stop()); connected while active.
-    void setCamera(QObject* camera);
+    void setCamera(hw::Camera* camera);
     void start();  // starts the camera and takes its frames
     void stop();   // stops taking frames and stops the camera; a result in flight is discarded
     bool active() const { return active_; }
@@ -70,7 +74,9 @@ private:
     void connectCamera(bool on);
 
     face::FaceEngine* engine_ = nullptr;
-    QObject* camera_ = nullptr;
+    hw::Camera* camera_ = nullptr;
+    QMetaObject::Connection image_connection_;
+    QMetaObject::Connection video_connection_;
     QThread thread_;
     QThread frame_thread_;             // QVideoFrame::toImage
     QObject* runner_ = nullptr;        // lives on thread_
