@@ -2,13 +2,13 @@
 // applied check-in/cancel counts are the exactly-once oracle): the N-th store operation failing
 // for every N, network faults, a full disk, and kill -9 of a process in the middle of a burst.
 #include "OutboxTestUtil.h"
-#include "poolsim/SimulatorThread.h"
 #include "TestSkip.h"
 #include "core/outbox/Outbox.h"
 #include "core/outbox/PoolCommandSender.h"
 #include "core/outbox/Relay.h"
 #include "core/pool/CurlTransport.h"
 #include "core/store/Store.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QDir>
 #include <QFile>
@@ -376,7 +376,15 @@ void TestOutboxSim::killNineDuringBurst()
     const QString path = dir_.filePath(u"kill9.db"_qs);
     const SimCommandStats before = sim_->commandStats();
     const QStringList args{path, sim_->baseUrl().toString(), ids.fileName()};
-    QRandomGenerator* rng = QRandomGenerator::global();
+    // The kill points come from a seed the test prints, so a failure can be replayed:
+    // MEDKIOSK_KILL_SEED=<seed> ctest -R tst_outbox_sim
+    bool seeded = false;
+    const quint32 seed = quint32(qEnvironmentVariableIntValue("MEDKIOSK_KILL_SEED", &seeded));
+    QRandomGenerator kill_points(seeded ? seed : QRandomGenerator::global()->generate());
+    const quint32 used_seed = seeded ? seed : kill_points.generate();
+    kill_points.seed(used_seed);
+    qInfo("kill -9 points from seed %u (replay with MEDKIOSK_KILL_SEED=%u)", used_seed, used_seed);
+    QRandomGenerator* rng = &kill_points;
     for (int round = 0; round < 6; ++round) {
         QProcess p;
         p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
