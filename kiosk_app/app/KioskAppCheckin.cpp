@@ -4,7 +4,6 @@
 // <demo state>/tickets and the speaker.
 #include "DemoPool.h"
 #include "KioskApp.h"
-#include "ui/KioskWindow.h"
 #include "core/booking/BookingService.h"
 #include "core/checkin/CheckinService.h"
 #include "core/common/Log.h"
@@ -12,8 +11,9 @@
 #include "core/outbox/Relay.h"
 #include "hw/printer/PrinterSimulator.h"
 #include "hw/printer/ReceiptPrinter.h"
-#include "ui/screens/CheckinScreen.h"
 #include "hw/speech/Speaker.h"
+#include "ui/KioskWindow.h"
+#include "ui/screens/CheckinScreen.h"
 
 #include <QDir>
 

@@ -1,9 +1,9 @@
 #include "ScreenshotRunner.h"
 
-#include "ui/KioskWindow.h"
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
 #include "core/common/UserMessages.h"
+#include "ui/KioskWindow.h"
 
 #include <QCoreApplication>
 #include <QDir>

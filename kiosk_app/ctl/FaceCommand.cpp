@@ -6,13 +6,13 @@
 // ~/.cache/medkiosk/models), --threshold D; defaults from the [face] group of the kiosk's
 // configuration (FaceConfig.h).
 #include "CtlCommand.h"
+#include "QueueCtl.h"
+#include "core/common/SafeFile.h"
+#include "core/face/SqlTemplateStore.h"
 #include "face_auth/FaceConfig.h"
 #include "face_auth/FaceEngine.h"
 #include "face_auth/FaceEvaluation.h"
 #include "face_auth/Identifier.h"
-#include "QueueCtl.h"
-#include "core/common/SafeFile.h"
-#include "core/face/SqlTemplateStore.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -4,11 +4,11 @@
 // running kiosk reads the state before every attempt, so it applies at once) and writes a staff
 // audit row. Holds no personal data: only times.
 #include "CtlCommand.h"
-#include "face_auth/FaceConfig.h"
 #include "QueueCtl.h"
 #include "core/config/KioskConfig.h"
 #include "core/face/SqlTemplateStore.h"
 #include "core/staff/StaffAudit.h"
+#include "face_auth/FaceConfig.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // Slot search throughput: PoolClient::slots (HTTP, paging, parsing) against a plain libcurl loop
 // issuing the same GET requests (all pages, bodies discarded, no parsing), both against the
 // simulator on loopback. Prints searches/s (median, min-max of 7 rounds) and the ratio client/raw.
-#include "poolsim/SimulatorThread.h"
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QElapsedTimer>
 #include <QTest>

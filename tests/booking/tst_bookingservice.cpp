@@ -1,10 +1,10 @@
 // BookingService against the real pool simulator over HTTP, a real PoolClient and an in-memory
 // encrypted store: fresh and stale (cached) data, offline booking refused, conflicts with the
 // nearest alternatives, rules checked before anything is sent, online state changes.
-#include "poolsim/SimulatorThread.h"
 #include "core/booking/BookingService.h"
 #include "core/pool/PoolClient.h"
 #include "core/store/Store.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -3,7 +3,6 @@
 // kiosk wires it, with an injectable clock.
 #pragma once
 
-#include "poolsim/SimulatorThread.h"
 #include "core/checkin/AppointmentLookup.h"
 #include "core/checkin/CheckinService.h"
 #include "core/checkin/CheckinToken.h"
@@ -13,6 +12,7 @@
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
 #include "core/store/Store.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

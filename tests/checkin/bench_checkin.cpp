@@ -2,8 +2,8 @@
 // offline, against the local pool simulator. Prints median and p95 in ms (goals: online <= 300,
 // offline <= 100); asserts nothing about timing.
 #include "CheckinFixture.h"
-#include "ui/KioskWindow.h"
 #include "core/config/KioskConfig.h"
+#include "ui/KioskWindow.h"
 #include "ui/screens/CheckinScreen.h"
 
 #include <QElapsedTimer>

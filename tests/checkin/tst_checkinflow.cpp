@@ -3,8 +3,8 @@
 // Enter), the number shown very large; online, the same code again, offline with a provisional
 // number replaced on screen when the relay delivers, a refused code, no printer.
 #include "CheckinFixture.h"
-#include "ui/KioskWindow.h"
 #include "core/config/KioskConfig.h"
+#include "ui/KioskWindow.h"
 #include "ui/screens/CheckinScreen.h"
 
 #include <QLabel>

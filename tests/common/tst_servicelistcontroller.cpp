@@ -1,10 +1,10 @@
 // ServiceListController (kiosk_app/ui/booking), the loading / stale banner / error + Retry part of
 // the department and doctor screens, driven by hand-made futures: fresh and cached answers, a
 // failure with and without a list shown, Retry, answers of superseded requests and reset().
+#include "core/config/KioskConfig.h"
 #include "ui/Screen.h"
 #include "ui/booking/ServiceListController.h"
 #include "ui/booking/TileGrid.h"
-#include "core/config/KioskConfig.h"
 
 #include <QLabel>
 #include <QPromise>

@@ -1,8 +1,8 @@
 // Where the face tests find the models and photos installed by scripts/fetch-face-models.sh.
 #pragma once
 
-#include "face_auth/FaceEngine.h"
 #include "TestSkip.h"
+#include "face_auth/FaceEngine.h"
 
 #include <QDir>
 #include <QFileInfo>

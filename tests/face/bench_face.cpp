@@ -4,8 +4,8 @@
 //    frames, with the rank-1 accuracy of each on those frames;
 //  - 1:N search over 100,000 and 1,000,000 random templates (int8 gallery) and memory per template;
 //  - face eval on photos/johns.
-#include "face_auth/FaceEvaluation.h"
 #include "FaceTestData.h"
+#include "face_auth/FaceEvaluation.h"
 #include "face_auth/Gallery.h"
 #include "face_auth/Identifier.h"
 

@@ -11,14 +11,14 @@
 // descriptors plus the enrolled one).
 #include "FaceTestData.h"
 #include "core/booking/BookingSession.h"
+#include "core/face/SqlTemplateStore.h"
+#include "core/store/SecureKey.h"
+#include "core/store/Store.h"
 #include "hw/camera/SimulatedPersonCamera.h"
 #include "ui/face/FaceChallenge.h"
 #include "ui/face/FaceIdentifyScreen.h"
 #include "ui/face/FaceServices.h"
 #include "ui/face/FaceWorker.h"
-#include "core/face/SqlTemplateStore.h"
-#include "core/store/SecureKey.h"
-#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

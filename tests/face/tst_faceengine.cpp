@@ -1,8 +1,8 @@
 // FaceEngine with the real dlib models and photos: model checks, same / different people on the
 // johns chips, no face, several faces, the quality gates.
 #include "FaceTestData.h"
-#include "face_auth/Identifier.h"
 #include "TestSkip.h"
+#include "face_auth/Identifier.h"
 
 #include <QPainter>
 #include <QTemporaryDir>

@@ -8,18 +8,18 @@
 // lockout), a stranger, Decline, "Delete my face data", button sizes, the camera on only while a
 // screen scans, nothing kept after reset().
 #include "FaceTestData.h"
-#include "ui/Theme.h"
 #include "core/booking/BookingSession.h"
+#include "core/face/SqlTemplateStore.h"
+#include "core/store/SecureKey.h"
+#include "core/store/Store.h"
 #include "hw/camera/SimulatedPersonCamera.h"
+#include "ui/Theme.h"
 #include "ui/face/FaceChallenge.h"
 #include "ui/face/FaceConsentScreen.h"
 #include "ui/face/FaceEnrollScreen.h"
 #include "ui/face/FaceIdentifyScreen.h"
 #include "ui/face/FaceServices.h"
 #include "ui/face/FaceWorker.h"
-#include "core/face/SqlTemplateStore.h"
-#include "core/store/SecureKey.h"
-#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QLabel>

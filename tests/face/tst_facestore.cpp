@@ -1,14 +1,14 @@
 // SqlTemplateStore (face_auth's TemplateStore on the encrypted store): round trip, consent
 // required, expiry, purge, "delete my face data", enrollment consent rules through the store,
 // the identification lockout kept across a restart, and a store of schema 5 upgraded with its data.
-#include "face_auth/Enrollment.h"
-#include "face_auth/Identifier.h"
 #include "core/face/SqlTemplateStore.h"
 #include "core/store/Migrations.h"
 #include "core/store/SecureKey.h"
 #include "core/store/SqlCipherDb.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/Store.h"
+#include "face_auth/Enrollment.h"
+#include "face_auth/Identifier.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>

@@ -3,14 +3,14 @@
 // encrypted store and a clock fixed at 07:30 of the first day, and the kiosk window.
 #pragma once
 
-#include "ui/KioskWindow.h"
-#include "poolsim/SimulatorThread.h"
-#include "ui/Theme.h"
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
 #include "core/config/KioskConfig.h"
 #include "core/pool/PoolClient.h"
 #include "core/store/Store.h"
+#include "poolsim/SimulatorThread.h"
+#include "ui/KioskWindow.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QPushButton>

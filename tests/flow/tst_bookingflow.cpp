@@ -5,10 +5,10 @@
 // Real parts: the pool simulator on loopback, PoolClient over HTTP, BookingService, an in-memory
 // encrypted store.
 #include "FlowFixture.h"
-#include "ui/booking/SlotGridWidget.h"
 #include "core/common/Masking.h"
 #include "core/common/UserMessages.h"
 #include "core/qr/QrImage.h"
+#include "ui/booking/SlotGridWidget.h"
 #include "ui/screens/ConfirmScreen.h"
 #include "ui/screens/SlotGridScreen.h"
 

@@ -5,11 +5,11 @@
 // appears once they are loaded on the worker thread (a skip naming the path when absent,
 // a failure with CI=true).
 #include "EmptyConfig.h"
-#include "face_auth/FaceEngine.h"
-#include "app/KioskApp.h"
-#include "ui/KioskWindow.h"
-#include "app/ScreenshotRunner.h"
 #include "TestSkip.h"
+#include "app/KioskApp.h"
+#include "app/ScreenshotRunner.h"
+#include "face_auth/FaceEngine.h"
+#include "ui/KioskWindow.h"
 #include "ui/face/FaceIdentifyScreen.h"
 
 #include <QApplication>

@@ -1,16 +1,16 @@
 // The kiosk shell driven like a patient would: taps on the on-screen keypad, a keyboard-wedge
 // scanner, idle timeout, language switch, touch target sizes and a pool outage. Real parts: the
 // pool simulator on loopback, PoolClient over HTTP, BookingService, an in-memory encrypted store.
-#include "ui/KioskWindow.h"
-#include "poolsim/SimulatorThread.h"
-#include "ui/Theme.h"
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
 #include "core/common/UserMessages.h"
 #include "core/config/KioskConfig.h"
 #include "core/pool/PoolClient.h"
-#include "ui/screens/IdentifyScreen.h"
 #include "core/store/Store.h"
+#include "poolsim/SimulatorThread.h"
+#include "ui/KioskWindow.h"
+#include "ui/Theme.h"
+#include "ui/screens/IdentifyScreen.h"
 #include "ui/widgets/Keypad.h"
 #include "ui/widgets/MaskedField.h"
 #include "ui/widgets/WedgeScanner.h"
@@ -93,7 +93,7 @@ private:
 
 void TestKioskWindow::initTestCase()
 {
-    mk::sim::SimOptions options;  // in memory
+    mk::sim::SimOptions options;   // in memory
     options.require_auth = false;  // not about authorisation
     sim_ = std::make_unique<mk::sim::SimulatorThread>(options);
     QString error;

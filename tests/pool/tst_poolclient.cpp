@@ -1,8 +1,8 @@
 // PoolClient against the real simulator (tools/poolsim) over loopback HTTP: searches with paging,
 // booking idempotency, error mapping and the retry policy under every simulator fault.
-#include "poolsim/SimulatorThread.h"
 #include "core/common/UserMessages.h"
 #include "core/pool/PoolClient.h"
+#include "poolsim/SimulatorThread.h"
 
 #include <QElapsedTimer>
 #include <QSet>

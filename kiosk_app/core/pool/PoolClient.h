@@ -20,7 +20,7 @@
 namespace mk::pool {
 
 struct PoolOptions {
-    QUrl base_url;    // .../fhir (https in production, loopback http in demo)
+    QUrl base_url;  // .../fhir (https in production, loopback http in demo)
     // The SMART token endpoint (pool/token_url); empty: discovered from
     // <base_url>/.well-known/smart-configuration (docs/identity.md).
     QUrl token_url;

@@ -1,10 +1,10 @@
 #include "ui/booking/ServiceListController.h"
 
+#include "core/common/Log.h"
+#include "core/common/UserMessages.h"
 #include "ui/Screen.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/booking/TileGrid.h"
-#include "core/common/Log.h"
-#include "core/common/UserMessages.h"
 
 #include <QBoxLayout>
 #include <QLabel>

@@ -1,8 +1,8 @@
 #include "FaceConsentScreen.h"
 
+#include "core/booking/BookingSession.h"
 #include "face_auth/Enrollment.h"
 #include "ui/Theme.h"
-#include "core/booking/BookingSession.h"
 
 #include <QDate>
 #include <QDateTime>

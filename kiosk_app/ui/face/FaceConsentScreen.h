@@ -4,8 +4,8 @@
 // hospital allows guardian consent (Enrollment's rules). "Delete my face data" works here too.
 #pragma once
 
-#include "ui/Screen.h"
 #include "face_auth/TemplateStore.h"
+#include "ui/Screen.h"
 #include "ui/face/FaceServices.h"
 
 class QLabel;

@@ -4,8 +4,8 @@
 #include "FacePreview.h"
 #include "FaceScreenLayout.h"
 #include "FaceWorker.h"
-#include "ui/Theme.h"
 #include "core/booking/BookingSession.h"
+#include "ui/Theme.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>

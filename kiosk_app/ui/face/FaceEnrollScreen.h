@@ -5,8 +5,8 @@
 
 #include "face_auth/Enrollment.h"
 #include "face_auth/Liveness.h"
-#include "ui/Screen.h"
 #include "face_auth/TemplateStore.h"
+#include "ui/Screen.h"
 #include "ui/face/FaceServices.h"
 
 #include <memory>

@@ -1,14 +1,14 @@
 #include "ui/screens/CheckinScreen.h"
 
 #include "core/booking/BookingService.h"
-#include "ui/booking/BookingUi.h"
 #include "core/checkin/CheckinService.h"
 #include "core/common/Log.h"
+#include "core/qr/QrImage.h"
 #include "hw/printer/ReceiptPrinter.h"
 #include "hw/printer/VisitTicket.h"
-#include "core/qr/QrImage.h"
 #include "hw/scanner/WedgeScannerFilter.h"
 #include "hw/speech/Speaker.h"
+#include "ui/booking/BookingUi.h"
 
 #include <QApplication>
 #include <QBoxLayout>

@@ -7,8 +7,8 @@
 // number arrives. Thin: CheckinService does the work off the UI thread.
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/checkin/CheckinTypes.h"
+#include "ui/Screen.h"
 
 #include <QPointer>
 

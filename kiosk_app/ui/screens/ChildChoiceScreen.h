@@ -2,8 +2,8 @@
 // (masked name, age in years). The choice becomes session.patient.
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/fhir/FhirTypes.h"
+#include "ui/Screen.h"
 
 #include <QList>
 

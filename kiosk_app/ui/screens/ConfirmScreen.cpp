@@ -2,10 +2,10 @@
 
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
-#include "ui/booking/BookingUi.h"
 #include "core/common/Log.h"
 #include "core/common/Masking.h"
 #include "core/common/UserMessages.h"
+#include "ui/booking/BookingUi.h"
 
 #include <QBoxLayout>
 #include <QGridLayout>

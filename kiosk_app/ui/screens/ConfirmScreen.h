@@ -4,9 +4,9 @@
 // system and offers Try again; a hospital rule is named in words.
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/common/Result.h"
 #include "core/fhir/FhirTypes.h"
+#include "ui/Screen.h"
 
 #include <QList>
 

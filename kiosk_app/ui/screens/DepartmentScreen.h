@@ -2,8 +2,8 @@
 // banner; an error shows the patient sentence and a Retry button (ServiceListController).
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/fhir/FhirTypes.h"
+#include "ui/Screen.h"
 
 #include <QList>
 

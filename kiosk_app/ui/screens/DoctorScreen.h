@@ -4,8 +4,8 @@
 // and Retry: ServiceListController.
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/fhir/FhirTypes.h"
+#include "ui/Screen.h"
 
 #include <QList>
 

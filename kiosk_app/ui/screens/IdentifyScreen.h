@@ -5,9 +5,9 @@
 // for their children (ChildChoice when there are any, else straight to Department).
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/fhir/FhirTypes.h"
 #include "core/pool/PoolClient.h"
+#include "ui/Screen.h"
 
 #include <QDate>
 #include <QList>

@@ -2,11 +2,11 @@
 
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
-#include "ui/booking/BookingUi.h"
-#include "ui/booking/SlotGridWidget.h"
 #include "core/common/Log.h"
 #include "core/common/UserMessages.h"
 #include "core/config/KioskConfig.h"
+#include "ui/booking/BookingUi.h"
+#include "ui/booking/SlotGridWidget.h"
 
 #include <QHash>
 #include <QLabel>

@@ -5,8 +5,8 @@
 // data keeps the grid on screen under a "not current" banner.
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/fhir/FhirTypes.h"
+#include "ui/Screen.h"
 
 #include <QDate>
 #include <QDateTime>

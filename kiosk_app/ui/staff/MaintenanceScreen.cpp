@@ -325,12 +325,12 @@ void MaintenanceScreen::retranslate()
     const identity::AuthStatus auth =
         services_.auth_status ? services_.auth_status() : identity::AuthStatus{};
     const QString auth_text = identity::AuthText::staff(auth);
-    identity_->setText(!auth_text.isEmpty() ? auth_text
-                       : auth.state == identity::AuthState::Authorised
-                           ? tr("Hospital system access: this kiosk (%1) is accepted")
-                                 .arg(context().config != nullptr ? context().config->kiosk_id
-                                                                  : QString())
-                           : tr("Hospital system access: not checked yet"));
+    identity_->setText(
+        !auth_text.isEmpty() ? auth_text
+        : auth.state == identity::AuthState::Authorised
+            ? tr("Hospital system access: this kiosk (%1) is accepted")
+                  .arg(context().config != nullptr ? context().config->kiosk_id : QString())
+            : tr("Hospital system access: not checked yet"));
     identity_retry_->setText(tr("Try again now"));
     identity_retry_->setVisible(auth.outOfService() && bool(services_.auth_retry));
     refresh_->setText(tr("Refresh"));

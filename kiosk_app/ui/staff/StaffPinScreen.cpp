@@ -1,7 +1,7 @@
 #include "ui/staff/StaffPinScreen.h"
 
-#include "ui/Theme.h"
 #include "core/common/Log.h"
+#include "ui/Theme.h"
 #include "ui/widgets/Keypad.h"
 
 #include <QFuture>

@@ -4,8 +4,8 @@
 // off the UI thread and forgotten (keypad cleared) at once.
 #pragma once
 
-#include "ui/Screen.h"
 #include "core/staff/StaffPin.h"
+#include "ui/Screen.h"
 #include "ui/staff/StaffServices.h"
 
 #include <QTimer>
