@@ -10,6 +10,7 @@
 // worker runs detection and landmarks only). Galleries of 1 and of 10,000 templates (random
 // descriptors plus the enrolled one).
 #include "FaceTestData.h"
+#include "SimulatedPersonTest.h"
 #include "core/booking/BookingSession.h"
 #include "core/face/SqlTemplateStore.h"
 #include "core/store/SecureKey.h"
@@ -32,6 +33,8 @@
 #include <memory>
 
 using namespace mk;
+using mk::face::test::quantile;
+using mk::face::test::scriptFor;
 using mk::ui::FaceIdentifyScreen;
 
 namespace {
@@ -40,28 +43,6 @@ constexpr int kFaceTimeoutMs = 120000;
 constexpr int kAbsentMs = 1000;  // the empty room before the person steps in
 constexpr int kPatientPerson = 4;
 const QString kPhone = QStringLiteral("13800138000");
-
-double quantile(std::vector<double> v, double q)
-{
-    if (v.empty()) return 0.0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))];
-}
-
-hw::SimulatedScript scriptFor(face::LivenessChallenge challenge)
-{
-    switch (challenge) {
-        case face::LivenessChallenge::TurnLeft:
-            return hw::SimulatedScript::TurnLeft;
-        case face::LivenessChallenge::TurnRight:
-            return hw::SimulatedScript::TurnRight;
-        case face::LivenessChallenge::Nod:
-            return hw::SimulatedScript::Nod;
-        case face::LivenessChallenge::Unset:
-            break;
-    }
-    return hw::SimulatedScript::Still;
-}
 
 void printStats(const char* what, const std::vector<double>& v)
 {

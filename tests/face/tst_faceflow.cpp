@@ -8,6 +8,7 @@
 // lockout), a stranger, Decline, "Delete my face data", button sizes, the camera on only while a
 // screen scans, nothing kept after reset().
 #include "FaceTestData.h"
+#include "SimulatedPersonTest.h"
 #include "core/booking/BookingSession.h"
 #include "core/face/SqlTemplateStore.h"
 #include "core/store/SecureKey.h"
@@ -29,6 +30,7 @@
 #include <memory>
 
 using namespace mk;
+using mk::face::test::scriptFor;
 using mk::ui::FaceEnrollScreen;
 using mk::ui::FaceIdentifyScreen;
 
@@ -50,21 +52,6 @@ hw::SimulatedPersonConfig slowPerson()
     c.move_ms = 1000;
     c.hold_ms = 1500;
     return c;
-}
-
-hw::SimulatedScript scriptFor(face::LivenessChallenge challenge, bool flat = false)
-{
-    switch (challenge) {
-        case face::LivenessChallenge::TurnLeft:
-            return flat ? hw::SimulatedScript::FlatTurnLeft : hw::SimulatedScript::TurnLeft;
-        case face::LivenessChallenge::TurnRight:
-            return flat ? hw::SimulatedScript::FlatTurnRight : hw::SimulatedScript::TurnRight;
-        case face::LivenessChallenge::Nod:
-            return flat ? hw::SimulatedScript::FlatNod : hw::SimulatedScript::Nod;
-        case face::LivenessChallenge::Unset:
-            break;
-    }
-    return hw::SimulatedScript::Still;
 }
 
 // The patient reacts to the screen: when the movement is shown (queued: after the screen has
