@@ -2151,17 +2151,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
-    <name>mk::store::StoreInspector</name>
-    <message>
-        <source>cannot read the store %1: %2</source>
-        <translation>cannot read the store %1: %2</translation>
-    </message>
-    <message>
-        <source>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
-        <translation>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</translation>
-    </message>
-</context>
-<context>
     <name>mk::store::StoreRecovery</name>
     <message>
         <source>no store file</source>

@@ -2147,17 +2147,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
-    <name>mk::store::StoreInspector</name>
-    <message>
-        <source>cannot read the store %1: %2</source>
-        <translation>无法读取存储 %1：%2</translation>
-    </message>
-    <message>
-        <source>the file %1 is a database without medkiosk&apos;s schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
-        <translation>文件 %1 是一个没有 medkiosk 结构的数据库：不是 medkiosk 存储（或从未被自助机打开过）。未对其做任何改动。</translation>
-    </message>
-</context>
-<context>
     <name>mk::store::StoreRecovery</name>
     <message>
         <source>no store file</source>

@@ -11,6 +11,7 @@
 #include "core/checkin/CheckinTypes.h"
 #include "core/common/HospitalClock.h"
 #include "core/common/Masking.h"
+#include "core/common/SafeFile.h"
 #include "core/config/KioskConfig.h"
 #include "hw/qr/QrDecoder.h"
 
@@ -244,8 +245,7 @@ private:
         file.fd = ::open(QFile::encodeName(path).constData(),
                          O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
         if (file.fd < 0) {
-            *error =
-                tr("cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+            *error = tr("cannot open %1: %2").arg(path, errnoText(errno));
             return false;
         }
         struct stat st {
@@ -265,8 +265,7 @@ private:
             const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
             if (n < 0 && errno == EINTR) continue;
             if (n < 0) {
-                *error = tr("cannot read %1: %2")
-                             .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+                *error = tr("cannot read %1: %2").arg(path, errnoText(errno));
                 return false;
             }
             if (n == 0) break;

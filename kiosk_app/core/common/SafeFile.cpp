@@ -13,12 +13,12 @@
 
 namespace mk {
 
-namespace {
-
 QString errnoText(int error_number)
 {
     return QString::fromLocal8Bit(std::strerror(error_number));
 }
+
+namespace {
 
 QString kindOf(mode_t mode)
 {

@@ -19,6 +19,9 @@
 
 namespace mk {
 
+// strerror's text for an errno value, for messages (the one copy for kiosk_app).
+QString errnoText(int error_number);
+
 struct SafeWriteOptions {
     bool replace_existing = false;  // --force: replace an existing regular file
     QString forbidden_folder;       // e.g. the store's folder; empty: none

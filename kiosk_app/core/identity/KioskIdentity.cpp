@@ -21,11 +21,6 @@ namespace {
 
 constexpr qint64 kMaxKeyFileBytes = 16 * 1024;
 
-QString errnoText(int error_number)
-{
-    return QString::fromLocal8Bit(std::strerror(error_number));
-}
-
 void wipeBytes(QByteArray& bytes)
 {
     secureWipe(bytes);  // the kiosk's one secure wipe (core/common/SecureWipe.h)

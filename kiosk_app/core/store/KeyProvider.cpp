@@ -22,11 +22,6 @@ namespace {
 
 constexpr qsizetype kMaxKeyFileBytes = 256;  // anything larger is certainly not a key
 
-QString errnoText(int error_number)
-{
-    return QString::fromLocal8Bit(std::strerror(error_number));
-}
-
 class Fd
 {
 public:

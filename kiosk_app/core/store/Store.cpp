@@ -48,9 +48,9 @@ Status prepareStoreFile(const QString& path)
     const int fd =
         ::open(native.constData(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, S_IRUSR | S_IWUSR);
     if (fd < 0) {
-        return makeError(ErrorCode::Storage,
-                         Store::tr("cannot open the store file %1: %2")
-                             .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(
+            ErrorCode::Storage,
+            Store::tr("cannot open the store file %1: %2").arg(path, errnoText(errno)));
     }
     struct stat st {
     };
@@ -62,7 +62,7 @@ Status prepareStoreFile(const QString& path)
         if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
             result = makeError(ErrorCode::Storage,
                                Store::tr("cannot make the store file %1 private (chmod 0600): %2")
-                                   .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+                                   .arg(path, errnoText(errno)));
         } else {
             qCInfo(lcStore) << "store file mode tightened to 0600";
         }
@@ -90,20 +90,20 @@ Status Store::checkExistingFile(const QString& path)
     return Ok{};
 }
 
-namespace {
-
-// The schema version of an existing store, read without creating anything: an error for a file
-// without medkiosk's schema table.
-Result<int> existingSchemaVersion(SqlCipherDb& db, const QString& path)
+Result<int> Store::existingSchemaVersion(SqlCipherDb& db, const QString& path)
 {
     auto tables = db.queryText(QByteArrayLiteral(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
-    if (!tables) return tables.error();
+    if (!tables) {
+        Error e = tables.error();
+        e.detail = tr("cannot read the store %1: %2").arg(path, e.detail);
+        return e;
+    }
     if (tables.value().toInt() == 0) {
         return makeError(ErrorCode::Storage,
-                         Store::tr("the file %1 is a database without medkiosk's schema: not a "
-                                   "medkiosk store (or one never opened by the kiosk). It was "
-                                   "left untouched.")
+                         tr("the file %1 is a database without medkiosk's schema: not a "
+                            "medkiosk store (or one never opened by the kiosk). It was "
+                            "left untouched.")
                              .arg(path));
     }
     auto version =
@@ -111,8 +111,6 @@ Result<int> existingSchemaVersion(SqlCipherDb& db, const QString& path)
     if (!version) return version.error();
     return version.value().toInt();
 }
-
-}  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecureKey& key, Access access)
 {

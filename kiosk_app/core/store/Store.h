@@ -55,6 +55,9 @@ public:
     // For the tools that never create a store: Ok for an existing, non-empty regular file; else
     // a sentence saying what the path is (missing, empty, a FIFO...).
     static Status checkExistingFile(const QString& path);
+    // The schema version of an existing store, read without creating anything (the store and
+    // StoreInspector): an error for a file without medkiosk's schema table.
+    static Result<int> existingSchemaVersion(SqlCipherDb& db, const QString& path);
 
     QString cipherVersion() const;
     bool readOnly() const { return access_ == Access::InspectReadOnly; }

@@ -23,25 +23,9 @@ Result<StoreReport> StoreInspector::inspect(const QString& path, const SecureKey
     if (!opened) return opened.error();
     SqlCipherDb& db = *opened.value();
     report.cipher_version = db.cipherVersion();
-    auto tables = db.queryText(QByteArrayLiteral(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"));
-    if (!tables) {
-        Error e = tables.error();
-        e.detail = tr("cannot read the store %1: %2").arg(path, e.detail);
-        return e;
-    }
-    if (tables.value().toInt() == 0) {
-        return makeError(ErrorCode::Storage,
-                         tr("the file %1 is a database without medkiosk's schema: not a medkiosk "
-                            "store (or one never opened by the kiosk). It was left untouched.")
-                             .arg(path));
-    }
-    {
-        auto schema = db.queryText(
-            QByteArrayLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-        if (!schema) return schema.error();
-        report.schema_version = schema.value().toInt();
-    }
+    auto schema = Store::existingSchemaVersion(db, path);
+    if (!schema) return schema.error();
+    report.schema_version = schema.value();
     auto rows =
         db.queryTextColumn(full_integrity_check ? QByteArrayLiteral("PRAGMA integrity_check")
                                                 : QByteArrayLiteral("PRAGMA quick_check"));
