@@ -10,6 +10,13 @@ namespace {
 
 constexpr qsizetype kMaxDetailChars = 300;
 
+// The rule coding's system: urn:medkiosk:rule, or the payment contract's CodeSystem URL.
+bool isRuleSystem(const QString& system)
+{
+    return system == fhir::uri::kRule ||
+           system == QLatin1String("http://medkiosk.example/fhir/CodeSystem/rule");
+}
+
 QString ruleFromText(const QString& text)
 {
     // Servers that do not send the urn:medkiosk:rule coding: recognise the per-day rule by words.
@@ -77,8 +84,11 @@ Error httpError(const HttpResponse& response)
     const QString text = issue.diagnostics.isEmpty() ? issue.details : issue.diagnostics;
     if (!text.isEmpty()) e.detail += QStringLiteral(": ") + text.left(kMaxDetailChars);
     if (e.code == ErrorCode::Rule) {
-        e.rule = issue.details_system == fhir::uri::kRule ? issue.details_code : QString();
+        e.rule = isRuleSystem(issue.details_system) ? issue.details_code : QString();
         if (e.rule.isEmpty()) e.rule = ruleFromText(text);
+    } else if (e.code == ErrorCode::Conflict) {
+        // A 409 may name its rule too (already-paid, already-arrived): the code stays Conflict.
+        e.rule = isRuleSystem(issue.details_system) ? issue.details_code : QString();
     } else if (e.code == ErrorCode::BadRequest && issue.code == QLatin1String("business-rule")) {
         e.code = ErrorCode::Rule;  // a 400 business-rule is a rule too
         e.rule = issue.details_code;

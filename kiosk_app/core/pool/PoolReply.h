@@ -14,8 +14,9 @@ bool isFhirJson(const QByteArray& content_type);
 int retryAfterSeconds(const QByteArray& value);
 
 // The Error for a non-2xx status: 409/412 Conflict, 422 Rule (rule from the outcome's
-// urn:medkiosk:rule coding), 404 NotFound, 429 RateLimited, 5xx Server, other 4xx BadRequest.
-// outcome_code = issue[0].code, detail = issue[0].diagnostics (or details.text).
+// urn:medkiosk:rule coding; a 409's rule is read too, e.g. already-paid, code Conflict), 404
+// NotFound, 429 RateLimited, 5xx Server, other 4xx BadRequest. outcome_code = issue[0].code, detail
+// = issue[0].diagnostics (or details.text).
 Error httpError(const HttpResponse& response);
 
 // For 2xx: a body of the FHIR JSON content type (an empty 204 is fine), else BadReply.
