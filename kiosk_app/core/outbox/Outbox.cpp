@@ -61,7 +61,9 @@ Result<QList<qint64>> Outbox::enqueue(const QList<Command>& commands, const Loca
             }
             SqlStatement& st = stmt.value();
             st.reset();
-            const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            const QString key = c.idempotency_key.isEmpty()
+                                    ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                    : c.idempotency_key;
             if (Status b = bindAll(st, c.kind, c.ordering_key, c.payload, key, now_ms); !b)
                 return b;
             if (Status r = st.run(); !r) return r;

@@ -39,7 +39,8 @@ public:
 
     // Runs `local` (may be empty) and inserts every command in ONE transaction: either the local
     // effect and all its commands commit together, or nothing does. Each command gets a fresh
-    // UUID idempotency key and is due at once. Returns the new record ids, in order.
+    // UUID idempotency key (or the one the command brings) and is due at once. Returns the new
+    // record ids, in order.
     Result<QList<qint64>> enqueue(const QList<Command>& commands, const LocalWrites& local = {});
     Result<qint64> enqueue(const Command& command, const LocalWrites& local = {});
 

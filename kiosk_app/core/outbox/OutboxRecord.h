@@ -33,6 +33,9 @@ struct Command {
     QString kind;
     QString ordering_key;
     QByteArray payload;  // compact JSON, e.g. {"appointment_id":"appt-1"}
+    // Empty: a fresh UUID is made at enqueue. A payment brings the key it made (and may already
+    // have sent) before its first send, so the relay replays the same request (issue 9).
+    QString idempotency_key;
 };
 
 // The commands of today's kinds. appointment_number (urn:medkiosk:appointment), when known, goes
