@@ -131,6 +131,57 @@ constexpr std::array kMigrations{
               "  failures_ms TEXT NOT NULL DEFAULT '',"
               "  saved_at_ms INTEGER NOT NULL DEFAULT 0"
               ");"},
+    // Payments (issue 9, core/payment): the tamper-evident ledger (payment/'s Ledger: every attempt
+    // and outcome, chained by SHA-256; read ORDER BY id so a reordered row shows), its head (count
+    // and last hash, updated in the same transaction: removing the last rows shows too), one row
+    // per payment (its idempotency key, state and receipt) and this kiosk's provisional receipt
+    // numbers. Amounts in ledger rows are canonical text ("12.30"), elsewhere integer fen.
+    Migration{7, "payment",
+              "CREATE TABLE payment_ledger ("
+              "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              "  seq INTEGER NOT NULL,"
+              "  time_ms INTEGER NOT NULL,"
+              "  invoice_id TEXT NOT NULL,"
+              "  amount TEXT NOT NULL,"
+              "  method TEXT NOT NULL,"
+              "  idempotency_key TEXT NOT NULL,"
+              "  result TEXT NOT NULL,"
+              "  prev_hash BLOB NOT NULL,"
+              "  hash BLOB NOT NULL"
+              ");"
+              "CREATE INDEX payment_ledger_key ON payment_ledger(idempotency_key);"
+              "CREATE TABLE payment_ledger_head ("
+              "  id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),"
+              "  count INTEGER NOT NULL,"
+              "  last_hash BLOB NOT NULL"
+              ");"
+              "CREATE TABLE payment ("
+              "  idempotency_key TEXT PRIMARY KEY NOT NULL,"
+              "  invoice_id TEXT NOT NULL,"
+              "  patient_id TEXT NOT NULL,"
+              "  bill_number TEXT NOT NULL DEFAULT '',"
+              "  amount_fen INTEGER NOT NULL,"
+              "  method TEXT NOT NULL,"
+              "  verification TEXT NOT NULL DEFAULT '',"
+              "  offline INTEGER NOT NULL DEFAULT 0,"
+              "  state TEXT NOT NULL CHECK (state IN ('sending', 'paid', 'offline', 'refused',"
+              "    'unknown', 'dead')),"
+              "  rule TEXT NOT NULL DEFAULT '',"
+              "  local_number TEXT NOT NULL DEFAULT '',"
+              "  payment_id TEXT NOT NULL DEFAULT '',"
+              "  receipt BLOB NOT NULL DEFAULT '',"
+              "  outbox_id INTEGER NOT NULL DEFAULT 0,"
+              "  day TEXT NOT NULL,"
+              "  taken_at_ms INTEGER NOT NULL,"
+              "  updated_at_ms INTEGER NOT NULL"
+              ");"
+              "CREATE INDEX payment_invoice ON payment(invoice_id, state);"
+              "CREATE INDEX payment_day ON payment(day, state);"
+              "CREATE INDEX payment_outbox ON payment(outbox_id);"
+              "CREATE TABLE payment_counter ("
+              "  kiosk_id TEXT PRIMARY KEY NOT NULL,"
+              "  last_number INTEGER NOT NULL"
+              ");"},
 };
 
 }  // namespace
