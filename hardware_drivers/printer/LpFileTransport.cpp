@@ -25,7 +25,7 @@ LpFileTransport::~LpFileTransport()
     close();
 }
 
-bool LpFileTransport::open(QString* error)
+HwStatus LpFileTransport::open()
 {
     close();
     const QByteArray native = QFile::encodeName(path_);
@@ -33,10 +33,10 @@ bool LpFileTransport::open(QString* error)
     readable_ = fd_ >= 0;
     if (fd_ < 0) fd_ = ::open(native.constData(), O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd_ < 0) {
-        *error = QStringLiteral("cannot open %1: %2").arg(path_, errnoText());
-        return false;
+        return hwError(HwErrorCode::Unreachable,
+                       QStringLiteral("cannot open %1: %2").arg(path_, errnoText()));
     }
-    return true;
+    return Ok{};
 }
 
 void LpFileTransport::close()
@@ -46,7 +46,7 @@ void LpFileTransport::close()
     readable_ = false;
 }
 
-bool LpFileTransport::writeAll(const QByteArray& bytes, int timeout_ms, QString* error)
+HwStatus LpFileTransport::writeAll(const QByteArray& bytes, int timeout_ms)
 {
     const QDeadlineTimer deadline(timeout_ms);
     qsizetype done = 0;
@@ -54,22 +54,26 @@ bool LpFileTransport::writeAll(const QByteArray& bytes, int timeout_ms, QString*
         pollfd p{fd_, POLLOUT, 0};
         const int ready = ::poll(&p, 1, static_cast<int>(deadline.remainingTime()));
         if (ready == 0) {
-            *error = QStringLiteral("write to %1 timed out (printer busy or off)").arg(path_);
             close();
-            return false;
+            return hwError(
+                HwErrorCode::Timeout,
+                QStringLiteral("write to %1 timed out (printer busy or off)").arg(path_));
         }
         if (ready < 0 && errno == EINTR) continue;
         const ssize_t n =
             ::write(fd_, bytes.constData() + done, static_cast<size_t>(bytes.size() - done));
         if (n < 0 && (errno == EAGAIN || errno == EINTR)) continue;
         if (n <= 0) {
-            *error = QStringLiteral("write to %1 failed: %2").arg(path_, errnoText());
+            HwError error = hwError(
+                HwErrorCode::Io, QStringLiteral("write to %1 failed: %2").arg(path_, errnoText()));
             close();
-            return false;
+            return error;
         }
         done += n;
     }
-    return fd_ >= 0;
+    if (fd_ < 0)
+        return hwError(HwErrorCode::Io, QStringLiteral("write to %1 failed: not open").arg(path_));
+    return Ok{};
 }
 
 int LpFileTransport::readByte(int timeout_ms)

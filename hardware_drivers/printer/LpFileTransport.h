@@ -15,10 +15,10 @@ public:
     LpFileTransport(const LpFileTransport&) = delete;
     LpFileTransport& operator=(const LpFileTransport&) = delete;
 
-    bool open(QString* error) override;
+    HwStatus open() override;
     void close() override;
     bool isOpen() const override { return fd_ >= 0; }
-    bool writeAll(const QByteArray& bytes, int timeout_ms, QString* error) override;
+    HwStatus writeAll(const QByteArray& bytes, int timeout_ms) override;
     int readByte(int timeout_ms) override;
     void discardInput() override;
     bool canRead() const override { return readable_; }

@@ -3,6 +3,8 @@
 // serial adapters, ptys), LpFileTransport (/dev/usb/lp0, plain file I/O), TcpTransport (port 9100).
 #pragma once
 
+#include "hw/common/HwResult.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -16,11 +18,11 @@ class PrinterTransport
 {
 public:
     virtual ~PrinterTransport() = default;
-    virtual bool open(QString* error) = 0;
+    virtual HwStatus open() = 0;
     virtual void close() = 0;
     virtual bool isOpen() const = 0;
     // Writes everything or fails (then the transport is closed).
-    virtual bool writeAll(const QByteArray& bytes, int timeout_ms, QString* error) = 0;
+    virtual HwStatus writeAll(const QByteArray& bytes, int timeout_ms) = 0;
     // One byte, or -1 after timeout_ms or on error.
     virtual int readByte(int timeout_ms) = 0;
     // Drops input already received (stale status answers).

@@ -25,70 +25,68 @@ void PrinterWorker::stop()
     transport_.reset();
 }
 
-bool PrinterWorker::ensureOpen(QString* error)
+HwStatus PrinterWorker::ensureOpen()
 {
-    if (!transport_) {
-        *error = QStringLiteral("no printer transport configured");
-        return false;
-    }
-    return transport_->isOpen() || transport_->open(error);
+    if (!transport_)
+        return hwError(HwErrorCode::NotConfigured,
+                       QStringLiteral("no printer transport configured"));
+    if (transport_->isOpen()) return Ok{};
+    return transport_->open();
 }
 
-bool PrinterWorker::queryStatus(PrinterStatus* status, QString* error)
+HwResult<PrinterStatus> PrinterWorker::queryStatus()
 {
-    if (!ensureOpen(error)) return false;
-    if (!transport_->canRead()) {
-        // Write-only device file: the best we know is that it is there.
-        *status = PrinterStatus();
-        return true;
-    }
+    if (HwStatus open = ensureOpen(); !open) return open.error();
+    // Write-only device file: the best we know is that it is there.
+    if (!transport_->canRead()) return PrinterStatus();
     transport_->discardInput();
+    PrinterStatus status;
     for (int n = 1; n <= 4; ++n) {
-        if (!transport_->writeAll(EscPos::statusQuery(n), config_.io_timeout_ms, error))
-            return false;
+        HwStatus sent = transport_->writeAll(EscPos::statusQuery(n), config_.io_timeout_ms);
+        if (!sent) return sent.error();
         const int byte = transport_->readByte(config_.io_timeout_ms);
-        if (byte < 0 || !status->apply(n, static_cast<quint8>(byte))) {
-            *error = byte < 0 ? QStringLiteral("the printer does not answer status queries")
-                              : QStringLiteral("the printer answered a status query with 0x%1")
-                                    .arg(byte, 2, 16, QLatin1Char('0'));
+        if (byte < 0 || !status.apply(n, static_cast<quint8>(byte))) {
             transport_->close();
-            return false;
+            return hwError(HwErrorCode::NoAnswer,
+                           byte < 0
+                               ? QStringLiteral("the printer does not answer status queries")
+                               : QStringLiteral("the printer answered a status query with 0x%1")
+                                     .arg(byte, 2, 16, QLatin1Char('0')));
         }
     }
-    return true;
+    return status;
 }
 
 void PrinterWorker::poll()
 {
-    PrinterStatus status;
-    QString error;
-    const bool reachable = queryStatus(&status, &error);
-    Q_EMIT polled(reachable, status, error);
+    const HwResult<PrinterStatus> status = queryStatus();
+    Q_EMIT polled(status.ok(), status.ok() ? status.value() : PrinterStatus(),
+                  status.ok() ? QString() : status.error().detail);
 }
 
 void PrinterWorker::print(const QByteArray& bytes,
-                          const std::shared_ptr<QPromise<PrintResult>>& promise)
+                          const std::shared_ptr<QPromise<HwStatus>>& promise)
 {
-    PrintResult result;
-    PrinterStatus status;
-    QString error;
-    const bool reachable = queryStatus(&status, &error);
-    Q_EMIT polled(reachable, status, error);
-    if (!reachable) {
-        result.detail = error;
-    } else if (status.cover_open) {
-        result.detail = QStringLiteral("cover open");
-    } else if (status.paperMissing()) {
-        result.detail = QStringLiteral("paper out");
-    } else if (status.cutter_error || status.unrecoverable_error) {
-        result.detail = QStringLiteral("printer error");
-    } else if (!transport_->writeAll(
-                   bytes, config_.io_timeout_ms + static_cast<int>(bytes.size()) * 10, &error)) {
-        result.detail = error;  // the timeout allows 10 ms a byte: a 1200-baud serial link
-        Q_EMIT polled(false, PrinterStatus(), error);
-    } else {
-        result.ok = true;
-    }
+    const HwStatus result = [&]() -> HwStatus {
+        const HwResult<PrinterStatus> queried = queryStatus();
+        if (!queried) {
+            Q_EMIT polled(false, PrinterStatus(), queried.error().detail);
+            return queried.error();
+        }
+        const PrinterStatus& status = queried.value();
+        Q_EMIT polled(true, status, QString());
+        if (status.cover_open)
+            return hwError(HwErrorCode::DeviceState, QStringLiteral("cover open"));
+        if (status.paperMissing())
+            return hwError(HwErrorCode::DeviceState, QStringLiteral("paper out"));
+        if (status.cutter_error || status.unrecoverable_error)
+            return hwError(HwErrorCode::DeviceState, QStringLiteral("printer error"));
+        // The timeout allows 10 ms a byte: a 1200-baud serial link.
+        HwStatus written = transport_->writeAll(
+            bytes, config_.io_timeout_ms + static_cast<int>(bytes.size()) * 10);
+        if (!written) Q_EMIT polled(false, PrinterStatus(), written.error().detail);
+        return written;
+    }();
     promise->start();
     promise->addResult(result);
     promise->finish();

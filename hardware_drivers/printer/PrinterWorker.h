@@ -2,7 +2,7 @@
 // I/O happens here only, never on the caller's (UI) thread.
 #pragma once
 
-#include "hw/printer/PrintResult.h"
+#include "hw/common/HwResult.h"
 #include "hw/printer/PrinterConfig.h"
 #include "hw/printer/PrinterStatus.h"
 #include "hw/printer/PrinterTransport.h"
@@ -25,15 +25,15 @@ public:
     void start();
     void stop();
     void poll();
-    void print(const QByteArray& bytes, const std::shared_ptr<QPromise<PrintResult>>& promise);
+    void print(const QByteArray& bytes, const std::shared_ptr<QPromise<HwStatus>>& promise);
 
 Q_SIGNALS:
     // reachable false: error says why; status is meaningful only when reachable.
     void polled(bool reachable, const mk::hw::PrinterStatus& status, const QString& error);
 
 private:
-    bool ensureOpen(QString* error);
-    bool queryStatus(PrinterStatus* status, QString* error);
+    HwStatus ensureOpen();
+    HwResult<PrinterStatus> queryStatus();
 
     PrinterConfig config_;
     std::unique_ptr<PrinterTransport> transport_;

@@ -60,15 +60,15 @@ void ReceiptPrinter::start()
     QMetaObject::invokeMethod(worker_, &PrinterWorker::start, Qt::QueuedConnection);
 }
 
-QFuture<PrintResult> ReceiptPrinter::print(const QByteArray& escpos)
+QFuture<HwStatus> ReceiptPrinter::print(const QByteArray& escpos)
 {
-    auto promise = std::make_shared<QPromise<PrintResult>>();
-    QFuture<PrintResult> future = promise->future();
+    auto promise = std::make_shared<QPromise<HwStatus>>();
+    QFuture<HwStatus> future = promise->future();
     if (worker_ == nullptr) {
         promise->start();
-        promise->addResult(PrintResult{false, health_.detail.isEmpty()
-                                                  ? QStringLiteral("printer not started")
-                                                  : health_.detail});
+        promise->addResult(HwStatus(hwError(
+            HwErrorCode::NotStarted,
+            health_.detail.isEmpty() ? QStringLiteral("printer not started") : health_.detail)));
         promise->finish();
         return future;
     }

@@ -6,7 +6,7 @@
 // a restart.
 //
 // Use from the check-in screen (UI thread):
-//   printer->print(VisitTicket{...}.toEscPos()).then(this, [](mk::hw::PrintResult r) { ... });
+//   printer->print(VisitTicket{...}.toEscPos()).then(this, [](mk::hw::HwStatus r) { ... });
 //
 // Health:  Ready     status answered, nothing wrong
 //          Degraded  paper near end (prints, but the roll must be replaced soon)
@@ -15,7 +15,7 @@
 #pragma once
 
 #include "hw/common/DeviceHealth.h"
-#include "hw/printer/PrintResult.h"
+#include "hw/common/HwResult.h"
 #include "hw/printer/PrinterConfig.h"
 #include "hw/printer/PrinterStatus.h"
 
@@ -48,7 +48,7 @@ public:
 
     // Sends an ESC/POS job (see EscPos, VisitTicket). Never blocks; the future finishes with the
     // result (not ok when the printer is missing, out of paper, cover open...). Jobs run in order.
-    QFuture<PrintResult> print(const QByteArray& escpos);
+    QFuture<HwStatus> print(const QByteArray& escpos);
     // Polls status now instead of waiting for the next period.
     void pollNow();
 

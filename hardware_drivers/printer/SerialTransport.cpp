@@ -9,24 +9,24 @@ SerialTransport::SerialTransport(QString port_name, int baud)
     : port_name_(std::move(port_name)), baud_(baud)
 {}
 
-bool SerialTransport::open(QString* error)
+HwStatus SerialTransport::open()
 {
     close();
     if (!QFileInfo::exists(port_name_)) {
-        *error = QStringLiteral("serial port %1 does not exist").arg(port_name_);
-        return false;
+        return hwError(HwErrorCode::Unreachable,
+                       QStringLiteral("serial port %1 does not exist").arg(port_name_));
     }
     port_.setPortName(port_name_);
     if (!port_.open(QIODevice::ReadWrite)) {
-        *error = QStringLiteral("cannot open %1: %2").arg(port_name_, port_.errorString());
-        return false;
+        return hwError(HwErrorCode::Unreachable,
+                       QStringLiteral("cannot open %1: %2").arg(port_name_, port_.errorString()));
     }
     port_.setBaudRate(baud_);
     port_.setDataBits(QSerialPort::Data8);
     port_.setParity(QSerialPort::NoParity);
     port_.setStopBits(QSerialPort::OneStop);
     port_.setFlowControl(QSerialPort::NoFlowControl);
-    return true;
+    return Ok{};
 }
 
 void SerialTransport::close()
@@ -39,24 +39,27 @@ bool SerialTransport::isOpen() const
     return port_.isOpen();
 }
 
-bool SerialTransport::writeAll(const QByteArray& bytes, int timeout_ms, QString* error)
+HwStatus SerialTransport::writeAll(const QByteArray& bytes, int timeout_ms)
 {
     if (port_.write(bytes) != bytes.size()) {
-        *error = QStringLiteral("write to %1 failed: %2").arg(port_name_, port_.errorString());
+        HwError error =
+            hwError(HwErrorCode::Io,
+                    QStringLiteral("write to %1 failed: %2").arg(port_name_, port_.errorString()));
         close();
-        return false;
+        return error;
     }
     const QDeadlineTimer deadline(timeout_ms);
     while (port_.bytesToWrite() > 0) {
         if (deadline.hasExpired() ||
             !port_.waitForBytesWritten(static_cast<int>(deadline.remainingTime()))) {
-            *error =
-                QStringLiteral("write to %1 timed out: %2").arg(port_name_, port_.errorString());
+            HwError error = hwError(
+                HwErrorCode::Timeout,
+                QStringLiteral("write to %1 timed out: %2").arg(port_name_, port_.errorString()));
             close();
-            return false;
+            return error;
         }
     }
-    return true;
+    return Ok{};
 }
 
 int SerialTransport::readByte(int timeout_ms)

@@ -12,10 +12,10 @@ class SerialTransport : public PrinterTransport
 {
 public:
     SerialTransport(QString port_name, int baud);
-    bool open(QString* error) override;
+    HwStatus open() override;
     void close() override;
     bool isOpen() const override;
-    bool writeAll(const QByteArray& bytes, int timeout_ms, QString* error) override;
+    HwStatus writeAll(const QByteArray& bytes, int timeout_ms) override;
     int readByte(int timeout_ms) override;
     void discardInput() override;
 

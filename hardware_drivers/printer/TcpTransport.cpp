@@ -8,19 +8,20 @@ TcpTransport::TcpTransport(QString host, quint16 port, int connect_timeout_ms)
     : host_(std::move(host)), port_(port), connect_timeout_ms_(connect_timeout_ms)
 {}
 
-bool TcpTransport::open(QString* error)
+HwStatus TcpTransport::open()
 {
     close();
     socket_.connectToHost(host_, port_);
     if (!socket_.waitForConnected(connect_timeout_ms_)) {
-        *error = QStringLiteral("cannot connect to %1:%2: %3")
-                     .arg(host_)
-                     .arg(port_)
-                     .arg(socket_.errorString());
+        HwError error =
+            hwError(HwErrorCode::Unreachable, QStringLiteral("cannot connect to %1:%2: %3")
+                                                  .arg(host_)
+                                                  .arg(port_)
+                                                  .arg(socket_.errorString()));
         socket_.abort();
-        return false;
+        return error;
     }
-    return true;
+    return Ok{};
 }
 
 void TcpTransport::close()
@@ -33,29 +34,30 @@ bool TcpTransport::isOpen() const
     return socket_.state() == QAbstractSocket::ConnectedState;
 }
 
-bool TcpTransport::writeAll(const QByteArray& bytes, int timeout_ms, QString* error)
+HwStatus TcpTransport::writeAll(const QByteArray& bytes, int timeout_ms)
 {
     if (!isOpen() || socket_.write(bytes) != bytes.size()) {
-        *error = QStringLiteral("write to %1:%2 failed: %3")
-                     .arg(host_)
-                     .arg(port_)
-                     .arg(socket_.errorString());
+        HwError error = hwError(HwErrorCode::Io, QStringLiteral("write to %1:%2 failed: %3")
+                                                     .arg(host_)
+                                                     .arg(port_)
+                                                     .arg(socket_.errorString()));
         close();
-        return false;
+        return error;
     }
     const QDeadlineTimer deadline(timeout_ms);
     while (socket_.bytesToWrite() > 0) {
         if (deadline.hasExpired() ||
             !socket_.waitForBytesWritten(static_cast<int>(deadline.remainingTime()))) {
-            *error = QStringLiteral("write to %1:%2 timed out: %3")
-                         .arg(host_)
-                         .arg(port_)
-                         .arg(socket_.errorString());
+            HwError error =
+                hwError(HwErrorCode::Timeout, QStringLiteral("write to %1:%2 timed out: %3")
+                                                  .arg(host_)
+                                                  .arg(port_)
+                                                  .arg(socket_.errorString()));
             close();
-            return false;
+            return error;
         }
     }
-    return true;
+    return Ok{};
 }
 
 int TcpTransport::readByte(int timeout_ms)

@@ -11,10 +11,10 @@ class TcpTransport : public PrinterTransport
 {
 public:
     TcpTransport(QString host, quint16 port, int connect_timeout_ms);
-    bool open(QString* error) override;
+    HwStatus open() override;
     void close() override;
     bool isOpen() const override;
-    bool writeAll(const QByteArray& bytes, int timeout_ms, QString* error) override;
+    HwStatus writeAll(const QByteArray& bytes, int timeout_ms) override;
     int readByte(int timeout_ms) override;
     void discardInput() override;
 

@@ -70,22 +70,22 @@ void Speaker::speakVisitNumber(const QString& visit_number, SpeechLanguage langu
         Qt::QueuedConnection);
 }
 
-bool Speaker::audioOutputAvailable(QString* why)
+HwStatus Speaker::audioOutputAvailable()
 {
     const QStringList pcms =
         QDir(QStringLiteral("/dev/snd")).entryList({QStringLiteral("pcmC*D*p")}, QDir::System);
-    if (!pcms.isEmpty()) return true;
-    if (!qEnvironmentVariableIsEmpty("PULSE_SERVER")) return true;
+    if (!pcms.isEmpty()) return Ok{};
+    if (!qEnvironmentVariableIsEmpty("PULSE_SERVER")) return Ok{};
     const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
     if (!runtime.isEmpty() && (QFileInfo::exists(runtime + QStringLiteral("/pulse/native")) ||
                                QFileInfo::exists(runtime + QStringLiteral("/pipewire-0")))) {
-        return true;
+        return Ok{};
     }
-    *why =
+    return hwError(
+        HwErrorCode::NoAudio,
         tr("no audio output (no sound card in /dev/snd, no PulseAudio or PipeWire): numbers are "
            "shown and "
-           "printed, not spoken");
-    return false;
+           "printed, not spoken"));
 }
 
 void Speaker::onChecked(mk::hw::DeviceState state, const QString& detail)

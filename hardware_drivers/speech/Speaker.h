@@ -12,6 +12,7 @@
 #pragma once
 
 #include "hw/common/DeviceHealth.h"
+#include "hw/common/HwResult.h"
 #include "hw/speech/SpeakerConfig.h"
 #include "hw/speech/VoiceChoice.h"
 
@@ -42,9 +43,9 @@ public:
     // speakFailed(). Does nothing but report when health() is Missing.
     void speakVisitNumber(const QString& visit_number, SpeechLanguage language);
 
-    // True when some audio output exists: an ALSA playback device (/dev/snd/pcmC*D*p), a
-    // PulseAudio or PipeWire server; else false with the reason in *why.
-    static bool audioOutputAvailable(QString* why);
+    // Ok when some audio output exists: an ALSA playback device (/dev/snd/pcmC*D*p), a
+    // PulseAudio or PipeWire server; else HwErrorCode::NoAudio with the reason (translated).
+    static HwStatus audioOutputAvailable();
 
 Q_SIGNALS:
     void speakFailed(const QString& detail);

@@ -11,7 +11,6 @@ SpeechWorker::SpeechWorker(SpeakerConfig config) : config_(std::move(config)) {}
 
 void SpeechWorker::init()
 {
-    QString audio_problem;
     if (!QTextToSpeech::availableEngines().contains(config_.engine)) {
         unusable_ = Speaker::tr(
                         "speech engine \"%1\" not installed (Debian: qt6-speech-speechd-plugin, "
@@ -41,8 +40,8 @@ void SpeechWorker::init()
     }
     zh_voice_ = VoiceChoice::choose(SpeechLanguage::Chinese, voices_);
     en_voice_ = VoiceChoice::choose(SpeechLanguage::English, voices_);
-    if (!Speaker::audioOutputAvailable(&audio_problem)) {
-        unusable_ = audio_problem;
+    if (const HwStatus audio = Speaker::audioOutputAvailable(); !audio) {
+        unusable_ = audio.error().detail;
         Q_EMIT checked(DeviceState::Missing, unusable_);
         return;
     }

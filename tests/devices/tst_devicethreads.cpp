@@ -163,7 +163,7 @@ void TestDeviceThreads::printerBlockedInAReadStops()
         QCOMPARE(printer.health().state, DeviceState::Unset);
         printer.stop(QDeadlineTimer(200));
         QCOMPARE(ThreadJoin::abandonedThreads(), abandoned_before + 1);
-        QVERIFY(!printer.print(QByteArrayLiteral("x")).result().ok);  // stopped: jobs fail
+        QVERIFY(!printer.print(QByteArrayLiteral("x")).result().ok());  // stopped: jobs fail
     }
     // The read times out, the worker closes the connection and its thread ends.
     QTRY_VERIFY_WITH_TIMEOUT(peer->state() == QAbstractSocket::UnconnectedState, 120000);

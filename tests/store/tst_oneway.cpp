@@ -1,7 +1,9 @@
 // One way to do each thing (issue 11, item 4), checked on the sources: SQLCipher is keyed only in
 // SqlCipherDb (openKeyed: key, cipher_version, the one page-size constant), secrets are wiped only
 // through common/SecureWipe (OPENSSL_cleanse), and no chmod/fchmod/fsync result is thrown away in
-// kiosk_app. Plus the helpers themselves: the key literal and the wipe.
+// kiosk_app; the leaf modules answer with the one Result type (mk::BasicResult: FaceResult,
+// HwResult), not bool + a QString* error. Plus the helpers themselves: the key literal and the
+// wipe.
 #include "core/common/SecureWipe.h"
 #include "core/store/SecureKey.h"
 #include "core/store/SqlCipherDb.h"
@@ -87,6 +89,7 @@ void TestOneWay::sources_data()
     QTest::newRow("cipher_page_size by hand") << 3;
     QTest::newRow("setKey outside SqlCipherDb") << 4;
     QTest::newRow("unchecked chmod/fchmod/fsync") << 5;
+    QTest::newRow("bool + QString* error in a leaf module") << 6;
 }
 
 void TestOneWay::sources()
@@ -94,7 +97,7 @@ void TestOneWay::sources()
     QFETCH(int, rule);
     const QStringList code{QStringLiteral("kiosk_app"), QStringLiteral("tests")};
     const QString cipher_db = QStringLiteral("kiosk_app/core/store/SqlCipherDb.cpp");
-    const std::array<Rule, 6> rules{{
+    const std::array<Rule, 7> rules{{
         {"volatile wipe",
          QRegularExpression(QStringLiteral("volatile\\s+(unsigned\\s+)?char\\s*\\*")),
          {},
@@ -115,6 +118,11 @@ void TestOneWay::sources()
              QStringLiteral("(^|[;{}]|\\))\\s*::(chmod|fchmod|fsync)\\s*\\([^;]*\\)\\s*;")),
          {},
          {QStringLiteral("kiosk_app")}},
+        {"bool + QString* error",
+         QRegularExpression(QStringLiteral(
+             "\\bbool\\s+[\\w:]+\\s*\\([^)]*QString\\s*\\*\\s*(error|err|why|reason)\\b")),
+         {},
+         {QStringLiteral("hardware_drivers"), QStringLiteral("face_auth")}},
     }};
     const QStringList found = violations(rules.at(size_t(rule)));
     QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));

@@ -313,16 +313,16 @@ void CheckinScreen::printAndSpeak()
     }
     t.footer = tr("Please wait until your number is called.");
     if (r.provisional) t.provisional_note = tr("PROVISIONAL");
-    devices_.printer->print(t.toEscPos()).then(this, [this, no_printer](hw::PrintResult p) {
-        if (!p.ok) {
+    devices_.printer->print(t.toEscPos()).then(this, [this, no_printer](const hw::HwStatus& p) {
+        if (!p.ok()) {
             printer_failed_ = true;
-            qCWarning(lcUi) << "check-in ticket not printed:" << p.detail;
+            qCWarning(lcUi) << "check-in ticket not printed:" << p.error().detail;
             if (showingResult()) {
                 device_note_->setText(no_printer);
                 device_note_->show();
             }
         }
-        Q_EMIT ticketPrinted(p.ok);
+        Q_EMIT ticketPrinted(p.ok());
     });
 }
 

@@ -18,6 +18,11 @@ using namespace mk::hw;
 namespace {
 constexpr int kWait_ms = 30000;  // generous: a loaded 2-core machine
 
+QString detailOf(const HwStatus& status)
+{
+    return status.ok() ? QString() : status.error().detail;
+}
+
 VisitTicket sampleTicket()
 {
     VisitTicket t;
@@ -94,9 +99,9 @@ void TestReceiptPrinter::printTicket()
     QTRY_COMPARE_WITH_TIMEOUT(printer.health().state, DeviceState::Ready, kWait_ms);
     QVERIFY(sim.statusQueriesAnswered() >= 4);
 
-    QFuture<PrintResult> future = printer.print(sampleTicket().toEscPos());
+    QFuture<HwStatus> future = printer.print(sampleTicket().toEscPos());
     QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait_ms);
-    QVERIFY2(future.result().ok, qPrintable(future.result().detail));
+    QVERIFY2(future.result().ok(), qPrintable(detailOf(future.result())));
     QTRY_COMPARE_WITH_TIMEOUT(printed.size(), 1, kWait_ms);
     checkTicket(sim, printed.first().at(1).toString());
 }
@@ -164,10 +169,11 @@ void TestReceiptPrinter::statusHealth()
     QVERIFY(changes.size() >= 2);
     QCOMPARE(changes.last().first().value<DeviceHealth>(), printer.health());
 
-    QFuture<PrintResult> future =
+    QFuture<HwStatus> future =
         printer.print(EscPos().init().line(QStringLiteral("x")).cut().bytes());
     QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), kWait_ms);
-    QCOMPARE(future.result().ok, prints);
+    QCOMPARE(future.result().ok(), prints);
+    if (!prints) QCOMPARE(future.result().error().code, HwErrorCode::DeviceState);
     QTRY_COMPARE_WITH_TIMEOUT(int(sim.tickets().size()), prints ? 1 : 0, kWait_ms);
 
     // Staff fixed it: back to Ready without a restart.
@@ -188,19 +194,19 @@ void TestReceiptPrinter::hotPlugTcp()
     QTRY_COMPARE_WITH_TIMEOUT(printer.health().state, DeviceState::Missing, kWait_ms);
     QVERIFY2(printer.health().detail.startsWith(QStringLiteral("printer not reachable")),
              qPrintable(printer.health().detail));
-    QFuture<PrintResult> refused =
+    QFuture<HwStatus> refused =
         printer.print(EscPos().init().line(QStringLiteral("lost")).cut().bytes());
     QTRY_VERIFY_WITH_TIMEOUT(refused.isFinished(), kWait_ms);
-    QVERIFY(!refused.result().ok);
-    QVERIFY(!refused.result().detail.isEmpty());
+    QVERIFY(!refused.result().ok());
+    QVERIFY(!refused.result().error().detail.isEmpty());
 
     if (!sim.listenTcp(port))
         MK_SKIP_OR_FAIL_IN_CI("the port was taken by someone else meanwhile");  // plugged back
     QTRY_COMPARE_WITH_TIMEOUT(printer.health().state, DeviceState::Ready, kWait_ms);
-    QFuture<PrintResult> again =
+    QFuture<HwStatus> again =
         printer.print(EscPos().init().line(QStringLiteral("back")).cut().bytes());
     QTRY_VERIFY_WITH_TIMEOUT(again.isFinished(), kWait_ms);
-    QVERIFY2(again.result().ok, qPrintable(again.result().detail));
+    QVERIFY2(again.result().ok(), qPrintable(detailOf(again.result())));
     QTRY_COMPARE_WITH_TIMEOUT(sim.tickets().size(), 1, kWait_ms);
     QCOMPARE(sim.tickets().first().textLines(), QStringList{QStringLiteral("back")});
 }
@@ -212,9 +218,10 @@ void TestReceiptPrinter::notConfigured()
     ReceiptPrinter printer(config);
     printer.start();
     QCOMPARE(printer.health().state, DeviceState::Missing);
-    QFuture<PrintResult> future = printer.print(QByteArray("x"));
+    QFuture<HwStatus> future = printer.print(QByteArray("x"));
     QVERIFY(future.isFinished());
-    QVERIFY(!future.result().ok);
+    QVERIFY(!future.result().ok());
+    QCOMPARE(future.result().error().code, HwErrorCode::NotStarted);
 }
 
 QTEST_MAIN(TestReceiptPrinter)

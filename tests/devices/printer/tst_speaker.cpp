@@ -97,8 +97,9 @@ void TestSpeaker::engineAndHealth()
     qInfo() << "speaker:" << deviceStateName(h.state) << h.detail;
     QVERIFY(!h.detail.isEmpty());
     QCOMPARE(h.kind, QStringLiteral("speaker"));
-    QString why;
-    if (!Speaker::audioOutputAvailable(&why)) {
+    const HwStatus audio = Speaker::audioOutputAvailable();
+    if (!audio) {
+        const QString why = audio.error().detail;
         QCOMPARE(h.state, DeviceState::Missing);
         // Either reason: no audio, or the engine could not reach speech-dispatcher first (a
         // slow machine, a dispatcher being spawned by another process at the same moment).
