@@ -134,8 +134,9 @@ constexpr std::array kMigrations{
     // Payments (issue 9, core/payment): the tamper-evident ledger (payment/'s Ledger: every attempt
     // and outcome, chained by SHA-256; read ORDER BY id so a reordered row shows), its head (count
     // and last hash, updated in the same transaction: removing the last rows shows too), one row
-    // per payment (its idempotency key, state and receipt) and this kiosk's provisional receipt
-    // numbers. Amounts in ledger rows are canonical text ("12.30"), elsewhere integer fen.
+    // per payment (its idempotency key, state, the exact $pay body sent with it, receipt) and this
+    // kiosk's provisional receipt numbers. Amounts in ledger rows are canonical text ("12.30"),
+    // elsewhere integer fen.
     Migration{7, "payment",
               "CREATE TABLE payment_ledger ("
               "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -170,6 +171,7 @@ constexpr std::array kMigrations{
               "  local_number TEXT NOT NULL DEFAULT '',"
               "  payment_id TEXT NOT NULL DEFAULT '',"
               "  receipt BLOB NOT NULL DEFAULT '',"
+              "  request BLOB NOT NULL DEFAULT '',"
               "  outbox_id INTEGER NOT NULL DEFAULT 0,"
               "  day TEXT NOT NULL,"
               "  taken_at_ms INTEGER NOT NULL,"
