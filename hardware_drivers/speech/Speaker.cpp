@@ -59,11 +59,15 @@ void Speaker::start()
 
 void Speaker::speakVisitNumber(const QString& visit_number, SpeechLanguage language)
 {
+    speakSentence(VoiceChoice::sentence(language, visit_number), language);
+}
+
+void Speaker::speakSentence(const QString& text, SpeechLanguage language)
+{
     if (worker_ == nullptr || health_.state == DeviceState::Missing) {
         Q_EMIT speakFailed(health_.detail.isEmpty() ? tr("speech not started") : health_.detail);
         return;
     }
-    const QString text = VoiceChoice::sentence(language, visit_number);
     SpeechWorker* worker = worker_;
     QMetaObject::invokeMethod(
         worker, [worker, language, text]() { worker->speak(language, text); },

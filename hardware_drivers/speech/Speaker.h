@@ -42,6 +42,9 @@ public:
     // Says VoiceChoice::sentence(language, visit_number). Never blocks; failures come back as
     // speakFailed(). Does nothing but report when health() is Missing.
     void speakVisitNumber(const QString& visit_number, SpeechLanguage language);
+    // Says a whole sentence the caller made in that language (e.g. the total of a payment,
+    // issue 9). Same threading and failure reporting as speakVisitNumber().
+    void speakSentence(const QString& sentence, SpeechLanguage language);
 
     // Ok when some audio output exists: an ALSA playback device (/dev/snd/pcmC*D*p), a
     // PulseAudio or PipeWire server; else HwErrorCode::NoAudio with the reason (translated).
