@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git curl ca-certificates clang-format
+  build-essential cmake ninja-build pkg-config git curl ca-certificates clang-format clang-tidy
   qt6-base-dev qt6-base-dev-tools
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
   libdlib-dev libopenblas-dev liblapack-dev libzxing-dev
