@@ -1,0 +1,3 @@
+#include "payment/PayLog.h"
+
+Q_LOGGING_CATEGORY(lcPay, "medkiosk.pay")
