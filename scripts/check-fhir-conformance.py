@@ -3,6 +3,7 @@
 reply it emits, and validate each against the FHIR R4 JSON schema (draft-06).
 
 usage: check-fhir-conformance.py SIM_BINARY [SCHEMA]   (exit 1 with the failing paths listed)
+       check-fhir-conformance.py --files SCHEMA FILE...  (validate fixture files, same validator)
 SCHEMA defaults to the repository's copy, tests/data/fhir/schema/fhir.schema.json (HL7, CC0).
 """
 import json
@@ -29,7 +30,25 @@ def request(method, url, body=None, headers=None):
         return err.code, err.headers, err.read()
 
 
+def check_files(schema_path, paths):
+    """Validates JSON files (test fixtures) with the same validator; returns the exit code."""
+    with open(schema_path, encoding="utf-8") as f:
+        validator = jsonschema.Draft6Validator(json.load(f))
+    failures = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        for error in validator.iter_errors(doc):
+            failures.append(f"{path}: {'/'.join(str(p) for p in error.absolute_path)}: {error.message[:200]}")
+    for failure in failures:
+        print(failure)
+    print(f"{len(paths)} files, {len(failures)} schema errors")
+    return 1 if failures or not paths else 0
+
+
 def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "--files":
+        return check_files(sys.argv[2], sys.argv[3:])
     if len(sys.argv) not in (2, 3):
         print(__doc__)
         return 2
