@@ -24,6 +24,7 @@ QStringList faultModes()
             QStringLiteral("drop"),
             QStringLiteral("drop-after-commit"),
             QStringLiteral("hang"),
+            QStringLiteral("hang-after-commit"),
             QStringLiteral("outage"),
             QStringLiteral("latency")};
 }

@@ -33,11 +33,16 @@ struct SimOptions {
     bool require_auth = true;
     int token_lifetime_s = 300;  // access tokens
     int auth_leeway_s = 300;     // clock skew tolerated on an assertion's exp, either way
+    // Payments (issue 9, docs/pool-protocol.md "Payments"): the largest credit charge authorised
+    // without face (phone digits), and how long a pay-by-phone order stays open.
+    qint64 limit_without_face_fen = 20000;  // 200.00
+    int phone_order_expiry_s = 120;
 };
 
 struct FaultSpec {  // same fields as POST /_sim/faults
     QString
-        mode;  // none|5xx|429|malformed|wrong-content-type|oversized|drop|drop-after-commit|hang|outage
+        mode;  // none|5xx|429|malformed|wrong-content-type|oversized|drop|drop-after-commit|hang|
+               // hang-after-commit|outage|latency
     int count = 1;  // -1 = until reset
     int latency_ms = 0;
     int retry_after_s = 1;

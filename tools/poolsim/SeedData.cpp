@@ -88,6 +88,11 @@ QJsonObject makePatient(const QString& id, const QString& number, const QString&
 
 }  // namespace
 
+quint32 seedMix(quint32 seed, const QString& key)
+{
+    return mix(seed, key);
+}
+
 QJsonObject translated(const QString& /*element*/, const QString& english)
 {
     return QJsonObject{

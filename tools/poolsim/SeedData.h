@@ -32,4 +32,7 @@ private:
 
 QJsonObject translated(const QString& element, const QString& english);
 
+// The seeded hash every generated value comes from (SHA-1 of seed + key, first 4 bytes).
+quint32 seedMix(quint32 seed, const QString& key);
+
 }  // namespace mk::sim

@@ -296,6 +296,16 @@ std::optional<SimReply> SimAuth::check(const SimRequest& request, const QStringL
     return std::nullopt;
 }
 
+QString SimAuth::clientOf(const SimRequest& request) const
+{
+    const QByteArray header = request.value("Authorization");
+    if (header.size() > 7 && header.left(7).toLower() == "bearer ") {
+        const auto it = tokens_.constFind(header.mid(7).trimmed());
+        if (it != tokens_.cend()) return it->client_id;
+    }
+    return QStringLiteral("unauthenticated");
+}
+
 bool SimAuth::registerClient(const QString& client_id, const QJsonObject& jwks,
                              const QStringList& scopes, QString* error)
 {

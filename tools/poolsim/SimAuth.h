@@ -45,6 +45,9 @@ public:
     SimReply smartConfiguration() const;
     // Empty when the FHIR request (path parts after /fhir) may go on; else the refusal.
     std::optional<SimReply> check(const SimRequest& request, const QStringList& parts);
+    // The client id of the request's valid bearer token; "unauthenticated" without one
+    // (--no-auth). The requestor of a payment (PaymentReconciliation.requestor Device/{id}).
+    QString clientOf(const SimRequest& request) const;
 
     bool registerClient(const QString& client_id, const QJsonObject& jwks,
                         const QStringList& scopes, QString* error);

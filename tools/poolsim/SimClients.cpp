@@ -51,10 +51,14 @@ void printError(const QString& text)
 
 QStringList SimClients::kioskScopes()
 {
-    return {
-        QStringLiteral("system/HealthcareService.rs"), QStringLiteral("system/Schedule.rs"),
-        QStringLiteral("system/Practitioner.rs"),      QStringLiteral("system/Slot.rs"),
-        QStringLiteral("system/Patient.rs"),           QStringLiteral("system/Appointment.crus")};
+    return {QStringLiteral("system/HealthcareService.rs"), QStringLiteral("system/Schedule.rs"),
+            QStringLiteral("system/Practitioner.rs"), QStringLiteral("system/Slot.rs"),
+            QStringLiteral("system/Patient.rs"), QStringLiteral("system/Appointment.crus"),
+            // Payments (issue 9): $pay and $phone-order update an Invoice, $open-credit creates
+            // an Account.
+            QStringLiteral("system/Invoice.rus"), QStringLiteral("system/Account.crs"),
+            QStringLiteral("system/PaymentReconciliation.rs"),
+            QStringLiteral("system/DocumentReference.rs")};
 }
 
 bool SimClients::checkJwks(const QJsonObject& jwks, QString* error)

@@ -55,18 +55,20 @@ QByteArray SimRequest::value(const QByteArray& name) const
     return {};
 }
 
-SimReply outcomeReply(int status, const QString& code, const QString& text, const QString& rule)
+SimReply outcomeReply(int status, const QString& code, const QString& text, const QString& rule,
+                      const QString& details_text)
 {
     QJsonObject issue{{QStringLiteral("severity"), QStringLiteral("error")},
                       {QStringLiteral("code"), code},
                       {QStringLiteral("diagnostics"), text}};
     if (!rule.isEmpty()) {  // which hospital rule refused it (docs/pool-protocol.md)
-        issue.insert(QStringLiteral("details"),
-                     QJsonObject{{QStringLiteral("coding"),
-                                  QJsonArray{QJsonObject{{QStringLiteral("system"),
-                                                          QStringLiteral("urn:medkiosk:rule")},
-                                                         {QStringLiteral("code"), rule}}}},
-                                 {QStringLiteral("text"), text}});
+        issue.insert(
+            QStringLiteral("details"),
+            QJsonObject{{QStringLiteral("coding"),
+                         QJsonArray{QJsonObject{
+                             {QStringLiteral("system"), QStringLiteral("urn:medkiosk:rule")},
+                             {QStringLiteral("code"), rule}}}},
+                        {QStringLiteral("text"), details_text.isEmpty() ? text : details_text}});
     }
     const QJsonObject oo{{QStringLiteral("resourceType"), QStringLiteral("OperationOutcome")},
                          {QStringLiteral("issue"), QJsonArray{issue}}};

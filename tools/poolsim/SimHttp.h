@@ -30,9 +30,11 @@ struct SimReply {
     SimHeaders headers;
 };
 
-// An OperationOutcome reply; `rule` (per-day, ...) adds details.coding urn:medkiosk:rule.
+// An OperationOutcome reply; `rule` (per-day, ...) adds details.coding urn:medkiosk:rule, with
+// details.text = `details_text` (default: `text`; a payment refusal gives the patient's reason
+// in Chinese in diagnostics and in English in details.text).
 SimReply outcomeReply(int status, const QString& code, const QString& text,
-                      const QString& rule = QString());
+                      const QString& rule = QString(), const QString& details_text = QString());
 
 // The bytes of a reply on the wire: status line, headers (always `Connection: close`), body.
 QByteArray serializeReply(const SimReply& reply);

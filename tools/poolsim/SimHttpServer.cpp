@@ -34,6 +34,7 @@ QString refId(const QJsonValue& ref, const QString& type)
 SimHttpServer::SimHttpServer(SimOptions options)
     : options_(std::move(options)),
       seed_(options_.seed, options_.first_day, options_.timezone),
+      payments_(std::make_unique<SimPayments>(options_, seed_, state_)),
       checkin_key_(std::make_unique<SimCheckinKey>(options_.seed, options_.hospital_id)),
       auth_(std::make_unique<SimAuth>(options_))
 {
@@ -83,7 +84,9 @@ void SimHttpServer::onNewConnection()
 
 bool SimHttpServer::loadState(QString* error)
 {
-    return state_.load(options_.data_dir, error);
+    if (!state_.load(options_.data_dir, error)) return false;
+    payments_->ensureSeeded();
+    return true;
 }
 
 void SimHttpServer::setFault(const FaultSpec& fault)
@@ -96,6 +99,7 @@ void SimHttpServer::resetState()
     state_.clear();
     fault_ = FaultSpec{};
     requests_per_route_.clear();
+    payments_->ensureSeeded();
     persist();
 }
 
@@ -230,6 +234,10 @@ void SimHttpServer::handleRequest(const SimRequest& request, SimConnection* conn
         connection->abort();
         return;
     }
+    if (mode == QLatin1String("hang-after-commit")) {
+        connection->hold();  // carried out, but the client never hears: its timeout ends it
+        return;
+    }
     if (mode == QLatin1String("malformed")) {
         reply.body = reply.body.left(std::max<qsizetype>(1, reply.body.size() / 2));
     }
@@ -239,6 +247,11 @@ void SimHttpServer::handleRequest(const SimRequest& request, SimConnection* conn
 SimReply SimHttpServer::handleSim(const SimRequest& request, const QString& path)
 {
     const bool is_post = request.isPost();
+    // The patient's phone paying an order, the cashier window, a doctor amending a bill.
+    if (std::optional<SimReply> r = payments_->control(request, path)) {
+        persist();
+        return *r;
+    }
     if (path == QLatin1String("/_sim/stats")) {
         QJsonObject routes;
         for (auto it = requests_per_route_.cbegin(); it != requests_per_route_.cend(); ++it) {
@@ -252,6 +265,7 @@ SimReply SimHttpServer::handleSim(const SimRequest& request, const QString& path
                      {QStringLiteral("cancels_applied"), state_.cancels_applied},
                      {QStringLiteral("idempotent_replays"), state_.idempotent_replays},
                      {QStringLiteral("duplicate_commands"), state_.duplicate_commands},
+                     {QStringLiteral("payments_applied"), state_.pay.payments_applied},
                      {QStringLiteral("auth"),
                       QJsonObject{{QStringLiteral("tokens_issued"), auth_->stats().tokens_issued},
                                   {QStringLiteral("token_refusals"), auth_->stats().token_refusals},

@@ -6,6 +6,7 @@
 #include "SimCheckinKey.h"
 #include "SimConnection.h"
 #include "SimHttp.h"
+#include "SimPayments.h"
 #include "SimState.h"
 
 #include <QHash>
@@ -68,6 +69,7 @@ private:
     QList<SlotEntry> slots_;
     QHash<QString, int> slot_index_;
     SimState state_;
+    std::unique_ptr<SimPayments> payments_;  // issue 9; uses state_.pay
     FaultSpec fault_;
     QHash<QString, int> requests_per_route_;
     QTcpServer tcp_;

@@ -2,6 +2,7 @@
 #include "SimHttpServer.h"
 #include "SimLog.h"
 #include "SimSearchRules.h"
+#include "payment/ExactJson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -127,6 +128,10 @@ SimReply SimHttpServer::route(const SimRequest& request, const QStringList& part
     if (is_get && parts.size() == 1) {
         return search(type, QUrlQuery(request.url), request.url);
     }
+    if (std::optional<SimReply> r =
+            payments_->route(request, parts, auth_->clientOf(request), baseUrl())) {
+        return *r;  // SimPayments.cpp
+    }
     if (is_get && parts.size() == 2) {
         return read(type, parts.at(1));
     }
@@ -209,7 +214,7 @@ SimReply SimHttpServer::bundle(const QList<QJsonObject>& matches,
         b.insert(QStringLiteral("entry"), entries);
     }
     SimReply r;
-    r.body = QJsonDocument(b).toJson(QJsonDocument::Compact);
+    r.body = pay::writeExactJson(b);  // payment resources hold exact Money numbers
     r.content_type = QByteArray(kFhirJson);
     return r;
 }
@@ -226,7 +231,11 @@ SimReply SimHttpServer::search(const QString& type, const QUrlQuery& query, cons
     if (!refusal.isEmpty()) {
         return outcomeReply(400, QStringLiteral("invalid"), refusal);
     }
-    if (type == QLatin1String("HealthcareService")) {
+    if (SimPayments::handlesType(type)) {
+        std::optional<SimReply> refused;
+        matches = payments_->search(type, query, &refused);
+        if (refused) return *refused;
+    } else if (type == QLatin1String("HealthcareService")) {
         matches = seed_.departments;
     } else if (type == QLatin1String("Practitioner")) {
         matches = seed_.practitioners;

@@ -27,7 +27,14 @@ const QHash<QString, QStringList>& searchParameters()
          {QStringLiteral("identifier"), QStringLiteral("phone"), QStringLiteral("birthdate"),
           QStringLiteral("guardian")}},
         {QStringLiteral("Appointment"),
-         {QStringLiteral("patient"), QStringLiteral("date"), QStringLiteral("identifier")}}};
+         {QStringLiteral("patient"), QStringLiteral("date"), QStringLiteral("identifier")}},
+        // Payments (issue 9)
+        {QStringLiteral("Invoice"), {QStringLiteral("subject"), QStringLiteral("status")}},
+        {QStringLiteral("Account"), {QStringLiteral("patient"), QStringLiteral("type")}},
+        {QStringLiteral("DocumentReference"),
+         {QStringLiteral("type"), QStringLiteral("subject"), QStringLiteral("date")}},
+        {QStringLiteral("PaymentReconciliation"),
+         {QStringLiteral("requestor"), QStringLiteral("created")}}};
     return supported;
 }
 
@@ -43,7 +50,11 @@ QString searchRefusal(const QString& type, const QUrlQuery& query)
     static const QHash<QString, QStringList> criteria{
         {QStringLiteral("Patient"),
          {QStringLiteral("identifier"), QStringLiteral("phone"), QStringLiteral("guardian")}},
-        {QStringLiteral("Appointment"), {QStringLiteral("patient"), QStringLiteral("identifier")}}};
+        {QStringLiteral("Appointment"), {QStringLiteral("patient"), QStringLiteral("identifier")}},
+        {QStringLiteral("Invoice"), {QStringLiteral("subject")}},
+        {QStringLiteral("Account"), {QStringLiteral("patient")}},
+        {QStringLiteral("DocumentReference"), {QStringLiteral("type")}},
+        {QStringLiteral("PaymentReconciliation"), {QStringLiteral("requestor")}}};
     const QStringList allowed = searchParameters().value(type);
     bool narrowed = false;
     for (const auto& [name, value] : query.queryItems(QUrl::FullyDecoded)) {

@@ -91,6 +91,7 @@ void SimState::clear()
     cancels_applied = 0;
     idempotent_replays = 0;
     duplicate_commands = 0;
+    pay.clear();
 }
 
 bool SimState::save(const QString& data_dir, QString* error) const
@@ -140,6 +141,7 @@ bool SimState::save(const QString& data_dir, QString* error) const
                            {QStringLiteral("sequences"), seq},
                            {QStringLiteral("day_counters"), days},
                            {QStringLiteral("next_id"), next_id},
+                           {QStringLiteral("payments"), pay.toJson()},
                            {QStringLiteral("appointments_created"), appointments_created}};
     QString local_error;
     QString* err = error != nullptr ? error : &local_error;
@@ -235,6 +237,7 @@ bool SimState::load(const QString& data_dir, QString* error)
     cancels_applied = commands.value(QStringLiteral("cancels_applied")).toInt(0);
     idempotent_replays = commands.value(QStringLiteral("idempotent_replays")).toInt(0);
     duplicate_commands = commands.value(QStringLiteral("duplicate_commands")).toInt(0);
+    pay.fromJson(root.value(QStringLiteral("payments")).toObject());
     return true;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SimPayState.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
@@ -29,6 +31,7 @@ public:
     int cancels_applied = 0;     // -> cancelled transitions
     int idempotent_replays = 0;  // POSTs answered from idempotent_replies
     int duplicate_commands = 0;  // a check-in/cancel executed (not replayed) on one already done
+    SimPayState pay;             // bills, credit lines, payments, receipts, phone orders (issue 9)
 
     void clear();
     // Atomic: temp file, fsync, rename; the file 0600 in a 0700 folder (it holds check-in

@@ -1,5 +1,6 @@
 #include "PoolSimulator.h"
 #include "SimClients.h"
+#include "payment/Money.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -72,8 +73,17 @@ int main(int argc, char* argv[])
     const QCommandLineOption lifetime_opt(QStringLiteral("token-lifetime-s"),
                                           QStringLiteral("access token lifetime (default 300)"),
                                           QStringLiteral("N"), QStringLiteral("300"));
+    const QCommandLineOption face_limit_opt(
+        QStringLiteral("limit-without-face"),
+        QStringLiteral("largest credit charge authorised without face, yuan (default 200.00)"),
+        QStringLiteral("AMOUNT"), QStringLiteral("200.00"));
+    const QCommandLineOption order_expiry_opt(
+        QStringLiteral("phone-order-expiry-s"),
+        QStringLiteral("seconds a pay-by-phone order stays open (default 120)"),
+        QStringLiteral("N"), QStringLiteral("120"));
     parser.addOptions({port_opt, dir_opt, seed_opt, latency_opt, fault_opt, count_opt, day_opt,
-                       announce_opt, register_opt, client_opt, no_auth_opt, lifetime_opt});
+                       announce_opt, register_opt, client_opt, no_auth_opt, lifetime_opt,
+                       face_limit_opt, order_expiry_opt});
     parser.process(app);
 
     mk::sim::SimOptions options;
@@ -83,6 +93,14 @@ int main(int argc, char* argv[])
     options.latency_ms = parser.value(latency_opt).toInt();
     options.require_auth = !parser.isSet(no_auth_opt);
     options.token_lifetime_s = std::max(1, parser.value(lifetime_opt).toInt());
+    const auto face_limit = mk::pay::Money::fromDecimalText(parser.value(face_limit_opt));
+    if (!face_limit) {
+        std::fprintf(stderr, "medkiosk-poolsim: --limit-without-face: %s\n",
+                     qPrintable(face_limit.error().message()));
+        return 2;
+    }
+    options.limit_without_face_fen = face_limit.value().toFen();
+    options.phone_order_expiry_s = std::max(1, parser.value(order_expiry_opt).toInt());
     if (parser.isSet(day_opt)) {
         options.first_day = QDate::fromString(parser.value(day_opt), Qt::ISODate);
     }
