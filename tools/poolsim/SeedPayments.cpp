@@ -240,8 +240,8 @@ SeedPayments::SeedPayments(quint32 seed, QDate first_day, int offset_s)
     }
     // Oldest first per patient (the order of an Invoice search).
     std::stable_sort(invoices.begin(), invoices.end(),
-                     [](const SimInvoice& a, const SimInvoice& b) {
-                         return a.patient == b.patient ? a.date < b.date : a.patient < b.patient;
+                     [](const SimInvoice& x, const SimInvoice& y) {
+                         return x.patient == y.patient ? x.date < y.date : x.patient < y.patient;
                      });
 
     accounts.append(SimAccount{QStringLiteral("acct-1001"), QStringLiteral("pat-1001"),

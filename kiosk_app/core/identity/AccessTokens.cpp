@@ -38,10 +38,14 @@ QByteArray formValue(const QString& value)
 
 QStringList AuthOptions::kioskScopes()
 {
-    return {
-        QStringLiteral("system/HealthcareService.rs"), QStringLiteral("system/Schedule.rs"),
-        QStringLiteral("system/Practitioner.rs"),      QStringLiteral("system/Slot.rs"),
-        QStringLiteral("system/Patient.rs"),           QStringLiteral("system/Appointment.crus")};
+    return {QStringLiteral("system/HealthcareService.rs"), QStringLiteral("system/Schedule.rs"),
+            QStringLiteral("system/Practitioner.rs"), QStringLiteral("system/Slot.rs"),
+            QStringLiteral("system/Patient.rs"), QStringLiteral("system/Appointment.crus"),
+            // Payments (issue 9, docs/pool-protocol.md): $pay and $phone-order update an Invoice,
+            // $open-credit creates an Account.
+            QStringLiteral("system/Invoice.rus"), QStringLiteral("system/Account.crs"),
+            QStringLiteral("system/PaymentReconciliation.rs"),
+            QStringLiteral("system/DocumentReference.rs")};
 }
 
 bool isNotAuthorised(const Error& e)
