@@ -254,6 +254,7 @@ QString KioskWindow::language() const
 
 void KioskWindow::showScreen(ScreenId id)
 {
+    id = payRoute(id);
     if (id == ScreenId::Home) {
         goHome();
         return;

@@ -35,6 +35,8 @@ namespace mk::ui {
 struct StaffServices;
 struct CheckinDevices;
 struct FaceServices;
+struct PayServices;
+class PayFlow;
 
 class KioskWindow : public QWidget
 {
@@ -69,6 +71,11 @@ public:
     // (ChildChoice or Department); when the pool cannot be asked, Identify says why.
     // services must outlive the window.
     void installFace(const FaceServices& services);
+    // Payment (issue 9, KioskWindowPay.cpp): adds the payment screens (ui/payment), "Pay" on
+    // Home, and - when staff mode is installed (staff not null) - "Payments" on the maintenance
+    // screen. Identify, ChildChoice and face sign-in lead to the bills while the session is in
+    // the payment flow. services (and staff) must outlive the window.
+    void installPayment(const PayServices& services, const StaffServices* staff = nullptr);
     // The connectivity indicator from the outbox relay (Relay::statusChanged): online,
     // "Offline since HH:mm", "N waiting".
     void setQueueStatus(const mk::outbox::QueueStatus& status);
@@ -101,6 +108,8 @@ private:
     // (the out-of-service page is shown instead).
     bool showOutOfService(ScreenId id);
     void retranslateAuth();
+    // KioskWindowPay.cpp: where a flow step leads in the payment flow (Department -> PayBills).
+    ScreenId payRoute(ScreenId id) const;
 
     const config::KioskConfig& config_;
     std::unique_ptr<booking::BookingSession> session_;
@@ -115,6 +124,7 @@ private:
     QDateTime offline_since_;      // invalid while online
     int waiting_ = 0;              // outbox commands not yet sent
     quint64 face_generation_ = 0;  // a face sign-in answer after goHome() is dropped
+    PayFlow* pay_flow_ = nullptr;  // installPayment(): the payment screens' shared state
 
     QStackedWidget* stack_ = nullptr;
     QLabel* location_ = nullptr;

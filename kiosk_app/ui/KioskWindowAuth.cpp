@@ -50,7 +50,8 @@ void KioskWindow::setAuthStatus(const identity::AuthStatus& status)
     }
     retranslateAuth();
     const bool out = auth_.outOfService();
-    const bool staff_screen = current_ == ScreenId::StaffPin || current_ == ScreenId::Maintenance;
+    const bool staff_screen = current_ == ScreenId::StaffPin || current_ == ScreenId::Maintenance ||
+                              current_ == ScreenId::StaffPayments;
     if (out && !staff_screen) {
         qCWarning(lcUi) << "out of service: the booking pool does not accept this kiosk";
         goHome();  // clears what a patient entered; Home shows the out-of-service page
@@ -63,7 +64,7 @@ void KioskWindow::setAuthStatus(const identity::AuthStatus& status)
 bool KioskWindow::showOutOfService(ScreenId id)
 {
     if (!auth_.outOfService() || out_of_service_ == nullptr || id == ScreenId::StaffPin ||
-        id == ScreenId::Maintenance) {
+        id == ScreenId::Maintenance || id == ScreenId::StaffPayments) {
         return false;
     }
     current_ = ScreenId::Home;

@@ -8,6 +8,7 @@
 #include "face/FaceConsentScreen.h"
 #include "face/FaceEnrollScreen.h"
 #include "face/FaceIdentifyScreen.h"
+#include "payment/PayIdentifyScreen.h"
 #include "screens/HomeScreen.h"
 #include "screens/IdentifyScreen.h"
 #include "screens/ResultScreen.h"
@@ -28,6 +29,8 @@ void KioskWindow::installFace(const FaceServices& services)
     connect(consent, &FaceConsentScreen::agreed, enroll, &FaceEnrollScreen::setConsent);
     connect(identify, &FaceIdentifyScreen::identified, this, &KioskWindow::onFaceIdentified);
     static_cast<HomeScreen*>(screen(ScreenId::Home))->setFaceAvailable(true);
+    if (Screen* pay = screen(ScreenId::PayIdentify))
+        static_cast<PayIdentifyScreen*>(pay)->setFaceAvailable(true);
     static_cast<ResultScreen*>(screen(ScreenId::Result))->setFaceEnrollmentAvailable(true);
     retranslate();
 }

@@ -33,6 +33,12 @@ enum class ScreenId {
     FaceConsent,  // face identification (issue 5, ui/face)
     FaceEnroll,
     FaceIdentify,
+    PayIdentify,  // payment (issue 9, ui/payment): how to identify, the bills, paying, receipt
+    PayBills,
+    Pay,
+    PayReceipt,
+    CreditOpen,     // open credit care: agreement, consent, identity check, result
+    StaffPayments,  // staff: today's payments, daily close, failed payments
 };
 
 // What every screen may use. Owned by the window; outlives the screens.

@@ -5,6 +5,7 @@
 #include "core/common/Masking.h"
 #include "ui/Theme.h"
 #include "ui/booking/BookingUi.h"
+#include "ui/payment/PayFlow.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -95,8 +96,13 @@ QString ChildChoiceScreen::tileText(int index) const
 
 void ChildChoiceScreen::retranslate()
 {
-    title_->setText(tr("Who is the appointment for?"));
-    subtitle_->setText(tr("Tap the person who will see the doctor."));
+    if (PayFlow::isPayFlow(context().session)) {
+        title_->setText(tr("Whose bills do you want to pay?"));
+        subtitle_->setText(tr("Tap the person whose bills you want to see."));
+    } else {
+        title_->setText(tr("Who is the appointment for?"));
+        subtitle_->setText(tr("Tap the person who will see the doctor."));
+    }
     for (int i = 0; i < tiles_.size() && i < people_.size(); ++i)
         tiles_.at(i)->setText(tileText(i));
 }

@@ -65,6 +65,18 @@ HomeScreen::HomeScreen(ScreenContext& context, QWidget* parent) : Screen(context
     face_row->addStretch(1);
     layout->addLayout(face_row);
 
+    pay_ = new QPushButton(this);
+    pay_->setObjectName(QStringLiteral("payHomeButton"));
+    pay_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    Theme::setRole(pay_, "primary");
+    pay_->hide();  // until KioskWindow::installPayment
+    connect(pay_, &QPushButton::clicked, this, [this] { Q_EMIT goTo(ScreenId::PayIdentify); });
+    auto* pay_row = new QHBoxLayout;
+    pay_row->addStretch(1);
+    pay_row->addWidget(pay_, 4);
+    pay_row->addStretch(1);
+    layout->addLayout(pay_row);
+
     hint_ = new QLabel(this);
     hint_->setAlignment(Qt::AlignCenter);
     hint_->setWordWrap(true);
@@ -81,6 +93,7 @@ void HomeScreen::retranslate()
     book_->setText(tr("Book an appointment"));
     checkin_->setText(tr("Check in for my appointment"));
     face_->setText(tr("Sign in with your face"));
+    pay_->setText(tr("Pay my bills"));
     hint_->setText(
         tr("You need your patient number or phone number and your date of birth, or "
            "your patient card."));
@@ -89,6 +102,11 @@ void HomeScreen::retranslate()
 void HomeScreen::setCheckinAvailable(bool available)
 {
     checkin_->setVisible(available);
+}
+
+void HomeScreen::setPayAvailable(bool available)
+{
+    pay_->setVisible(available);
 }
 
 void HomeScreen::setFaceAvailable(bool available)

@@ -23,6 +23,8 @@ public:
     void setCheckinAvailable(bool available);
     // Shows the "Sign in with your face" button (KioskWindow::installFace).
     void setFaceAvailable(bool available);
+    // Shows the "Pay" button (KioskWindow::installPayment).
+    void setPayAvailable(bool available);
 
 private:
     QLabel* title_ = nullptr;
@@ -30,6 +32,7 @@ private:
     QPushButton* book_ = nullptr;
     QPushButton* checkin_ = nullptr;
     QPushButton* face_ = nullptr;
+    QPushButton* pay_ = nullptr;
     QLabel* hint_ = nullptr;
 };
 

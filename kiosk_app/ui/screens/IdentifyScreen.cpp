@@ -8,6 +8,7 @@
 #include "core/qr/QrImage.h"
 #include "ui/Theme.h"
 #include "ui/booking/BookingUi.h"
+#include "ui/payment/PayFlow.h"
 #include "ui/widgets/BusyIndicator.h"
 #include "ui/widgets/Keypad.h"
 #include "ui/widgets/MaskedField.h"
@@ -175,6 +176,7 @@ QDate IdentifyScreen::parseBirthDate(const QString& digits, const QDate& today)
 void IdentifyScreen::enter()
 {
     clearForm();
+    retranslate();  // the title says booking or paying
 }
 
 void IdentifyScreen::reset()
@@ -197,7 +199,8 @@ void IdentifyScreen::clearForm()
 
 void IdentifyScreen::retranslate()
 {
-    title_->setText(tr("Who is booking?"));
+    title_->setText(PayFlow::isPayFlow(context().session) ? tr("Whose bills do you want to pay?")
+                                                          : tr("Who is booking?"));
     scan_hint_->setText(tr("Scan your patient card, or type your number and date of birth below."));
     id_label_->setText(tr("Patient number or mobile phone number"));
     id_field_->setPlaceholder(tr("P and 8 digits, or 11 digits"));

@@ -156,6 +156,11 @@ MaintenanceScreen::MaintenanceScreen(ScreenContext& context, const StaffServices
     exit_ = button(this, QStringLiteral("exitButton"), "primary");
     actions->addWidget(refresh_);
     actions->addWidget(export_);
+    payments_ = button(this, QStringLiteral("paymentsButton"), "secondary");
+    payments_->hide();  // until setPaymentsAvailable(true)
+    connect(payments_, &QPushButton::clicked, this,
+            [this] { Q_EMIT goTo(ScreenId::StaffPayments); });
+    actions->addWidget(payments_);
     actions->addStretch(1);
     actions->addWidget(exit_);
     layout->addLayout(actions);
@@ -163,6 +168,11 @@ MaintenanceScreen::MaintenanceScreen(ScreenContext& context, const StaffServices
     connect(export_, &QPushButton::clicked, this, &MaintenanceScreen::exportReport);
     connect(exit_, &QPushButton::clicked, this, &MaintenanceScreen::exitMode);
     retranslate();
+}
+
+void MaintenanceScreen::setPaymentsAvailable(bool available)
+{
+    payments_->setVisible(available);
 }
 
 void MaintenanceScreen::enter()
@@ -336,6 +346,7 @@ void MaintenanceScreen::retranslate()
     refresh_->setText(tr("Refresh"));
     export_->setText(tr("Export report"));
     exit_->setText(tr("Exit"));
+    payments_->setText(tr("Payments"));
     discard_cancel_->setText(tr("Keep it"));
     const QList<const char*> reasons = discardReasons();
     for (int i = 0; i < reason_buttons_.size(); ++i)

@@ -35,6 +35,8 @@ public:
     static QList<const char*> discardReasons();
     // "2 h 05 min", "3 min", "40 s".
     static QString formatAge(qint64 seconds);
+    // Shows "Payments" (today's payments, daily close, failed payments: ui/payment, issue 9).
+    void setPaymentsAvailable(bool available);
 
 private:
     void refresh();
@@ -70,6 +72,7 @@ private:
     QPushButton* refresh_ = nullptr;
     QPushButton* export_ = nullptr;
     QPushButton* exit_ = nullptr;
+    QPushButton* payments_ = nullptr;
 };
 
 }  // namespace mk::ui
