@@ -15,6 +15,7 @@
 #include "core/outbox/Outbox.h"
 #include "core/outbox/PoolCommandSender.h"
 #include "core/outbox/Relay.h"
+#include "core/payment/PaymentService.h"
 #include "core/pool/AuthTransport.h"
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
@@ -33,6 +34,7 @@
 #include "ui/Language.h"
 #include "ui/Theme.h"
 #include "ui/face/FaceServices.h"
+#include "ui/payment/PayServices.h"
 #include "ui/staff/StaffServices.h"
 
 #include <QApplication>
@@ -184,6 +186,7 @@ int KioskApp::start(const QStringList& arguments)
     window_->setWindowTitle(tr("Hospital kiosk"));
     startOutboxAndStaff();
     startCheckin();
+    startPayment();
 
     signals_ = new UnixSignals(this);
     if (signals_->install()) {
@@ -422,8 +425,11 @@ void KioskApp::shutdown()
     window_.reset();
     stopFace(QDeadlineTimer(kFaceStopMs));         // the face services outlived the window
     QThreadPool::globalInstance()->waitForDone();  // staff screens' store calls
-    relay_.reset();                                // joins its worker
-    checkin_.reset();                              // waits for its workers
+    // Payments before the relay they are attached to; waits for its workers.
+    payment_.reset();
+    pay_services_.reset();
+    relay_.reset();    // joins its worker
+    checkin_.reset();  // waits for its workers
     staff_services_.reset();
     maintenance_.reset();
     staff_pin_.reset();

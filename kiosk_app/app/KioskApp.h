@@ -35,6 +35,9 @@ class PrinterSimulator;
 class ReceiptPrinter;
 class Speaker;
 }  // namespace mk::hw
+namespace mk::payment {
+class PaymentService;
+}
 namespace mk::outbox {
 class Outbox;
 class PoolCommandSender;
@@ -59,6 +62,7 @@ class Store;
 namespace mk::ui {
 class KioskWindow;
 struct FaceServices;
+struct PayServices;
 struct StaffServices;
 }  // namespace mk::ui
 
@@ -136,6 +140,7 @@ private:
     // connectivity indicator, and the staff maintenance mode (docs/maintenance.md).
     void startOutboxAndStaff();
     void startCheckin();  // KioskAppCheckin.cpp, after the outbox
+    void startPayment();  // KioskAppPay.cpp, after check-in (its printer and speaker)
     // KioskAppFace.cpp: reads [face]; after the window is shown, loads the models on a worker
     // thread, then installs the face screens (onFaceLoaded, UI thread).
     void startFace();
@@ -172,6 +177,9 @@ private:
     std::unique_ptr<hw::PrinterSimulator> printer_sim_;
     std::unique_ptr<hw::ReceiptPrinter> printer_;
     std::unique_ptr<hw::Speaker> speaker_;
+    // Payment (KioskAppPay.cpp, issue 9); the services outlive the window.
+    std::unique_ptr<payment::PaymentService> payment_;
+    std::unique_ptr<ui::PayServices> pay_services_;
     // Face sign-in (KioskAppFace.cpp); the services outlive the window.
     std::shared_ptr<face::FaceEngine> face_engine_;
     std::unique_ptr<face::SqlTemplateStore> face_store_;
