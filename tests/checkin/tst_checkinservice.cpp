@@ -2,6 +2,7 @@
 // online, the same code twice, offline with a provisional number and its reconciliation, every
 // refusal (nothing sent), the arrival window, plain appointment numbers.
 #include "CheckinFixture.h"
+#include "TestWait.h"
 #include "core/checkin/CheckinToken.h"
 
 #include <QSignalSpy>
@@ -123,7 +124,9 @@ private Q_SLOTS:
         auto r = fx_->service->reconcile();
         r.waitForFinished();
         QCOMPARE(r.result(), 0);
-        QTest::qWait(200);
+        // Every confirmation is queued to the service; once a call queued after reconcile() has
+        // run, a further one (a duplicate) would be in the spy.
+        QVERIFY(mk::test::flushQueuedCalls(fx_->service.get()));
         QCOMPARE(confirmed.size(), 2);
         QCOMPARE(fx_->sim->commandStats().checkins_applied, 2);
         QCOMPARE(fx_->sim->commandStats().duplicate_commands, 0);

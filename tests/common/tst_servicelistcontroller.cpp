@@ -1,6 +1,7 @@
 // ServiceListController (kiosk_app/ui/booking), the loading / stale banner / error + Retry part of
 // the department and doctor screens, driven by hand-made futures: fresh and cached answers, a
 // failure with and without a list shown, Retry, answers of superseded requests and reset().
+#include "TestWait.h"
 #include "core/config/KioskConfig.h"
 #include "ui/Screen.h"
 #include "ui/booking/ServiceListController.h"
@@ -166,7 +167,9 @@ void TestServiceListController::supersededAnswerIsIgnored()
     first.addResult(Answer(booking::Fetched<QList<fhir::Department>>{
         {department(QStringLiteral("old"))}, false, QDateTime::currentDateTimeUtc()}));
     first.finish();
-    QTest::qWait(50);  // let a (wrongly) accepted answer arrive; nothing may change
+    // The answer is delivered to the controller (directly or queued); once a call queued after
+    // it has run, a (wrongly) accepted answer would have changed something.
+    QVERIFY(mk::test::flushQueuedCalls(list_));
     QCOMPARE(shown_, 0);
     QVERIFY(list_->loading());
     second.addResult(Answer(booking::Fetched<QList<fhir::Department>>{
@@ -196,7 +199,7 @@ void TestServiceListController::resetForgetsEverything()
     pending.addResult(Answer(booking::Fetched<QList<fhir::Department>>{
         {department(QStringLiteral("late"))}, true, QDateTime::currentDateTimeUtc()}));
     pending.finish();
-    QTest::qWait(50);
+    QVERIFY(mk::test::flushQueuedCalls(list_));  // the late answer has been delivered
     QCOMPARE(shown_, 0);
     QVERIFY(!label("StaleBanner")->isVisible());
 }

@@ -10,6 +10,7 @@
 #include "hw/scanner/WedgeBurstDecoder.h"
 #include "hw/scanner/WedgeScannerFilter.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QKeyEvent>
 #include <QSignalSpy>
@@ -18,7 +19,9 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 using namespace mk::hw;
@@ -63,12 +66,43 @@ public:
     }
     void close()
     {
+        if (observer_ >= 0) ::close(observer_);
+        observer_ = -1;
         if (master_ >= 0) ::close(master_);
         master_ = -1;
     }
 
+    // The test's own descriptor on the slave side, opened before the scanner's (which takes the
+    // tty exclusively): it shares the tty's input queue, so FIONREAD on it counts the bytes the
+    // scanner has not read yet.
+    bool openObserver()
+    {
+        observer_ = ::open(QFile::encodeName(slave_path_).constData(),
+                           O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+        return observer_ >= 0;
+    }
+    int unread() const
+    {
+        int n = -1;
+        return observer_ >= 0 && ::ioctl(observer_, FIONREAD, &n) == 0 ? n : -1;
+    }
+    // Until `bytes` written on the master side are in the slave's input queue (the kernel moves
+    // them there asynchronously). Processes no events: the scanner, on this thread, cannot read
+    // them meanwhile.
+    bool waitArrived(int bytes, int timeout_ms)
+    {
+        QDeadlineTimer deadline(timeout_ms);
+        while (unread() < bytes) {
+            if (deadline.hasExpired()) return false;
+            pollfd p{observer_, POLLIN, 0};
+            ::poll(&p, 1, 10);  // wakes up when input arrives
+        }
+        return true;
+    }
+
 private:
     int master_ = -1;
+    int observer_ = -1;
     QString slave_path_;
 };
 
@@ -265,6 +299,7 @@ void TestScanner::serialOverPty()
     config.reopen_interval_ms = 100;
     SerialScanner scanner(config);
     QSignalSpy scans(&scanner, &QrScanner::scanned);
+    QVERIFY(pty->openObserver());
     QVERIFY2(scanner.start(), qPrintable(scanner.health().detail));
     QCOMPARE(scanner.health().state, DeviceState::Ready);
 
@@ -274,11 +309,16 @@ void TestScanner::serialOverPty()
     QCOMPARE(scans.at(0).at(0).toString(), QStringLiteral("MKAPPT:A1"));
     QCOMPARE(scans.at(1).at(0).toString(), QStringLiteral("MKAPPT:A2"));
 
-    // Chunked: the code arrives in pieces (partial reads).
-    QVERIFY(pty->write("MKPAT"));
-    QTest::qWait(30);
-    QVERIFY(pty->write("IENT:P00001001:"));
-    QTest::qWait(30);
+    // Chunked: the code arrives in pieces (partial reads). Each piece is in the tty before the
+    // scanner may read it, and read by the scanner before the next one is written.
+    for (const QByteArray& piece :
+         {QByteArrayLiteral("MKPAT"), QByteArrayLiteral("IENT:P00001001:")}) {
+        QVERIFY(pty->write(piece));
+        QVERIFY(pty->waitArrived(int(piece.size()), 10000));
+        QCOMPARE(scans.size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(pty->unread(), 0, 10000);
+    }
+    QCOMPARE(scans.size(), 2);
     QVERIFY(pty->write("19850312\r\n"));
     QTRY_COMPARE_WITH_TIMEOUT(scans.size(), 3, 10000);
     QCOMPARE(scans.at(2).at(0).toString(), QStringLiteral("MKPATIENT:P00001001:19850312"));

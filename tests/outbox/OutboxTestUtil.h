@@ -5,11 +5,10 @@
 #include "core/outbox/Outbox.h"
 #include "core/store/SecureKey.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QMutex>
-#include <QThread>
+#include <QTest>
 
 #include <functional>
 
@@ -25,13 +24,7 @@ inline store::SecureKey makeKey(char fill)
 // Waits (processing events) until pred() holds or timeout_ms passed; returns pred().
 inline bool waitFor(const std::function<bool()>& pred, int timeout_ms = 60000)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > timeout_ms) return false;
-        QThread::msleep(5);
-    }
-    return true;
+    return QTest::qWaitFor(pred, timeout_ms);
 }
 
 // A CommandSender whose outcome per appointment is scripted; records every send.

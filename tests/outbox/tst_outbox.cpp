@@ -253,8 +253,13 @@ void TestOutbox::deadRecordBlocksOnlyItsKeyUntilStaffAct()
         return outbox.record(other).value()->state == CommandState::Sent &&
                outbox.record(checkin).value()->state == CommandState::Dead;
     }));
-    QTest::qWait(100);
+    // A later command of another key is sent: the relay read the table again after A died, and
+    // a wrongly released cancel (due earlier) would have been sent before it.
+    const qint64 later = outbox.enqueue(checkInCommand(u"D"_qs)).value();
+    relay.wake();
+    QVERIFY(waitFor([&] { return outbox.record(later).value()->state == CommandState::Sent; }));
     QCOMPARE(outbox.record(cancel).value()->state, CommandState::Queued);  // waits for A
+    for (const FakeSender::Sent& sent : sender.sent()) QVERIFY(sent.id != cancel);
     // Staff retry the dead check-in: it goes through with the same key, then the cancel.
     const QString first_key = outbox.record(checkin).value()->idempotency_key;
     QCOMPARE(outbox

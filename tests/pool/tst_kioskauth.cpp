@@ -17,13 +17,13 @@
 #include "poolsim/SimulatorThread.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
+
+#include <atomic>
 
 using namespace mk;
 using namespace mk::identity;
@@ -35,14 +35,35 @@ const QString kKiosk = QStringLiteral("KIOSK-T-01");
 
 bool waitFor(const std::function<bool()>& pred, int timeout_ms = 20000)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > timeout_ms) return false;
-        QThread::msleep(5);
-    }
-    return true;
+    return QTest::qWaitFor(pred, timeout_ms);
 }
+
+// The relay's sender, counted: every probe and send the relay starts. A check that a command
+// waits (nothing sent, no attempt counted) looks after the relay has started two more calls: the
+// loop round of the first one is over by then, whatever it would have done with the command.
+class CountingSender : public outbox::CommandSender
+{
+public:
+    explicit CountingSender(std::unique_ptr<outbox::CommandSender> inner) : inner_(std::move(inner))
+    {}
+    outbox::SendOutcome send(const outbox::OutboxRecord& record) override
+    {
+        sends_.fetch_add(1);
+        return inner_->send(record);
+    }
+    Status probe() override
+    {
+        probes_.fetch_add(1);
+        return inner_->probe();
+    }
+    int sends() const { return sends_.load(); }
+    int calls() const { return sends_.load() + probes_.load(); }
+
+private:
+    std::unique_ptr<outbox::CommandSender> inner_;
+    std::atomic<int> sends_{0};
+    std::atomic<int> probes_{0};
+};
 
 store::SecureKey storeKey()
 {
@@ -70,7 +91,7 @@ struct Kiosk {
     std::unique_ptr<pool::PoolClient> client;
     std::unique_ptr<store::Store> store;
     std::unique_ptr<outbox::Outbox> outbox;
-    std::unique_ptr<outbox::PoolCommandSender> sender;
+    std::unique_ptr<CountingSender> sender;  // over a PoolCommandSender
     std::unique_ptr<outbox::Relay> relay;
     std::optional<KioskIdentity> identity;
 
@@ -111,8 +132,8 @@ struct Kiosk {
     {
         store = store::Store::open(dir.filePath(u"store.db"_qs), storeKey()).value();
         outbox = std::make_unique<outbox::Outbox>(*store);
-        sender = std::make_unique<outbox::PoolCommandSender>(
-            base_url, std::make_unique<pool::AuthTransport>(plain, tokens));
+        sender = std::make_unique<CountingSender>(std::make_unique<outbox::PoolCommandSender>(
+            base_url, std::make_unique<pool::AuthTransport>(plain, tokens)));
         outbox::RelayOptions o;
         o.backoff.base_ms = 5;
         o.backoff.cap_ms = 50;
@@ -130,6 +151,12 @@ struct Kiosk {
         return {};
     }
     AuthState state() const { return tokens->status().state; }
+    // Two more calls of the relay to the pool (probes while it waits): see CountingSender.
+    bool twoMoreRelayRounds() const
+    {
+        const int calls = sender->calls();
+        return waitFor([&] { return sender->calls() >= calls + 2; });
+    }
 };
 
 }  // namespace
@@ -212,9 +239,10 @@ void TestKioskAuth::noKey()
     const qint64 id = k.outbox->enqueue(outbox::checkInCommand(a[0])).value();
     k.relay->wake();
     QVERIFY(waitFor([&] { return !k.relay->status().authorised; }));
-    QThread::msleep(300);
+    QVERIFY(k.twoMoreRelayRounds());                             // probes while refused
     QCOMPARE(k.record(id).state, outbox::CommandState::Queued);  // waits, never dead
     QCOMPARE(k.record(id).attempts, 0);
+    QCOMPARE(k.sender->sends(), 0);
 }
 
 void TestKioskAuth::unregisteredKiosk()
@@ -263,7 +291,7 @@ void TestKioskAuth::revokedMidSessionThenRegisteredAgain()
     const qint64 id = k.outbox->enqueue(outbox::checkInCommand(a[0])).value();
     k.relay->wake();
     QVERIFY(waitFor([&] { return !k.relay->status().authorised; }));
-    QThread::msleep(500);  // several probes while refused: still waiting, nothing burnt
+    QVERIFY(k.twoMoreRelayRounds());  // probes while refused: still waiting, nothing burnt
     QCOMPARE(k.record(id).state, outbox::CommandState::Queued);
     QCOMPARE(k.record(id).attempts, 0);
     QCOMPARE(sim_->commandStats().checkins_applied, before.checkins_applied);
@@ -354,7 +382,7 @@ void TestKioskAuth::tooLittleScope()
     const qint64 id = k.outbox->enqueue(outbox::checkInCommand(a[0])).value();
     k.relay->wake();
     QVERIFY(waitFor([&] { return sim_->authStats().forbidden >= 1; }));  // 403 from the pool
-    QThread::msleep(300);
+    QVERIFY(k.twoMoreRelayRounds());
     QCOMPARE(k.record(id).state, outbox::CommandState::Queued);
     QCOMPARE(k.record(id).attempts, 0);
 }
@@ -406,7 +434,7 @@ void TestKioskAuth::tokenEndpointDownWhilePoolUp()
     const qint64 id = k.outbox->enqueue(outbox::checkInCommand(a[0])).value();
     k.relay->wake();
     QVERIFY(waitFor([&] { return k.relay->status().connectivity_known; }));
-    QThread::msleep(300);
+    QVERIFY(k.twoMoreRelayRounds());  // probes while the token endpoint is away
     QCOMPARE(k.record(id).state, outbox::CommandState::Queued);
     QVERIFY(!k.relay->status().online);  // offline, as for an outage of the pool
 
