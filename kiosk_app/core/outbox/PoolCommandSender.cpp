@@ -3,8 +3,12 @@
 #include "core/fhir/FhirParser.h"
 #include "core/fhir/FhirUris.h"
 #include "core/identity/AccessTokens.h"
+#include "core/payment/PaymentCommand.h"
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolReply.h"
+#include "payment/ExactJson.h"
+#include "payment/OperationBodies.h"
+#include "payment/PaymentOutcome.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -175,6 +179,7 @@ SendOutcome PoolCommandSender::send(const OutboxRecord& record)
         return record.kind == kind::kCheckIn ? checkIn(record, appointment_id, appointment_number)
                                              : cancel(record, appointment_id, appointment_number);
     }
+    if (record.kind == kind::kPayment) return payment(record);
     return SendOutcome::permanent(QStringLiteral("no sender for kind \"%1\"").arg(record.kind));
 }
 
@@ -247,6 +252,63 @@ SendOutcome PoolCommandSender::cancel(const OutboxRecord& record, const QString&
     if (after.value().status != fhir::AppointmentStatus::Cancelled)
         return wrongState(what, after.value(), "cancelled");
     return SendOutcome::done(resultOf(after.value()));
+}
+
+SendOutcome PoolCommandSender::payment(const OutboxRecord& record)
+{
+    const QString what = QStringLiteral("POST $pay");
+    const Result<payment::PaymentPayload> p = payment::parsePaymentPayload(record.payload);
+    if (!p) return SendOutcome::permanent(p.error().detail);
+    const pay::PayResult<QJsonDocument> body = pay::parseExactJson(p.value().request);
+    const pay::PayResult<pay::PayRequest> req = body
+                                                    ? pay::parsePayParameters(body.value().object())
+                                                    : pay::PayResult<pay::PayRequest>(body.error());
+    if (!req)
+        return SendOutcome::permanent(QStringLiteral("bad $pay body: ") + req.error().message());
+    pay::PaymentIntent intent;
+    intent.invoiceId = p.value().invoice_id;
+    intent.amountShown = req.value().amount;
+    intent.method = req.value().method;
+    intent.verification = req.value().verification;
+    intent.idempotencyKey = record.idempotency_key;
+    intent.offline = req.value().offline;
+    intent.takenAt = req.value().takenAt;
+
+    pool::HttpRequest post;
+    post.method = QByteArrayLiteral("POST");
+    post.url = url(QStringLiteral("Invoice/%1/$pay").arg(intent.invoiceId));
+    post.body = p.value().request;  // byte for byte what the kiosk stored with this key
+    post.headers = {{QByteArrayLiteral("Content-Type"),
+                     QByteArrayLiteral("application/fhir+json; charset=utf-8")},
+                    {QByteArrayLiteral("Accept"), kAccept},
+                    {QByteArrayLiteral("Idempotency-Key"), record.idempotency_key.toUtf8()}};
+    const Result<pool::HttpResponse> reply = transport_->perform(post);
+    if (!reply) return fromTransport(reply.error(), what);
+    const pool::HttpResponse& r = reply.value();
+    if (r.status < 200 || r.status > 299) {
+        SendOutcome o = fromStatus(r, what);
+        if (o.kind != SendOutcome::Kind::NotAuthorised && !o.rule.isEmpty() &&
+            (r.status == 409 || r.status == 422)) {
+            // The pool refused this payment by a rule (already paid by someone else, over the
+            // limit, the bill changed): no retry can change it; staff settle it.
+            SendOutcome dead = SendOutcome::permanent(
+                QStringLiteral("%1 %2: the pool refuses the payment taken offline")
+                    .arg(payment::ruleMarker(o.rule), o.error));
+            dead.http_status = o.http_status;
+            dead.rule = o.rule;
+            return dead;
+        }
+        if (o.kind == SendOutcome::Kind::Permanent && !o.rule.isEmpty())
+            o.error = payment::ruleMarker(o.rule) + QLatin1Char(' ') + o.error;
+        return o;
+    }
+    const pay::PayResult<QJsonDocument> doc = pay::parseExactJson(r.body);
+    if (!doc) return SendOutcome::transient(what + QStringLiteral(": unreadable reply"), true);
+    const pay::PayResult<pay::PayReply> paid = pay::parsePayReply(doc.value().object(), intent);
+    if (!paid) return notAboutRequest(what, paid.error().message());
+    if (paid.value().receipt.patientId != p.value().patient_id)
+        return notAboutRequest(what, QStringLiteral("the receipt is another patient's"));
+    return SendOutcome::done(payment::paymentResult(paid.value()));
 }
 
 Status PoolCommandSender::probe()

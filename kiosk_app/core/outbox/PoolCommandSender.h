@@ -3,6 +3,11 @@
 //   check-in: GET Appointment/{id} for its version (already arrived = done, with its number),
 //             then POST Appointment/{id}/$check-in with If-Match.
 //   cancel:   POST Appointment/{id}/$cancel (already cancelled = done).
+//   payment:  POST Invoice/{id}/$pay with the exact body the kiosk stored and the payment's own
+//             key (issue 9): done only when the reply is about that invoice, amount, key and
+//             patient; a refusal with a rule (already-paid 409, credit-limit, amount-changed...)
+//             is permanent ("[rule:<code>]" in the error: dead letter, staff list), never retried
+//             into a second charge.
 // Outcomes: 2xx done only when the reply is about the appointment asked for (same id, and the
 // same appointment number when the payload has one) in the state asked for, else permanent
 // ("reply mismatch": staff review, never marked sent); transport failures transient (offline);
@@ -37,6 +42,7 @@ private:
                         const QString& appointment_number);
     SendOutcome cancel(const OutboxRecord& record, const QString& appointment_id,
                        const QString& appointment_number);
+    SendOutcome payment(const OutboxRecord& record);
     QUrl url(const QString& path) const;
 
     QUrl base_url_;

@@ -16,7 +16,6 @@
 // when the pool refuses later (limit, already paid), paymentRefused() tells staff.
 #pragma once
 
-#include "core/common/HospitalClock.h"
 #include "core/common/Result.h"
 #include "core/payment/PaymentOptions.h"
 #include "core/payment/PaymentTypes.h"
@@ -25,7 +24,6 @@
 #include <QObject>
 #include <QThreadPool>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -42,7 +40,7 @@ class Relay;
 
 namespace mk::payment {
 
-class PaymentLedger;
+class PaymentCore;
 
 class PaymentService : public QObject
 {
@@ -57,14 +55,15 @@ public:
 
     void setClock(Clock clock);  // tests: the source of instants
     QDateTime now() const;       // in the hospital's zone
-    const PaymentOptions& options() const { return options_; }
+    const PaymentOptions& options() const;
+    PaymentCore& core() { return *core_; }  // tests, tools
 
     // Unpaid bills of a patient (pool; the encrypted cache, stale, when the pool is away).
     QFuture<Result<PatientBills>> bills(const QString& patient_id);
     // A guardian's own bills and each child's (PoolClient::dependents): the guardian first.
     QFuture<Result<QList<PatientBills>>> familyBills(const QString& guardian_patient_id);
-    // The credit line (status None when the patient has no credit care). Needs the pool, else
-    // the cached line marked stale.
+    // The credit line (status None when the patient has no credit care). Needs the pool
+    // (ErrorCode::Offline otherwise).
     QFuture<Result<CreditLine>> creditLine(const QString& patient_id);
     // The credit agreement in `language` ("zh-CN" or "en"; zh-CN when the pool lacks it).
     QFuture<Result<Agreement>> agreement(const QString& language);
@@ -95,7 +94,7 @@ public:
     // Relay::commandFinished -> receipts of delivered offline payments / refusals;
     // Relay::connectivityChanged -> online().
     void attachRelay(outbox::Relay* relay);
-    bool online() const { return online_.load(); }
+    bool online() const;
 
 public Q_SLOTS:
     // Known connectivity (BookingService::onlineChanged, the relay). While false no $pay is
@@ -130,15 +129,14 @@ Q_SIGNALS:
     void onlineChanged(bool online);
 
 private:
-    class Impl;
-    std::unique_ptr<Impl> impl_;
-    std::shared_ptr<pool::PoolClient> client_;
-    store::Store& store_;
-    outbox::Outbox& outbox_;
-    PaymentOptions options_;
-    HospitalClock clock_;
+    template<typename T, typename Fn, typename Emit>
+    QFuture<T> run(Fn fn, Emit emit_result);
+    void noteOnline();
+
+    std::unique_ptr<PaymentCore> core_;
+    outbox::Relay* relay_ = nullptr;
     QThreadPool workers_;
-    std::atomic<bool> online_{true};
+    bool announced_online_ = true;  // last value emitted by onlineChanged (UI thread only)
 };
 
 }  // namespace mk::payment

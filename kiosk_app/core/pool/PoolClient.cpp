@@ -7,6 +7,7 @@
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolReply.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
@@ -105,7 +106,8 @@ QUrl PoolClient::url(const QString& path, const Params& params) const
     return u;
 }
 
-Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempotent)
+Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempotent,
+                                      qint64* elapsed_ms)
 {
     const int attempts = idempotent ? std::max(1, options_.max_attempts) : 1;
     const QString what = QString::fromLatin1(request.method) + QLatin1Char(' ') +
@@ -113,7 +115,10 @@ Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempoten
     Error last;
     for (int attempt = 1; attempt <= attempts; ++attempt) {
         stats_.requests.fetch_add(1);
+        QElapsedTimer attempt_timer;
+        attempt_timer.start();
         Result<HttpResponse> r = transport_->perform(request);
+        if (elapsed_ms) *elapsed_ms += attempt_timer.elapsed();
         if (r.ok()) {
             const HttpResponse& resp = r.value();
             qCDebug(lcPool).noquote() << what << resp.status << resp.elapsed_ms << "ms";

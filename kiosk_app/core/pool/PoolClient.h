@@ -7,6 +7,12 @@
 #include "core/fhir/FhirParser.h"
 #include "core/fhir/FhirTypes.h"
 #include "core/pool/HttpTransport.h"
+#include "payment/Bill.h"
+#include "payment/CreditLine.h"
+#include "payment/EReceipt.h"
+#include "payment/OperationBodies.h"
+#include "payment/PaymentIntent.h"
+#include "payment/PaymentOutcome.h"
 
 #include <QDate>
 #include <QList>
@@ -16,6 +22,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace mk::pool {
 
@@ -51,6 +58,22 @@ struct BookingRequest {
     QString patient_id;
     QString practitioner_id;
     QString department_id;
+};
+
+// Payments (issue 9, docs/pool-protocol.md "Payments"): every payment resource is read with
+// payment/'s exact JSON reader (money from the number's text, never a double).
+struct BillsReply {
+    QList<pay::Bill> bills;   // payable bills of the patient asked for, oldest first
+    QStringList refused_ids;  // bills the kiosk refuses to show as payable (not adding up...)
+    QString refused_reason;   // the first refusal, technical
+    QByteArray body;          // the reply as received (for the encrypted cache)
+};
+
+struct AgreementText {
+    QString version;   // DocumentReference meta.versionId
+    QString language;  // zh-CN | en
+    QString title;
+    QString text;
 };
 
 struct PoolStats {  // for diagnostics and benchmarks
@@ -89,10 +112,48 @@ public:
     // A light request for connectivity probes (GET metadata-free search with _count=1).
     Status probe();
 
+    // --- Payments (PoolClientPayments.cpp). Every reply must be about what was asked (the
+    // patient, invoice, key, device), else ErrorCode::BadReply. Refusals: Error code Rule (422)
+    // or Conflict (409) with e.rule = the rule code (amount-changed, credit-limit,
+    // already-paid...). pool_ms (optional) accumulates the time spent waiting for the pool's
+    // replies. Unpaid bills (Invoice?subject=&status=issued); a bill that does not add up is listed
+    // in refused_ids, never returned as payable.
+    Result<BillsReply> unpaidBills(const QString& patient_id);
+    // Parses a reply body of unpaidBills again (the encrypted cache).
+    static Result<BillsReply> billsFromBody(const QByteArray& body, const QString& patient_id);
+    Result<pay::Bill> invoice(const QString& invoice_id);
+    // nullopt: no credit care.
+    Result<std::optional<pay::CreditLine>> creditLine(const QString& patient_id);
+    Result<QList<AgreementText>> creditAgreement();
+    Result<pay::CreditLine> openCredit(const pay::OpenCreditRequest& request,
+                                       const QString& idempotency_key);
+    // POST Invoice/{id}/$pay with the intent's key: retried on timeouts, resets and 5xx with the
+    // same key (the pool answers a repeat with the first result). The reply is checked against
+    // the intent (invoice, amount, key) and the receipt against patient_id.
+    Result<pay::PayReply> pay(const pay::PaymentIntent& intent, const QString& patient_id,
+                              qint64* pool_ms = nullptr);
+    Result<pay::PhoneOrder> phoneOrder(const QString& invoice_id, pay::Money amount,
+                                       const QString& idempotency_key);
+    Result<pay::PhoneOrderState> phoneOrderStatus(const QString& invoice_id,
+                                                  const QString& order_id, pay::Money amount);
+    Status cancelPhoneOrder(const QString& invoice_id, const QString& order_id);
+    // DocumentReference?subject=&type=e-receipt&date=ge{day}.
+    Result<QList<pay::EReceipt>> receiptsSince(const QString& patient_id, const QDate& day);
+    // PaymentReconciliation?requestor=Device/{device_id}&created=ge{day}&created=lt{day+1}.
+    Result<QList<pay::PaymentOutcome>> reconciliations(const QString& device_id, const QDate& day);
+
 private:
     // One request with the retry policy (idempotent: retried on Network, Timeout, Server,
     // RateLimited), the content-type check and the HTTP error mapping.
-    Result<HttpResponse> send(const HttpRequest& request, bool idempotent);
+    Result<HttpResponse> send(const HttpRequest& request, bool idempotent,
+                              qint64* elapsed_ms = nullptr);
+    // A GET (or POST with body) whose reply is read with payment/'s exact JSON reader.
+    Result<QJsonObject> exact(const HttpRequest& request, bool idempotent, const QString& what,
+                              qint64* elapsed_ms = nullptr);
+    // Every resource of a search (follows next links), read exactly.
+    Result<QList<QJsonObject>> searchExact(const QString& type,
+                                           const QList<QPair<QString, QString>>& params,
+                                           QByteArray* first_body = nullptr);
     // GET a search and every next page; the resources of all pages in one Bundle.
     Result<fhir::Bundle> searchAll(const QString& type,
                                    const QList<QPair<QString, QString>>& params);

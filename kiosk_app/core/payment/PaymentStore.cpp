@@ -1,0 +1,468 @@
+#include "core/payment/PaymentStore.h"
+
+#include "core/common/Log.h"
+#include "core/outbox/Outbox.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
+#include "core/store/Store.h"
+#include "payment/LedgerEntry.h"
+
+namespace mk::payment {
+
+using store::SqlCipherDb;
+using store::SqlStatement;
+
+namespace {
+
+constexpr const char* kRowColumns =
+    "idempotency_key, invoice_id, patient_id, bill_number, amount_fen, method, verification, "
+    "offline, state, rule, local_number, payment_id, receipt, day, taken_at_ms, updated_at_ms, "
+    "request";
+
+Status bindOne(SqlStatement& s, int i, const QString& v)
+{
+    return s.bind(i, v);
+}
+Status bindOne(SqlStatement& s, int i, const QByteArray& v)
+{
+    return s.bind(i, v);
+}
+Status bindOne(SqlStatement& s, int i, qint64 v)
+{
+    return s.bind(i, v);
+}
+
+template<typename... Args>
+Status bindAll(SqlStatement& s, const Args&... args)
+{
+    int index = 0;
+    Status result = Ok{};
+    auto one = [&](const auto& v) {
+        ++index;
+        if (result.ok()) result = bindOne(s, index, v);
+    };
+    (one(args), ...);
+    return result;
+}
+
+PaymentRow readRow(const SqlStatement& s)
+{
+    PaymentRow r;
+    r.key = s.columnText(0);
+    r.invoice_id = s.columnText(1);
+    r.patient_id = s.columnText(2);
+    r.bill_number = s.columnText(3);
+    r.amount_fen = s.columnInt64(4);
+    r.method = s.columnText(5);
+    r.verification = s.columnText(6);
+    r.offline = s.columnInt64(7) != 0;
+    r.state = s.columnText(8);
+    r.rule = s.columnText(9);
+    r.local_number = s.columnText(10);
+    r.payment_id = s.columnText(11);
+    r.receipt = s.columnBlob(12);
+    r.day = s.columnText(13);
+    r.taken_at_ms = s.columnInt64(14);
+    r.updated_at_ms = s.columnInt64(15);
+    r.request = s.columnBlob(16);
+    return r;
+}
+
+Result<QList<PaymentRow>> readRows(SqlStatement& s)
+{
+    QList<PaymentRow> out;
+    for (;;) {
+        auto step = s.step();
+        if (!step) return step.error();
+        if (step.value() == SqlStatement::Step::Done) break;
+        out.append(readRow(s));
+    }
+    return out;
+}
+
+Status insertRow(SqlCipherDb& db, const PaymentRow& r)
+{
+    auto st =
+        db.prepare(QByteArrayLiteral("INSERT INTO payment(") + kRowColumns +
+                   QByteArrayLiteral(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                                     "?12, ?13, ?14, ?15, ?16, ?17)"));
+    if (!st) return st.error();
+    if (Status b = bindAll(st.value(), r.key, r.invoice_id, r.patient_id, r.bill_number,
+                           r.amount_fen, r.method, r.verification, qint64(r.offline ? 1 : 0),
+                           r.state, r.rule, r.local_number, r.payment_id, r.receipt, r.day,
+                           r.taken_at_ms, r.updated_at_ms, r.request);
+        !b)
+        return b;
+    return st.value().run();
+}
+
+Result<std::optional<PaymentRow>> rowByKey(SqlCipherDb& db, const QString& key)
+{
+    auto st = db.prepare(QByteArrayLiteral("SELECT ") + kRowColumns +
+                         QByteArrayLiteral(" FROM payment WHERE idempotency_key = ?1"));
+    if (!st) return st.error();
+    if (Status b = st.value().bind(1, key); !b) return b.error();
+    auto rows = readRows(st.value());
+    if (!rows) return rows.error();
+    if (rows.value().isEmpty()) return std::optional<PaymentRow>();
+    return std::optional<PaymentRow>(rows.value().first());
+}
+
+// The next provisional receipt number of this kiosk: L<kiosk>-<yyyyMMdd>-<n, 4 digits>.
+Result<QString> nextLocalNumber(SqlCipherDb& db, const QString& kiosk_id, const QString& day)
+{
+    auto sel = db.prepare(
+        QByteArrayLiteral("SELECT last_number FROM payment_counter WHERE kiosk_id = ?1"));
+    if (!sel) return sel.error();
+    if (Status b = sel.value().bind(1, kiosk_id); !b) return b.error();
+    auto step = sel.value().step();
+    if (!step) return step.error();
+    qint64 next = 1;
+    QByteArray sql =
+        QByteArrayLiteral("INSERT INTO payment_counter(last_number, kiosk_id) VALUES (?1, ?2)");
+    if (step.value() == SqlStatement::Step::Row) {
+        next = sel.value().columnInt64(0) + 1;
+        sql = QByteArrayLiteral("UPDATE payment_counter SET last_number = ?1 WHERE kiosk_id = ?2");
+    }
+    auto upd = db.prepare(sql);
+    if (!upd) return upd.error();
+    if (Status b = bindAll(upd.value(), next, kiosk_id); !b) return b.error();
+    if (Status r = upd.value().run(); !r) return r.error();
+    QString compact_day = day;
+    compact_day.remove(QLatin1Char('-'));
+    return QStringLiteral("L%1-%2-%3")
+        .arg(kiosk_id, compact_day)
+        .arg(next, 4, 10, QLatin1Char('0'));
+}
+
+}  // namespace
+
+PaymentStore::PaymentStore(store::Store& store, outbox::Outbox& outbox, QString kiosk_id)
+    : store_(store), outbox_(outbox), kiosk_id_(std::move(kiosk_id))
+{}
+
+Status PaymentStore::appendLedger(SqlCipherDb& db, const QString& invoice_id, qint64 amount_fen,
+                                  const QString& method, const QString& key, const QString& result,
+                                  qint64 time_ms)
+{
+    // The previous row is the last one stored (by id): the chain grows in storage order.
+    auto last = db.prepare(QByteArrayLiteral(
+        "SELECT seq, time_ms, invoice_id, amount, method, idempotency_key, result, prev_hash, hash"
+        " FROM payment_ledger ORDER BY id DESC LIMIT 1"));
+    if (!last) return last.error();
+    auto step = last.value().step();
+    if (!step) return step.error();
+    std::optional<pay::LedgerEntry> previous;
+    if (step.value() == SqlStatement::Step::Row) {
+        pay::LedgerEntry p;
+        p.seq = last.value().columnInt64(0);
+        p.hash = last.value().columnBlob(8);
+        previous = p;
+    }
+    pay::LedgerEntry row;
+    row.time_ms = time_ms;
+    row.invoiceId = invoice_id;
+    auto amount = pay::Money::fromFen(amount_fen);
+    if (!amount)
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("ledger: ") + amount.error().message());
+    row.amount = amount.value();
+    row.method = method;
+    row.idempotencyKey = key;
+    row.result = result;
+    const pay::LedgerEntry entry = pay::appendLedgerEntry(previous ? &*previous : nullptr, row);
+    auto ins = db.prepare(QByteArrayLiteral(
+        "INSERT INTO payment_ledger(seq, time_ms, invoice_id, amount, method, idempotency_key, "
+        "result, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+    if (!ins) return ins.error();
+    if (Status b = bindAll(ins.value(), entry.seq, entry.time_ms, entry.invoiceId,
+                           entry.amount.toDecimalText(), entry.method, entry.idempotencyKey,
+                           entry.result, entry.prevHash, entry.hash);
+        !b)
+        return b;
+    if (Status r = ins.value().run(); !r) return r;
+    // The head: count and last hash, so that removing the last rows shows too.
+    auto head = db.prepare(entry.seq == 1
+                               ? QByteArrayLiteral("INSERT OR REPLACE INTO payment_ledger_head(id, "
+                                                   "count, last_hash) VALUES (1, ?1, ?2)")
+                               : QByteArrayLiteral("UPDATE payment_ledger_head SET count = ?1, "
+                                                   "last_hash = ?2 WHERE id = 1"));
+    if (!head) return head.error();
+    if (Status b = bindAll(head.value(), entry.seq, entry.hash); !b) return b;
+    if (Status r = head.value().run(); !r) return r;
+    if (db.changes() != 1)
+        return makeError(ErrorCode::Storage, QStringLiteral("ledger: the head row is missing"));
+    return Ok{};
+}
+
+Result<pay::LedgerVerification> PaymentStore::verifyLedger(SqlCipherDb& db)
+{
+    auto st = db.prepare(QByteArrayLiteral(
+        "SELECT seq, time_ms, invoice_id, amount, method, idempotency_key, result, prev_hash, hash"
+        " FROM payment_ledger ORDER BY id"));
+    if (!st) return st.error();
+    QList<pay::LedgerEntry> rows;
+    for (;;) {
+        auto step = st.value().step();
+        if (!step) return step.error();
+        if (step.value() == SqlStatement::Step::Done) break;
+        const SqlStatement& s = st.value();
+        pay::LedgerEntry e;
+        e.seq = s.columnInt64(0);
+        e.time_ms = s.columnInt64(1);
+        e.invoiceId = s.columnText(2);
+        // An amount that is not canonical money text was altered: keep a value whose hash cannot
+        // match (the text is part of the hash through Money's canonical form).
+        auto amount = pay::Money::fromDecimalText(s.columnText(3), pay::Money::Sign::AllowNegative);
+        e.amount = amount ? amount.value() : pay::Money::fen(-1);
+        e.method = s.columnText(4);
+        e.idempotencyKey = s.columnText(5);
+        e.result = s.columnText(6);
+        e.prevHash = s.columnBlob(7);
+        e.hash = s.columnBlob(8);
+        if (!amount || amount.value().toDecimalText() != s.columnText(3))
+            e.result += QStringLiteral("\x01altered-amount");
+        rows.append(std::move(e));
+    }
+    auto head = db.prepare(
+        QByteArrayLiteral("SELECT count, last_hash FROM payment_ledger_head WHERE id = 1"));
+    if (!head) return head.error();
+    auto step = head.value().step();
+    if (!step) return step.error();
+    pay::LedgerHead expected;
+    expected.lastHash = pay::ledgerGenesisHash();
+    if (step.value() == SqlStatement::Step::Row) {
+        expected.count = head.value().columnInt64(0);
+        expected.lastHash = head.value().columnBlob(1);
+    }
+    return pay::verifyLedger(rows, expected);
+}
+
+Result<pay::LedgerVerification> PaymentStore::verifyLedger()
+{
+    Result<pay::LedgerVerification> out = makeError(ErrorCode::Internal, QString());
+    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        out = verifyLedger(db);
+        return out.ok() ? Status(Ok{}) : Status(out.error());
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+Status PaymentStore::beginAttempt(const PaymentRow& row, qint64 now_ms)
+{
+    return store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        if (Status l = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
+                                    QStringLiteral("attempt"), now_ms);
+            !l)
+            return l;
+        PaymentRow r = row;
+        r.state = state::kSending;
+        r.taken_at_ms = now_ms;
+        r.updated_at_ms = now_ms;
+        return insertRow(db, r);
+    });
+}
+
+Status PaymentStore::finish(const QString& key, const QString& new_state, const QString& rule,
+                            const QString& payment_id, const QByteArray& receipt,
+                            const QString& ledger_result, qint64 now_ms)
+{
+    return store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        auto current = rowByKey(db, key);
+        if (!current) return current.error();
+        if (!current.value())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no payment with this key"));
+        const PaymentRow& r = *current.value();
+        if (Status l =
+                appendLedger(db, r.invoice_id, r.amount_fen, r.method, key, ledger_result, now_ms);
+            !l)
+            return l;
+        auto st = db.prepare(QByteArrayLiteral(
+            "UPDATE payment SET state = ?1, rule = ?2, payment_id = CASE WHEN ?3 = '' THEN "
+            "payment_id ELSE ?3 END, receipt = CASE WHEN length(?4) = 0 THEN receipt ELSE ?4 END, "
+            "updated_at_ms = ?5 WHERE idempotency_key = ?6"));
+        if (!st) return st.error();
+        if (Status b = bindAll(st.value(), new_state, rule, payment_id, receipt, now_ms, key); !b)
+            return b;
+        return st.value().run();
+    });
+}
+
+Result<PaymentRow> PaymentStore::takeOffline(PaymentRow row, const outbox::Command& command,
+                                             qint64 now_ms)
+{
+    PaymentRow out;
+    auto ids = outbox_.enqueue(command, [&](SqlCipherDb& db) -> Status {
+        out = row;
+        auto existing = rowByKey(db, row.key);
+        if (!existing) return existing.error();
+        if (existing.value() && existing.value()->state != state::kSending) {
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("payment already %1").arg(existing.value()->state));
+        }
+        auto number = nextLocalNumber(db, kiosk_id_, row.day);
+        if (!number) return number.error();
+        out.local_number = number.value();
+        out.state = state::kOffline;
+        out.offline = true;
+        out.updated_at_ms = now_ms;
+        if (!existing.value()) out.taken_at_ms = now_ms;
+        if (Status l = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
+                                    QStringLiteral("queued-offline"), now_ms);
+            !l)
+            return l;
+        if (!existing.value()) return insertRow(db, out);
+        out.taken_at_ms = existing.value()->taken_at_ms;
+        auto st = db.prepare(QByteArrayLiteral(
+            "UPDATE payment SET state = ?1, offline = 1, local_number = ?2, updated_at_ms = ?3 "
+            "WHERE idempotency_key = ?4"));
+        if (!st) return st.error();
+        if (Status b = bindAll(st.value(), out.state, out.local_number, now_ms, row.key); !b)
+            return b;
+        return st.value().run();
+    });
+    if (!ids) return ids.error();
+    return out;
+}
+
+Status PaymentStore::recordPaid(const PaymentRow& row, qint64 now_ms)
+{
+    return store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        auto existing = rowByKey(db, row.key);
+        if (!existing) return existing.error();
+        if (existing.value()) return Ok{};
+        if (Status l = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
+                                    QStringLiteral("paid"), now_ms);
+            !l)
+            return l;
+        PaymentRow r = row;
+        r.state = state::kPaid;
+        r.taken_at_ms = now_ms;
+        r.updated_at_ms = now_ms;
+        return insertRow(db, r);
+    });
+}
+
+Result<std::optional<PaymentStore::OutboxState>> PaymentStore::outboxStateOf(const QString& key)
+{
+    std::optional<OutboxState> out;
+    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        auto st = db.prepare(QByteArrayLiteral(
+            "SELECT id, state, result, last_error FROM outbox WHERE idempotency_key = ?1"));
+        if (!st) return st.error();
+        if (Status b = st.value().bind(1, key); !b) return b;
+        auto step = st.value().step();
+        if (!step) return step.error();
+        if (step.value() == SqlStatement::Step::Row) {
+            OutboxState o;
+            o.id = st.value().columnInt64(0);
+            o.state = st.value().columnText(1);
+            o.result = st.value().columnBlob(2);
+            o.last_error = st.value().columnText(3);
+            out = o;
+        }
+        return Ok{};
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+Result<std::optional<PaymentRow>> PaymentStore::byKey(const QString& key)
+{
+    Result<std::optional<PaymentRow>> out = std::optional<PaymentRow>();
+    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        out = rowByKey(db, key);
+        return out.ok() ? Status(Ok{}) : Status(out.error());
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+Result<std::optional<PaymentRow>> PaymentStore::activeForInvoice(const QString& invoice_id)
+{
+    std::optional<PaymentRow> out;
+    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        auto st = db.prepare(QByteArrayLiteral("SELECT ") + kRowColumns +
+                             QByteArrayLiteral(" FROM payment WHERE invoice_id = ?1 AND state IN "
+                                               "('sending', 'paid', 'offline', 'unknown') "
+                                               "ORDER BY taken_at_ms DESC LIMIT 1"));
+        if (!st) return st.error();
+        if (Status b = st.value().bind(1, invoice_id); !b) return b;
+        auto rows = readRows(st.value());
+        if (!rows) return rows.error();
+        if (!rows.value().isEmpty()) out = rows.value().first();
+        return Ok{};
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+Result<OfflineExposure> PaymentStore::exposure(const QString& patient_id, const QString& day,
+                                               qint64 now_ms)
+{
+    OfflineExposure out;
+    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        auto st = db.prepare(QByteArrayLiteral(
+            "SELECT"
+            " (SELECT COALESCE(SUM(amount_fen), 0) FROM payment WHERE offline = 1 AND"
+            "   patient_id = ?1 AND day = ?2 AND state IN ('offline', 'paid')),"
+            " (SELECT COALESCE(SUM(amount_fen), 0) FROM payment WHERE state = 'offline'),"
+            " (SELECT COUNT(*) FROM payment WHERE state = 'offline'),"
+            " (SELECT COALESCE(MIN(taken_at_ms), 0) FROM payment WHERE state = 'offline')"));
+        if (!st) return st.error();
+        if (Status b = bindAll(st.value(), patient_id, day); !b) return b;
+        auto step = st.value().step();
+        if (!step) return step.error();
+        auto today = pay::Money::fromFen(st.value().columnInt64(0));
+        auto outstanding = pay::Money::fromFen(st.value().columnInt64(1));
+        if (!today || !outstanding)
+            return makeError(ErrorCode::Storage, QStringLiteral("payment sums out of range"));
+        out.patient_today = today.value();
+        out.kiosk_outstanding = outstanding.value();
+        if (st.value().columnInt64(2) > 0)
+            out.oldest_queued_age_s =
+                std::max<qint64>(0, (now_ms - st.value().columnInt64(3)) / 1000);
+        return Ok{};
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+Result<QList<PaymentRow>> PaymentStore::list(const QString& day)
+{
+    QList<PaymentRow> out;
+    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        auto st = db.prepare(QByteArrayLiteral("SELECT ") + kRowColumns +
+                             QByteArrayLiteral(" FROM payment WHERE (?1 = '' OR day = ?1) "
+                                               "ORDER BY taken_at_ms, idempotency_key"));
+        if (!st) return st.error();
+        if (Status b = st.value().bind(1, day); !b) return b;
+        auto rows = readRows(st.value());
+        if (!rows) return rows.error();
+        out = std::move(rows).value();
+        return Ok{};
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+Result<QList<PaymentRow>> PaymentStore::byState(const QString& state_name)
+{
+    QList<PaymentRow> out;
+    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
+        auto st = db.prepare(QByteArrayLiteral("SELECT ") + kRowColumns +
+                             QByteArrayLiteral(" FROM payment WHERE state = ?1 "
+                                               "ORDER BY taken_at_ms, idempotency_key"));
+        if (!st) return st.error();
+        if (Status b = st.value().bind(1, state_name); !b) return b;
+        auto rows = readRows(st.value());
+        if (!rows) return rows.error();
+        out = std::move(rows).value();
+        return Ok{};
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+}  // namespace mk::payment
