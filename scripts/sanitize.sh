@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The sanitizer run as one command (issue 16): packages and face models (as scripts/setup.sh),
+# then configure, build and test the AddressSanitizer + UndefinedBehaviorSanitizer preset "asan"
+# (CMakePresets.json: Debug at -O1 -g -fno-omit-frame-pointer, in build/asan). Prints how long
+# each step took and the ctest summary (every suite with its time).
+#
+#   scripts/sanitize.sh                      every suite but the benchmarks (ctest --preset asan)
+#   scripts/sanitize.sh --labels unit,fuzz   only these ctest labels (what CI runs)
+#   scripts/sanitize.sh --labels unit -- -R tst_liveness   more ctest arguments after --
+#
+#   --jobs N    build jobs (default: the number of cores)
+#   --no-setup  skip install-deps.sh and fetch-face-models.sh (already done, e.g. by test.sh)
+#
+# Leak detection is off in the preset (detect_leaks=0): a device thread abandoned at shutdown
+# (hw::ThreadJoin) is a deliberate leak at exit. docs/hardware.md, "The sanitizer build".
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+labels=""
+jobs="$(nproc)"
+setup=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --labels) labels="${2:?--labels needs a comma-separated list, e.g. unit,fuzz}"; shift 2 ;;
+    --labels=*) labels="${1#--labels=}"; shift ;;
+    --jobs) jobs="${2:?--jobs needs a number}"; shift 2 ;;
+    --no-setup) setup=0; shift ;;
+    --) shift; break ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "sanitize.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+now() { date +%s; }
+t0="$(now)"
+if [ "$setup" -eq 1 ]; then
+  bash "$ROOT/scripts/install-deps.sh"
+  bash "$ROOT/scripts/fetch-face-models.sh"
+fi
+t1="$(now)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan --parallel "$jobs"
+t2="$(now)"
+
+ctest_args=(--preset asan --parallel 2)
+if [ -n "$labels" ]; then
+  # unit,fuzz -> ^(unit|fuzz)$ (whole labels: "unit" must not also pick "unit-slow")
+  ctest_args+=(-L "^(${labels//,/|})\$")
+fi
+status=0
+ctest "${ctest_args[@]}" "$@" || status=$?
+t3="$(now)"
+
+echo
+echo "sanitize.sh: setup $((t1 - t0)) s, configure + build $((t2 - t1)) s, tests $((t3 - t2)) s," \
+  "total $((t3 - t0)) s (labels: ${labels:-all but bench}); exit $status"
+exit "$status"
