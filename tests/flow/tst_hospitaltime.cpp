@@ -3,7 +3,9 @@
 // clock, "today" on the day list, the slot grid's day, the ages and the booking rules all say so.
 // ctest runs it with TZ=UTC (tests/flow/CMakeLists.txt); the clock is injected into the service.
 #include "FlowFixture.h"
+#include "face_auth/TemplateStore.h"
 #include "ui/booking/SlotGridWidget.h"
+#include "ui/face/FaceServices.h"
 #include "ui/screens/SlotGridScreen.h"
 
 #include <QLabel>
@@ -28,6 +30,31 @@ QDateTime nearMidnightUtc()
 
 const QDate kHospitalToday(2026, 12, 5);
 
+// Consent records only: what the face-consent screen needs to offer enrolment.
+class ConsentOnlyStore : public mk::face::TemplateStore
+{
+public:
+    mk::face::FaceStatus saveConsent(const mk::face::ConsentRecord&) override
+    {
+        return mk::face::FaceOk{};
+    }
+    mk::face::FaceResult<std::optional<mk::face::ConsentRecord>> consent(const QString&) override
+    {
+        return std::optional<mk::face::ConsentRecord>{};
+    }
+    mk::face::FaceResult<qint64> saveTemplate(const mk::face::FaceTemplate&) override
+    {
+        return qint64(1);
+    }
+    mk::face::FaceResult<std::vector<mk::face::FaceTemplate>> loadTemplates(
+        const QDateTime&) override
+    {
+        return std::vector<mk::face::FaceTemplate>{};
+    }
+    mk::face::FaceResult<int> deletePatient(const QString&) override { return 0; }
+    mk::face::FaceResult<int> purgeExpired(const QDateTime&) override { return 0; }
+};
+
 }  // namespace
 
 class TestHospitalTime : public QObject
@@ -44,11 +71,14 @@ private Q_SLOTS:
     void dayListStartsOnHospitalToday();
     void slotGridShowsHospitalDay();
     void agesCountOnHospitalDate();
+    void faceConsentAgeCountsHospitalDate();
     void rulesCountHospitalDays();
 
 private:
     void tap(const QString& name);
     flow::FlowFixture f_;
+    ConsentOnlyStore face_store_;
+    mk::ui::FaceServices face_services_;
 };
 
 void TestHospitalTime::initTestCase()
@@ -176,6 +206,37 @@ void TestHospitalTime::agesCountOnHospitalDate()
     QVERIFY(self && kid);
     QVERIFY2(self->text().contains(QLatin1String("36 years old")), qPrintable(self->text()));
     QVERIFY2(kid->text().contains(QLatin1String("6 years old")), qPrintable(kid->text()));
+    f_.window->goHome();
+}
+
+// The minimum age for face enrolment (14, no guardian consent configured) is counted on the
+// hospital's date: a patient born on 5 December 2012 is 14 at 00:30 on 5 December in Shanghai,
+// though the machine's UTC date still says 4 December (13 years old, enrolment not offered).
+void TestHospitalTime::faceConsentAgeCountsHospitalDate()
+{
+    f_.window->goHome();
+    face_services_.store = &face_store_;
+    QCOMPARE(face_services_.config.enrollment.min_age_years, 14);
+    QVERIFY(!face_services_.config.enrollment.guardian_consent_enabled);
+    f_.window->installFace(face_services_);
+    mk::fhir::Patient patient;
+    patient.id = QStringLiteral("pat-z");
+    patient.name.zh = QStringLiteral("李想");
+    patient.name.en = QStringLiteral("Li Xiang");
+    patient.birth_date = QDate(2012, 12, 5);
+    f_.window->session().identified = patient;
+    f_.window->showScreen(ScreenId::FaceConsent);
+    QTRY_COMPARE_WITH_TIMEOUT(f_.currentId(), ScreenId::FaceConsent, kTimeoutMs);
+    QPushButton* agree = f_.button(QStringLiteral("face_agree"));
+    QVERIFY(agree);
+    QVERIFY2(agree->isEnabled(), "a 14-year-old (hospital date) is offered face enrolment");
+    // One day younger: 13 on the hospital's date, so not offered.
+    f_.window->goHome();
+    patient.birth_date = QDate(2012, 12, 6);
+    f_.window->session().identified = patient;
+    f_.window->showScreen(ScreenId::FaceConsent);
+    QTRY_COMPARE_WITH_TIMEOUT(f_.currentId(), ScreenId::FaceConsent, kTimeoutMs);
+    QVERIFY(!agree->isEnabled());
     f_.window->goHome();
 }
 

@@ -3,6 +3,7 @@
 #include "core/booking/BookingSession.h"
 #include "face_auth/Enrollment.h"
 #include "ui/Theme.h"
+#include "ui/booking/BookingUi.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -83,8 +84,11 @@ void FaceConsentScreen::enter()
         retranslate();
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    age_years_ = ageYears(session->identified->birth_date, now.date());
+    // The age rule counts in the hospital's days (a machine in UTC is a day behind Shanghai
+    // between 00:00 and 08:00 there).
+    const HospitalClock clock = bookingui::hospitalClock(context().service, context().config);
+    const QDateTime now = clock.now().toUTC();
+    age_years_ = ageYears(session->identified->birth_date, clock.dayOf(now));
     const auto& config = services_.config.enrollment;
     guardian_ =
         age_years_ >= 0 && age_years_ < config.min_age_years && config.guardian_consent_enabled;
