@@ -22,7 +22,7 @@ LpFileTransport::LpFileTransport(QString path) : path_(std::move(path)) {}
 
 LpFileTransport::~LpFileTransport()
 {
-    close();
+    LpFileTransport::close();  // no virtual dispatch in a destructor: say which one runs
 }
 
 HwStatus LpFileTransport::open()

@@ -16,7 +16,7 @@ WedgeScannerFilter::WedgeScannerFilter(QObject* target, const WedgeConfig& confi
 
 WedgeScannerFilter::~WedgeScannerFilter()
 {
-    stop();
+    WedgeScannerFilter::stop();  // no virtual dispatch in a destructor: say which one runs
 }
 
 bool WedgeScannerFilter::start()
