@@ -270,15 +270,14 @@ struct FaceEngine::Impl {
     }
 };
 
-FaceEngine::FaceEngine(EngineOptions options)
-    : impl_(std::make_unique<Impl>()), options_(std::move(options))
+FaceEngine::FaceEngine(EngineOptions options) : impl_(std::make_unique<Impl>()), options_(options)
 {}
 
 FaceEngine::~FaceEngine() = default;
 
 QString FaceEngine::defaultModelsDir()
 {
-    const QString env = qEnvironmentVariable("MEDKIOSK_MODELS_DIR");
+    QString env = qEnvironmentVariable("MEDKIOSK_MODELS_DIR");
     if (!env.isEmpty()) return env;
     return QDir::homePath() + QStringLiteral("/.cache/medkiosk/models");
 }
