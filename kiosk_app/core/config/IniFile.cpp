@@ -30,7 +30,7 @@ bool isIniLine(QStringView line)
 QString IniFile::resolve(const QString& named)
 {
     if (!named.isEmpty()) return named;
-    const QString env = qEnvironmentVariable("MEDKIOSK_CONFIG");
+    QString env = qEnvironmentVariable("MEDKIOSK_CONFIG");
     if (!env.isEmpty()) return env;
     return QFileInfo::exists(kSystemConfig) ? kSystemConfig : QString();
 }

@@ -170,7 +170,7 @@ Result<KioskConfig> KioskConfig::load(const QString& ini_path)
             ErrorCode::Config,
             Text::tr("the configuration file %1 is not a valid INI file").arg(ini_path));
     }
-    const QStringList known = knownKeys();
+    const QStringList& known = knownKeys();
     const QStringList present = settings.allKeys();
     // [checkin], [devices] and [face] belong to their own modules, which read and check them.
     static const QStringList other_groups{u"checkin"_qs, u"devices"_qs, u"face"_qs};
