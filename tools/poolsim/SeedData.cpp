@@ -107,7 +107,7 @@ QJsonObject translated(const QString& /*element*/, const QString& english)
                                      {QStringLiteral("valueString"), english}}}}}}}};
 }
 
-SeedData::SeedData(quint32 seed, QDate first_day, QString timezone) : seed_(seed)
+SeedData::SeedData(quint32 seed, QDate first_day, const QString& timezone) : seed_(seed)
 {
     const QTimeZone zone(timezone.toUtf8());
     const QTimeZone tz = zone.isValid() ? zone : QTimeZone(8 * 3600);

@@ -11,7 +11,7 @@ namespace mk::sim {
 class SeedData
 {
 public:
-    SeedData(quint32 seed, QDate first_day, QString timezone);
+    SeedData(quint32 seed, QDate first_day, const QString& timezone);
 
     QList<QJsonObject> departments;    // HealthcareService
     QList<QJsonObject> practitioners;  // Practitioner

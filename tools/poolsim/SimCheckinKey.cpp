@@ -37,7 +37,7 @@ struct SimCheckinKey::Key {
 
 QString simMaskName(const QString& name)
 {
-    const QString n = name.trimmed();
+    QString n = name.trimmed();
     if (n.size() <= 1) return n;
     if (n.size() == 2) return n.left(1) + QLatin1Char('*');
     return n.left(1) + QString(n.size() - 2, QLatin1Char('*')) + n.right(1);

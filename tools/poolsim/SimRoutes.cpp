@@ -47,7 +47,7 @@ QString bookingIdentifier(const QJsonObject& appt)
 QString patientOf(const QJsonObject& appt)
 {
     for (const QJsonValue& p : appt.value(QStringLiteral("participant")).toArray()) {
-        const QString r = ref(p.toObject().value(QStringLiteral("actor")));
+        QString r = ref(p.toObject().value(QStringLiteral("actor")));
         if (r.startsWith(QLatin1String("Patient/"))) {
             return r;
         }
