@@ -168,7 +168,7 @@ SeedPayments::SeedPayments(quint32 seed, QDate first_day, int offset_s)
         b.make(QStringLiteral("pat-1001"), 1, 5, 9, 5,
                {line("registration", "专家门诊挂号费", "Specialist registration", 5000, 0),
                 line("examination", "头部CT平扫", "Head CT scan", 48000, 24000),
-                line("medicine", "头孢克肟颗粒", "Cefixime granules", 5670, 0)}));  // net 296.70
+                line("medicine", "头孢克肟颗粒", "Cefixime granules", 5670, 0)}));  // net 346.70
     invoices.append(b.make(QStringLiteral("pat-1001"), 2, 2, 10, 20,
                            {line("laboratory", "肝功能", "Liver function panel", 8500, 5950),
                             line("examination", "腹部B超", "Abdominal ultrasound", 18000, 9000),
