@@ -2,6 +2,7 @@
 
 #include "DemoPool.h"
 #include "ScreenshotRunner.h"
+#include "ShutdownWatchdog.h"
 #include "StartupClock.h"
 #include "UnixSignals.h"
 #include "core/booking/BookingService.h"
@@ -123,6 +124,7 @@ int KioskApp::start(const QStringList& arguments)
 {
     const int parsed = parse(arguments, &options_);
     if (parsed >= 0) return parsed;
+    pool::CurlTransport::resumeRequests();  // a kiosk shut down before in this process (tests)
 
     auto loaded = config::KioskConfig::load(options_.config_path);
     if (!loaded.ok()) {
@@ -421,6 +423,12 @@ void KioskApp::shutdown()
     const auto deviceDeadline = [&devices_deadline] {
         return std::max(devices_deadline, QDeadlineTimer(kDeviceMinStopMs));
     };
+    // What cannot be abandoned (the camera, on this thread) is bounded by the watchdog.
+    ShutdownWatchdog watchdog{std::chrono::milliseconds(kShutdownWatchdogMs), kExitShutdownOverrun};
+    // The pool requests under way (relay, check-in, booking, token) end now rather than at the
+    // pool's timeout; an unsent command stays in the outbox for the next start.
+    pool::CurlTransport::abortRequests();
+    watchdog.setStep(QStringLiteral("window, face, workers, store"));
     screenshots_.reset();
     window_.reset();
     stopFace(QDeadlineTimer(kFaceStopMs));         // the face services outlived the window
@@ -441,11 +449,18 @@ void KioskApp::shutdown()
     tokens_.reset();
     plain_transport_.reset();
     store_.reset();  // closed: nothing below can lose a check-in or a payment
+    // The camera after the store: Qt Multimedia stops it on this thread, which no deadline can
+    // interrupt (a driver that does not answer: the watchdog ends the process at its bound).
+    watchdog.setStep(QStringLiteral("camera"));
+    if (face_camera_) face_camera_->stop();
+    face_camera_.reset();
+    watchdog.setStep(QStringLiteral("devices"));
     if (speaker_) speaker_->stop(deviceDeadline());
     if (printer_) printer_->stop(deviceDeadline());
     speaker_.reset();
     printer_.reset();
     printer_sim_.reset();
+    watchdog.setStep(QStringLiteral("demo simulator"));
     simulator_.reset();  // stops the server, joins its thread
     temp_state_.reset();
 }

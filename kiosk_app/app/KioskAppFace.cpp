@@ -206,9 +206,9 @@ void KioskApp::stopFace(QDeadlineTimer deadline)
     delete face_purge_timer_;
     face_purge_timer_ = nullptr;
     face_services_.reset();
-    face_camera_.reset();
     face_store_.reset();
     face_engine_.reset();
+    // face_camera_ stays: shutdown stops it after the store is closed.
 }
 
 }  // namespace mk::app

@@ -8,11 +8,17 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
+#include <memory>
 
 namespace {
 QStringList strings(std::initializer_list<const char*> items)
@@ -33,6 +39,7 @@ private Q_SLOTS:
     void exitCodes();
     void unreadableStoreIsMovedAsideNotWiped();
     void sigtermEndsWithinTheBound();
+    void sigtermDuringAPoolRequest();
     void faceModelsMissingSaysSoOnce();
     void screenshots();
 
@@ -177,6 +184,79 @@ void TestMedkioskApp::sigtermEndsWithinTheBound()
     qInfo() << "SIGTERM -> exit:" << shutdown.elapsed() << "ms";
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
+    output += process.readAll();
+    // Within the bound by itself, not ended by the watchdog (ShutdownWatchdog, exit code 5).
+    QVERIFY2(!output.contains("shutdown did not finish"), output.constData());
+}
+
+// Issue 16: SIGTERM while a pool request is under way, against a booking pool that never answers
+// (the demo's simulator with every request held: --fault hang). The kiosk's first request (the
+// relay's probe and the access token) is held when SIGTERM comes; without aborting it the relay
+// would wait for curl's request timeout (8 s). KioskApp::shutdown aborts the requests under way
+// (pool::CurlTransport::abortRequests), so the bound holds.
+void TestMedkioskApp::sigtermDuringAPoolRequest()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    // medkiosk --demo starts $MEDKIOSK_POOLSIM: the real simulator, every request held.
+    const QString hanging = home.filePath(QStringLiteral("poolsim-hang"));
+    {
+        QFile script(hanging);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nexec '" + QByteArray(MEDKIOSK_POOLSIM_BIN) +
+                     "' \"$@\" --fault hang --fault-count -1\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                      QFileDevice::ExeOwner));
+    }
+    QProcessEnvironment env = environment(home.path());
+    env.insert(QStringLiteral("MEDKIOSK_POOLSIM"), hanging);
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(binary_, {QStringLiteral("--demo"), QStringLiteral("--windowed"),
+                            QStringLiteral("--config"), mk::test::emptyConfig(home.path())});
+    QVERIFY(process.waitForStarted());
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    while (!output.contains("booking pool") && timer.elapsed() < 120000 &&
+           process.state() == QProcess::Running) {
+        process.waitForReadyRead(200);
+        output += process.readAll();
+    }
+    const QRegularExpressionMatch pool =
+        QRegularExpression(QStringLiteral("booking pool (http://\\S+)/fhir"))
+            .match(QString::fromLocal8Bit(output));
+    QVERIFY2(pool.hasMatch(), output.constData());
+    // Wait until the simulator holds a request of the kiosk (counted when it arrives).
+    const QUrl stats(pool.captured(1) + QStringLiteral("/_sim/stats"));
+    QNetworkAccessManager network;
+    int held = 0;
+    while (held == 0 && timer.elapsed() < 120000 && process.state() == QProcess::Running) {
+        std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(stats)));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        const QJsonObject routes = QJsonDocument::fromJson(reply->readAll())
+                                       .object()
+                                       .value(QStringLiteral("requests"))
+                                       .toObject();
+        for (auto it = routes.begin(); it != routes.end(); ++it) held += it.value().toInt();
+        if (held == 0) QTest::qWait(50);  // polling the simulator, not waiting for time to pass
+    }
+    QVERIFY2(held > 0, "the kiosk sent no request to the booking pool");
+    constexpr int kShutdownBoundMs = 5000;  // KioskApp::kShutdownBoundMs
+    QElapsedTimer shutdown;
+    shutdown.start();
+    ::kill(pid_t(process.processId()), SIGTERM);
+    const bool ended = process.waitForFinished(kShutdownBoundMs);
+    output += process.readAll();
+    QVERIFY2(ended, "medkiosk --demo still running 5 s after SIGTERM with a pool request held");
+    qInfo() << "SIGTERM -> exit with" << held << "pool request(s) held:" << shutdown.elapsed()
+            << "ms";
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(!output.contains("shutdown did not finish"), output.constData());
 }
 
 void TestMedkioskApp::faceModelsMissingSaysSoOnce()

@@ -1,6 +1,7 @@
 // PoolClient against the real simulator (tools/poolsim) over loopback HTTP: searches with paging,
 // booking idempotency, error mapping and the retry policy under every simulator fault.
 #include "core/common/UserMessages.h"
+#include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
 #include "poolsim/SimulatorThread.h"
 
@@ -420,6 +421,48 @@ private Q_SLOTS:
         // Bounded: two timed-out attempts and one backoff, far below this on any machine.
         QVERIFY2(elapsed_ms < 30000, qPrintable(QString::number(elapsed_ms)));
         sim_->setFault(fault(QStringLiteral("none"), 0));
+    }
+
+    // Issue 16: shutdown aborts a request the pool holds, at once rather than at the request
+    // timeout; a later request fails at once; resumeRequests() gives the transport back.
+    void abortRequestsEndsAHeldRequest()
+    {
+        PoolOptions o = optionsFor(sim_->baseUrl());
+        o.request_timeout_ms = 60000;
+        o.max_attempts = 1;
+        PoolClient client(o);
+        sim_->setFault(fault(QStringLiteral("hang"), -1));
+        QElapsedTimer timer;
+        qint64 aborted_at_ms = -1;
+        timer.start();
+        std::atomic<bool> finished{false};
+        Result<QList<fhir::Department>> r = makeError(ErrorCode::Unset, QString());
+        std::thread request([&] {
+            r = client.departments();
+            finished = true;
+        });
+        // Held by the simulator (counted when it arrives), then aborted.
+        QTRY_VERIFY_WITH_TIMEOUT(client.stats().requests.load() == 1, 30000);
+        QVERIFY(!finished);
+        aborted_at_ms = timer.elapsed();
+        CurlTransport::abortRequests();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.load(), 30000);
+        const qint64 abort_ms = timer.elapsed() - aborted_at_ms;
+        request.join();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Network);
+        QVERIFY2(r.error().detail.contains(QStringLiteral("shutting down")),
+                 qPrintable(r.error().detail));
+        qInfo() << "held request aborted after" << abort_ms << "ms";
+        // curl calls the progress callback at least once a second while it waits.
+        QVERIFY2(abort_ms < 3000, qPrintable(QString::number(abort_ms)));
+        sim_->setFault(fault(QStringLiteral("none"), 0));
+        timer.restart();
+        const auto refused = client.departments();
+        QVERIFY(!refused.ok());
+        QVERIFY(timer.elapsed() < 1000);  // not sent at all
+        CurlTransport::resumeRequests();
+        QVERIFY(client.departments().ok());
     }
 
     void serverStorm()

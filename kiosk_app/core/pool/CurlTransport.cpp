@@ -2,11 +2,20 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
 namespace mk::pool {
 namespace {
+
+std::atomic<bool> g_aborted{false};  // CurlTransport::abortRequests()
+
+// Called by curl at least once a second while a transfer waits, more often while data moves.
+int onProgress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+    return g_aborted.load(std::memory_order_relaxed) ? 1 : 0;  // 1: CURLE_ABORTED_BY_CALLBACK
+}
 
 struct Exchange {
     HttpResponse response;
@@ -101,6 +110,21 @@ void CurlTransport::globalInit()
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+void CurlTransport::abortRequests()
+{
+    g_aborted.store(true);
+}
+
+void CurlTransport::resumeRequests()
+{
+    g_aborted.store(false);
+}
+
+bool CurlTransport::requestsAborted()
+{
+    return g_aborted.load();
+}
+
 CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options))
 {
     globalInit();
@@ -109,6 +133,8 @@ CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(opti
 Result<HttpResponse> CurlTransport::perform(const HttpRequest& request)
 {
     globalInit();
+    if (requestsAborted())
+        return makeError(ErrorCode::Network, QStringLiteral("aborted: the kiosk is shutting down"));
     std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
     if (!curl) return makeError(ErrorCode::Internal, QStringLiteral("curl_easy_init failed"));
     CURL* h = curl.get();
@@ -135,6 +161,8 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request)
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &ex);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
     curl_easy_setopt(h, CURLOPT_USERAGENT, "medkiosk");
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &onProgress);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 
     curl_slist* raw_headers = curl_slist_append(nullptr, "Expect:");
     for (const auto& [name, value] : request.headers) {
@@ -160,6 +188,8 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request)
     curl_off_t total_us = 0;
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &total_us);
     ex.response.elapsed_ms = qint64(total_us / 1000);
+    if (rc == CURLE_ABORTED_BY_CALLBACK)
+        return makeError(ErrorCode::Network, QStringLiteral("aborted: the kiosk is shutting down"));
     if (rc != CURLE_OK) {
         const bool oversized = ex.oversized || rc == CURLE_FILESIZE_EXCEEDED;
         const ErrorCode code = oversized ? ErrorCode::BadReply : mapCurlError(rc);
