@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QtTest>
 
 #include <memory>
@@ -391,11 +392,14 @@ void TestKioskWindow::badInputNeverAsksThePool()
     enter(id, dob);
     if (QTest::currentTestFailed()) return;
     const quint64 requests_before = client_->stats().requests.load();
+    // The screen asks the pool only after it shows that it is loading, within the tap: no
+    // loadingChanged means no request, with no wait for one that never comes.
+    QSignalSpy loading(current(), &mk::ui::Screen::loadingChanged);
     tap(QStringLiteral("continueButton"));
+    QCOMPARE(loading.size(), 0);
     QVERIFY(!current()->loading());
     auto* message = current()->findChild<QLabel*>(QStringLiteral("identifyMessage"));
     QVERIFY(message->isVisible() && !message->text().isEmpty());
-    QTest::qWait(50);
     QCOMPARE(client_->stats().requests.load(), requests_before);
     QCOMPARE(currentId(), int(ScreenId::Identify));
 }
@@ -415,13 +419,25 @@ void TestKioskWindow::slowTypingIsNotAScan()
     auto* identify = qobject_cast<mk::ui::IdentifyScreen*>(current());
     QVERIFY(identify != nullptr);
     const quint64 requests_before = client_->stats().requests.load();
-    // A person at a keyboard: far more than 50 ms between keys.
+    // A person at a keyboard: far more than 50 ms between keys, on the scanner's clock (a clock
+    // of the test's own: nobody waits for the person).
     const int gap_ms = 3 * mk::ui::WedgeScanner::kDefaultMaxGapMs;
-    QTest::keyClicks(window_.get(), QStringLiteral("MKPATIENT:P00001004:19900720"), Qt::NoModifier,
-                     gap_ms);
-    QTest::qWait(gap_ms);
+    qint64 now_ms = 0;
+    mk::ui::WedgeScanner* scanner = identify->scanner();
+    scanner->setClock([&now_ms] { return now_ms; });
+    const auto real_clock = qScopeGuard([scanner] { scanner->setClock({}); });
+    // A scan is emitted within the Enter key's event; a lookup starts within the scan.
+    QSignalSpy scans(scanner, &mk::ui::WedgeScanner::scanned);
+    QSignalSpy loading(identify, &mk::ui::Screen::loadingChanged);
+    const QByteArray typed = QByteArrayLiteral("MKPATIENT:P00001004:19900720");
+    for (const char c : typed) {
+        now_ms += gap_ms;
+        QTest::keyClick(window_.get(), c);
+    }
+    now_ms += gap_ms;
     QTest::keyClick(window_.get(), Qt::Key_Return);
-    QTest::qWait(200);
+    QCOMPARE(scans.size(), 0);
+    QCOMPARE(loading.size(), 0);
     QVERIFY(!identify->loading());
     QCOMPARE(client_->stats().requests.load(), requests_before);
     QCOMPARE(currentId(), int(ScreenId::Identify));
@@ -534,20 +550,30 @@ void TestKioskWindow::buttonsAreLargeEnough()
     window_->resize(size);
     if (screen != int(ScreenId::Home)) window_->showScreen(ScreenId(screen));
     QTRY_COMPARE(window_->size(), size);
-    QTest::qWait(50);  // layouts
-    int checked = 0;
-    const auto buttons = window_->findChildren<QPushButton*>();
-    for (const QPushButton* b : buttons) {
-        if (!b->isVisibleTo(window_.get())) continue;
-        ++checked;
-        QVERIFY2(b->height() >= 60, qPrintable(QStringLiteral("%1 \"%2\" is %3 px high")
-                                                   .arg(b->objectName(), b->text())
-                                                   .arg(b->height())));
-        // Nothing cut off at the window's edges.
-        const QRect in_window(b->mapTo(window_.get(), QPoint(0, 0)), b->size());
-        QVERIFY2(window_->rect().contains(in_window), qPrintable(b->objectName()));
-    }
-    QVERIFY(checked >= 2);
+    // What is wrong with the visible buttons: empty once the layouts have followed the resize.
+    const auto problems = [this] {
+        QStringList found;
+        int checked = 0;
+        const auto buttons = window_->findChildren<QPushButton*>();
+        for (const QPushButton* b : buttons) {
+            if (!b->isVisibleTo(window_.get())) continue;
+            ++checked;
+            if (b->height() < 60)
+                found << QStringLiteral("%1 \"%2\" is %3 px high")
+                             .arg(b->objectName(), b->text())
+                             .arg(b->height());
+            // Nothing cut off at the window's edges.
+            const QRect in_window(b->mapTo(window_.get(), QPoint(0, 0)), b->size());
+            if (!window_->rect().contains(in_window))
+                found << b->objectName() + QStringLiteral(" is cut off");
+        }
+        if (checked < 2) found << QStringLiteral("%1 buttons visible").arg(checked);
+        return found;
+    };
+    // The layouts follow the resize in posted events: until they have, at most 10 s.
+    const bool laid_out = QTest::qWaitFor([&problems] { return problems().isEmpty(); }, 10000);
+    const QStringList left = problems();
+    QVERIFY2(laid_out && left.isEmpty(), qPrintable(left.join(u'\n')));
 }
 
 void TestKioskWindow::outageShowsMessageAndStaysResponsive()

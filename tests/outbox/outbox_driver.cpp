@@ -14,10 +14,9 @@
 #include "core/store/Store.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
-#include <QThread>
+#include <QTimer>
 
 using namespace mk;
 using namespace mk::outbox;
@@ -111,18 +110,32 @@ int main(int argc, char** argv)
     }
     out << "enqueued " << enqueued << '\n';
     out.flush();
-    QElapsedTimer timer;
-    timer.start();
-    for (;;) {
+    // Done when nothing waits any more: looked at once now (all may be sent already) and again
+    // each time the relay publishes its status (after every batch it sent).
+    bool finished = false;
+    const auto check = [&] {
+        if (finished) return;
         auto st = outbox.status(QDateTime::currentDateTimeUtc());
-        if (!st) return 1;
-        if (st.value().waiting == 0) {
+        if (!st) {
+            finished = true;
+            app.exit(1);
+        } else if (st.value().waiting == 0) {
             out << "drained " << st.value().sent << ' ' << st.value().dead << '\n';
-            break;
+            out.flush();
+            finished = true;
+            app.exit(0);
         }
-        if (timer.elapsed() > 180000) return 1;
-        QThread::msleep(20);
-    }
+    };
+    QObject::connect(
+        &relay, &Relay::statusChanged, &app, [&check](const QueueStatus&) { check(); },
+        Qt::QueuedConnection);
+    QTimer::singleShot(0, &app, check);
+    QTimer::singleShot(180000, &app, [&] {
+        if (!finished) out << "not drained within 180 s\n";
+        finished = true;
+        app.exit(1);
+    });
+    const int code = app.exec();
     relay.stop();
-    return 0;
+    return code;
 }

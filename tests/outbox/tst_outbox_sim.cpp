@@ -379,24 +379,42 @@ void TestOutboxSim::killNineDuringBurst()
     // The kill points come from a seed the test prints, so a failure can be replayed:
     // MEDKIOSK_KILL_SEED=<seed> ctest -R tst_outbox_sim
     bool seeded = false;
-    const quint32 seed = quint32(qEnvironmentVariableIntValue("MEDKIOSK_KILL_SEED", &seeded));
+    // toUInt, not qEnvironmentVariableIntValue: half the seeds are above INT_MAX.
+    const quint32 seed = qEnvironmentVariable("MEDKIOSK_KILL_SEED").toUInt(&seeded);
     QRandomGenerator kill_points(seeded ? seed : QRandomGenerator::global()->generate());
     const quint32 used_seed = seeded ? seed : kill_points.generate();
     kill_points.seed(used_seed);
     qInfo("kill -9 points from seed %u (replay with MEDKIOSK_KILL_SEED=%u)", used_seed, used_seed);
     QRandomGenerator* rng = &kill_points;
+    // A kill point is a place in the driver's progress, not a moment: once the pool has applied
+    // kill_after more commands in this round (0: as soon as the driver runs, while it opens its
+    // store and writes its burst). The same seed kills at about the same places again.
+    const auto applied = [this] {
+        const SimCommandStats s = sim_->commandStats();
+        return s.checkins_applied + s.cancels_applied;
+    };
     for (int round = 0; round < 6; ++round) {
+        const int kill_after = int(rng->bounded(0, 200));
+        const int round_start = applied();
         QProcess p;
         p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         p.start(QStringLiteral(OUTBOX_DRIVER), args);
         QVERIFY(p.waitForStarted(10000));
-        QTest::qWait(int(rng->bounded(150, 1500)));
-        // A fast round may have finished by itself; waitForFinished() is false then.
+        // A fast round may finish by itself before its kill point.
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         return p.state() == QProcess::NotRunning ||
+                                applied() >= round_start + kill_after;
+                     },
+                     120000),
+                 "the driver neither reached its kill point nor ended within 120 s");
         if (p.state() != QProcess::NotRunning) {
             p.kill();  // SIGKILL
             QVERIFY(p.waitForFinished(30000));
         }
-        qInfo() << "round" << round << (p.exitStatus() == QProcess::CrashExit ? "killed" : "ended");
+        qInfo() << "round" << round << "kill point" << kill_after << "applied"
+                << applied() - round_start
+                << (p.exitStatus() == QProcess::CrashExit ? "killed" : "ended");
     }
     QProcess final_run;
     final_run.setProcessChannelMode(QProcess::ForwardedErrorChannel);

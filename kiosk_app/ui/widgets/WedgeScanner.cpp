@@ -7,6 +7,7 @@ namespace mk::ui {
 
 WedgeScanner::WedgeScanner(QWidget* scope) : QObject(scope), scope_(scope)
 {
+    since_start_.start();
     QCoreApplication::instance()->installEventFilter(this);
 }
 
@@ -21,7 +22,7 @@ void WedgeScanner::clear()
 {
     buffer_.fill(QChar(u' '));
     buffer_.clear();
-    last_key_.invalidate();
+    last_key_ms_ = -1;
 }
 
 bool WedgeScanner::eventFilter(QObject* watched, QEvent* event)
@@ -36,7 +37,8 @@ bool WedgeScanner::eventFilter(QObject* watched, QEvent* event)
     if (!enter && !printable) return QObject::eventFilter(watched, event);  // Shift and co.
     if (key_event->isAutoRepeat()) return true;
 
-    const bool in_burst = last_key_.isValid() && last_key_.elapsed() <= max_gap_ms_;
+    const qint64 now_ms = nowMs();
+    const bool in_burst = last_key_ms_ >= 0 && now_ms - last_key_ms_ <= max_gap_ms_;
     if (enter) {
         const QString text_scanned = buffer_;
         const bool is_scan = in_burst && buffer_.size() >= min_length_;
@@ -49,7 +51,7 @@ bool WedgeScanner::eventFilter(QObject* watched, QEvent* event)
         buffer_.clear();
     }
     buffer_ += text;
-    last_key_.start();
+    last_key_ms_ = now_ms;
     return true;
 }
 

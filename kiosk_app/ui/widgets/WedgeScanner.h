@@ -12,6 +12,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
+
 namespace mk::ui {
 
 class WedgeScanner : public QObject
@@ -29,6 +31,10 @@ public:
     void setMinLength(int length) { min_length_ = length; }
     int minLength() const { return min_length_; }
     void clear();  // forgets a partial scan (the buffer may hold personal data)
+    // Milliseconds on a monotonic clock, for the gaps between keys; empty: the real one. Tests
+    // type "slowly" with a clock of their own instead of waiting.
+    using Clock = std::function<qint64()>;
+    void setClock(Clock clock) { clock_ = std::move(clock); }
 
 Q_SIGNALS:
     void scanned(const QString& text);
@@ -37,9 +43,13 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    qint64 nowMs() const { return clock_ ? clock_() : since_start_.elapsed(); }
+
     QPointer<QWidget> scope_;
     QString buffer_;
-    QElapsedTimer last_key_;
+    Clock clock_;
+    QElapsedTimer since_start_;
+    qint64 last_key_ms_ = -1;  // -1: no key of a burst yet
     int max_gap_ms_ = kDefaultMaxGapMs;
     int min_length_ = kDefaultMinLength;
 };
