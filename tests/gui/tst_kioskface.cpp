@@ -8,10 +8,12 @@
 // The identified signal is driven directly here: the camera path is tests/face/tst_faceflow.
 #include "FaceTestData.h"
 #include "TestSkip.h"
+#include "TestWait.h"
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
 #include "core/config/KioskConfig.h"
 #include "core/face/SqlTemplateStore.h"
+#include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
 #include "core/store/Store.h"
 #include "hw/camera/SimulatedPersonCamera.h"
@@ -26,6 +28,7 @@
 #include "ui/screens/HomeScreen.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
@@ -33,6 +36,7 @@
 #include <QTimer>
 #include <QtTest>
 
+#include <atomic>
 #include <memory>
 
 using mk::ui::ScreenId;
@@ -41,6 +45,30 @@ namespace {
 constexpr int kFlowTimeoutMs = 60000;  // loaded 2-core machine; the pool is local
 constexpr int kFaceTimeoutMs = 120000;
 constexpr int kAttempts = 3;
+// What a patient puts up with for the liveness challenge: the movement asked, once more when the
+// screen says "Keep going", and one more try after a failed one. More is a failure of the test.
+constexpr int kAcceptableSteps = 3;
+constexpr int kAcceptableTries = 2;
+
+// The pool client's transport, counted: the replies received (the workers' requests done).
+class CountingTransport : public mk::pool::HttpTransport
+{
+public:
+    explicit CountingTransport(std::unique_ptr<mk::pool::HttpTransport> inner)
+        : inner_(std::move(inner))
+    {}
+    mk::Result<mk::pool::HttpResponse> perform(const mk::pool::HttpRequest& request) override
+    {
+        auto r = inner_->perform(request);
+        answered_.fetch_add(1);
+        return r;
+    }
+    quint64 answered() const { return answered_.load(); }
+
+private:
+    std::unique_ptr<mk::pool::HttpTransport> inner_;
+    std::atomic<quint64> answered_{0};
+};
 
 // A person who takes their time (as tests/face/tst_faceflow): long enough holds that a frame is
 // analysed in each phase even on a loaded machine.
@@ -97,12 +125,16 @@ private:
     void tap(const QString& object_name);
     void emitIdentified(const QString& patient_id);
     QString identifyMessage() const;
-    // The person looks at the camera until the screen shows the movement, then performs it.
+    // The person looks at the camera until the screen shows the movement, then performs it;
+    // each movement performed counts in liveness_steps_.
     void performWhenAsked(QWidget* screen, mk::face::LivenessChallenge challenge);
+    // "liveness: <what> needed N challenge steps / M frames", then the bound a patient accepts.
+    void reportLiveness(const char* what, int tries, qint64 frames, qint64 elapsed_ms);
 
     QTemporaryDir dir_;
     std::unique_ptr<mk::sim::SimulatorThread> sim_;
     std::unique_ptr<mk::store::Store> store_;
+    CountingTransport* transport_ = nullptr;  // owned by client_
     std::shared_ptr<mk::pool::PoolClient> client_;
     std::unique_ptr<mk::booking::BookingService> service_;
     mk::config::KioskConfig config_;
@@ -113,6 +145,7 @@ private:
     mk::ui::FaceServices services_;
     std::unique_ptr<mk::ui::KioskWindow> window_;
     QTimer patient_;  // the simulated patient reading the prompt (performWhenAsked)
+    int liveness_steps_ = 0;
 };
 
 void TestKioskFace::initTestCase()
@@ -131,7 +164,13 @@ void TestKioskFace::initTestCase()
     config_.pool.request_timeout_ms = 5000;
     config_.pool.backoff_base_ms = 50;
     config_.pool.max_attempts = 2;
-    client_ = std::make_shared<mk::pool::PoolClient>(config_.pool);
+    mk::pool::TransportOptions transport;
+    transport.connect_timeout_ms = config_.pool.connect_timeout_ms;
+    transport.request_timeout_ms = config_.pool.request_timeout_ms;
+    auto counting =
+        std::make_unique<CountingTransport>(std::make_unique<mk::pool::CurlTransport>(transport));
+    transport_ = counting.get();
+    client_ = std::make_shared<mk::pool::PoolClient>(config_.pool, std::move(counting));
     service_ = std::make_unique<mk::booking::BookingService>(client_, store_.get(), config_.rules);
 
     // With the models: a real engine and a camera showing a face (for the idle-reset check).
@@ -222,11 +261,27 @@ void TestKioskFace::performWhenAsked(QWidget* screen, mk::face::LivenessChalleng
         for (auto c : {mk::face::LivenessChallenge::TurnLeft,
                        mk::face::LivenessChallenge::TurnRight, mk::face::LivenessChallenge::Nod}) {
             // Also "Keep going, slowly. <instruction>" (a slow machine): the movement again.
-            if (last.endsWith(mk::face::LivenessCheck::instruction(c)))
+            if (last.endsWith(mk::face::LivenessCheck::instruction(c))) {
                 camera_->setScript(scriptFor(c));
+                ++liveness_steps_;
+            }
         }
     });
     patient_.start();
+}
+
+void TestKioskFace::reportLiveness(const char* what, int tries, qint64 frames, qint64 elapsed_ms)
+{
+    qInfo("liveness: %s needed %d challenge steps / %lld frames (%d tries, %.1f s)", what,
+          liveness_steps_, frames, tries, double(elapsed_ms) / 1000.0);
+    QVERIFY2(liveness_steps_ <= kAcceptableSteps && tries <= kAcceptableTries,
+             qPrintable(QStringLiteral("%1: %2 head movements in %3 tries; a patient accepts at "
+                                       "most %4 in %5")
+                            .arg(QString::fromLatin1(what))
+                            .arg(liveness_steps_)
+                            .arg(tries)
+                            .arg(kAcceptableSteps)
+                            .arg(kAcceptableTries)));
 }
 
 void TestKioskFace::noFaceButtonUntilInstalled()
@@ -360,19 +415,22 @@ void TestKioskFace::answerAfterHomeIsDropped()
     tap(QStringLiteral("faceButton"));
     mk::sim::FaultSpec slow;
     slow.mode = QStringLiteral("none");
-    slow.latency_ms = 1500;
+    slow.latency_ms = 500;
     slow.count = -1;
     sim_->setFault(slow);
     QList<ScreenId> shown;
     connect(window_.get(), &mk::ui::KioskWindow::screenShown, this,
             [&shown](ScreenId id) { shown.append(id); });
-    const quint64 before = client_->stats().requests.load();
+    const quint64 before = transport_->answered();
     emitIdentified(QStringLiteral("pat-1004"));
-    window_->goHome();  // e.g. Home pressed while the pool is asked
-    // Both requests of the dropped sign-in (the read, then the children) were sent...
-    QTRY_VERIFY_WITH_TIMEOUT(client_->stats().requests.load() >= before + 2, kFlowTimeoutMs);
-    // ...and the second one answered (1.5 s latency) before this wait ends.
-    QTest::qWait(slow.latency_ms + 2000);
+    window_->goHome();  // e.g. Home pressed while the pool is asked (the answer comes later:
+                        // it reaches the window through its event loop, not running until here)
+    // Both requests of the dropped sign-in (the read, then the children) answered...
+    QTRY_VERIFY_WITH_TIMEOUT(transport_->answered() >= before + 2, kFlowTimeoutMs);
+    // ...and the sign-in's result, queued to the window by the worker right after the reply,
+    // delivered. (Should the worker be descheduled between the reply and queuing it, this
+    // checks before the answer: a miss, never a false failure.)
+    QVERIFY(mk::test::flushQueuedCalls(window_.get()));
     disconnect(window_.get(), &mk::ui::KioskWindow::screenShown, this, nullptr);
     QCOMPARE(currentId(), int(ScreenId::Home));
     QVERIFY(!window_->session().active());
@@ -440,8 +498,10 @@ void TestKioskFace::idleTimeoutResetsTheFaceScreens()
     QVERIFY(!face->worker()->active());
     QCOMPARE(face->phase(), mk::ui::FaceIdentifyScreen::Phase::Idle);
     QVERIFY(!camera_->isActive());
-    // No frame arrives later either.
-    QTest::qWait(500);
+    // No frame arrives later either: one the camera sent before it stopped, delivered now, is
+    // neither shown nor kept; and whatever was queued to the screen has been delivered.
+    face->worker()->submitFrame(camera_->renderAt(0));
+    QVERIFY(mk::test::flushQueuedCalls(face));
     QVERIFY(!face->holdsFrame());
     // Every face screen: no preview pixmap anywhere.
     for (ScreenId id : {ScreenId::FaceConsent, ScreenId::FaceEnroll, ScreenId::FaceIdentify}) {
@@ -479,9 +539,16 @@ void TestKioskFace::enrollAfterBookingThenSignInWithTheFace()
     auto* enroll = qobject_cast<mk::ui::FaceEnrollScreen*>(current());
     QVERIFY(enroll);
     // Like a patient, up to three tries (a frame at the peak of the turn may be dropped on a
-    // loaded machine; each failure is logged with how far the movement got).
+    // loaded machine; each failure is logged with how far the movement got). How many tries,
+    // movements and frames it took is reported and bounded (reportLiveness).
+    liveness_steps_ = 0;
+    const qint64 enrol_frames = enroll->worker()->framesLandmarksOnly();  // challenge frames
+    QElapsedTimer enrol_clock;
+    enrol_clock.start();
+    int enrol_tries = 0;
     for (int attempt = 1; attempt <= kAttempts; ++attempt) {
         if (attempt > 1) tap(QStringLiteral("face_retry"));
+        ++enrol_tries;
         performWhenAsked(enroll, enroll->challenge());
         QTRY_VERIFY_WITH_TIMEOUT(enroll->phase() == mk::ui::FaceEnrollScreen::Phase::Done ||
                                      enroll->phase() == mk::ui::FaceEnrollScreen::Phase::Failed,
@@ -490,6 +557,9 @@ void TestKioskFace::enrollAfterBookingThenSignInWithTheFace()
               enroll->phase() == mk::ui::FaceEnrollScreen::Phase::Done ? "done" : "failed");
         if (enroll->phase() == mk::ui::FaceEnrollScreen::Phase::Done) break;
     }
+    reportLiveness("enrolment", enrol_tries, enroll->worker()->framesLandmarksOnly() - enrol_frames,
+                   enrol_clock.elapsed());
+    if (QTest::currentTestFailed()) return;
     QCOMPARE(enroll->phase(), mk::ui::FaceEnrollScreen::Phase::Done);
     QVERIFY(!camera_->isActive());
     auto templates = templates_->loadTemplates(QDateTime::currentDateTimeUtc());
@@ -501,8 +571,14 @@ void TestKioskFace::enrollAfterBookingThenSignInWithTheFace()
     tap(QStringLiteral("faceButton"));
     auto* face = qobject_cast<mk::ui::FaceIdentifyScreen*>(current());
     QVERIFY(face);
+    liveness_steps_ = 0;
+    const qint64 sign_in_frames = face->worker()->framesLandmarksOnly();
+    QElapsedTimer sign_in_clock;
+    sign_in_clock.start();
+    int sign_in_tries = 0;
     for (int attempt = 1; attempt <= kAttempts; ++attempt) {
         if (attempt > 1) tap(QStringLiteral("face_retry"));
+        ++sign_in_tries;
         performWhenAsked(face, face->challenge());
         QTRY_VERIFY_WITH_TIMEOUT(
             face->phase() == mk::ui::FaceIdentifyScreen::Phase::Digits || !face->loading(),
@@ -510,6 +586,9 @@ void TestKioskFace::enrollAfterBookingThenSignInWithTheFace()
         qInfo("identification attempt %d: phase %d", attempt, int(face->phase()));
         if (face->phase() != mk::ui::FaceIdentifyScreen::Phase::ChallengeFailed) break;
     }
+    reportLiveness("face sign-in", sign_in_tries,
+                   face->worker()->framesLandmarksOnly() - sign_in_frames, sign_in_clock.elapsed());
+    if (QTest::currentTestFailed()) return;
     QCOMPARE(face->phase(), mk::ui::FaceIdentifyScreen::Phase::Digits);
     for (const QChar c : QStringLiteral("9000")) tap(QStringLiteral("key_") + c);
     QTRY_COMPARE_WITH_TIMEOUT(currentId(), int(ScreenId::Department), kFlowTimeoutMs);
