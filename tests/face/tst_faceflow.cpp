@@ -25,6 +25,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QTimer>
 #include <QtTest>
 
 #include <memory>
@@ -42,25 +43,32 @@ const QString kPhone = QStringLiteral("13800138000");
 constexpr int kPatientPerson = 4;
 constexpr int kStrangerPerson = 2;
 
-// A patient who takes their time (the instruction says "slowly"): long enough holds that a frame
-// is analysed in each phase even when the machine is loaded.
+// The slowest analysis rate the face-flow tests must pass at (issue 16: the sanitizer build on a
+// busy machine analysed 0.3 frames/s): a frame every 3.3 s.
+constexpr double kSlowestRate = 0.3;
+
+// A patient who takes their time (the instruction says "slowly"): the turn is held longer than the
+// gap between two analysed frames at kSlowestRate, so even then one frame sees it, and after the
+// movement they look at the camera again (every later frame is back at neutral).
 hw::SimulatedPersonConfig slowPerson()
 {
     hw::SimulatedPersonConfig c;
     c.frames_per_second = 10.0;
     c.neutral_ms = 1000;  // reads the instruction, then moves
     c.move_ms = 1000;
-    c.hold_ms = 1500;
+    c.hold_ms = 3500;  // > 1000 / kSlowestRate
     return c;
 }
 
 // The patient reacts to the screen: when the movement is shown (queued: after the screen has
-// updated its prompt), they perform it; the prompt they read then is kept in *prompt_seen.
-QMetaObject::Connection performWhenAsked(ui::FaceChallenge* challenge,
-                                         hw::SimulatedPersonCamera* camera, bool flat,
-                                         QString* prompt_seen, QLabel* prompt)
+// updated its prompt), they perform it; the prompt they read then is kept in *prompt_seen. When
+// the screen says "Keep going, slowly" (a slow machine: the window was extended), they do the
+// movement again once the one under way is finished, and keep repeating it while the screen says
+// so; while the screen still asks them to look straight at the camera, they keep still.
+void performWhenAsked(ui::FaceChallenge* challenge, hw::SimulatedPersonCamera* camera, bool flat,
+                      QString* prompt_seen, QLabel* prompt)
 {
-    return QObject::connect(
+    QObject::connect(
         challenge, &ui::FaceChallenge::stateChanged, camera,
         [=](face::LivenessState state) {
             if (state != face::LivenessState::NeedMove) return;
@@ -68,6 +76,35 @@ QMetaObject::Connection performWhenAsked(ui::FaceChallenge* challenge,
             camera->setScript(scriptFor(challenge->challenge(), flat));
         },
         Qt::QueuedConnection);
+    auto* again = new QTimer(camera);  // the person's own pace: one movement, then the next
+    again->setSingleShot(true);
+    const auto repeat = [=] {
+        if (!challenge->extended() || !challenge->instructionShown()) return;
+        const qint64 left_ms =
+            hw::SimulatedPersonCamera::movementMs(camera->config()) - camera->scriptElapsedMs();
+        if (left_ms <= 0) {
+            camera->setScript(scriptFor(challenge->challenge(), flat));
+            again->start(int(hw::SimulatedPersonCamera::movementMs(camera->config())));
+        } else {
+            again->start(int(left_ms));  // finishes the movement under way first
+        }
+    };
+    QObject::connect(again, &QTimer::timeout, challenge, repeat);
+    QObject::connect(
+        challenge, &ui::FaceChallenge::keepGoing, camera,
+        [=](face::LivenessState state) {
+            if (state == face::LivenessState::NeedNeutral)
+                camera->setScript(hw::SimulatedScript::Still);
+            else
+                repeat();
+        },
+        Qt::QueuedConnection);
+    QObject::connect(
+        challenge, &ui::FaceChallenge::stateChanged, again, [again](face::LivenessState state) {
+            if (state == face::LivenessState::Passed || state == face::LivenessState::Failed ||
+                state == face::LivenessState::Unset)
+                again->stop();
+        });
 }
 
 fhir::Patient patient(const QString& id, int age_years)
@@ -93,6 +130,7 @@ private Q_SLOTS:
     void consentOffered();
     void declineStoresNothing();
     void enrollThenIdentify();
+    void stillPhotoFailsTheChallenge_data();
     void stillPhotoFailsTheChallenge();
     void flatPhotoTurnedFailsTheChallenge();
     void flatPhotoFailsAtEveryRate_data();
@@ -109,6 +147,7 @@ private:
     void enterIdentify(FaceIdentifyScreen& screen, bool any_challenge);
 
     face::FaceEngine engine_;
+    double max_rate_ = 0.0;  // the screens' analysis throttled to this (0: as fast as it goes)
     QString patient_chip_;
     QString stranger_chip_;
     std::unique_ptr<store::Store> store_;
@@ -146,6 +185,7 @@ void TestFaceFlow::init()
     services_.config.liveness.time_limit_ms = 30000;  // the slow person, on a loaded machine
     session_.clear();
     session_.identified = patient(QStringLiteral("P1"), 40);
+    max_rate_ = 0.0;
 }
 
 void TestFaceFlow::cleanup()
@@ -224,6 +264,7 @@ void TestFaceFlow::enroll(const QString& patient_id)
     QVERIFY(!templates_->consent(patient_id).value().has_value());
 
     QSignalSpy enrolled(&enroll_screen, &FaceEnrollScreen::enrolled);
+    enroll_screen.worker()->setMaxAnalysisRate(max_rate_);
     QVERIFY(!camera.isActive());
     auto* prompt = enroll_screen.findChild<QLabel*>(QStringLiteral("face_prompt"));
     QVERIFY(prompt);
@@ -315,9 +356,20 @@ void TestFaceFlow::enrollThenIdentify()
 }
 
 // A photo held still in front of the camera: the challenge fails with its sentence and a retry,
-// and a failed challenge is not a face mismatch (one mismatch would lock here).
+// and a failed challenge is not a face mismatch (one mismatch would lock here). Also on a machine
+// that analyses kSlowestRate frames per second (issue 16): the patient's enrollment before it
+// passes, the photo still fails (later: the window is extended while evidence is missing).
+void TestFaceFlow::stillPhotoFailsTheChallenge_data()
+{
+    QTest::addColumn<double>("frames_per_s");
+    QTest::newRow("as fast as the machine goes") << 0.0;
+    QTest::addRow("%g analysed frames/s", kSlowestRate) << kSlowestRate;
+}
+
 void TestFaceFlow::stillPhotoFailsTheChallenge()
 {
+    QFETCH(double, frames_per_s);
+    max_rate_ = frames_per_s;
     enroll(QStringLiteral("P1"));
     if (QTest::currentTestFailed()) return;
     services_.config.liveness.time_limit_ms = 4000;
@@ -327,6 +379,7 @@ void TestFaceFlow::stillPhotoFailsTheChallenge()
     camera.setScript(hw::SimulatedScript::Still);
     services_.camera = &camera;
     FaceIdentifyScreen identify(context_, services_);
+    identify.worker()->setMaxAnalysisRate(max_rate_);
     QSignalSpy identified(&identify, &FaceIdentifyScreen::identified);
     for (int attempt = 0; attempt < 2; ++attempt) {
         enterIdentify(identify, true);  // not LockedOut after the first failure
@@ -389,9 +442,6 @@ void TestFaceFlow::flatPhotoFailsAtEveryRate()
                                                     QDateTime::currentDateTimeUtc(),
                                                     services_.config.enrollment));
     performWhenAsked(screen.faceChallenge(), &camera, true, nullptr, nullptr);
-    ui::FaceChallenge* challenge = screen.faceChallenge();
-    connect(challenge, &ui::FaceChallenge::keepGoing, &camera,
-            [&camera, challenge] { camera.setScript(scriptFor(challenge->challenge(), true)); });
     screen.enter();
     QCOMPARE(screen.phase(), FaceEnrollScreen::Phase::Liveness);
     camera.setScript(hw::SimulatedScript::Still);  // the photo held up
