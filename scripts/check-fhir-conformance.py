@@ -6,6 +6,7 @@ usage: check-fhir-conformance.py SIM_BINARY [SCHEMA]   (exit 1 with the failing 
        check-fhir-conformance.py --files SCHEMA FILE...  (validate fixture files, same validator)
 SCHEMA defaults to the repository's copy, tests/data/fhir/schema/fhir.schema.json (HL7, CC0).
 """
+import datetime
 import json
 import os
 import subprocess
@@ -40,10 +41,78 @@ def check_files(schema_path, paths):
             doc = json.load(f)
         for error in validator.iter_errors(doc):
             failures.append(f"{path}: {'/'.join(str(p) for p in error.absolute_path)}: {error.message[:200]}")
+    failures.extend(failures_of_payments)
     for failure in failures:
         print(failure)
     print(f"{len(paths)} files, {len(failures)} schema errors")
     return 1 if failures or not paths else 0
+
+
+def check_payments(check, base):
+    """Every kind of payment resource and reply (issue 9, docs/pool-protocol.md "Payments")."""
+    def params(*parts):
+        return json.dumps({"resourceType": "Parameters", "parameter": list(parts)}).encode()
+
+    def pay_body(amount, verification="face"):
+        parts = [{"name": "method", "valueCode": "credit"},
+                 {"name": "amount", "valueMoney": {"value": amount, "currency": "CNY"}}]
+        if verification:
+            parts.append({"name": "verification", "part": [{"name": "method", "valueCode": verification},
+                                                             {"name": "score", "valueDecimal": 0.93}]})
+        return params(*parts)
+
+    def keyed(key):
+        return {"Content-Type": "application/fhir+json", "Idempotency-Key": key}
+
+    today = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+    tomorrow = today + datetime.timedelta(days=1)
+    check("bills", "GET", "/Invoice?subject=Patient/pat-1001&status=issued&_count=50", 200)
+    check("read bill", "GET", "/Invoice/inv-1004-2", 200)
+    check("credit line", "GET", "/Account?patient=Patient/pat-1004&type=credit-line", 200)
+    check("read credit line", "GET", "/Account/acct-1001", 200)
+    check("agreement", "GET", "/DocumentReference?type=credit-agreement", 200)
+    # 40.00 is written by json.dumps as 40.0: readers accept 0, 1 or 2 decimals.
+    check("pay", "POST", "/Invoice/inv-1004-1/$pay", 200, pay_body(40.0), keyed("p-1"))
+    check("pay replay", "POST", "/Invoice/inv-1004-1/$pay", 200, pay_body(40.0), keyed("p-1"))
+    check("pay already-paid", "POST", "/Invoice/inv-1004-1/$pay", 409, pay_body(40.0), keyed("p-2"))
+    check("pay key reused", "POST", "/Invoice/inv-1001-3/$pay", 422, pay_body(102.25), keyed("p-1"))
+    check("pay amount-changed", "POST", "/Invoice/inv-1001-3/$pay", 422, pay_body(1.0), keyed("p-3"))
+    check("pay credit-limit", "POST", "/Invoice/inv-1004-2/$pay", 422, pay_body(98.5), keyed("p-4"))
+    check("pay credit-suspended", "POST", "/Invoice/inv-1005-1/$pay", 422, pay_body(48.8), keyed("p-5"))
+    check("pay no-credit", "POST", "/Invoice/inv-1006-1/$pay", 422, pay_body(101.0), keyed("p-6"))
+    check("pay verification-required", "POST", "/Invoice/inv-1001-3/$pay", 422, pay_body(102.25, None),
+          keyed("p-7"))
+    check("pay 3 decimals", "POST", "/Invoice/inv-1001-3/$pay", 400,
+          b'{"resourceType":"Parameters","parameter":[{"name":"method","valueCode":"credit"},'
+          b'{"name":"amount","valueMoney":{"value":102.250,"currency":"CNY"}}]}', keyed("p-8"))
+    check("pay 404", "POST", "/Invoice/nope/$pay", 404, pay_body(1.0), keyed("p-9"))
+    check("receipts today", "GET",
+          f"/DocumentReference?subject=Patient/pat-1004&type=e-receipt&date=ge{today.isoformat()}", 200)
+    check("payments of the day", "GET",
+          f"/PaymentReconciliation?requestor=Device/unauthenticated&created=ge{today.isoformat()}"
+          f"&created=lt{tomorrow.isoformat()}", 200)
+    order = check("phone order", "POST", "/Invoice/inv-1006-2/$phone-order", 201,
+                  params({"name": "amount", "valueMoney": {"value": 155.0, "currency": "CNY"}}), keyed("o-1"))
+    order_id = next((p.get("valueString") for p in (order or {}).get("parameter", [])
+                     if p.get("name") == "order"), "missing")
+    check("phone order pending", "GET", f"/Invoice/inv-1006-2/$phone-order?order={order_id}", 200)
+    root = base[:-len("/fhir")]
+    status, _, _ = request("POST", f"{root}/_sim/phone-orders/{order_id}/pay")
+    if status != 200:
+        failures_of_payments.append(f"phone pays: status {status}")
+    check("phone order paid", "GET", f"/Invoice/inv-1006-2/$phone-order?order={order_id}", 200)
+    check("phone order cancel", "POST", "/Invoice/inv-1006-2/$phone-order-cancel", 200,
+          params({"name": "order", "valueString": order_id}), keyed("o-2"))
+    consent = lambda patient: params({"name": "patient", "valueReference": {"reference": "Patient/" + patient}},
+                                     {"name": "agreementVersion", "valueString": "1"},
+                                     {"name": "consent", "valueBoolean": True},
+                                     {"name": "verification", "part": [{"name": "method", "valueCode": "face"},
+                                                                       {"name": "score", "valueDecimal": 0.9}]})
+    check("open credit", "POST", "/Account/$open-credit", 201, consent("pat-1100"), keyed("c-1"))
+    check("open credit refused", "POST", "/Account/$open-credit", 422, consent("pat-1006"), keyed("c-2"))
+
+
+failures_of_payments = []
 
 
 def main():
@@ -114,9 +183,11 @@ def main():
                 check("read appointment", "GET", f"/Appointment/{appt}", 200)
                 check("check-in 412", "POST", f"/Appointment/{appt}/$check-in", 412, b"", {"If-Match": 'W/"9"'})
                 check("check-in", "POST", f"/Appointment/{appt}/$check-in", 200, b"", {"If-Match": 'W/"1"'})
+            check_payments(check, base)
         finally:
             proc.terminate()
             proc.wait(timeout=10)
+    failures.extend(failures_of_payments)
     for failure in failures:
         print("FAIL", failure)
     print("conformance:", "FAILED" if failures else "OK")
