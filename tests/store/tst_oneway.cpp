@@ -2,8 +2,8 @@
 // SqlCipherDb (openKeyed: key, cipher_version, the one page-size constant), secrets are wiped only
 // through common/SecureWipe (OPENSSL_cleanse), and no chmod/fchmod/fsync result is thrown away in
 // kiosk_app; the leaf modules answer with the one Result type (mk::BasicResult: FaceResult,
-// HwResult), not bool + a QString* error. Plus the helpers themselves: the key literal and the
-// wipe.
+// HwResult), not bool + a QString* error; no fixed sleep in tests/ (issue 11, item 6). Plus the
+// helpers themselves: the key literal and the wipe.
 #include "core/common/SecureWipe.h"
 #include "core/store/SecureKey.h"
 #include "core/store/SqlCipherDb.h"
@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <array>
 
 using mk::store::SecureKey;
@@ -75,6 +76,7 @@ class TestOneWay : public QObject
 private Q_SLOTS:
     void sources_data();
     void sources();
+    void noFixedSleepsInTests();
     void pragmaLiteralIsTheHexKey();
     void secureWipeEmptiesAndZeroes();
     void openKeyedKeysAndSetsThePageSize();
@@ -126,6 +128,59 @@ void TestOneWay::sources()
     }};
     const QStringList found = violations(rules.at(size_t(rule)));
     QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+}
+
+// Tests wait for events, not time (issue 11, item 6): no fixed sleep anywhere in tests/ (the
+// face area included), comments aside. Wait on the signal or condition instead (QTRY_*,
+// QSignalSpy::wait, QTest::qWaitFor, tests/common/TestWait.h), or give the code under test a
+// clock of its own.
+void TestOneWay::noFixedSleepsInTests()
+{
+    const QRegularExpression sleep(QStringLiteral(
+        "\\b(qWait|qSleep|msleep|usleep|sleep|sleep_for|sleep_until|nanosleep)\\s*\\("));
+    // The allow-list: a sleep kept on purpose, each with the reason. Keep it short.
+    struct Allowed {
+        const char* path;
+        const char* line;  // a part of the line
+        const char* why;
+    };
+    const std::array<Allowed, 1> allowed{{
+        {"tests/gui/tst_medkiosk_app.cpp", "if (held == 0) QTest::qWait(50)",
+         "the poll interval of a loop that asks another process (medkiosk --demo's simulator, "
+         "over HTTP) whether it holds a request yet: that process has no signal to wait on"},
+    }};
+    for (const Allowed& a : allowed) qInfo("allowed sleep in %s: %s", a.path, a.why);
+    QStringList found;
+    const QString self = QStringLiteral("tests/store/tst_oneway.cpp");
+    QDirIterator it(sourceDir() + QStringLiteral("/tests"),
+                    {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString relative = path.mid(sourceDir().size() + 1);
+        if (relative == self) continue;
+        QFile f(path);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(relative));
+        int line_number = 0;
+        while (!f.atEnd()) {
+            const QString line = QString::fromUtf8(f.readLine());
+            ++line_number;
+            const QString code = line.left(line.indexOf(QLatin1String("//")));  // no comments
+            if (!sleep.match(code).hasMatch()) continue;
+            const bool ok = std::any_of(allowed.begin(), allowed.end(), [&](const Allowed& a) {
+                return relative == QLatin1String(a.path) && line.contains(QLatin1String(a.line));
+            });
+            if (!ok)
+                found << QStringLiteral("%1:%2: %3")
+                             .arg(relative)
+                             .arg(line_number)
+                             .arg(line.trimmed());
+        }
+    }
+    QVERIFY2(found.isEmpty(),
+             qPrintable(QStringLiteral("a fixed sleep in a test (wait for the event instead, see "
+                                       "tests/common/TestWait.h):\n") +
+                        found.join(u'\n')));
 }
 
 void TestOneWay::pragmaLiteralIsTheHexKey()
