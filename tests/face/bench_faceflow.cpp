@@ -40,7 +40,7 @@ using mk::ui::FaceIdentifyScreen;
 namespace {
 constexpr int kRuns = 9;
 constexpr int kFaceTimeoutMs = 120000;
-constexpr int kAbsentMs = 1000;  // the empty room before the person steps in
+constexpr int kAbsentFrames = 5;  // frames of the empty room analysed before the person steps in
 constexpr int kPatientPerson = 4;
 const QString kPhone = QStringLiteral("13800138000");
 
@@ -176,7 +176,10 @@ void BenchFaceFlow::enterToIdentified()
         camera.setScript(hw::SimulatedScript::Absent);
         screen.enter();
         QCOMPARE(screen.phase(), FaceIdentifyScreen::Phase::Scanning);
-        QTest::qWait(kAbsentMs);  // the screen analyses the empty room
+        // The screen analyses the empty room (a few frames, not a fixed time).
+        const qint64 empty_from = screen.worker()->framesAnalysed();
+        QTRY_VERIFY_WITH_TIMEOUT(screen.worker()->framesAnalysed() >= empty_from + kAbsentFrames,
+                                 kFaceTimeoutMs);
         t_instruction = -1;
         t_digits = -1;
         t_identified = -1;
