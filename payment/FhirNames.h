@@ -13,11 +13,18 @@ inline constexpr QStringView kChargeCategorySystem =
     u"http://medkiosk.example/fhir/CodeSystem/charge-category";
 inline constexpr QStringView kAccountTypeSystem =
     u"http://medkiosk.example/fhir/CodeSystem/account-type";
-inline constexpr QStringView kRuleSystem = u"http://medkiosk.example/fhir/CodeSystem/rule";
+// The rule codes' system: the existing one of the pool protocol (contract "Changes", paysim 23:22).
+inline constexpr QStringView kRuleSystem = u"urn:medkiosk:rule";
+// The contract's first draft; still accepted when reading.
+inline constexpr QStringView kRuleSystemDraft = u"http://medkiosk.example/fhir/CodeSystem/rule";
 inline constexpr QStringView kCreditLineExtension =
     u"http://medkiosk.example/fhir/StructureDefinition/credit-line";
 inline constexpr QStringView kEReceiptExtension =
     u"http://medkiosk.example/fhir/StructureDefinition/e-receipt";
+inline constexpr QStringView kDocumentTypeSystem =
+    u"http://medkiosk.example/fhir/CodeSystem/document-type";
+inline constexpr QStringView kPaymentMethodSystem =
+    u"http://medkiosk.example/fhir/CodeSystem/payment-method";
 inline constexpr QStringView kTranslationExtension =
     u"http://hl7.org/fhir/StructureDefinition/translation";
 

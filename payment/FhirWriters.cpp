@@ -10,11 +10,6 @@ namespace mk::pay {
 
 namespace {
 
-inline constexpr QStringView kDocumentTypeSystem =
-    u"http://medkiosk.example/fhir/CodeSystem/document-type";
-inline constexpr QStringView kPaymentTypeSystem =
-    u"http://medkiosk.example/fhir/CodeSystem/payment-method";
-
 QJsonObject reference(const QString& type, const QString& id)
 {
     return QJsonObject{{QStringLiteral("reference"), type + QLatin1Char('/') + id}};
@@ -150,7 +145,7 @@ QJsonObject eReceiptJson(const EReceipt& receipt)
         {QStringLiteral("id"), receipt.id},
         {QStringLiteral("status"), QStringLiteral("current")},
         {QStringLiteral("type"),
-         codeableConcept(kDocumentTypeSystem, fhir::kDocumentTypeEReceipt.toString())},
+         codeableConcept(fhir::kDocumentTypeSystem, fhir::kDocumentTypeEReceipt.toString())},
         {QStringLiteral("subject"), reference(QStringLiteral("Patient"), receipt.patientId)},
         {QStringLiteral("date"), receipt.issuedText},
         {QStringLiteral("extension"),
@@ -178,10 +173,10 @@ QJsonObject paymentReconciliationJson(const PaymentOutcome& payment)
         {QStringLiteral("request"), reference(QStringLiteral("Invoice"), payment.invoiceId)},
         {QStringLiteral("requestor"), reference(QStringLiteral("Device"), payment.deviceId)},
         {QStringLiteral("detail"),
-         QJsonArray{
-             QJsonObject{{QStringLiteral("type"),
-                          codeableConcept(kPaymentTypeSystem, payMethodCode(payment.method))},
-                         {QStringLiteral("amount"), fhirMoney(payment.amount)}}}}};
+         QJsonArray{QJsonObject{
+             {QStringLiteral("type"),
+              codeableConcept(fhir::kPaymentMethodSystem, payMethodCode(payment.method))},
+             {QStringLiteral("amount"), fhirMoney(payment.amount)}}}}};
     if (!payment.idempotencyKey.isEmpty())
         resource.insert(QStringLiteral("identifier"),
                         QJsonArray{QJsonObject{

@@ -11,7 +11,7 @@ namespace mk::pay {
 
 namespace {
 
-constexpr std::array<std::pair<PayRule, QStringView>, 8> kRules{{
+constexpr std::array<std::pair<PayRule, QStringView>, 13> kRules{{
     {PayRule::AmountChanged, u"amount-changed"},
     {PayRule::CreditLimit, u"credit-limit"},
     {PayRule::CreditSuspended, u"credit-suspended"},
@@ -20,6 +20,11 @@ constexpr std::array<std::pair<PayRule, QStringView>, 8> kRules{{
     {PayRule::AlreadyPaid, u"already-paid"},
     {PayRule::IdempotencyKeyReused, u"idempotency-key-reused"},
     {PayRule::CreditRefused, u"credit-refused"},
+    {PayRule::InvoiceCancelled, u"invoice-cancelled"},
+    {PayRule::ConsentRequired, u"consent-required"},
+    {PayRule::AgreementOutdated, u"agreement-outdated"},
+    {PayRule::OrderExpired, u"order-expired"},
+    {PayRule::OrderCancelled, u"order-cancelled"},
 }};
 
 PayResult<PayReply> replyFromParameters(const QJsonObject& parameters)
@@ -205,7 +210,9 @@ PayRule payRuleFromCode(QStringView code)
 PayRule operationOutcomeRule(const QJsonObject& operationOutcome)
 {
     const QJsonObject issue = operationOutcome.value(u"issue").toArray().at(0).toObject();
-    return payRuleFromCode(fhir::codingCode(issue.value(u"details"), fhir::kRuleSystem));
+    QString code = fhir::codingCode(issue.value(u"details"), fhir::kRuleSystem);
+    if (code.isEmpty()) code = fhir::codingCode(issue.value(u"details"), fhir::kRuleSystemDraft);
+    return payRuleFromCode(code);
 }
 
 }  // namespace mk::pay

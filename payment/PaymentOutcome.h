@@ -60,7 +60,7 @@ struct PhoneOrderState {
 PayResult<PhoneOrderState> parsePhoneOrderStatus(const QJsonObject& parameters,
                                                  const QString& invoiceId, Money amount);
 
-// Refusal rule codes (OperationOutcome issue[0].details.coding[0] in kRuleSystem).
+// Refusal rule codes (OperationOutcome issue[0].details.coding[0] in fhir::kRuleSystem).
 enum class PayRule {
     Unset = 0,
     AmountChanged,         // amount-changed (422): re-read the invoice, show the new bill
@@ -71,11 +71,18 @@ enum class PayRule {
     AlreadyPaid,           // already-paid (409)
     IdempotencyKeyReused,  // idempotency-key-reused (422)
     CreditRefused,         // credit-refused (422, $open-credit)
+    InvoiceCancelled,      // invoice-cancelled (409, $pay / $phone-order of a cancelled invoice)
+    ConsentRequired,       // consent-required (422, $open-credit without consent)
+    AgreementOutdated,     // agreement-outdated (422, $open-credit naming an old agreement)
+    OrderExpired,          // order-expired (409, phone order)
+    OrderCancelled,        // order-cancelled (409, phone order)
     Other,                 // any other rule code
 };
 QString payRuleCode(PayRule rule);
 PayRule payRuleFromCode(QStringView code);  // Other for unknown codes, Unset for empty
-// The rule of an OperationOutcome; Unset when it has none.
+// The rule of an OperationOutcome (issue[0].details.coding[0] with system urn:medkiosk:rule, the
+// existing rules' system, or the contract's first draft
+// http://medkiosk.example/fhir/CodeSystem/rule); Unset when it has none.
 PayRule operationOutcomeRule(const QJsonObject& operationOutcome);
 
 }  // namespace mk::pay

@@ -375,8 +375,10 @@ void TestBill::payReply()
 void TestBill::payRules()
 {
     const char* codes[] = {
-        "amount-changed",        "credit-limit", "credit-suspended",       "no-credit",
-        "verification-required", "already-paid", "idempotency-key-reused", "credit-refused"};
+        "amount-changed",        "credit-limit",     "credit-suspended",       "no-credit",
+        "verification-required", "already-paid",     "idempotency-key-reused", "credit-refused",
+        "invoice-cancelled",     "consent-required", "agreement-outdated",     "order-expired",
+        "order-cancelled"};
     for (const char* code : codes) {
         const PayRule rule = payRuleFromCode(QString::fromLatin1(code));
         QVERIFY(rule != PayRule::Other && rule != PayRule::Unset);
@@ -389,6 +391,16 @@ void TestBill::payRules()
             "code": "already-paid"}], "text": "Already paid"}}]})");
     QCOMPARE(operationOutcomeRule(outcome.value().object()), PayRule::AlreadyPaid);
     QCOMPARE(operationOutcomeRule(QJsonObject{}), PayRule::Unset);
+    // The existing rules' system (what the simulator sends).
+    auto urn = parseExactJson(
+        R"({"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "business-rule",
+            "details": {"coding": [{"system": "urn:medkiosk:rule", "code": "credit-limit"}]}}]})");
+    QCOMPARE(operationOutcomeRule(urn.value().object()), PayRule::CreditLimit);
+    // A code of another system is not a rule.
+    auto other = parseExactJson(
+        R"({"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "invalid",
+            "details": {"coding": [{"system": "urn:other", "code": "credit-limit"}]}}]})");
+    QCOMPARE(operationOutcomeRule(other.value().object()), PayRule::Unset);
 }
 
 void TestBill::writersRoundTrip()
