@@ -73,6 +73,28 @@ public:
     Result<DailyClose> dailyClose(const QDate& day);
     Result<QList<FailedPayment>> failedPayments();
 
+    // Differences between this kiosk's payments of `day` and the pool's PaymentReconciliation
+    // list for this kiosk (options().deviceId()), by idempotency key:
+    //   pool-only      the pool charged a payment the kiosk has no record of
+    //   kiosk-only     the kiosk holds a paid payment the pool does not list
+    //   amount         both have it, with different amounts
+    //   state          the pool charged it, the kiosk still says offline/unknown/refused/dead
+    struct ReconcileLine {
+        QString kind;
+        QString key;
+        QString invoice_id;
+        qint64 kiosk_fen = 0;
+        qint64 pool_fen = 0;
+        QString kiosk_state;
+        QString payment_id;
+    };
+    struct Reconciliation {
+        int kiosk_count = 0;
+        int pool_count = 0;
+        QList<ReconcileLine> differences;
+    };
+    Result<Reconciliation> reconcile(const QDate& day);
+
     // After a crash: payments left in state sending are sent again with their key and body (the
     // pool answers a repeat with the first result); returns how many were settled.
     Result<int> resumeSending();

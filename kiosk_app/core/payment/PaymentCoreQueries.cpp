@@ -8,7 +8,9 @@
 #include "payment/FhirWriters.h"
 #include "payment/PayLog.h"
 
+#include <QHash>
 #include <QMap>
+#include <QSet>
 
 namespace mk::payment {
 
@@ -103,10 +105,8 @@ Result<QList<Receipt>> PaymentCore::receiptsToday(const QString& patient_id)
     QList<Receipt> out;
     auto rows = records_.list(today().toString(Qt::ISODate));
     if (!rows.ok()) return rows.error();
-    QMap<QString, QString> bill_of_payment;  // payment id -> invoice (the pool's receipts lack it)
     for (const PaymentRow& r : rows.value()) {
         if (r.patient_id != patient_id || !counts(r)) continue;
-        if (!r.payment_id.isEmpty()) bill_of_payment.insert(r.payment_id, r.invoice_id);
         if (r.state == state::kOffline || !online()) out.append(receiptOf(r));
     }
     if (!online()) return out;
@@ -189,6 +189,53 @@ Result<QList<FailedPayment>> PaymentCore::failedPayments()
             }
             out.append(f);
         }
+    }
+    return out;
+}
+
+Result<PaymentCore::Reconciliation> PaymentCore::reconcile(const QDate& day)
+{
+    auto rows = records_.list(day.toString(Qt::ISODate));
+    if (!rows.ok()) return rows.error();
+    Result<QList<pay::PaymentOutcome>> pool = client_->reconciliations(options_.deviceId(), day);
+    if (!pool.ok()) return pool.error();
+    Reconciliation out;
+    out.pool_count = int(pool.value().size());
+    QHash<QString, const pay::PaymentOutcome*> by_key;
+    for (const pay::PaymentOutcome& p : pool.value()) by_key.insert(p.idempotencyKey, &p);
+    QSet<QString> kiosk_keys;
+    for (const PaymentRow& r : rows.value()) {
+        kiosk_keys.insert(r.key);
+        if (counts(r)) ++out.kiosk_count;
+        const pay::PaymentOutcome* p = by_key.value(r.key, nullptr);
+        ReconcileLine line;
+        line.key = r.key;
+        line.invoice_id = r.invoice_id;
+        line.kiosk_fen = r.amount_fen;
+        line.kiosk_state = r.state;
+        if (p) {
+            line.pool_fen = p->amount.toFen();
+            line.payment_id = p->id;
+        }
+        if (r.state == state::kPaid) {
+            if (!p)
+                line.kind = QStringLiteral("kiosk-only");
+            else if (p->amount.toFen() != r.amount_fen)
+                line.kind = QStringLiteral("amount");
+        } else if (p) {
+            line.kind = QStringLiteral("state");  // charged, but the kiosk does not say paid
+        }
+        if (!line.kind.isEmpty()) out.differences.append(line);
+    }
+    for (const pay::PaymentOutcome& p : pool.value()) {
+        if (kiosk_keys.contains(p.idempotencyKey)) continue;
+        ReconcileLine line;
+        line.kind = QStringLiteral("pool-only");
+        line.key = p.idempotencyKey;
+        line.invoice_id = p.invoiceId;
+        line.pool_fen = p.amount.toFen();
+        line.payment_id = p.id;
+        out.differences.append(line);
     }
     return out;
 }
