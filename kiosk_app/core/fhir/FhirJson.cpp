@@ -51,7 +51,7 @@ QString FhirJson::string(const QJsonObject& o, const QString& key, const QString
         fail(path, QStringLiteral("string expected, got ") + typeName(v));
         return {};
     }
-    const QString s = v.toString();
+    QString s = v.toString();
     if (need == Need::Required && s.trimmed().isEmpty()) {
         fail(path, QStringLiteral("empty"));
     }
@@ -84,7 +84,7 @@ QJsonArray FhirJson::array(const QJsonObject& o, const QString& key, const QStri
         fail(path, QStringLiteral("array expected, got ") + typeName(v));
         return {};
     }
-    const QJsonArray a = v.toArray();
+    QJsonArray a = v.toArray();
     if (need == Need::Required && a.isEmpty()) {
         fail(path, QStringLiteral("empty array"));
     }

@@ -81,7 +81,7 @@ Result<QList<T>> matches(const fhir::Bundle& b, const QString& type,
 
 }  // namespace
 
-PoolClient::PoolClient(PoolOptions options)
+PoolClient::PoolClient(const PoolOptions& options)
     : PoolClient(options, std::make_unique<CurlTransport>(transportOptions(options)))
 {}
 

@@ -85,7 +85,7 @@ struct PoolStats {  // for diagnostics and benchmarks
 class PoolClient
 {
 public:
-    explicit PoolClient(PoolOptions options);  // over CurlTransport
+    explicit PoolClient(const PoolOptions& options);  // over CurlTransport
     // Over another transport (tests, tools). The transport must be safe to call from several
     // threads when the client is shared.
     PoolClient(PoolOptions options, std::unique_ptr<HttpTransport> transport);

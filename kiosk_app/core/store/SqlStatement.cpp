@@ -12,6 +12,9 @@ namespace mk::store {
 
 namespace {
 
+// sqlite copies the bound bytes. SQLITE_TRANSIENT is sqlite's own ((destructor)-1) marker.
+const sqlite3_destructor_type kCopy = SQLITE_TRANSIENT;  // NOLINT(performance-no-int-to-ptr)
+
 Status bindResult(sqlite3* db, int rc)
 {
     if (rc == SQLITE_OK) return Ok{};
@@ -50,8 +53,8 @@ void SqlStatement::finalize()
 Status SqlStatement::bind(int index, const QString& text)
 {
     const QByteArray utf8 = text.toUtf8();
-    return bindResult(
-        db_, sqlite3_bind_text(stmt_, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
+    return bindResult(db_,
+                      sqlite3_bind_text(stmt_, index, utf8.constData(), int(utf8.size()), kCopy));
 }
 
 Status SqlStatement::bind(int index, const QByteArray& blob)
@@ -59,7 +62,7 @@ Status SqlStatement::bind(int index, const QByteArray& blob)
     // A null QByteArray would bind NULL; an empty payload is still a (zero-length) blob.
     return bindResult(db_, blob.isNull() ? sqlite3_bind_zeroblob(stmt_, index, 0)
                                          : sqlite3_bind_blob(stmt_, index, blob.constData(),
-                                                             int(blob.size()), SQLITE_TRANSIENT));
+                                                             int(blob.size()), kCopy));
 }
 
 Status SqlStatement::bind(int index, qint64 value)
