@@ -47,7 +47,7 @@ void KioskWindow::onFaceIdentified(const QString& patient_id)
         .then(this, [this, generation](Result<booking::SignIn> result) {
             if (generation != face_generation_ || current_ != ScreenId::FaceIdentify) return;
             if (!result.ok()) {
-                const Error error = result.error();
+                const Error& error = result.error();
                 qCInfo(lcUi) << "face sign-in: the patient record could not be read, code"
                              << int(error.code);
                 showScreen(ScreenId::Identify);

@@ -110,7 +110,7 @@ QString dateTimeText(const QDateTime& moment, const config::KioskConfig* config,
 
 QString doctorText(const fhir::Doctor& doctor, const QString& ui_language)
 {
-    const QString name = doctor.name.forLanguage(ui_language);
+    QString name = doctor.name.forLanguage(ui_language);
     const QString title = doctor.title.forLanguage(ui_language);
     if (title.isEmpty()) return name;
     return name + QStringLiteral(" · ") + title;

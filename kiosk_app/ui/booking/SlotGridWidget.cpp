@@ -78,7 +78,7 @@ void SlotGridWidget::retranslate()
 
 QString SlotGridWidget::cellText(const Cell& cell) const
 {
-    const QString time = cell.time.toString(QStringLiteral("HH:mm"));
+    QString time = cell.time.toString(QStringLiteral("HH:mm"));
     if (cell.free) return time;
     return time + QLatin1Char('\n') + tr("Full");
 }

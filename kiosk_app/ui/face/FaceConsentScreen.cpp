@@ -65,7 +65,7 @@ FaceConsentScreen::FaceConsentScreen(ScreenContext& context, const FaceServices&
     connect(agree_, &QPushButton::clicked, this, &FaceConsentScreen::agree);
     connect(decline_, &QPushButton::clicked, this, &FaceConsentScreen::decline);
     connect(delete_, &QPushButton::clicked, this, &FaceConsentScreen::deleteFaceData);
-    retranslate();
+    FaceConsentScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 QString FaceConsentScreen::patientId() const

@@ -55,7 +55,7 @@ FaceEnrollScreen::FaceEnrollScreen(ScreenContext& context, const FaceServices& s
     });
     connect(retry_, &QPushButton::clicked, this, &FaceEnrollScreen::enter);
     connect(delete_, &QPushButton::clicked, this, &FaceEnrollScreen::deleteFaceData);
-    retranslate();
+    FaceEnrollScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 FaceEnrollScreen::~FaceEnrollScreen() = default;
@@ -119,7 +119,7 @@ void FaceEnrollScreen::reset()
     setPhase(Phase::Idle);
 }
 
-void FaceEnrollScreen::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
+void FaceEnrollScreen::onAnalysed(const std::shared_ptr<face::FaceAnalysis>& analysis,
                                   const QString& detail)
 {
     if (!analysis) {

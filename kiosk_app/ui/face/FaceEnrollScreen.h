@@ -53,7 +53,7 @@ Q_SIGNALS:
     void faceDataDeleted(int templates_removed);
 
 private:
-    void onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis, const QString& detail);
+    void onAnalysed(const std::shared_ptr<face::FaceAnalysis>& analysis, const QString& detail);
     void finishEnrollment();
     void deleteFaceData();
     void setPhase(Phase phase);

@@ -137,7 +137,7 @@ void FaceIdentifyScreen::reset()
     setPhase(Phase::Idle);
 }
 
-void FaceIdentifyScreen::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
+void FaceIdentifyScreen::onAnalysed(const std::shared_ptr<face::FaceAnalysis>& analysis,
                                     const QString& /*detail*/)
 {
     if (!loading() || !analysis) return;

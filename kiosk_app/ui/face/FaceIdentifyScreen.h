@@ -24,7 +24,7 @@ class FacePreview;
 class FaceWorker;
 class Keypad;
 
-class FaceIdentifyScreen : public Screen
+class FaceIdentifyScreen final : public Screen
 {
     Q_OBJECT
 public:
@@ -71,7 +71,7 @@ Q_SIGNALS:
     void phaseChanged(mk::ui::FaceIdentifyScreen::Phase phase);
 
 private:
-    void onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis, const QString& detail);
+    void onAnalysed(const std::shared_ptr<face::FaceAnalysis>& analysis, const QString& detail);
     void onChallengeFrame(const face::FaceAnalysis& analysis);
     void onMatchingFrame(const face::FaceAnalysis& analysis);
     void onDigits(const QString& text);
