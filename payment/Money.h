@@ -39,7 +39,8 @@ public:
 
     // OutOfRange when |fen| > kMaxMagnitudeFen.
     static PayResult<Money> fromFen(qint64 fen);
-    // For constants known to be in range (tests, defaults); asserts in debug builds, clamps never.
+    // Unchecked: only for constants known to be in range (defaults, tests). Use fromFen for
+    // anything computed or read.
     static constexpr Money fen(qint64 amount_fen) { return Money(amount_fen); }
     static constexpr Money yuan(qint64 amount_yuan) { return Money(amount_yuan * 100); }
 
