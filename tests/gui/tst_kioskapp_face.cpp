@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QPushButton>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void cleanup();
     void modelsMissingKeepsTheKiosk();
     void modelsPresentShowTheFaceButton();
+    void shutdownWithTheCameraRunning();
 
 private:
     QPushButton* faceButton() const;
@@ -164,6 +166,33 @@ void TestKioskAppFace::modelsPresentShowTheFaceButton()
     app_->window()->goHome();
     QVERIFY(!face->holdsFrame());
     QCOMPARE(face->phase(), mk::ui::FaceIdentifyScreen::Phase::Idle);
+}
+
+// Issue 16: shutdown while the face screen scans (the camera running, frames in the face
+// pipeline) stays within the kiosk's bound; the camera is stopped after the store is closed.
+void TestKioskAppFace::shutdownWithTheCameraRunning()
+{
+    for (const char* file :
+         {mk::face::FaceEngine::kShapePredictorFile, mk::face::FaceEngine::kResNetFile}) {
+        const QString path = QDir(installed_models_).filePath(QLatin1String(file));
+        if (!QFileInfo::exists(path))
+            MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("face model absent: ") + path);
+    }
+    qputenv("MEDKIOSK_MODELS_DIR", installed_models_.toLocal8Bit());
+    QCOMPARE(start(), -1);
+    QTRY_COMPARE_WITH_TIMEOUT(int(app_->faceState()), int(KioskApp::FaceState::On), kLoadTimeoutMs);
+    QTRY_VERIFY(faceButton()->isVisible());
+    QTest::mouseClick(faceButton(), Qt::LeftButton);
+    auto* face = qobject_cast<mk::ui::FaceIdentifyScreen*>(app_->window()->currentScreen());
+    QVERIFY(face);
+    QTRY_VERIFY_WITH_TIMEOUT(face->holdsFrame(), kLoadTimeoutMs);  // the camera runs
+    QElapsedTimer timer;
+    timer.start();
+    app_->shutdown();
+    const qint64 shutdown_ms = timer.elapsed();
+    qInfo() << "shutdown with the camera running:" << shutdown_ms << "ms";
+    QVERIFY2(shutdown_ms < KioskApp::kShutdownBoundMs, qPrintable(QString::number(shutdown_ms)));
+    QVERIFY(app_->window() == nullptr);
 }
 
 QTEST_MAIN(TestKioskAppFace)
