@@ -224,6 +224,19 @@ Result<SecureKey> KeyProvider::decode(QByteArray& content, const QString& path)
     return key;
 }
 
+Result<SecureKey> KeyProvider::generateKey()
+{
+    QByteArray raw(SecureKey::kSizeBytes, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), int(raw.size())) != 1) {
+        secureWipe(raw);
+        return makeError(ErrorCode::Storage,
+                         tr("the system's random generator failed: no store key created"));
+    }
+    SecureKey key(raw);
+    secureWipe(raw);
+    return key;
+}
+
 Result<SecureKey> KeyProvider::createKeyFile(const QString& path)
 {
     const QFileInfo info(path);
@@ -235,12 +248,10 @@ Result<SecureKey> KeyProvider::createKeyFile(const QString& path)
         e.detail = tr("cannot prepare the folder %1 for the store key: %2").arg(folder, e.detail);
         return e;
     }
-    QByteArray raw(SecureKey::kSizeBytes, '\0');
-    if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), int(raw.size())) != 1) {
-        secureWipe(raw);
-        return makeError(ErrorCode::Storage,
-                         tr("the system's random generator failed: no store key created"));
-    }
+    auto generated = generateKey();
+    if (!generated) return generated.error();
+    QByteArray raw = generated.value().bytes();
+    raw.detach();
     const QByteArray native = QFile::encodeName(path);
     Fd fd(::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                  S_IRUSR | S_IWUSR));

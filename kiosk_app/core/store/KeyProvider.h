@@ -38,6 +38,10 @@ public:
 
     static QString sourceName(Source source);
 
+    // A new random 256-bit key (OpenSSL RAND_bytes): for a new key file and for a key rotation
+    // (StoreRekey).
+    static Result<SecureKey> generateKey();
+
 private:
     static Result<SecureKey> loadKey(const QString& key_file, const QString& credentials_dir,
                                      Source* source, bool create_if_missing);

@@ -130,15 +130,30 @@ Status SqlCipherDb::setKey(const SecureKey& key)
 
 Status SqlCipherDb::setKey(const QByteArray& pragma_literal)
 {
-    static constexpr char kHead[] = "PRAGMA key = \"";
+    return keyPragma("PRAGMA key = \"", pragma_literal, tr("cannot set the store key"));
+}
+
+Status SqlCipherDb::rekey(const SecureKey& new_key)
+{
+    QByteArray literal = new_key.pragmaLiteral();
+    Status rekeyed =
+        keyPragma("PRAGMA rekey = \"", literal, tr("cannot re-encrypt the store with the new key"));
+    secureWipe(literal);
+    return rekeyed;
+}
+
+Status SqlCipherDb::keyPragma(const char* head, const QByteArray& pragma_literal,
+                              const QString& what)
+{
     static constexpr char kTail[] = "\";";
+    const auto head_size = qsizetype(std::strlen(head));
     // One buffer of the final size: appending never reallocates and leaves no copy behind.
     QByteArray sql;
-    sql.reserve(qsizetype(sizeof(kHead)) + pragma_literal.size() + qsizetype(sizeof(kTail)));
-    sql.append(kHead).append(pragma_literal).append(kTail);
+    sql.reserve(head_size + pragma_literal.size() + qsizetype(sizeof(kTail)));
+    sql.append(head, head_size).append(pragma_literal).append(kTail);
     const int rc = sqlite3_exec(db_, sql.constData(), nullptr, nullptr, nullptr);
     secureWipe(sql);
-    if (rc != SQLITE_OK) return lastError(rc, tr("cannot set the store key"));
+    if (rc != SQLITE_OK) return lastError(rc, what);
     return Ok{};
 }
 

@@ -57,6 +57,10 @@ public:
     // build foreign files by hand. The statement text is wiped after use; the caller wipes the
     // literal.
     Status setKey(const QByteArray& pragma_literal);
+    // PRAGMA rekey with the raw key (SQLCipher re-encrypts every page in one transaction: a
+    // failure or a crash leaves the store on the old key). The statement text is wiped after use.
+    // Used only by StoreRekey, on a connection that holds the store exclusively.
+    Status rekey(const SecureKey& new_key);
     // The SQLCipher version found by openKeyed (empty for an unkeyed connection).
     QString cipherVersion() const { return cipher_version_; }
     void setBusyTimeout(int timeout_ms);
@@ -78,6 +82,8 @@ public:
 
 private:
     SqlCipherDb() = default;
+    // Runs head + literal + "\";" from one buffer that is wiped after use.
+    Status keyPragma(const char* head, const QByteArray& pragma_literal, const QString& what);
     sqlite3* db_ = nullptr;
     QString path_;
     QString cipher_version_;
