@@ -4,6 +4,7 @@
 #include "ScreenshotRunner.h"
 #include "ShutdownWatchdog.h"
 #include "StartupClock.h"
+#include "SystemdNotifier.h"
 #include "UnixSignals.h"
 #include "core/booking/BookingService.h"
 #include "core/checkin/CheckinService.h"
@@ -26,6 +27,7 @@
 #include "core/store/KeyProvider.h"
 #include "core/store/Store.h"
 #include "core/store/StoreRecovery.h"
+#include "core/store/StoreRekey.h"
 #include "face_auth/FaceEngine.h"
 #include "hw/camera/Camera.h"
 #include "hw/printer/PrinterSimulator.h"
@@ -311,6 +313,15 @@ int KioskApp::openStore(const QString& store_path, const QString& key_file)
         return kExitStore;
     }
     auto opened = store::Store::open(store_path, key.value());
+    const QString pending_key = store::StoreRekey::pendingKeyFile(key_file);
+    if (!opened.ok() && QFileInfo::exists(pending_key)) {
+        // An interrupted key rotation: the store may need the new key. Never set it aside.
+        printError(tr("STAFF: the local store %1 cannot be read with its key, and a key rotation "
+                      "was interrupted (%2 exists). Nothing was changed. IT: run \"medkioskctl "
+                      "store rekey\" to finish the rotation, then start the kiosk again.")
+                       .arg(store_path, pending_key));
+        return kExitStore;
+    }
     if (!opened.ok()) {
         // A file this key cannot read (another key, not a store, damaged) is moved aside for IT
         // to recover, never wiped, and the kiosk goes on with a new store. Anything else (busy,
@@ -365,6 +376,12 @@ void KioskApp::showWindow()
         // Shown; the next zero-timer runs once the event loop has handled what showing queued.
         QTimer::singleShot(0, this, &KioskApp::benchStartup);
     }
+    // systemd (Type=notify, medkiosk.service): READY=1 once the event loop has shown the first
+    // screen, then the watchdog pings from this thread's event loop.
+    if (SystemdNotifier::enabled()) {
+        auto* notifier = new SystemdNotifier(this);
+        QTimer::singleShot(0, notifier, &SystemdNotifier::ready);
+    }
 }
 
 void KioskApp::benchStartup()
@@ -415,6 +432,7 @@ void KioskApp::startOutboxAndStaff()
 
 void KioskApp::shutdown()
 {
+    if (auto* notifier = findChild<SystemdNotifier*>()) notifier->stopping();
     // Bounded (docs/hardware.md, "Shutdown"): what is durable (relay, check-in, outbox, store) is
     // closed first; the device threads have until kDeviceStopMs after the start of shutdown (at
     // least kDeviceMinStopMs each) and are abandoned after that, so a device library that never
