@@ -32,12 +32,12 @@ DemoPool::~DemoPool()
 
 QString DemoPool::program()
 {
-    const QString configured = qEnvironmentVariable("MEDKIOSK_POOLSIM");
+    QString configured = qEnvironmentVariable("MEDKIOSK_POOLSIM");
     if (!configured.isEmpty()) return configured;
-    const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(kProgramName);
+    QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(kProgramName);
     if (QFileInfo(beside).isExecutable()) return beside;
 #ifdef MEDKIOSK_POOLSIM_BUILD_PATH
-    const QString built = QStringLiteral(MEDKIOSK_POOLSIM_BUILD_PATH);
+    QString built = QStringLiteral(MEDKIOSK_POOLSIM_BUILD_PATH);
     if (QFileInfo(built).isExecutable()) return built;
 #endif
     return QStandardPaths::findExecutable(kProgramName);

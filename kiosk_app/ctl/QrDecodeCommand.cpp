@@ -31,7 +31,7 @@ public:
             context.err << tr("Usage: medkioskctl qr decode IMAGE [--json]") << u'\n';
             return kExitUsage;
         }
-        const QString path = args.constFirst();
+        const QString& path = args.constFirst();
         QJsonObject json{{u"image"_qs, path}};
         // A FIFO would block the reader forever, a device could be endless: files only.
         if (Status regular = SafeFile::checkRegularFile(path); !regular) {

@@ -120,7 +120,7 @@ std::optional<qint64> QueueCtl::idArgument(const CtlContext& context, int index)
 QString QueueCtl::operatorName()
 {
     for (const char* name : {"SUDO_USER", "USER"}) {
-        const QString v = qEnvironmentVariable(name);
+        QString v = qEnvironmentVariable(name);
         if (!v.isEmpty()) return v;
     }
     return QStringLiteral("medkioskctl");

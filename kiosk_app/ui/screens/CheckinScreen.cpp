@@ -107,8 +107,8 @@ CheckinScreen::CheckinScreen(ScreenContext& context, QWidget* parent) : Screen(c
         reset();
         listen(true);
     });
-    retranslate();
-    reset();
+    CheckinScreen::retranslate();  // a constructor: no virtual dispatch, say which one
+    CheckinScreen::reset();        // a constructor: no virtual dispatch, say which one
 }
 
 CheckinScreen::~CheckinScreen()
@@ -212,7 +212,7 @@ void CheckinScreen::handleScan(const QString& text)
     busy_ = true;
     Q_EMIT loadingChanged(true);
     scan_message_->setText(tr("Checking your code..."));
-    devices_.service->checkIn(text).then(this, [this](checkin::CheckinOutcome o) {
+    devices_.service->checkIn(text).then(this, [this](const checkin::CheckinOutcome& o) {
         busy_ = false;
         Q_EMIT loadingChanged(false);
         show(o);

@@ -33,7 +33,7 @@ ChildChoiceScreen::ChildChoiceScreen(ScreenContext& context, QWidget* parent)
     tiles_layout_->setSpacing(24);
     root->addLayout(tiles_layout_);
     root->addStretch(1);
-    retranslate();
+    ChildChoiceScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 ChildChoiceScreen::~ChildChoiceScreen() = default;

@@ -71,7 +71,7 @@ ConfirmScreen::ConfirmScreen(ScreenContext& context, QWidget* parent) : Screen(c
 
     connect(confirm_, &QPushButton::clicked, this, &ConfirmScreen::book);
     connect(try_again_, &QPushButton::clicked, this, &ConfirmScreen::book);
-    retranslate();
+    ConfirmScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 ConfirmScreen::~ConfirmScreen() = default;
@@ -205,7 +205,7 @@ void ConfirmScreen::book()
     service
         ->book(session->patient->id, *session->doctor, session->department->id, *session->slot,
                department_schedules)
-        .then(this, [this, generation](booking::BookingOutcome outcome) {
+        .then(this, [this, generation](const booking::BookingOutcome& outcome) {
             if (generation != generation_) return;
             onOutcome(outcome);
         });
@@ -247,7 +247,7 @@ void ConfirmScreen::onOutcome(const booking::BookingOutcome& outcome)
 
 QString ConfirmScreen::doctorLine(const fhir::Slot& slot) const
 {
-    const QString time = dateTimeText(slot.start, context().config, context().language);
+    QString time = dateTimeText(slot.start, context().config, context().language);
     const booking::BookingSession* session = context().session;
     if (session) {
         for (const fhir::Doctor& doctor : session->department_doctors)

@@ -27,7 +27,7 @@ DayScreen::DayScreen(ScreenContext& context, QWidget* parent) : Screen(context, 
     layout->addWidget(tiles_);
     layout->addStretch(1);
     connect(tiles_, &TileGrid::tileChosen, this, &DayScreen::choose);
-    retranslate();
+    DayScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 DayScreen::~DayScreen() = default;

@@ -29,7 +29,7 @@ DepartmentScreen::DepartmentScreen(ScreenContext& context, QWidget* parent)
     connect(list_, &ServiceListController::retryRequested, this, &DepartmentScreen::load);
     connect(list_, &ServiceListController::loadingChanged, this, &Screen::loadingChanged);
     connect(list_->tiles(), &TileGrid::tileChosen, this, &DepartmentScreen::choose);
-    retranslate();
+    DepartmentScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 DepartmentScreen::~DepartmentScreen() = default;

@@ -30,7 +30,7 @@ DoctorScreen::DoctorScreen(ScreenContext& context, QWidget* parent) : Screen(con
     connect(list_, &ServiceListController::retryRequested, this, &DoctorScreen::load);
     connect(list_, &ServiceListController::loadingChanged, this, &Screen::loadingChanged);
     connect(list_->tiles(), &TileGrid::tileChosen, this, &DoctorScreen::choose);
-    retranslate();
+    DoctorScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 DoctorScreen::~DoctorScreen() = default;

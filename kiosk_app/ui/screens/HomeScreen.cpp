@@ -83,7 +83,7 @@ HomeScreen::HomeScreen(ScreenContext& context, QWidget* parent) : Screen(context
     Theme::setRole(hint_, "hint");
     layout->addWidget(hint_);
     layout->addStretch(3);
-    retranslate();
+    HomeScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 void HomeScreen::retranslate()

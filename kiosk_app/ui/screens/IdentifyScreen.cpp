@@ -136,7 +136,7 @@ IdentifyScreen::IdentifyScreen(ScreenContext& context, QWidget* parent) : Screen
     scanner_ = new WedgeScanner(this);
     connect(scanner_, &WedgeScanner::scanned, this, &IdentifyScreen::onScanned);
 
-    retranslate();
+    IdentifyScreen::retranslate();  // a constructor: no virtual dispatch, say which one
     clearForm();
 }
 
@@ -341,7 +341,7 @@ void IdentifyScreen::identify(const pool::PatientQuery& query)
             if (generation != generation_) return;  // reset meanwhile: forget it
             setLoading(false);
             if (!result.ok()) {
-                const Error error = result.error();
+                const Error& error = result.error();
                 setMessage([error] { return userMessage(error); });
                 return;
             }
@@ -383,7 +383,7 @@ void IdentifyScreen::choosePatient(const fhir::Patient& patient)
             if (!result.ok()) {
                 s.identified.reset();
                 clearChoices();  // back to the form, where the message shows
-                const Error error = result.error();
+                const Error& error = result.error();
                 setMessage([error] { return userMessage(error); });
                 return;
             }

@@ -67,7 +67,7 @@ ResultScreen::ResultScreen(ScreenContext& context, QWidget* parent) : Screen(con
     done_ = makeButton("primary", QStringLiteral("resultDone"), this);
     layout->addWidget(done_);
     connect(done_, &QPushButton::clicked, this, [this] { Q_EMIT goHome(); });
-    retranslate();
+    ResultScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 ResultScreen::~ResultScreen() = default;

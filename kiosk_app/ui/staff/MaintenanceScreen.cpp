@@ -131,7 +131,7 @@ MaintenanceScreen::MaintenanceScreen(ScreenContext& context, const StaffServices
             const QDateTime now = services_.now();
             QtConcurrent::run([m, id, reason, now] {
                 return m->discard(id, reason, now);
-            }).then(this, [this](Status s) { finishAction(s); });
+            }).then(this, [this](const Status& s) { finishAction(s); });
         });
         reason_buttons_.append(b);
         panel->addWidget(b, 1 + i / 2, i % 2);
@@ -167,7 +167,7 @@ MaintenanceScreen::MaintenanceScreen(ScreenContext& context, const StaffServices
     connect(refresh_, &QPushButton::clicked, this, &MaintenanceScreen::refresh);
     connect(export_, &QPushButton::clicked, this, &MaintenanceScreen::exportReport);
     connect(exit_, &QPushButton::clicked, this, &MaintenanceScreen::exitMode);
-    retranslate();
+    MaintenanceScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 void MaintenanceScreen::setPaymentsAvailable(bool available)
@@ -202,7 +202,7 @@ void MaintenanceScreen::refresh()
     const QDateTime now = services_.now();
     QtConcurrent::run([m, now] {
         return m->snapshot(now);
-    }).then(this, [this](Result<staff::MaintenanceSnapshot> r) {
+    }).then(this, [this](const Result<staff::MaintenanceSnapshot>& r) {
         showSnapshot(r);
         setBusy(false);
     });
@@ -255,7 +255,7 @@ void MaintenanceScreen::rebuildDeadList()
             const QDateTime now = services_.now();
             QtConcurrent::run([m, id, now] {
                 return m->retry(id, now);
-            }).then(this, [this](Status s) { finishAction(s); });
+            }).then(this, [this](const Status& s) { finishAction(s); });
         });
         connect(discard, &QPushButton::clicked, this, [this, id] { askDiscard(id); });
         h->addWidget(text, 1);

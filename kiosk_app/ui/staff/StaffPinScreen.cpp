@@ -56,7 +56,7 @@ StaffPinScreen::StaffPinScreen(ScreenContext& context, const StaffServices& serv
     connect(enter_, &QPushButton::clicked, this, &StaffPinScreen::submit);
     lock_timer_.setInterval(kLockTickMs);
     connect(&lock_timer_, &QTimer::timeout, this, &StaffPinScreen::updateLockMessage);
-    retranslate();
+    StaffPinScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 void StaffPinScreen::enter()
@@ -68,7 +68,7 @@ void StaffPinScreen::enter()
     const QDateTime now = services_.now();
     QtConcurrent::run([pin, now] {
         return pin->state(now);
-    }).then(this, [this](Result<staff::PinCheck> r) { apply(r, false); });
+    }).then(this, [this](const Result<staff::PinCheck>& r) { apply(r, false); });
 }
 
 void StaffPinScreen::reset()
@@ -97,7 +97,7 @@ void StaffPinScreen::submit()
         auto r = pin->verify(text, now);
         text.fill(u'0');
         return r;
-    }).then(this, [this](Result<staff::PinCheck> r) { apply(r, true); });
+    }).then(this, [this](const Result<staff::PinCheck>& r) { apply(r, true); });
 }
 
 void StaffPinScreen::apply(const Result<staff::PinCheck>& result, bool after_attempt)
