@@ -74,7 +74,7 @@ SlotGridScreen::SlotGridScreen(ScreenContext& context, QWidget* parent) : Screen
     connect(refresh_, &QPushButton::clicked, this, &SlotGridScreen::refresh);
     connect(retry_, &QPushButton::clicked, this, &SlotGridScreen::refresh);
     connect(grid_, &SlotGridWidget::timeChosen, this, &SlotGridScreen::choose);
-    retranslate();
+    SlotGridScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
 
 SlotGridScreen::~SlotGridScreen() = default;
