@@ -106,7 +106,8 @@ bool ScreenshotRunner::runPass(const QString& lang, const QSize& size)
     if (!bookOnce()) return false;
     session.appointment = appointment_;
     window_.showScreen(ScreenId::Result);
-    return waitScreen(int(ScreenId::Result)) && grab(QStringLiteral("result"));
+    if (!waitScreen(int(ScreenId::Result)) || !grab(QStringLiteral("result"))) return false;
+    return runPayPass();
 }
 
 bool ScreenshotRunner::prepareData()

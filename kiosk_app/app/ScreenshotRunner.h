@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/fhir/FhirTypes.h"
+#include "core/payment/PaymentTypes.h"
 
 #include <QDate>
 #include <QFuture>
@@ -47,6 +48,11 @@ private:
     bool typeOnKeypad(const QString& text);
     bool prepareData();
     bool bookOnce();
+    // ScreenshotRunnerPay.cpp: the payment screens (issue 9) against the demo simulator's seeded
+    // bills (docs/pool-protocol.md "Payments"); pays the first child's bills once (first pass).
+    bool runPayPass();
+    bool identifyForPay(const QString& number, const QString& birth_digits);
+    bool waitPay(const std::function<bool()>& condition, const QString& what);
     template<typename T>
     std::optional<T> await(QFuture<T> future);
 
@@ -63,6 +69,7 @@ private:
     QDate day_;
     std::optional<fhir::Slot> slot_;
     std::optional<fhir::Appointment> appointment_;
+    QList<payment::Receipt> receipts_;  // of the payment made in the first pass
 };
 
 }  // namespace mk::app

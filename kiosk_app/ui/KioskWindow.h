@@ -76,6 +76,7 @@ public:
     // screen. Identify, ChildChoice and face sign-in lead to the bills while the session is in
     // the payment flow. services (and staff) must outlive the window.
     void installPayment(const PayServices& services, const StaffServices* staff = nullptr);
+    PayFlow* payFlow() const { return pay_flow_; }  // null before installPayment()
     // The connectivity indicator from the outbox relay (Relay::statusChanged): online,
     // "Offline since HH:mm", "N waiting".
     void setQueueStatus(const mk::outbox::QueueStatus& status);

@@ -126,7 +126,7 @@ QString CreditOpenScreen::patientId() const
 {
     const booking::BookingSession* s = context().session;
     if (s == nullptr) return {};
-    if (s->patient) return s->patient->id;
+    // Credit care is the person's at the kiosk (a guardian's line pays the children's bills).
     return s->identified ? s->identified->id : QString();
 }
 

@@ -167,7 +167,10 @@ void PayBillsScreen::load()
             setPending(-1);
             show();
         });
-    services_.service->creditLine(patient).then(
+    // The credit line of the person at the kiosk: a guardian's line pays a child's bills.
+    const booking::BookingSession* s = context().session;
+    const QString payer = s != nullptr && s->identified ? s->identified->id : patient;
+    services_.service->creditLine(payer).then(
         this, [this, generation](Result<payment::CreditLine> r) {
             if (generation != generation_) return;
             if (r) {

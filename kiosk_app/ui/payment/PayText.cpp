@@ -2,6 +2,7 @@
 
 #include "core/common/UserMessages.h"
 #include "core/qr/QrImage.h"
+#include "payment/Money.h"
 
 #include <QLocale>
 
@@ -26,6 +27,10 @@ QString plainAmount(qint64 fen)
 
 QString PayText::money(qint64 fen, const QString& ui_language)
 {
+    // payment/'s display ("1,234.50元" / "¥1,234.50"); an amount out of its range (never from a
+    // checked bill) is still shown, digit by digit.
+    auto money = pay::Money::fromFen(fen);
+    if (money) return money.value().toDisplayText(QStringView(ui_language));
     if (ui_language.startsWith(QLatin1String("en"))) return QStringLiteral("¥") + plainAmount(fen);
     return plainAmount(fen) + QStringLiteral("元");
 }

@@ -193,8 +193,10 @@ void VerifyPanel::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
     }
 }
 
-void VerifyPanel::onDigits(const QString& text)
+void VerifyPanel::onDigits(const QString& typed_ref)
 {
+    // A copy: typed_ref is the keypad's own text, which setText() below clears.
+    const QString text = typed_ref;
     typed_->setText(QString(text.size(), QChar(0x25CF)) +
                     QString(kDigits - text.size(), QLatin1Char('_')));
     if (phase_ != Phase::Digits) return;

@@ -77,7 +77,7 @@ private:
     bool ensureFace();
     void setPhase(Phase phase);
     void onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis, const QString& detail);
-    void onDigits(const QString& text);
+    void onDigits(const QString& typed_ref);
 
     const FaceServices* face_ = nullptr;
     FaceWorker* worker_ = nullptr;
