@@ -177,6 +177,7 @@ private Q_SLOTS:
     void expiredAssertionAndReplay();
     void tokenExpiredMidSession();
     void tooLittleScope();
+    void paymentsCarryTheKiosksIdentity();
     void clockSkew_data();
     void clockSkew();
     void tokenEndpointDownWhilePoolUp();
@@ -385,6 +386,61 @@ void TestKioskAuth::tooLittleScope()
     QVERIFY(k.twoMoreRelayRounds());
     QCOMPARE(k.record(id).state, outbox::CommandState::Queued);
     QCOMPARE(k.record(id).attempts, 0);
+}
+
+// Payments (issue 9) with the kiosk's own token: the payment scopes are granted, the payment
+// names the kiosk as its requestor, the day's payments are found by it; a kiosk registered before
+// payments (the old scopes) is refused with 403 and nothing is charged.
+void TestKioskAuth::paymentsCarryTheKiosksIdentity()
+{
+    const QByteArray pay_body = QByteArrayLiteral(
+        R"({"resourceType":"Parameters","parameter":[{"name":"method","valueCode":"credit"},)"
+        R"({"name":"amount","valueMoney":{"value":150.50,"currency":"CNY"}},)"
+        R"({"name":"verification","part":[{"name":"method","valueCode":"face"},)"
+        R"({"name":"score","valueDecimal":0.93}]}]})");
+    const auto send = [this](pool::HttpTransport& transport, const QByteArray& method,
+                             const QString& path, const QByteArray& body, const QByteArray& key) {
+        pool::HttpRequest r;
+        r.method = method;
+        r.url = QUrl(sim_->baseUrl().toString() + u'/' + path);
+        r.headers.append(
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/fhir+json")});
+        if (!key.isEmpty()) r.headers.append({QByteArrayLiteral("Idempotency-Key"), key});
+        r.body = body;
+        return transport.perform(r);
+    };
+    {
+        Kiosk old(sim_->baseUrl());
+        QVERIFY(sim_->registerClient(kKiosk, old.jwks(),
+                                     {u"system/HealthcareService.rs"_qs, u"system/Schedule.rs"_qs,
+                                      u"system/Practitioner.rs"_qs, u"system/Slot.rs"_qs,
+                                      u"system/Patient.rs"_qs, u"system/Appointment.crus"_qs}));
+        pool::AuthTransport transport(old.plain, old.tokens);
+        auto refused = send(transport, "POST", u"Invoice/inv-1001-2/$pay"_qs, pay_body, "k-old");
+        QVERIFY(refused.ok());
+        QCOMPARE(refused.value().status, 403);
+        QVERIFY(refused.value().body.contains("system/Invoice.u"));
+    }
+    sim_->expireTokens();
+    Kiosk k(sim_->baseUrl());
+    QVERIFY(sim_->registerClient(kKiosk, k.jwks()));  // the default grant: the kiosk's list
+    pool::AuthTransport transport(k.plain, k.tokens);
+    auto bills =
+        send(transport, "GET", u"Invoice?subject=Patient/pat-1001&status=issued"_qs, {}, {});
+    QVERIFY(bills.ok());
+    QCOMPARE(bills.value().status, 200);
+    QCOMPARE(send(transport, "GET", u"Account?patient=Patient/pat-1001&type=credit-line"_qs, {}, {})
+                 .value()
+                 .status,
+             200);
+    auto paid = send(transport, "POST", u"Invoice/inv-1001-2/$pay"_qs, pay_body, "k-auth-1");
+    QVERIFY(paid.ok());
+    QCOMPARE(paid.value().status, 200);  // nothing was charged by the refused kiosk before
+    QVERIFY(paid.value().body.contains(R"("requestor":{"reference":"Device/KIOSK-T-01"})"));
+    auto day =
+        send(transport, "GET", u"PaymentReconciliation?requestor=Device/KIOSK-T-01"_qs, {}, {});
+    QCOMPARE(day.value().status, 200);
+    QCOMPARE(QJsonDocument::fromJson(day.value().body).object().value(u"total"_qs).toInt(), 1);
 }
 
 void TestKioskAuth::clockSkew_data()
