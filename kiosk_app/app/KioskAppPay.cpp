@@ -18,7 +18,7 @@ namespace mk::app {
 
 void KioskApp::startPayment()
 {
-    payment::PaymentOptions o;
+    payment::PaymentOptions o = config_.payment;  // [payment]: offline caps, phone poll
     o.kiosk_id = config_.kiosk_id;
     o.client_id = config_.kiosk_id;  // the SMART client id (identity: the kiosk id)
     o.timezone = config_.pool.timezone;

@@ -4,10 +4,12 @@
 #include "core/config/IniFile.h"
 #include "core/identity/KioskIdentity.h"
 #include "core/store/KeyProvider.h"
+#include "payment/Caps.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTimeZone>
@@ -90,6 +92,11 @@ const QStringList& knownKeys()
         u"rules/max_days_ahead"_qs,
         u"rules/cancellation_cutoff_hours"_qs,
         u"rules/min_minutes_before_start"_qs,
+        pay::capskeys::kPerTransaction.toString(),
+        pay::capskeys::kPerPatientPerDay.toString(),
+        pay::capskeys::kKioskOutstanding.toString(),
+        pay::capskeys::kMaxQueuedAgeMinutes.toString(),
+        u"payment/phone_poll_ms"_qs,
     };
     return keys;
 }
@@ -273,6 +280,24 @@ Result<KioskConfig> KioskConfig::load(const QString& ini_path)
         ini.integer(u"rules/cancellation_cutoff_hours"_qs, rules.cancellation_cutoff_hours, 0, 168);
     rules.min_minutes_before_start =
         ini.integer(u"rules/min_minutes_before_start"_qs, rules.min_minutes_before_start, 0, 1440);
+
+    // [payment] (issue 9): the offline caps (payment/'s rules and defaults) and the phone poll.
+    QMap<QString, QString> caps_values;
+    for (const QStringView key :
+         {pay::capskeys::kPerTransaction, pay::capskeys::kPerPatientPerDay,
+          pay::capskeys::kKioskOutstanding, pay::capskeys::kMaxQueuedAgeMinutes}) {
+        if (settings.contains(key.toString()))
+            caps_values.insert(key.toString(), settings.value(key.toString()).toString().trimmed());
+    }
+    if (auto caps = pay::capsConfigFromValues(caps_values); caps) {
+        config.payment.caps = caps.value();
+    } else {
+        ini.problems << Text::tr("%1: %2").arg(caps.error().field, caps.error().detail);
+    }
+    config.payment.phone_poll_ms =
+        ini.integer(u"payment/phone_poll_ms"_qs, config.payment.phone_poll_ms, 500, 30000);
+    config.payment.kiosk_id = config.kiosk_id;
+    config.payment.timezone = pool.timezone;
 
     if (!ini.problems.isEmpty()) {
         Error e = makeError(

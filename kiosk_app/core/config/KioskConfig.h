@@ -4,6 +4,7 @@
 
 #include "core/booking/BookingRules.h"
 #include "core/common/Result.h"
+#include "core/payment/PaymentOptions.h"
 #include "core/pool/PoolClient.h"
 
 #include <QString>
@@ -24,6 +25,8 @@ struct KioskConfig {
     QString identity_key_file;
     pool::PoolOptions pool;
     booking::BookingRules rules;
+    // [payment] (issue 9): offline caps (payment/offline_max_*), payment/phone_poll_ms.
+    payment::PaymentOptions payment;
 
     // Loads from the INI file, validating values (clear error for a bad URL, http:// outside
     // loopback, negative limits). An empty path gives the defaults; a named file that is
