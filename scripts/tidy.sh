@@ -65,16 +65,18 @@ for entry in json.load(open(db)):
 EOF
 }
 
-# The module .cpp files affected by the changed files given on stdin (relative paths).
+# The module .cpp files affected by the changed files listed in $2 (relative paths, one a line);
+# $1: every module source.
 affected_sources() {
   local deps_file
   deps_file="$(mktemp)"
   ninja -C "$BUILD_DIR" -t deps >"$deps_file" 2>/dev/null || true
-  python3 - "$ROOT" "$MODULES_RE" "$deps_file" "$1" <<'EOF'
+  python3 - "$ROOT" "$MODULES_RE" "$deps_file" "$1" "$2" <<'EOF'
 import os, re, sys
-root, modules, deps_file, sources_file = sys.argv[1], re.compile(sys.argv[2]), sys.argv[3], sys.argv[4]
+root, modules, deps_file, sources_file, changed_file = sys.argv[1:6]
+modules = re.compile(modules)
 sources = [l.strip() for l in open(sources_file) if l.strip()]
-changed = [l.strip() for l in sys.stdin if l.strip()]
+changed = [l.strip() for l in open(changed_file) if l.strip()]
 changed_headers = {os.path.realpath(os.path.join(root, c)) for c in changed
                    if c.endswith(".h") and modules.match(c)}
 out = set(c for c in changed if c.endswith(".cpp") and c in sources)
@@ -134,7 +136,9 @@ case "$mode" in
         echo "tidy: .clang-tidy or scripts/tidy.sh changed since $base: analysing everything"
         cp "$all_sources" "$list"
       else
-        printf '%s\n' "$changed" | affected_sources "$all_sources" >"$list"
+        printf '%s\n' "$changed" >"$list"
+        affected_sources "$all_sources" "$list" >"$list.sources"
+        mv "$list.sources" "$list"
       fi
       echo "tidy: changes since $(git rev-parse --short "$base")"
     fi
