@@ -291,13 +291,14 @@ PayOutcome PaymentCore::payOnCredit(const PayRequest& request)
     QElapsedTimer timer;
     timer.start();
     PayOutcome out;
+    qint64 pool_us = 0;
     bool stopped = false;
     for (const BillToPay& bill : request.bills) {
         if (stopped) {
             out.bills.append(outcome(bill.bill_id, PayStatus::Unset));
             continue;
         }
-        BillPayment p = payBill(request.patient_id, bill, request.evidence, &out.pool_ms);
+        BillPayment p = payBill(request.patient_id, bill, request.evidence, &pool_us);
         if (p.status == PayStatus::Paid || p.status == PayStatus::PaidOffline)
             out.paid_fen += p.receipt.amount_fen;
         else
@@ -305,19 +306,20 @@ PayOutcome PaymentCore::payOnCredit(const PayRequest& request)
         out.bills.append(std::move(p));
     }
     out.all_paid = !stopped && !request.bills.isEmpty();
+    out.pool_ms = pool_us / 1000;
     out.elapsed_ms = timer.elapsed();
     return out;
 }
 
 BillPayment PaymentCore::payBill(const QString& patient_id, const BillToPay& bill,
-                                 const Evidence& evidence, qint64* pool_ms)
+                                 const Evidence& evidence, qint64* pool_us)
 {
     const auto lock_ptr = invoiceLock(bill.bill_id);
     std::lock_guard lock(*lock_ptr);  // a double tap waits here and finds the first payment
 
     auto existing = records_.activeForInvoice(bill.bill_id);
     if (!existing.ok()) return outcome(bill.bill_id, PayStatus::Failed, existing.error());
-    if (existing.value()) return fromExisting(*existing.value(), pool_ms);
+    if (existing.value()) return fromExisting(*existing.value(), pool_us);
 
     if (evidence.method == Evidence::Method::Unset ||
         (evidence.method == Evidence::Method::Face &&
@@ -359,15 +361,15 @@ BillPayment PaymentCore::payBill(const QString& patient_id, const BillToPay& bil
     row.state = state::kSending;
     const bool may_go_offline =
         offlineRefusal(patient_id, bill, evidence, nullptr, nullptr).isEmpty();
-    return sendOnline(row, intent, may_go_offline, pool_ms);
+    return sendOnline(row, intent, may_go_offline, pool_us);
 }
 
 BillPayment PaymentCore::sendOnline(PaymentRow row, const pay::PaymentIntent& intent,
-                                    bool may_go_offline, qint64* pool_ms)
+                                    bool may_go_offline, qint64* pool_us)
 {
     BillPayment out = outcome(row.invoice_id, PayStatus::Unset);
     out.idempotency_key = row.key;
-    Result<pay::PayReply> reply = client_->pay(intent, row.patient_id, pool_ms);
+    Result<pay::PayReply> reply = client_->pay(intent, row.patient_id, pool_us);
     const qint64 t = nowMs(clock_);
     if (reply.ok()) {
         const QByteArray receipt = pay::writeExactJson(pay::eReceiptJson(reply.value().receipt));
@@ -438,7 +440,7 @@ BillPayment PaymentCore::sendOnline(PaymentRow row, const pay::PaymentIntent& in
     return out;
 }
 
-BillPayment PaymentCore::fromExisting(const PaymentRow& row, qint64* pool_ms)
+BillPayment PaymentCore::fromExisting(const PaymentRow& row, qint64* pool_us)
 {
     if (row.state == state::kSending && online() && !row.request.isEmpty()) {
         // Left by a crash: the same body with the same key settles it.
@@ -455,7 +457,7 @@ BillPayment PaymentCore::fromExisting(const PaymentRow& row, qint64* pool_ms)
             intent.idempotencyKey = row.key;
             intent.offline = req.value().offline;
             intent.takenAt = req.value().takenAt;
-            return sendOnline(row, intent, false, pool_ms);
+            return sendOnline(row, intent, false, pool_us);
         }
     }
     BillPayment out = outcome(row.invoice_id, PayStatus::Unset);

@@ -62,7 +62,7 @@ public:
 
     PayOutcome payOnCredit(const PayRequest& request);
     BillPayment payBill(const QString& patient_id, const BillToPay& bill, const Evidence& evidence,
-                        qint64* pool_ms = nullptr);
+                        qint64* pool_us = nullptr);
 
     Result<PhoneOrder> createPhoneOrder(const QString& patient_id, const BillToPay& bill);
     Result<PhoneOrderState> pollPhoneOrder(const PhoneOrder& order);
@@ -111,9 +111,9 @@ public:
 
 private:
     std::shared_ptr<std::mutex> invoiceLock(const QString& invoice_id);
-    BillPayment fromExisting(const PaymentRow& row, qint64* pool_ms);
+    BillPayment fromExisting(const PaymentRow& row, qint64* pool_us);
     BillPayment sendOnline(PaymentRow row, const pay::PaymentIntent& intent, bool may_go_offline,
-                           qint64* pool_ms);
+                           qint64* pool_us);
     BillPayment takeOffline(const QString& patient_id, const BillToPay& bill,
                             const Evidence& evidence);
     // Empty when allowed; else why not (and the cap, when a cap refused).

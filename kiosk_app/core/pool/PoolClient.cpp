@@ -107,7 +107,7 @@ QUrl PoolClient::url(const QString& path, const Params& params) const
 }
 
 Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempotent,
-                                      qint64* elapsed_ms)
+                                      qint64* elapsed_us)
 {
     const int attempts = idempotent ? std::max(1, options_.max_attempts) : 1;
     const QString what = QString::fromLatin1(request.method) + QLatin1Char(' ') +
@@ -118,7 +118,7 @@ Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempoten
         QElapsedTimer attempt_timer;
         attempt_timer.start();
         Result<HttpResponse> r = transport_->perform(request);
-        if (elapsed_ms) *elapsed_ms += attempt_timer.elapsed();
+        if (elapsed_us) *elapsed_us += attempt_timer.nsecsElapsed() / 1000;
         if (r.ok()) {
             const HttpResponse& resp = r.value();
             qCDebug(lcPool).noquote() << what << resp.status << resp.elapsed_ms << "ms";

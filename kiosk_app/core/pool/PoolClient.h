@@ -115,7 +115,7 @@ public:
     // --- Payments (PoolClientPayments.cpp). Every reply must be about what was asked (the
     // patient, invoice, key, device), else ErrorCode::BadReply. Refusals: Error code Rule (422)
     // or Conflict (409) with e.rule = the rule code (amount-changed, credit-limit,
-    // already-paid...). pool_ms (optional) accumulates the time spent waiting for the pool's
+    // already-paid...). pool_us (optional) accumulates the time spent waiting for the pool's
     // replies. Unpaid bills (Invoice?subject=&status=issued); a bill that does not add up is listed
     // in refused_ids, never returned as payable.
     Result<BillsReply> unpaidBills(const QString& patient_id);
@@ -131,7 +131,7 @@ public:
     // same key (the pool answers a repeat with the first result). The reply is checked against
     // the intent (invoice, amount, key) and the receipt against patient_id.
     Result<pay::PayReply> pay(const pay::PaymentIntent& intent, const QString& patient_id,
-                              qint64* pool_ms = nullptr);
+                              qint64* pool_us = nullptr);
     Result<pay::PhoneOrder> phoneOrder(const QString& invoice_id, pay::Money amount,
                                        const QString& idempotency_key);
     Result<pay::PhoneOrderState> phoneOrderStatus(const QString& invoice_id,
@@ -146,10 +146,10 @@ private:
     // One request with the retry policy (idempotent: retried on Network, Timeout, Server,
     // RateLimited), the content-type check and the HTTP error mapping.
     Result<HttpResponse> send(const HttpRequest& request, bool idempotent,
-                              qint64* elapsed_ms = nullptr);
+                              qint64* elapsed_us = nullptr);
     // A GET (or POST with body) whose reply is read with payment/'s exact JSON reader.
     Result<QJsonObject> exact(const HttpRequest& request, bool idempotent, const QString& what,
-                              qint64* elapsed_ms = nullptr);
+                              qint64* elapsed_us = nullptr);
     // Every resource of a search (follows next links), read exactly.
     Result<QList<QJsonObject>> searchExact(const QString& type,
                                            const QList<QPair<QString, QString>>& params,

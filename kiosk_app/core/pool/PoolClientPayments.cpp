@@ -62,9 +62,9 @@ QString dayText(const QDate& day)
 }  // namespace
 
 Result<QJsonObject> PoolClient::exact(const HttpRequest& request, bool idempotent,
-                                      const QString& what, qint64* elapsed_ms)
+                                      const QString& what, qint64* elapsed_us)
 {
-    Result<HttpResponse> resp = send(request, idempotent, elapsed_ms);
+    Result<HttpResponse> resp = send(request, idempotent, elapsed_us);
     if (!resp.ok()) return resp.error();
     if (resp.value().body.isEmpty()) return QJsonObject();
     const pay::PayResult<QJsonDocument> doc = pay::parseExactJson(resp.value().body);
@@ -261,7 +261,7 @@ Result<pay::CreditLine> PoolClient::openCredit(const pay::OpenCreditRequest& req
 }
 
 Result<pay::PayReply> PoolClient::pay(const pay::PaymentIntent& intent, const QString& patient_id,
-                                      qint64* pool_ms)
+                                      qint64* pool_us)
 {
     if (!isFhirId(intent.invoiceId)) return badRequest(QStringLiteral("not an invoice id"));
     if (intent.idempotencyKey.isEmpty()) return badRequest(QStringLiteral("no idempotency key"));
@@ -271,7 +271,7 @@ Result<pay::PayReply> PoolClient::pay(const pay::PaymentIntent& intent, const QS
              pay::writeExactJson(pay::payParameters(intent)), intent.idempotencyKey);
     // The same key on every attempt: a repeat is answered with the first result, never charged
     // again, so a timeout after the charge is retried like a GET.
-    Result<QJsonObject> o = exact(req, true, what, pool_ms);
+    Result<QJsonObject> o = exact(req, true, what, pool_us);
     if (!o.ok()) return o.error();
     pay::PayResult<pay::PayReply> reply = pay::parsePayReply(o.value(), intent);
     if (!reply.ok()) return fromPay(what, reply.error());
