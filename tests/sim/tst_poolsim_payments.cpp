@@ -4,8 +4,12 @@
 // expired, cancelled), opening credit care (granted, refused), state across a restart. Money is
 // read from the replies exactly (payment/ExactJson.h), never through a double.
 #include "SimTestUtil.h"
+#include "payment/BillParser.h"
+#include "payment/CreditLine.h"
+#include "payment/EReceipt.h"
 #include "payment/ExactJson.h"
 #include "payment/FhirMoney.h"
+#include "payment/PaymentOutcome.h"
 #include "poolsim/SimulatorThread.h"
 
 #include <QDateTime>
@@ -215,6 +219,7 @@ private Q_SLOTS:
     void openCredit();
     void receiptNumbersUnique();
     void stateSurvivesRestart();
+    void kioskParsersAcceptEverything();
 };
 
 void TestPoolSimPayments::seededBillsAndCredit()
@@ -978,6 +983,70 @@ void TestPoolSimPayments::stateSurvivesRestart()
     QCOMPARE(next.status, 200);
     QVERIFY(!next.body.contains(receipt_number.toUtf8()));
     QCOMPARE(paymentsApplied(base), 2);
+}
+
+// The kiosk's own parsers (payment/) accept every bill, credit line, receipt, payment and phone
+// order the simulator sends: the two sides of the contract agree.
+void TestPoolSimPayments::kioskParsersAcceptEverything()
+{
+    auto sim = startSim(options());
+    const QUrl base = sim->baseUrl();
+    QStringList patients{QStringLiteral("pat-1001"), QStringLiteral("pat-1002"),
+                         QStringLiteral("pat-1003"), QStringLiteral("pat-1004"),
+                         QStringLiteral("pat-1005"), QStringLiteral("pat-1006")};
+    for (int i = 1100; i < 1116; ++i) patients.append(QStringLiteral("pat-%1").arg(i));
+    int bills = 0;
+    for (const QString& patient : std::as_const(patients)) {
+        const auto parsed = mk::pay::parseInvoiceBundle(exact(
+            get(base, QStringLiteral("Invoice?subject=Patient/%1&status=issued").arg(patient))));
+        QVERIFY2(parsed.ok(),
+                 qPrintable(patient + u' ' + (parsed.ok() ? QString() : parsed.error().message())));
+        for (const mk::pay::Bill& b : parsed.value()) {
+            QVERIFY(b.payable());
+            QCOMPARE(b.patientId, patient);
+            QVERIFY(b.lines.size() >= 2 && b.lines.size() <= 5);
+        }
+        QVERIFY(!parsed.value().isEmpty());
+        bills += int(parsed.value().size());
+        const auto line = mk::pay::parseCreditLineBundle(exact(
+            get(base, QStringLiteral("Account?patient=Patient/%1&type=credit-line").arg(patient))));
+        QVERIFY2(line.ok(), qPrintable(line.ok() ? QString() : line.error().message()));
+    }
+    QVERIFY(bills >= 16 + 10);
+    const auto line = mk::pay::parseCreditLineBundle(
+        exact(get(base, QStringLiteral("Account?patient=Patient/pat-1004&type=credit-line"))));
+    QVERIFY(line.ok() && line.value().has_value());
+    QCOMPARE(line.value()->available(), mk::pay::Money::fen(7000));
+    QVERIFY(line.value()->usable());
+
+    const Reply paid = payInvoice(base, QStringLiteral("inv-1004-1"),
+                                  payBody(QStringLiteral("40.00")), QByteArrayLiteral("k-parse-1"));
+    QCOMPARE(paid.status, 200);
+    const QJsonObject result = exact(paid);
+    const auto outcome = mk::pay::parsePaymentReconciliation(
+        param(result, QStringLiteral("payment")).value(QStringLiteral("resource")).toObject());
+    QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().message()));
+    QCOMPARE(outcome.value().idempotencyKey, QStringLiteral("k-parse-1"));
+    const auto receipt = mk::pay::parseEReceipt(
+        param(result, QStringLiteral("receipt")).value(QStringLiteral("resource")).toObject());
+    QVERIFY2(receipt.ok(), qPrintable(receipt.ok() ? QString() : receipt.error().message()));
+
+    const Reply created = phoneOrder(base, QStringLiteral("inv-1006-2"), QStringLiteral("155.00"),
+                                     QByteArrayLiteral("k-parse-2"));
+    const auto order = mk::pay::parsePhoneOrderReply(exact(created));
+    QVERIFY2(order.ok(), qPrintable(order.ok() ? QString() : order.error().message()));
+    QCOMPARE(
+        call(QByteArrayLiteral("POST"),
+             control(base, QStringLiteral("/_sim/phone-orders/%1/pay").arg(order.value().orderId)))
+            .status,
+        200);
+    const auto state = mk::pay::parsePhoneOrderStatus(
+        exact(get(base, QStringLiteral("Invoice/inv-1006-2/$phone-order?order=") +
+                            order.value().orderId)),
+        QStringLiteral("inv-1006-2"), mk::pay::Money::fen(15500));
+    QVERIFY2(state.ok(), qPrintable(state.ok() ? QString() : state.error().message()));
+    QCOMPARE(state.value().status, mk::pay::PhoneOrderStatus::Paid);
+    QVERIFY(state.value().paid.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestPoolSimPayments)
