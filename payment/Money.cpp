@@ -141,16 +141,18 @@ QString Money::toDisplayText(QStringView language) const
 
 PayResult<Money> Money::plus(Money other) const
 {
-    // Both operands are below 10^13 in magnitude: the sum cannot overflow qint64.
-    const qint64 sum = fen_ + other.fen_;
-    if (!inRange(sum)) return overflow("addition");
+    // Checked in qint64 too: Money::fen() does not check its constant.
+    qint64 sum = 0;
+    if (__builtin_add_overflow(fen_, other.fen_, &sum) || !inRange(sum))
+        return overflow("addition");
     return Money(sum);
 }
 
 PayResult<Money> Money::minus(Money other) const
 {
-    const qint64 diff = fen_ - other.fen_;
-    if (!inRange(diff)) return overflow("subtraction");
+    qint64 diff = 0;
+    if (__builtin_sub_overflow(fen_, other.fen_, &diff) || !inRange(diff))
+        return overflow("subtraction");
     return Money(diff);
 }
 
@@ -164,6 +166,7 @@ PayResult<Money> Money::times(qint64 count) const
 
 PayResult<Money> Money::negated() const
 {
+    if (!inRange(fen_)) return overflow("negation");
     return Money(-fen_);
 }
 

@@ -218,6 +218,13 @@ void TestMoney::overflow()
         r = x.times(b);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, PayErrorCode::Overflow);
+    // Even an unchecked constant (Money::fen) out of range never wraps.
+    const Money huge = Money::fen(std::numeric_limits<qint64>::max());
+    QCOMPARE(huge.plus(Money::fen(1)).error().code, PayErrorCode::Overflow);
+    QCOMPARE(Money::fen(std::numeric_limits<qint64>::min()).minus(Money::fen(1)).error().code,
+             PayErrorCode::Overflow);
+    QCOMPARE(Money::fen(std::numeric_limits<qint64>::min()).negated().error().code,
+             PayErrorCode::Overflow);
     // A sum of many in-range amounts overflows as an error too.
     QList<Money> many(20, Money::fromFen(Money::kMaxMagnitudeFen / 10).value());
     QCOMPARE(mk::pay::sumMoney(many).error().code, PayErrorCode::Overflow);
