@@ -277,9 +277,11 @@ void CreditOpenScreen::retranslate()
     agree_->setText(tr("I agree"));
     decline_->setText(tr("I do not agree"));
     verify_->retranslate();
-    verify_step_->setText(face_evidence_ || !verify_->usingFace()
+    // Face first, then the digits: say which step this is (the digits alone need no caption).
+    verify_step_->setText(face_evidence_
                               ? tr("Confirm with the last 4 digits of your phone number.")
                               : tr("First, a quick face check."));
+    verify_step_->setVisible(face_evidence_.has_value() || verify_->usingFace());
     verify_retry_->setText(tr("Try again"));
     using VP = VerifyPanel::Phase;
     verify_retry_->setVisible(verify_->phase() == VP::NoMatch ||

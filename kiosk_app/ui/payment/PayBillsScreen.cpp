@@ -23,7 +23,7 @@ namespace mk::ui {
 using namespace bookingui;
 
 namespace {
-constexpr int kRepayQr_px = 220;
+constexpr int kRepayQr_px = 180;
 
 QLabel* cell(const QString& text, const char* role, QWidget* parent, Qt::Alignment align)
 {
@@ -48,8 +48,11 @@ PayBillsScreen::PayBillsScreen(ScreenContext& context, const PayServices& servic
     busy_ = new BusyIndicator(this);
     message_ = makeLabel("banner-warning", QStringLiteral("payBillsMessage"), this);
     message_->hide();
-    root->addWidget(title_);
-    root->addWidget(patient_);
+    auto* title_row = new QHBoxLayout;
+    title_row->addWidget(title_, 1);
+    patient_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    title_row->addWidget(patient_, 1);
+    root->addLayout(title_row);
     root->addWidget(busy_);
     root->addWidget(message_);
 
@@ -79,16 +82,16 @@ PayBillsScreen::PayBillsScreen(ScreenContext& context, const PayServices& servic
     bills_layout_ = new QVBoxLayout;
     bills_layout_->setSpacing(20);
     body->addLayout(bills_layout_);
+    copies_ = makeButton("secondary", QStringLiteral("printCopiesButton"), this);
+    body->addWidget(copies_);
     body->addStretch(1);
 
-    total_ = makeLabel("subtitle", QStringLiteral("payTotal"), this);
-    total_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    root->addWidget(total_);
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(24);
-    copies_ = makeButton("secondary", QStringLiteral("printCopiesButton"), this);
+    total_ = makeLabel("subtitle", QStringLiteral("payTotal"), this);
+    total_->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     pay_ = makeButton("primary", QStringLiteral("payButton"), this);
-    buttons->addWidget(copies_, 1);
+    buttons->addWidget(total_, 1);
     buttons->addWidget(pay_, 1);
     root->addLayout(buttons);
 

@@ -27,7 +27,7 @@ using payment::PayStatus;
 
 namespace {
 constexpr int kTickMs = 1000;
-constexpr int kPhoneQr_px = 420;
+constexpr int kPhoneQr_px = 360;
 constexpr int kChoiceHeight_px = 170;
 
 bool paid(PayStatus s)
@@ -47,8 +47,11 @@ PayScreen::PayScreen(ScreenContext& context, const PayServices& services, PayFlo
     root->setSpacing(20);
     title_ = makeLabel("title", QStringLiteral("payTitle"), this);
     amount_ = makeLabel("subtitle", QStringLiteral("payAmount"), this);
-    root->addWidget(title_);
-    root->addWidget(amount_);
+    auto* title_row = new QHBoxLayout;  // one row: room for the keypad in landscape
+    title_row->addWidget(title_, 1);
+    amount_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    title_row->addWidget(amount_, 1);
+    root->addLayout(title_row);
     pages_ = new QStackedWidget(this);
     root->addWidget(pages_, 1);
 
@@ -104,20 +107,25 @@ PayScreen::PayScreen(ScreenContext& context, const PayServices& services, PayFlo
     auto* phl = new QVBoxLayout(phone);
     phl->setSpacing(16);
     phone_title_ = makeLabel("subtitle", QStringLiteral("payPhoneTitle"), phone);
-    phone_title_->setAlignment(Qt::AlignCenter);
+    phone_title_->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     phone_qr_ = new QLabel(phone);
     phone_qr_->setObjectName(QStringLiteral("payPhoneQr"));
     phone_qr_->setAlignment(Qt::AlignCenter);
-    phone_qr_->setMinimumSize(kPhoneQr_px, kPhoneQr_px);
-    phone_amount_ = makeLabel("subtitle", QStringLiteral("payPhoneAmount"), phone);
-    phone_amount_->setAlignment(Qt::AlignCenter);
-    countdown_ = makeLabel("body", QStringLiteral("payCountdown"), phone);
-    countdown_->setAlignment(Qt::AlignCenter);
+    phone_qr_->setFixedSize(kPhoneQr_px + 16, kPhoneQr_px + 16);
+    phone_amount_ = makeLabel("big-number", QStringLiteral("payPhoneAmount"), phone);
+    countdown_ = makeLabel("subtitle", QStringLiteral("payCountdown"), phone);
     phone_cancel_ = makeButton("secondary", QStringLiteral("payPhoneCancel"), phone);
-    phl->addWidget(phone_title_);
-    phl->addWidget(phone_qr_, 1);
-    phl->addWidget(phone_amount_);
-    phl->addWidget(countdown_);
+    auto* order_row = new QHBoxLayout;  // the code beside its amount and time left
+    order_row->setSpacing(32);
+    order_row->addWidget(phone_qr_, 0, Qt::AlignTop);
+    auto* order_text = new QVBoxLayout;
+    order_text->addWidget(phone_title_);
+    order_text->addWidget(phone_amount_);
+    order_text->addWidget(countdown_);
+    order_text->addStretch(1);
+    order_row->addLayout(order_text, 1);
+    phl->addLayout(order_row);
+    phl->addStretch(1);
     phl->addWidget(phone_cancel_);
     pages_->addWidget(phone);
 

@@ -42,7 +42,8 @@ QString ReceiptTicket::dailyCloseText(const payment::DailyClose& c, const QStrin
     lines << tr("Kiosk %1").arg(kiosk_id);
     for (const payment::MethodTotal& m : c.by_method) {
         lines << tr("%1: %n payment(s), %2", nullptr, m.count)
-                     .arg(PayText::method(m.method), PayText::money(m.amount_fen, lang));
+                     .arg(m.method == QLatin1String("phone") ? tr("Phone") : tr("Credit"),
+                          PayText::money(m.amount_fen, lang));
     }
     lines
         << tr("Total: %n payment(s), %1", nullptr, c.count).arg(PayText::money(c.total_fen, lang));

@@ -226,7 +226,7 @@ void StaffPaymentsScreen::retranslate()
     refresh_->setText(tr("Refresh"));
     print_->setText(tr("Print daily close"));
     export_->setText(tr("Export daily close"));
-    back_->setText(tr("Back"));
+    back_->setText(tr("Maintenance"));
     show();
 }
 

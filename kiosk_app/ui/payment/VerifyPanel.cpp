@@ -10,6 +10,7 @@
 #include "ui/face/FaceWorker.h"
 #include "ui/widgets/Keypad.h"
 
+#include <QBoxLayout>
 #include <QDateTime>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -21,9 +22,12 @@ namespace mk::ui {
 VerifyPanel::VerifyPanel(const FaceServices* face, QWidget* parent) : QWidget(parent), face_(face)
 {
     setObjectName(QStringLiteral("verifyPanel"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    box_ = new QBoxLayout(QBoxLayout::TopToBottom, this);
+    box_->setContentsMargins(0, 0, 0, 0);
+    box_->setSpacing(24);
+    auto* layout = new QVBoxLayout;
     layout->setSpacing(16);
+    box_->addLayout(layout, 1);
     preview_ = new FacePreview(this);
     preview_->setObjectName(QStringLiteral("pay_face_preview"));
     layout->addWidget(preview_, 1, Qt::AlignHCenter);
@@ -49,10 +53,19 @@ VerifyPanel::VerifyPanel(const FaceServices* face, QWidget* parent) : QWidget(pa
     keypad_->setLetter(QString());
     keypad_->setMinimumSize(420, 420);
     keypad_->setMaximumSize(720, 560);
-    layout->addWidget(keypad_, 1, Qt::AlignHCenter);
+    layout->addStretch(1);
+    box_->addWidget(keypad_, 1, Qt::AlignCenter);
     connect(keypad_, &Keypad::textChanged, this, &VerifyPanel::onDigits);
 
     setPhase(Phase::Idle);
+}
+
+void VerifyPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // Landscape: the prompt on the left, the keypad on the right (a kiosk's 1920x1080 screen).
+    const bool landscape = width() > height();
+    box_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 bool VerifyPanel::ensureFace()
@@ -198,7 +211,7 @@ void VerifyPanel::onDigits(const QString& typed_ref)
     // A copy: typed_ref is the keypad's own text, which setText() below clears.
     const QString text = typed_ref;
     typed_->setText(QString(text.size(), QChar(0x25CF)) +
-                    QString(kDigits - text.size(), QLatin1Char('_')));
+                    QString(kDigits - text.size(), QChar(0x25CB)));
     if (phase_ != Phase::Digits) return;
     if (text.size() < kDigits) {
         if (!text.isEmpty()) wrong_once_ = false;
@@ -206,7 +219,7 @@ void VerifyPanel::onDigits(const QString& typed_ref)
         return;
     }
     keypad_->setText(QString());
-    typed_->setText(QString(kDigits, QLatin1Char('_')));
+    typed_->setText(QString(kDigits, QChar(0x25CB)));
     if (text == phone_last4_) {
         payment::Evidence evidence;
         evidence.method = payment::Evidence::Method::PhoneDigits;
@@ -227,7 +240,7 @@ void VerifyPanel::retranslate()
 {
     keypad_->retranslate();
     progress_->clear();
-    if (typed_->text().isEmpty()) typed_->setText(QString(kDigits, QLatin1Char('_')));
+    if (typed_->text().isEmpty()) typed_->setText(QString(kDigits, QChar(0x25CB)));
     switch (phase_) {
         case Phase::Scanning:
             prompt_->setText(challenge_->prompt());

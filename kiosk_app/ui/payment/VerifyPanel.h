@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class QBoxLayout;
 class QLabel;
 class QPushButton;
 
@@ -69,6 +70,9 @@ public:
     static constexpr int kDigits = 4;
     static constexpr int kMaxDigitAttempts = 3;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 Q_SIGNALS:
     void verified(const mk::payment::Evidence& evidence);
     void phaseChanged(mk::ui::VerifyPanel::Phase phase);
@@ -90,6 +94,7 @@ private:
     bool wrong_once_ = false;
     Phase phase_ = Phase::Idle;
 
+    QBoxLayout* box_ = nullptr;
     FacePreview* preview_ = nullptr;
     QLabel* prompt_ = nullptr;
     QLabel* progress_ = nullptr;
