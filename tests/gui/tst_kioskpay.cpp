@@ -71,6 +71,8 @@ private Q_SLOTS:
     void suspendedLineSaysSo();
     void overLimitWithoutFaceOffersPhone();
     void openCreditRefusedWithReason();
+    void amendedBillShowsTheNewAmount();
+    void paidAtTheWindowMeanwhile();
     void printerOutOfPaperAfterPayment();
     void idleTimeoutForgetsThePayment();
     void receiptTicketIsGb18030EscPos();
@@ -85,6 +87,7 @@ private:
     // Pay flow: Home -> Pay -> number + birth date; child tile (-1: none expected).
     void identify(const QString& number, const QString& dob, int tile);
     void waitIdle(ScreenId id);
+    void checkTouchTargets();
     QString labelText(const QString& name) const;
     QStringList visibleTexts() const;
     QByteArray simPost(const QString& path);
@@ -208,6 +211,14 @@ void TestKioskPay::waitIdle(ScreenId id)
                               kFlowTimeoutMs);
 }
 
+void TestKioskPay::checkTouchTargets()
+{
+    for (const QPushButton* b : current()->findChildren<QPushButton*>()) {
+        if (b->isVisibleTo(window_.get()))
+            QVERIFY2(b->height() >= 60, qPrintable(b->objectName()));  // >= 60 px at 1080p
+    }
+}
+
 QString TestKioskPay::labelText(const QString& name) const
 {
     const auto* l = current() != nullptr ? current()->findChild<QLabel*>(name) : nullptr;
@@ -310,6 +321,7 @@ void TestKioskPay::guardianPaysChildOnCreditOnce()
         labelText(QStringLiteral("receiptInvoiceCode")).contains(receipts.first().invoice_code));
     QVERIFY(labelText(QStringLiteral("receiptCheckCode")).contains(receipts.first().check_code));
     QVERIFY(current()->findChild<QLabel*>(QStringLiteral("receiptQr")) != nullptr);
+    checkTouchTargets();
     QVERIFY(!labelText(QStringLiteral("receiptPayer")).contains(QStringLiteral("李明")));
     QTRY_VERIFY_WITH_TIMEOUT(printed.count() >= 1, kFlowTimeoutMs);
     const auto ticket = printed.first().first().value<mk::hw::ParsedTicket>();
@@ -396,8 +408,10 @@ void TestKioskPay::openCreditRefusedWithReason()
     waitIdle(ScreenId::CreditOpen);
     auto* credit = static_cast<mk::ui::CreditOpenScreen*>(current());
     QVERIFY(!labelText(QStringLiteral("creditAgreementText")).isEmpty());
+    checkTouchTargets();
     tap(QStringLiteral("creditRead"));
     QCOMPARE(credit->page(), mk::ui::CreditOpenScreen::Page::Consent);
+    checkTouchTargets();
     QCOMPARE(button(QStringLiteral("creditAgree"))->size(),
              button(QStringLiteral("creditDecline"))->size());
     tap(QStringLiteral("creditAgree"));
@@ -412,6 +426,46 @@ void TestKioskPay::openCreditRefusedWithReason()
     QVERIFY(credit->outcome().has_value() && !credit->outcome()->opened);
     QVERIFY2(labelText(QStringLiteral("creditResult")).contains(QStringLiteral("信用评分不足")),
              qPrintable(labelText(QStringLiteral("creditResult"))));
+}
+
+void TestKioskPay::amendedBillShowsTheNewAmount()
+{
+    identify(QStringLiteral("P00001006"), QStringLiteral("19800125"), -1);  // 101.00 + 155.00
+    QVERIFY(labelText(QStringLiteral("payTotal")).contains(QStringLiteral("256.00")));
+    checkTouchTargets();
+    tap(QStringLiteral("payButton"));
+    waitIdle(ScreenId::Pay);
+    checkTouchTargets();
+    // A doctor adds an item after the bill was shown (+10.00).
+    QVERIFY(!simPost(QStringLiteral("/_sim/invoices/inv-1006-1/amend")).isEmpty());
+    tap(QStringLiteral("payPhoneButton"));
+    waitIdle(ScreenId::Pay);
+    auto* pay = static_cast<mk::ui::PayScreen*>(current());
+    QCOMPARE(pay->page(), mk::ui::PayScreen::Page::Problem);
+    QCOMPARE(pay->action(), mk::ui::PayScreen::Action::ShowNewBill);
+    QVERIFY(labelText(QStringLiteral("payProblem")).contains(QStringLiteral("changed")));
+    checkTouchTargets();
+    tap(QStringLiteral("payProblemAction"));
+    waitIdle(ScreenId::PayBills);
+    QVERIFY2(labelText(QStringLiteral("payTotal")).contains(QStringLiteral("266.00")),
+             qPrintable(labelText(QStringLiteral("payTotal"))));
+}
+
+void TestKioskPay::paidAtTheWindowMeanwhile()
+{
+    identify(QStringLiteral("P00001006"), QStringLiteral("19800125"), -1);
+    tap(QStringLiteral("payButton"));
+    waitIdle(ScreenId::Pay);
+    QVERIFY(!simPost(QStringLiteral("/_sim/invoices/inv-1006-1/pay-at-window")).isEmpty());
+    tap(QStringLiteral("payPhoneButton"));
+    waitIdle(ScreenId::Pay);
+    auto* pay = static_cast<mk::ui::PayScreen*>(current());
+    QCOMPARE(pay->page(), mk::ui::PayScreen::Page::Problem);
+    QVERIFY2(labelText(QStringLiteral("payProblem")).contains(QStringLiteral("already been paid")),
+             qPrintable(labelText(QStringLiteral("payProblem"))));
+    tap(QStringLiteral("payProblemAction"));
+    waitIdle(ScreenId::PayBills);
+    QVERIFY(labelText(QStringLiteral("payTotal")).contains(QStringLiteral("155.00")));
 }
 
 void TestKioskPay::printerOutOfPaperAfterPayment()
