@@ -15,7 +15,9 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
-#include <QThread>
+
+#include <condition_variable>
+#include <mutex>
 
 using namespace mk;
 using namespace mk::payment;
@@ -90,15 +92,31 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    // Wait until nothing is left in flight: the relay delivers what was taken offline.
+    // Wait until nothing is left in flight: the relay delivers what was taken offline (woken by
+    // each command the relay finishes; a bounded wait covers a missed wake-up).
+    std::mutex finished_mutex;
+    std::condition_variable finished_cv;
+    quint64 finished = 0;
+    QObject::connect(&relay, &outbox::Relay::commandFinished, [&] {
+        std::lock_guard lock(finished_mutex);
+        ++finished;
+        finished_cv.notify_all();
+    });
     for (;;) {
+        quint64 seen = 0;
+        {
+            std::lock_guard lock(finished_mutex);
+            seen = finished;
+        }
         if (auto r = core.resumeSending(); !r) return 1;
         if (auto s = core.settleFromOutbox(); !s) return 1;
         auto sending = core.records().byState(state::kSending);
         auto offline = core.records().byState(state::kOffline);
         if (!sending || !offline) return 1;
         if (sending.value().isEmpty() && offline.value().isEmpty()) break;
-        QThread::msleep(20);
+        std::unique_lock lock(finished_mutex);
+        finished_cv.wait_for(lock, std::chrono::milliseconds(500),
+                             [&] { return finished != seen; });
     }
     relay.stop();
     out << "done " << paid << ' ' << other << '\n';
