@@ -19,7 +19,7 @@ struct PaymentOptions {
     // payment/offline_max_per_transaction (0.00 = never offline), offline_max_per_patient_per_day,
     // offline_max_kiosk_outstanding, offline_max_queued_age_minutes.
     pay::CapsConfig caps;
-    double face_min_score = 0.0;  // payment/face_min_score: a lower 1:1 score is no evidence
+    double face_min_score = 0.0;  // a lower 1:1 score is no evidence (the face flow decides)
     int phone_poll_ms = 2000;     // payment/phone_poll_ms: how often the UI polls a phone order
 
     QString deviceId() const { return client_id.isEmpty() ? kiosk_id : client_id; }
