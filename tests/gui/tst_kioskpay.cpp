@@ -305,7 +305,7 @@ void TestKioskPay::guardianPaysChildOnCreditOnce()
     QCOMPARE(pay->verifyPanel()->phase(), mk::ui::VerifyPanel::Phase::Digits);
     typeOnKeypad(QStringLiteral("1234"));  // wrong: nothing sent
     QCOMPARE(pay->verifyPanel()->phase(), mk::ui::VerifyPanel::Phase::Digits);
-    QVERIFY(labelText(QStringLiteral("verifyPrompt")).contains(QStringLiteral("do not match")));
+    QVERIFY(labelText(QStringLiteral("face_prompt")).contains(QStringLiteral("do not match")));
     // A double tap: the evidence arrives twice; one payment.
     mk::payment::Evidence digits;
     digits.method = mk::payment::Evidence::Method::PhoneDigits;

@@ -22,6 +22,7 @@ namespace mk::ui {
 VerifyPanel::VerifyPanel(const FaceServices* face, QWidget* parent) : QWidget(parent), face_(face)
 {
     setObjectName(QStringLiteral("verifyPanel"));
+    qRegisterMetaType<mk::payment::Evidence>();
     box_ = new QBoxLayout(QBoxLayout::TopToBottom, this);
     box_->setContentsMargins(0, 0, 0, 0);
     box_->setSpacing(24);
@@ -32,7 +33,7 @@ VerifyPanel::VerifyPanel(const FaceServices* face, QWidget* parent) : QWidget(pa
     preview_->setObjectName(QStringLiteral("pay_face_preview"));
     layout->addWidget(preview_, 1, Qt::AlignHCenter);
     prompt_ = new QLabel(this);
-    prompt_->setObjectName(QStringLiteral("verifyPrompt"));
+    prompt_->setObjectName(QStringLiteral("face_prompt"));  // as on the face screens
     prompt_->setWordWrap(true);
     prompt_->setAlignment(Qt::AlignCenter);
     Theme::setRole(prompt_, "subtitle");

@@ -103,3 +103,5 @@ private:
 };
 
 }  // namespace mk::ui
+
+Q_DECLARE_METATYPE(mk::payment::Evidence)
