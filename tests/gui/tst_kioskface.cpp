@@ -16,15 +16,18 @@
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
 #include "core/store/Store.h"
+#include "face_auth/Enrollment.h"
 #include "hw/camera/SimulatedPersonCamera.h"
 #include "poolsim/SimulatorThread.h"
 #include "ui/KioskWindow.h"
 #include "ui/Theme.h"
+#include "ui/face/FaceChallenge.h"
 #include "ui/face/FaceConsentScreen.h"
 #include "ui/face/FaceEnrollScreen.h"
 #include "ui/face/FaceIdentifyScreen.h"
 #include "ui/face/FaceServices.h"
 #include "ui/face/FaceWorker.h"
+#include "ui/payment/VerifyPanel.h"
 #include "ui/screens/HomeScreen.h"
 
 #include <QApplication>
@@ -118,6 +121,7 @@ private Q_SLOTS:
     void resultOffersEnrollment();
     void idleTimeoutResetsTheFaceScreens();
     void enrollAfterBookingThenSignInWithTheFace();
+    void paymentFaceCheckIsOneToOne();
 
 private:
     mk::ui::Screen* current() const { return window_->currentScreen(); }
@@ -509,6 +513,82 @@ void TestKioskFace::idleTimeoutResetsTheFaceScreens()
         for (const QLabel* label : labels)
             QVERIFY2(label->pixmap().isNull(), qPrintable(label->objectName()));
     }
+}
+
+void TestKioskFace::paymentFaceCheckIsOneToOne()
+{
+    if (!models_) {
+        MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("face models or photos absent under ") +
+                              mk::face::test::modelsDir());
+    }
+    // Payment (issue 9): the fresh check at the moment of paying is the liveness challenge and
+    // then 1:1 against the identified patient's own templates. The simulated person's template
+    // is stored for pat-pay; another patient's template (the same face) does not count.
+    auto analysis = engine_.analyze(camera_->renderAt(0));
+    QVERIFY(analysis.ok() && analysis.value().descriptor.has_value());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    mk::face::FaceTemplate own;
+    own.patient_id = QStringLiteral("pat-pay");
+    own.descriptor = *analysis.value().descriptor;
+    own.phone_last4 = QStringLiteral("0000");
+    own.created_at = now;
+    own.expires_at = now.addDays(30);
+    QVERIFY(templates_
+                ->saveConsent(mk::face::Enrollment::makeConsent(own.patient_id, 40, false, now,
+                                                                services_.config.enrollment))
+                .ok());
+    QVERIFY(templates_->saveTemplate(own).ok());
+
+    mk::ui::VerifyPanel panel(&services_);
+    panel.resize(1080, 1200);
+    panel.show();
+    QVERIFY(panel.faceAvailableFor(QStringLiteral("pat-pay")));
+    QVERIFY(!panel.faceAvailableFor(QStringLiteral("pat-nobody")));
+    QSignalSpy verified(&panel, &mk::ui::VerifyPanel::verified);
+    liveness_steps_ = 0;
+    for (int attempt = 1; attempt <= kAttempts && verified.isEmpty(); ++attempt) {
+        panel.startFace(QStringLiteral("pat-pay"));
+        QCOMPARE(panel.phase(), mk::ui::VerifyPanel::Phase::Scanning);
+        performWhenAsked(&panel, panel.faceChallenge()->challenge());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.scanning(), kFaceTimeoutMs);
+        qInfo("payment face check attempt %d: phase %d", attempt, int(panel.phase()));
+    }
+    patient_.stop();
+    QCOMPARE(verified.count(), 1);
+    const auto evidence = verified.first().first().value<mk::payment::Evidence>();
+    QCOMPARE(evidence.method, mk::payment::Evidence::Method::Face);
+    QVERIFY(evidence.face_score > 0.0 && evidence.face_score <= 1.0);
+    QVERIFY(!panel.worker()->active());  // the camera is off after the check
+    QVERIFY(templates_->deletePatient(QStringLiteral("pat-pay")).ok());
+
+    // Another person's face registered for pat-other: the same live face must not pass 1:1.
+    const QStringList people = mk::face::test::johnsPeople();
+    QVERIFY(people.size() >= 2);
+    const QStringList others = mk::face::test::johnsImages(people.at(1));
+    QVERIFY(!others.isEmpty());
+    auto other_chip = engine_.analyzeChip(QImage(others.first()));
+    QVERIFY(other_chip.ok() && other_chip.value().descriptor.has_value());
+    mk::face::FaceTemplate other = own;
+    other.patient_id = QStringLiteral("pat-other");
+    other.descriptor = *other_chip.value().descriptor;
+    QVERIFY(templates_
+                ->saveConsent(mk::face::Enrollment::makeConsent(other.patient_id, 40, false, now,
+                                                                services_.config.enrollment))
+                .ok());
+    QVERIFY(templates_->saveTemplate(other).ok());
+    verified.clear();
+    for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+        panel.startFace(QStringLiteral("pat-other"));
+        performWhenAsked(&panel, panel.faceChallenge()->challenge());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.scanning(), kFaceTimeoutMs);
+        if (panel.phase() != mk::ui::VerifyPanel::Phase::ChallengeFailed) break;
+    }
+    patient_.stop();
+    QCOMPARE(panel.phase(), mk::ui::VerifyPanel::Phase::NoMatch);
+    QVERIFY(verified.isEmpty());
+    QVERIFY(templates_->deletePatient(QStringLiteral("pat-other")).ok());
+    // The failure counted toward the kiosk-wide lockout; forget it for the next tests.
+    QVERIFY(templates_->saveLockout(mk::face::LockoutState{}).ok());
 }
 
 void TestKioskFace::enrollAfterBookingThenSignInWithTheFace()
