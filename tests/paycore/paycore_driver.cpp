@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QSet>
 #include <QTextStream>
 
 #include <condition_variable>
@@ -73,14 +74,13 @@ int main(int argc, char** argv)
     const QStringList lines = QString::fromUtf8(plan.readAll()).split(u'\n', Qt::SkipEmptyParts);
     int paid = 0;
     int other = 0;
+    auto rows = core.records().list(QString());
+    if (!rows) return 1;
+    QSet<QString> have;  // bills with a payment (paid, refused, in flight) from earlier runs
+    for (const PaymentRow& r : rows.value()) have.insert(r.invoice_id);
     for (const QString& line : lines) {
         const QStringList f = line.split(u' ');
-        if (f.size() != 3) continue;
-        auto rows = core.records().list(QString());
-        if (!rows) return 1;
-        bool have = false;
-        for (const PaymentRow& r : rows.value()) have |= r.invoice_id == f[1];
-        if (have) continue;  // a payment of this bill exists (paid, refused, in flight)
+        if (f.size() != 3 || have.contains(f[1])) continue;
         const BillPayment p = core.payBill(f[0], BillToPay{f[1], f[2].toLongLong()},
                                            Evidence{Evidence::Method::Face, 0.9});
         if (p.status == PayStatus::Paid || p.status == PayStatus::PaidOffline)

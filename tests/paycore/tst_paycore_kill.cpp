@@ -1,14 +1,17 @@
 // kill -9 of a process taking payments (issue 9): paycore_driver pays a plan of bills against
 // the simulator while this test kills it with SIGKILL at points drawn from a seed it prints
 // (MEDKIOSK_KILL_SEED=<seed> replays a failure), several rounds, then lets a final run finish.
-// Then: every planned bill is paid at the pool exactly once (0 lost, 0 charged twice), every
+// 1,000 payments of 1.00 (written into the simulator's state.json). Then: every planned bill is
+// paid at the pool exactly once (0 lost, 0 charged twice), every
 // payment the kiosk holds as paid is the pool's (reconcile finds no difference) and the ledger
 // verifies.
 #include "PayCoreFixture.h"
 #include "core/common/HospitalClock.h"
 #include "payment/Ledger.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
@@ -25,45 +28,92 @@ private Q_SLOTS:
     void killNineWhileTakingPayments();
 };
 
+namespace {
+
+// payments_applied of GET /_sim/stats: invoices the simulator balanced by a payment.
+int paymentsApplied(const QUrl& base)
+{
+    pool::CurlTransport t(PayCoreFixture::transport());
+    pool::HttpRequest r;
+    r.url = base;
+    r.url.setPath(QStringLiteral("/_sim/stats"));
+    auto reply = t.perform(r);
+    if (!reply) return -1;
+    return QJsonDocument::fromJson(reply.value().body)
+        .object()
+        .value(QStringLiteral("payments_applied"))
+        .toInt(-1);
+}
+
+}  // namespace
+
 void TestPayCoreKill::killNineWhileTakingPayments()
 {
+    // 1,000 bills of 1.00 for pat-1001 (credit line 3000.00): the simulator has no call that
+    // makes bills, so they are written into its state.json between two starts (same data dir).
+    const int n = 1000;
     PayCoreFixture fx;
     QVERIFY(fx.dir.isValid());
-    const QString error = fx.startSim();
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    auto helper = fx.kiosk(QStringLiteral("helper"), PaymentOptions(), 4000, false);
-    QVERIFY(helper);
-    // The plan: every seeded bill that the patient's (or guardian's) credit line can carry.
-    QStringList patients{u"pat-1001"_qs, u"pat-1002"_qs, u"pat-1003"_qs};
-    for (int i = 1100; i <= 1115; ++i) patients.append(QStringLiteral("pat-%1").arg(i));
+    sim::SimOptions so;
+    so.seed = 20261204;
+    so.require_auth = false;
+    so.data_dir = fx.dir.filePath(u"sim"_qs);
+    {
+        sim::SimulatorThread first(so);
+        QString error;
+        QVERIFY2(first.start(&error), qPrintable(error));
+        pool::PoolOptions po;
+        po.base_url = first.baseUrl();
+        pool::PoolClient c(po);
+        auto bills = c.unpaidBills(u"pat-1001"_qs);  // seeds the payment state
+        QVERIFY(bills);
+        pay::OpenCreditRequest open{u"pat-1100"_qs, u"1"_qs, true, pay::Verification::face(0.9)};
+        QVERIFY(c.openCredit(open, pay::newIdempotencyKey()));  // a change: state.json written
+    }
+    QFile state(QDir(so.data_dir).filePath(u"state.json"_qs));
+    QVERIFY(state.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(state.readAll()).object();
+    state.close();
+    QJsonObject payments = root.value(u"payments").toObject();
+    QJsonArray invoices_state = payments.value(u"invoices").toArray();
+    QJsonObject model;
+    for (const QJsonValue& v : invoices_state)
+        if (v.toObject().value(u"id").toString() == u"inv-1001-3") model = v.toObject();
+    QVERIFY(!model.isEmpty());
+    QStringList invoices;
     QFile plan(fx.dir.filePath(u"plan.txt"_qs));
     QVERIFY(plan.open(QIODevice::WriteOnly));
-    QStringList invoices;
-    for (const QString& p : patients) {
-        if (p.startsWith(QLatin1String("pat-11"))) {
-            const OpenCreditOutcome o =
-                helper->core->openCredit(OpenCreditRequest{p, u"1"_qs, true, face()});
-            QVERIFY2(o.opened, qPrintable(o.error.detail));
-        }
-        auto bills = helper->core->bills(p);
-        QVERIFY(bills);
-        qint64 budget = p.startsWith(QLatin1String("pat-11")) ? 50000 : 300000;
-        for (const Bill& b : bills.value().bills) {
-            if (b.total_net_fen > budget) continue;
-            budget -= b.total_net_fen;
-            plan.write(QStringLiteral("%1 %2 %3\n").arg(p, b.id).arg(b.total_net_fen).toUtf8());
-            invoices.append(b.id);
-        }
+    for (int i = 0; i < n; ++i) {
+        QJsonObject inv = model;
+        const QString id = QStringLiteral("inv-kill-%1").arg(i, 4, 10, QLatin1Char('0'));
+        inv.insert(u"id"_qs, id);
+        inv.insert(u"number"_qs, QStringLiteral("K-%1").arg(i, 4, 10, QLatin1Char('0')));
+        inv.insert(u"lines"_qs, QJsonArray{QJsonObject{{u"category"_qs, u"other"_qs},
+                                                       {u"zh"_qs, u"测试"_qs},
+                                                       {u"en"_qs, u"Test"_qs},
+                                                       {u"base_fen"_qs, 100},
+                                                       {u"deduction_fen"_qs, 0}}});
+        invoices_state.append(inv);
+        invoices.append(id);
+        plan.write(QStringLiteral("pat-1001 %1 100\n").arg(id).toUtf8());
     }
     plan.close();
-    QVERIFY(invoices.size() >= 20);
+    payments.insert(u"invoices"_qs, invoices_state);
+    root.insert(u"payments"_qs, payments);
+    QVERIFY(state.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    state.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
+    state.close();
+    fx.sim = std::make_unique<sim::SimulatorThread>(so);
+    QString error;
+    QVERIFY2(fx.sim->start(&error), qPrintable(error));
+    auto helper = fx.kiosk(QStringLiteral("helper"), PaymentOptions(), 4000, false);
+    QVERIFY(helper);
     qInfo() << "plan:" << invoices.size() << "bills";
 
     const QDate today = HospitalClock(QByteArrayLiteral("Asia/Shanghai")).today();
-    const auto poolPaid = [&] {
-        auto all = helper->client->reconciliations(kDevice, today);
-        return all ? int(all.value().size()) : -1;
-    };
+    const QUrl base = fx.sim->baseUrl();
+    const int applied_before = paymentsApplied(base);
+    const auto poolPaid = [&] { return paymentsApplied(base) - applied_before; };
     const QString path = fx.dir.filePath(u"kill9.db"_qs);
     const QStringList args{path, fx.sim->baseUrl().toString(), plan.fileName()};
     bool seeded = false;
@@ -112,6 +162,7 @@ void TestPayCoreKill::killNineWhileTakingPayments()
     for (const pay::PaymentOutcome& p : all.value()) ++per_invoice[p.invoiceId];
     for (const QString& id : invoices) QCOMPARE(per_invoice.value(id), 1);
     QCOMPARE(all.value().size(), invoices.size());
+    QCOMPARE(poolPaid(), n);
 
     // The kiosk's own records agree with the pool, and the ledger verifies.
     QByteArray raw(store::SecureKey::kSizeBytes, 'k');

@@ -359,7 +359,8 @@ Result<QList<pay::PaymentOutcome>> PoolClient::reconciliations(const QString& de
         searchExact(QStringLiteral("PaymentReconciliation"),
                     {{QStringLiteral("requestor"), QStringLiteral("Device/") + device_id},
                      {QStringLiteral("created"), QStringLiteral("ge") + dayText(day)},
-                     {QStringLiteral("created"), QStringLiteral("lt") + dayText(day.addDays(1))}});
+                     {QStringLiteral("created"), QStringLiteral("lt") + dayText(day.addDays(1))},
+                     {QStringLiteral("_count"), QStringLiteral("200")}});
     if (!found.ok()) return found.error();
     QList<pay::PaymentOutcome> out;
     for (const QJsonObject& r : found.value()) {
