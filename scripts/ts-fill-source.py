@@ -1,10 +1,23 @@
 #!/usr/bin/env python3
-"""Marks every unfinished entry of a .ts file finished, with the source text as translation.
+"""Marks every unfinished entry of a .ts file finished, with the source text as translation (for
+"%n thing(s)" plurals: the singular and plural English forms).
 
 Used for the English file only: English is the source language of every tr() string.
 """
+import re
 import sys
 import xml.etree.ElementTree as ET
+
+
+def english_forms(source: str) -> list:
+    """Singular and plural of a "%n thing(s)" source: "1 minute", "2 minutes"; a verb right after
+    "(s)" follows the noun ("1 bill was paid", "2 bills were paid")."""
+    singular = re.sub(r"\(s\) were\b", " was", source)
+    singular = re.sub(r"\(s\) are\b", " is", singular)
+    singular = re.sub(r"\(s\) have\b", " has", singular)
+    singular = singular.replace("(s)", "")
+    plural = source.replace("(s)", "s")
+    return [singular, plural]
 
 
 def main(path: str) -> int:
@@ -15,15 +28,19 @@ def main(path: str) -> int:
         translation = message.find("translation")
         if source is None or translation is None:
             continue
+        if message.get("numerus") == "yes":
+            forms = translation.findall("numerusform")
+            # New, or still the source text copied by an older version of this script.
+            if translation.get("type") == "unfinished" or all(f.text == source.text for f in forms):
+                for form in forms:
+                    translation.remove(form)
+                for text in english_forms(source.text):
+                    ET.SubElement(translation, "numerusform").text = text
+                translation.attrib.pop("type", None)
+                changed += 1
+            continue
         if translation.get("type") == "unfinished":
-            if message.get("numerus") == "yes":
-                for form in translation.findall("numerusform"):
-                    form.text = source.text
-                if not translation.findall("numerusform"):
-                    for _ in range(2):
-                        ET.SubElement(translation, "numerusform").text = source.text
-            else:
-                translation.text = source.text
+            translation.text = source.text
             del translation.attrib["type"]
             changed += 1
     with open(path, "wb") as out:
