@@ -304,6 +304,10 @@
         <source>STAFF: this kiosk's identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</source>
         <translation>STAFF: this kiosk's identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</translation>
     </message>
+    <message>
+        <source>STAFF: the local store %1 cannot be read with its key, and a key rotation was interrupted (%2 exists). Nothing was changed. IT: run "medkioskctl store rekey" to finish the rotation, then start the kiosk again.</source>
+        <translation>STAFF: the local store %1 cannot be read with its key, and a key rotation was interrupted (%2 exists). Nothing was changed. IT: run "medkioskctl store rekey" to finish the rotation, then start the kiosk again.</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -318,23 +322,17 @@
     <message numerus="yes">
         <source>The time slot starts in less than %n minute(s)</source>
         <translation>
-            <numerusform>The time slot starts in less than %n minute(s)</numerusform>
-            <numerusform>The time slot starts in less than %n minute(s)</numerusform>
-        </translation>
+            <numerusform>The time slot starts in less than %n minute</numerusform><numerusform>The time slot starts in less than %n minutes</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Bookings are open at most %n day(s) ahead</source>
         <translation>
-            <numerusform>Bookings are open at most %n day(s) ahead</numerusform>
-            <numerusform>Bookings are open at most %n day(s) ahead</numerusform>
-        </translation>
+            <numerusform>Bookings are open at most %n day ahead</numerusform><numerusform>Bookings are open at most %n days ahead</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>At most %n booking(s) per patient per day</source>
         <translation>
-            <numerusform>At most %n booking(s) per patient per day</numerusform>
-            <numerusform>At most %n booking(s) per patient per day</numerusform>
-        </translation>
+            <numerusform>At most %n booking per patient per day</numerusform><numerusform>At most %n bookings per patient per day</numerusform></translation>
     </message>
     <message>
         <source>The appointment has no valid start</source>
@@ -343,9 +341,7 @@
     <message numerus="yes">
         <source>Cancelling is possible until %n hour(s) before the visit</source>
         <translation>
-            <numerusform>Cancelling is possible until %n hour(s) before the visit</numerusform>
-            <numerusform>Cancelling is possible until %n hour(s) before the visit</numerusform>
-        </translation>
+            <numerusform>Cancelling is possible until %n hour before the visit</numerusform><numerusform>Cancelling is possible until %n hours before the visit</numerusform></translation>
     </message>
 </context>
 <context>
@@ -517,6 +513,10 @@
     <message>
         <source>pool/token_url: "%1" must be an https URL (plain http only to this machine)</source>
         <translation>pool/token_url: "%1" must be an https URL (plain http only to this machine)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1077,108 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::PayLedgerVerifyCommand</name>
+    <message>
+        <source>Check the payment ledger's hash chain: names an altered, removed or reordered row.</source>
+        <translation>Check the payment ledger's hash chain: names an altered, removed or reordered row.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment ledger verified: %n row(s), chain intact.</source>
+        <translation>
+            <numerusform>Payment ledger verified: %n row, chain intact.</numerusform><numerusform>Payment ledger verified: %n rows, chain intact.</numerusform></translation>
+    </message>
+    <message>
+        <source>Payment ledger NOT intact: %1</source>
+        <translation>Payment ledger NOT intact: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::PayListCommand</name>
+    <message>
+        <source>List the payments of a day (default today).</source>
+        <translation>List the payments of a day (default today).</translation>
+    </message>
+    <message>
+        <source>The day, YYYY-MM-DD (hospital time).</source>
+        <translation>The day, YYYY-MM-DD (hospital time).</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>--date must be YYYY-MM-DD</source>
+        <translation>--date must be YYYY-MM-DD</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n payment</numerusform><numerusform>%n payments</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::PayReconcileCommand</name>
+    <message>
+        <source>Compare a day's payments in this kiosk's ledger with the pool's list.</source>
+        <translation>Compare a day's payments in this kiosk's ledger with the pool's list.</translation>
+    </message>
+    <message>
+        <source>The day, YYYY-MM-DD (hospital time).</source>
+        <translation>The day, YYYY-MM-DD (hospital time).</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>--date YYYY-MM-DD is required</source>
+        <translation>--date YYYY-MM-DD is required</translation>
+    </message>
+    <message>
+        <source>no booking pool is configured (pool/base_url)</source>
+        <translation>no booking pool is configured (pool/base_url)</translation>
+    </message>
+    <message>
+        <source>cannot reconcile: %1</source>
+        <translation>cannot reconcile: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 payment(s) in the kiosk's ledger, %3 at the pool</source>
+        <translation>%1: %2 payment(s) in the kiosk's ledger, %3 at the pool</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>No differences.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::PayStatusCommand</name>
+    <message>
+        <source>Show today's payments by state and method, and what awaits review.</source>
+        <translation>Show today's payments by state and method, and what awaits review.</translation>
+    </message>
+    <message>
+        <source>cannot read the payments from the store</source>
+        <translation>cannot read the payments from the store</translation>
+    </message>
+    <message>
+        <source>Payments on %1:</source>
+        <translation>Payments on %1:</translation>
+    </message>
+    <message>
+        <source>  paid by %1: %2</source>
+        <translation>  paid by %1: %2</translation>
+    </message>
+    <message>
+        <source>Taken offline, waiting for the pool: %1 (%2)</source>
+        <translation>Taken offline, waiting for the pool: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Failed payments awaiting review: %1</source>
+        <translation>Failed payments awaiting review: %1</translation>
+    </message>
+</context>
+<context>
     <name>mk::ctl::QrDecodeCommand</name>
     <message>
         <source>Decode the QR code of an image file (IMAGE) with the kiosk's decoder.</source>
@@ -1344,6 +1446,33 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Open the encrypted store read-only and run a full integrity check.</source>
         <translation>Open the encrypted store read-only and run a full integrity check.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::StoreRekeyCommand</name>
+    <message>
+        <source>Re-encrypt the stopped kiosk's store with a new random key, keeping every record.</source>
+        <translation>Re-encrypt the stopped kiosk's store with a new random key, keeping every record.</translation>
+    </message>
+    <message>
+        <source>Use the new key in FILE (made by medkiosk-ctl for the systemd credential) and leave replacing the old key to the caller.</source>
+        <translation>Use the new key in FILE (made by medkiosk-ctl for the systemd credential) and leave replacing the old key to the caller.</translation>
+    </message>
+    <message>
+        <source>Store re-encrypted with a new key: %1 rows in %2 tables kept (%3 ms in all).</source>
+        <translation>Store re-encrypted with a new key: %1 rows in %2 tables kept (%3 ms in all).</translation>
+    </message>
+    <message>
+        <source>Store not re-encrypted: %1</source>
+        <translation>Store not re-encrypted: %1</translation>
+    </message>
+    <message>
+        <source>Store re-encrypted, but the new key is not in place: %1</source>
+        <translation>Store re-encrypted, but the new key is not in place: %1</translation>
+    </message>
+    <message>
+        <source>Store key rotation stopped in an unclear state: %1</source>
+        <translation>Store key rotation stopped in an unclear state: %1</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2212,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>SQLCipher not linked: refusing to run</source>
         <translation>SQLCipher not linked: refusing to run</translation>
     </message>
+    <message>
+        <source>cannot re-encrypt the store with the new key</source>
+        <translation>cannot re-encrypt the store with the new key</translation>
+    </message>
 </context>
 <context>
     <name>mk::store::SqlStatement</name>
@@ -2178,6 +2311,117 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::store::StoreRekey</name>
+    <message>
+        <source>the store %1 is open in another process (pid %2; the kiosk keeps it open while it runs). Stop the kiosk first (systemctl stop medkiosk) and run this again. Nothing was changed.</source>
+        <translation>the store %1 is open in another process (pid %2; the kiosk keeps it open while it runs). Stop the kiosk first (systemctl stop medkiosk) and run this again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The store still opens with the old key; nothing was lost.</source>
+        <translation>The store still opens with the old key; nothing was lost.</translation>
+    </message>
+    <message>
+        <source>the store key is the systemd credential %1, which this program cannot replace. Run "medkiosk-ctl store rekey" as root: it makes the new credential beside the old one with
+  %2
+and gives it to this program with --new-key-file. Nothing was changed.</source>
+        <translation>the store key is the systemd credential %1, which this program cannot replace. Run "medkiosk-ctl store rekey" as root: it makes the new credential beside the old one with
+  %2
+and gives it to this program with --new-key-file. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>the new key file %1 does not exist. Nothing was changed.</source>
+        <translation>the new key file %1 does not exist. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>the new key in %1 is the key in use. Nothing was changed.</source>
+        <translation>the new key in %1 is the key in use. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>removed the unused new key file %1</source>
+        <translation>removed the unused new key file %1</translation>
+    </message>
+    <message>
+        <source>could not remove the unused new key file %1 (%2): delete it</source>
+        <translation>could not remove the unused new key file %1 (%2): delete it</translation>
+    </message>
+    <message>
+        <source>the store already opens only with the new key in %1 (an earlier rotation was interrupted): nothing to re-encrypt</source>
+        <translation>the store already opens only with the new key in %1 (an earlier rotation was interrupted): nothing to re-encrypt</translation>
+    </message>
+    <message>
+        <source>cannot open the store %1 with its key (%2). Nothing was changed.</source>
+        <translation>cannot open the store %1 with its key (%2). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>found the new key file %1 of an interrupted rotation: it is used</source>
+        <translation>found the new key file %1 of an interrupted rotation: it is used</translation>
+    </message>
+    <message>
+        <source>the store %1 is not in WAL mode (the kiosk switches it at its first start): start the kiosk once, stop it, and run this again. Nothing was changed.</source>
+        <translation>the store %1 is not in WAL mode (the kiosk switches it at its first start): start the kiosk once, stop it, and run this again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>the store %1 fails its integrity check (%2): a damaged store is not re-encrypted. Nothing was changed.</source>
+        <translation>the store %1 fails its integrity check (%2): a damaged store is not re-encrypted. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>opened the store %1 alone with the old key (%2): schema %3, integrity ok, %4 rows in %5 tables</source>
+        <translation>opened the store %1 alone with the old key (%2): schema %3, integrity ok, %4 rows in %5 tables</translation>
+    </message>
+    <message>
+        <source>cannot write the new key file: %1. %2</source>
+        <translation>cannot write the new key file: %1. %2</translation>
+    </message>
+    <message>
+        <source>wrote a new random 256-bit key to %1 (mode 0600, flushed to the disk)</source>
+        <translation>wrote a new random 256-bit key to %1 (mode 0600, flushed to the disk)</translation>
+    </message>
+    <message>
+        <source>re-encrypting failed (%1). %2</source>
+        <translation>re-encrypting failed (%1). %2</translation>
+    </message>
+    <message>
+        <source>re-encrypting failed (%1) and the store opens with neither key now. Both keys are kept: the old one (%2) and the new one in %3. Do not delete anything; run "medkioskctl store check" with each and call support.</source>
+        <translation>re-encrypting failed (%1) and the store opens with neither key now. Both keys are kept: the old one (%2) and the new one in %3. Do not delete anything; run "medkioskctl store check" with each and call support.</translation>
+    </message>
+    <message>
+        <source>re-encrypted the store with the new key (PRAGMA rekey, %1 ms)</source>
+        <translation>re-encrypted the store with the new key (PRAGMA rekey, %1 ms)</translation>
+    </message>
+    <message>
+        <source>re-encrypting did not complete: the check with the new key failed (%1). %2</source>
+        <translation>re-encrypting did not complete: the check with the new key failed (%1). %2</translation>
+    </message>
+    <message>
+        <source>row counts differ</source>
+        <translation>row counts differ</translation>
+    </message>
+    <message>
+        <source>the check with the new key failed (%1) and the old key does not open the store. Both keys are kept: the old one (%2) and the new one in %3. Do not delete anything; call support.</source>
+        <translation>the check with the new key failed (%1) and the old key does not open the store. Both keys are kept: the old one (%2) and the new one in %3. Do not delete anything; call support.</translation>
+    </message>
+    <message>
+        <source>the old key still opens the store after re-encrypting. Both keys are kept; call support.</source>
+        <translation>the old key still opens the store after re-encrypting. Both keys are kept; call support.</translation>
+    </message>
+    <message>
+        <source>reopened it with the new key: integrity ok, the same %1 rows in %2 tables; the old key no longer opens it</source>
+        <translation>reopened it with the new key: integrity ok, the same %1 rows in %2 tables; the old key no longer opens it</translation>
+    </message>
+    <message>
+        <source>the store's key is now the one in %1: replace the old key with it now</source>
+        <translation>the store's key is now the one in %1: replace the old key with it now</translation>
+    </message>
+    <message>
+        <source>the store is re-encrypted and opens only with the new key, in %1, but it could not replace %2 (%3). Do it now: mv %1 %2</source>
+        <translation>the store is re-encrypted and opens only with the new key, in %1, but it could not replace %2 (%3). Do it now: mv %1 %2</translation>
+    </message>
+    <message>
+        <source>replaced the key file %1 with the new key (the old key is gone)</source>
+        <translation>replaced the key file %1 with the new key (the old key is gone)</translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::BusyIndicator</name>
     <message>
         <source>Please wait…</source>
@@ -2265,6 +2509,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>Tap the person who will see the doctor.</source>
         <translation>Tap the person who will see the doctor.</translation>
     </message>
+    <message>
+        <source>Whose bills do you want to pay?</source>
+        <translation>Whose bills do you want to pay?</translation>
+    </message>
+    <message>
+        <source>Tap the person whose bills you want to see.</source>
+        <translation>Tap the person whose bills you want to see.</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::ConfirmScreen</name>
@@ -2315,6 +2567,99 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Booking needs a connection to the hospital system. Please try again in a moment, or book at the service desk.</source>
         <translation>Booking needs a connection to the hospital system. Please try again in a moment, or book at the service desk.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::CreditOpenScreen</name>
+    <message>
+        <source>Credit care cannot be opened at this kiosk.</source>
+        <translation>Credit care cannot be opened at this kiosk.</translation>
+    </message>
+    <message>
+        <source>Opening credit care needs the hospital system, which cannot be reached now. Please try again later.</source>
+        <translation>Opening credit care needs the hospital system, which cannot be reached now. Please try again later.</translation>
+    </message>
+    <message>
+        <source>The agreement could not be read now. %1</source>
+        <translation>The agreement could not be read now. %1</translation>
+    </message>
+    <message>
+        <source>Open credit care</source>
+        <translation>Open credit care</translation>
+    </message>
+    <message>
+        <source>Reading the agreement...</source>
+        <translation>Reading the agreement...</translation>
+    </message>
+    <message>
+        <source>I have read it</source>
+        <translation>I have read it</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>Do you agree to open credit care under this agreement?
+
+The hospital's credit service checks your credit and decides on your credit line. Bills you pay on credit are repaid later in the hospital's app. This is optional: you can always pay by phone or at the cashier window.</source>
+        <translation>Do you agree to open credit care under this agreement?
+
+The hospital's credit service checks your credit and decides on your credit line. Bills you pay on credit are repaid later in the hospital's app. This is optional: you can always pay by phone or at the cashier window.</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>I agree</translation>
+    </message>
+    <message>
+        <source>I do not agree</source>
+        <translation>I do not agree</translation>
+    </message>
+    <message>
+        <source>Confirm with the last 4 digits of your phone number.</source>
+        <translation>Confirm with the last 4 digits of your phone number.</translation>
+    </message>
+    <message>
+        <source>First, a quick face check.</source>
+        <translation>First, a quick face check.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Asking the credit service. Please wait...</source>
+        <translation>Asking the credit service. Please wait...</translation>
+    </message>
+    <message>
+        <source>Back to my bills</source>
+        <translation>Back to my bills</translation>
+    </message>
+    <message>
+        <source>Credit care is open. Your credit line is %1. You can pay your bills on credit now.</source>
+        <translation>Credit care is open. Your credit line is %1. You can pay your bills on credit now.</translation>
+    </message>
+    <message>
+        <source>The credit service did not open credit care. Reason: %1
+You can still pay by phone or at the cashier window.</source>
+        <translation>The credit service did not open credit care. Reason: %1
+You can still pay by phone or at the cashier window.</translation>
+    </message>
+    <message>
+        <source>The credit service could not confirm your identity. Nothing was opened. Please try again, or ask at the service desk.</source>
+        <translation>The credit service could not confirm your identity. Nothing was opened. Please try again, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <source>Opening credit care needs the hospital system, which cannot be reached now. Nothing was opened. Please try again later.</source>
+        <translation>Opening credit care needs the hospital system, which cannot be reached now. Nothing was opened. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Credit care could not be opened now. %1</source>
+        <translation>Credit care could not be opened now. %1</translation>
     </message>
 </context>
 <context>
@@ -2413,15 +2758,13 @@ This is optional: scanning a code or a card always works.</source>
         <translation>
             <numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
 What is stored: a face template (128 numbers), never a photo.
-Kept for %n day(s), then deleted automatically.
+Kept for %n day, then deleted automatically.
 You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
-This is optional: scanning a code or a card always works.</numerusform>
-            <numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
+This is optional: scanning a code or a card always works.</numerusform><numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
 What is stored: a face template (128 numbers), never a photo.
-Kept for %n day(s), then deleted automatically.
+Kept for %n days, then deleted automatically.
 You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
-This is optional: scanning a code or a card always works.</numerusform>
-        </translation>
+This is optional: scanning a code or a card always works.</numerusform></translation>
     </message>
     <message>
         <source>Face sign-in is not offered for this patient. You can always use a code or a card.</source>
@@ -2588,6 +2931,10 @@ This is optional: scanning a code or a card always works.</numerusform>
         <source>Sign in with your face</source>
         <translation>Sign in with your face</translation>
     </message>
+    <message>
+        <source>Pay my bills</source>
+        <translation>Pay my bills</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::IdentifyScreen</name>
@@ -2663,6 +3010,10 @@ This is optional: scanning a code or a card always works.</numerusform>
         <source>No patient was found with these details. Please check the number and the date of birth and try again, or ask at the information desk.</source>
         <translation>No patient was found with these details. Please check the number and the date of birth and try again, or ask at the information desk.</translation>
     </message>
+    <message>
+        <source>Whose bills do you want to pay?</source>
+        <translation>Whose bills do you want to pay?</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::Keypad</name>
@@ -2708,9 +3059,7 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message numerus="yes">
         <source>%n waiting</source>
         <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
-        </translation>
+            <numerusform>%n waiting</numerusform><numerusform>%n waiting</numerusform></translation>
     </message>
     <message>
         <source>Your face was recognised, but the hospital system does not have your patient record. Please sign in here with your patient card or number, or ask the staff at the service desk.</source>
@@ -2865,6 +3214,455 @@ This is optional: scanning a code or a card always works.</numerusform>
         <source>Try again now</source>
         <translation>Try again now</translation>
     </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayBillsScreen</name>
+    <message>
+        <source>Paying is not available at this kiosk. Please pay at the cashier window.</source>
+        <translation>Paying is not available at this kiosk. Please pay at the cashier window.</translation>
+    </message>
+    <message>
+        <source>Your bills could not be read now. %1</source>
+        <translation>Your bills could not be read now. %1</translation>
+    </message>
+    <message>
+        <source>Bill %1 · %2</source>
+        <translation>Bill %1 · %2</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Insurance pays</source>
+        <translation>Insurance pays</translation>
+    </message>
+    <message>
+        <source>You pay</source>
+        <translation>You pay</translation>
+    </message>
+    <message>
+        <source>This bill: you pay %1</source>
+        <translation>This bill: you pay %1</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient: %1</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached: these are the bills last seen at this kiosk.</source>
+        <translation>The hospital system cannot be reached: these are the bills last seen at this kiosk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bill(s) could not be checked and cannot be paid here. Please ask at the cashier window.</source>
+        <translation>
+            <numerusform>%n bill could not be checked and cannot be paid here. Please ask at the cashier window.</numerusform><numerusform>%n bills could not be checked and cannot be paid here. Please ask at the cashier window.</numerusform></translation>
+    </message>
+    <message>
+        <source>You owe %1 on credit. Scan this code with your phone to repay it in the hospital's app.</source>
+        <translation>You owe %1 on credit. Scan this code with your phone to repay it in the hospital's app.</translation>
+    </message>
+    <message>
+        <source>You have no unpaid bills. Nothing to pay today.</source>
+        <translation>You have no unpaid bills. Nothing to pay today.</translation>
+    </message>
+    <message>
+        <source>Total to pay: %1</source>
+        <translation>Total to pay: %1</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Pay %1</translation>
+    </message>
+    <message>
+        <source>Your unpaid bills</source>
+        <translation>Your unpaid bills</translation>
+    </message>
+    <message>
+        <source>Print a copy of today's receipts</source>
+        <translation>Print a copy of today's receipts</translation>
+    </message>
+    <message>
+        <source>Open credit care</source>
+        <translation>Open credit care</translation>
+    </message>
+    <message>
+        <source>Today's receipts could not be read now. %1</source>
+        <translation>Today's receipts could not be read now. %1</translation>
+    </message>
+    <message>
+        <source>There are no receipts from today to print.</source>
+        <translation>There are no receipts from today to print.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayIdentifyScreen</name>
+    <message>
+        <source>Pay your bills</source>
+        <translation>Pay your bills</translation>
+    </message>
+    <message>
+        <source>First, tell us who you are. Choose one way:</source>
+        <translation>First, tell us who you are. Choose one way:</translation>
+    </message>
+    <message>
+        <source>Use my face</source>
+        <translation>Use my face</translation>
+    </message>
+    <message>
+        <source>Scan my patient card</source>
+        <translation>Scan my patient card</translation>
+    </message>
+    <message>
+        <source>Type my patient number or phone number</source>
+        <translation>Type my patient number or phone number</translation>
+    </message>
+    <message>
+        <source>You can also hold your patient card's QR code under the scanner now. Parents: identify yourself, then choose your child.</source>
+        <translation>You can also hold your patient card's QR code under the scanner now. Parents: identify yourself, then choose your child.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayReceiptScreen</name>
+    <message>
+        <source>PROVISIONAL: the hospital system is offline. Your payment is recorded; the e-receipt follows. Kiosk receipt number: %1</source>
+        <translation>PROVISIONAL: the hospital system is offline. Your payment is recorded; the e-receipt follows. Kiosk receipt number: %1</translation>
+    </message>
+    <message>
+        <source>Invoice code: %1</source>
+        <translation>Invoice code: %1</translation>
+    </message>
+    <message>
+        <source>Invoice number: %1</source>
+        <translation>Invoice number: %1</translation>
+    </message>
+    <message>
+        <source>Check code: %1</source>
+        <translation>Check code: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <source>Payer: %1</source>
+        <translation>Payer: %1</translation>
+    </message>
+    <message>
+        <source>Scan to view</source>
+        <translation>Scan to view</translation>
+    </message>
+    <message>
+        <source>Your payment is complete. The receipt could not be printed (the printer is not available): please take a photo of this screen or scan the QR code, or tap "Print again" later.</source>
+        <translation>Your payment is complete. The receipt could not be printed (the printer is not available): please take a photo of this screen or scan the QR code, or tap "Print again" later.</translation>
+    </message>
+    <message>
+        <source>Today's receipts</source>
+        <translation>Today's receipts</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>Payment recorded</translation>
+    </message>
+    <message>
+        <source>Payment complete</source>
+        <translation>Payment complete</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayScreen</name>
+    <message numerus="yes">
+        <source>To pay: %1 (%n bill(s))</source>
+        <translation>
+            <numerusform>To pay: %1 (%n bill)</numerusform><numerusform>To pay: %1 (%n bills)</numerusform></translation>
+    </message>
+    <message>
+        <source>Available on your credit line: %1</source>
+        <translation>Available on your credit line: %1</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 available on your credit line. Please pay by phone.</source>
+        <translation>%1 is more than the %2 available on your credit line. Please pay by phone.</translation>
+    </message>
+    <message>
+        <source>Without a face check, credit can pay at most %1 at a time. Nothing was charged. Please pay by phone, or sign up for face sign-in at the service desk.</source>
+        <translation>Without a face check, credit can pay at most %1 at a time. Nothing was charged. Please pay by phone, or sign up for face sign-in at the service desk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other bill(s) were paid: tap "Show my receipts".</source>
+        <translation>
+            <numerusform>%n other bill was paid: tap "Show my receipts".</numerusform><numerusform>%n other bills were paid: tap "Show my receipts".</numerusform></translation>
+    </message>
+    <message>
+        <source>Paying by phone needs the hospital system, which cannot be reached now. Nothing was charged. Please try again later or pay at the cashier window.</source>
+        <translation>Paying by phone needs the hospital system, which cannot be reached now. Nothing was charged. Please try again later or pay at the cashier window.</translation>
+    </message>
+    <message>
+        <source>The payment code could not be made. Nothing was charged. %1</source>
+        <translation>The payment code could not be made. Nothing was charged. %1</translation>
+    </message>
+    <message>
+        <source>The payment code has expired. Nothing was charged. Tap "New code" to try again.</source>
+        <translation>The payment code has expired. Nothing was charged. Tap "New code" to try again.</translation>
+    </message>
+    <message>
+        <source>How do you want to pay?</source>
+        <translation>How do you want to pay?</translation>
+    </message>
+    <message>
+        <source>Pay on credit</source>
+        <translation>Pay on credit</translation>
+    </message>
+    <message>
+        <source>Pay by phone</source>
+        <translation>Pay by phone</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Pay by phone instead</source>
+        <translation>Pay by phone instead</translation>
+    </message>
+    <message>
+        <source>Paying on credit. Please wait; do not tap again.</source>
+        <translation>Paying on credit. Please wait; do not tap again.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone's payment app (bill %1 of %2).</source>
+        <translation>Scan this code with your phone's payment app (bill %1 of %2).</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone's payment app.</source>
+        <translation>Scan this code with your phone's payment app.</translation>
+    </message>
+    <message>
+        <source>Time left: %1:%2</source>
+        <translation>Time left: %1:%2</translation>
+    </message>
+    <message>
+        <source>Making your payment code...</source>
+        <translation>Making your payment code...</translation>
+    </message>
+    <message>
+        <source>Back to my bills</source>
+        <translation>Back to my bills</translation>
+    </message>
+    <message>
+        <source>Show my receipts</source>
+        <translation>Show my receipts</translation>
+    </message>
+    <message>
+        <source>Show the new bill</source>
+        <translation>Show the new bill</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>New code</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayText</name>
+    <message>
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>Examination</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicine</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Paid by phone</source>
+        <translation>Paid by phone</translation>
+    </message>
+    <message>
+        <source>Paid on credit</source>
+        <translation>Paid on credit</translation>
+    </message>
+    <message>
+        <source>Credit line %1 · used %2 · available %3</source>
+        <translation>Credit line %1 · used %2 · available %3</translation>
+    </message>
+    <message>
+        <source>Your credit care is suspended. Please pay by phone, or ask at the cashier window why it is suspended.</source>
+        <translation>Your credit care is suspended. Please pay by phone, or ask at the cashier window why it is suspended.</translation>
+    </message>
+    <message>
+        <source>Your credit care is closed. Please pay by phone.</source>
+        <translation>Your credit care is closed. Please pay by phone.</translation>
+    </message>
+    <message>
+        <source>You do not have credit care yet. You can open it here, or pay by phone.</source>
+        <translation>You do not have credit care yet. You can open it here, or pay by phone.</translation>
+    </message>
+    <message>
+        <source>Your credit line could not be read now. You can pay by phone.</source>
+        <translation>Your credit line could not be read now. You can pay by phone.</translation>
+    </message>
+    <message>
+        <source>This bill has changed since it was shown. Nothing was charged. Please look at the new amount and pay again.</source>
+        <translation>This bill has changed since it was shown. Nothing was charged. Please look at the new amount and pay again.</translation>
+    </message>
+    <message>
+        <source>This amount is more than your credit line allows now. Nothing was charged. You can pay by phone instead.</source>
+        <translation>This amount is more than your credit line allows now. Nothing was charged. You can pay by phone instead.</translation>
+    </message>
+    <message>
+        <source>Your credit care is suspended, so nothing was charged. Please pay by phone, or ask at the cashier window.</source>
+        <translation>Your credit care is suspended, so nothing was charged. Please pay by phone, or ask at the cashier window.</translation>
+    </message>
+    <message>
+        <source>You do not have credit care. Nothing was charged. You can open it on the bills screen, or pay by phone.</source>
+        <translation>You do not have credit care. Nothing was charged. You can open it on the bills screen, or pay by phone.</translation>
+    </message>
+    <message>
+        <source>The hospital system could not confirm it was you. Nothing was charged. Please check your identity again.</source>
+        <translation>The hospital system could not confirm it was you. Nothing was charged. Please check your identity again.</translation>
+    </message>
+    <message>
+        <source>This bill has already been paid (at another kiosk or at the cashier window). Nothing was charged here.</source>
+        <translation>This bill has already been paid (at another kiosk or at the cashier window). Nothing was charged here.</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached and this payment is over what the kiosk may accept offline. Nothing was charged. Please try again later or pay at the cashier window.</source>
+        <translation>The hospital system cannot be reached and this payment is over what the kiosk may accept offline. Nothing was charged. Please try again later or pay at the cashier window.</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached, and this payment cannot be taken offline. Nothing was charged. Please try again later or pay at the cashier window.</source>
+        <translation>The hospital system cannot be reached, and this payment cannot be taken offline. Nothing was charged. Please try again later or pay at the cashier window.</translation>
+    </message>
+    <message>
+        <source>The hospital system does not know this bill any more. Nothing was charged. Please ask at the cashier window.</source>
+        <translation>The hospital system does not know this bill any more. Nothing was charged. Please ask at the cashier window.</translation>
+    </message>
+    <message>
+        <source>The payment could not be completed. Nothing was reported paid. %1</source>
+        <translation>The payment could not be completed. Nothing was reported paid. %1</translation>
+    </message>
+    <message>
+        <source>This bill was not paid. Please ask at the cashier window.</source>
+        <translation>This bill was not paid. Please ask at the cashier window.</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ReceiptTicket</name>
+    <message>
+        <source>Medical e-receipt</source>
+        <translation>Medical e-receipt</translation>
+    </message>
+    <message>
+        <source>COPY</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL: the e-receipt follows</source>
+        <translation>PROVISIONAL: the e-receipt follows</translation>
+    </message>
+    <message>
+        <source>Kiosk receipt number %1</source>
+        <translation>Kiosk receipt number %1</translation>
+    </message>
+    <message>
+        <source>Invoice code: %1</source>
+        <translation>Invoice code: %1</translation>
+    </message>
+    <message>
+        <source>Invoice number: %1</source>
+        <translation>Invoice number: %1</translation>
+    </message>
+    <message>
+        <source>Check code: %1</source>
+        <translation>Check code: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message>
+        <source>Payer: %1</source>
+        <translation>Payer: %1</translation>
+    </message>
+    <message>
+        <source>Scan to view the e-receipt</source>
+        <translation>Scan to view the e-receipt</translation>
+    </message>
+    <message>
+        <source>Daily close %1</source>
+        <translation>Daily close %1</translation>
+    </message>
+    <message>
+        <source>Kiosk %1</source>
+        <translation>Kiosk %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n payment(s), %2</source>
+        <translation>
+            <numerusform>%1: %n payment, %2</numerusform><numerusform>%1: %n payments, %2</numerusform></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n payment(s), %1</source>
+        <translation>
+            <numerusform>Total: %n payment, %1</numerusform><numerusform>Total: %n payments, %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken offline, not yet confirmed: %n, %1</source>
+        <translation>
+            <numerusform>Taken offline, not yet confirmed: %n, %1</numerusform><numerusform>Taken offline, not yet confirmed: %n, %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused after being taken offline (review): %n, %1</source>
+        <translation>
+            <numerusform>Refused after being taken offline (review): %n, %1</numerusform><numerusform>Refused after being taken offline (review): %n, %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Daily close</source>
+        <translation>Daily close</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::ResultScreen</name>
@@ -2952,6 +3750,82 @@ This is optional: scanning a code or a card always works.</numerusform>
     </message>
 </context>
 <context>
+    <name>mk::ui::StaffPaymentsScreen</name>
+    <message>
+        <source>Payments are not installed at this kiosk.</source>
+        <translation>Payments are not installed at this kiosk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n payment(s), %2</source>
+        <translation>
+            <numerusform>%1: %n payment, %2</numerusform><numerusform>%1: %n payments, %2</numerusform></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>No payments at this kiosk today.</source>
+        <translation>No payments at this kiosk today.</translation>
+    </message>
+    <message>
+        <source>Today's payments by method:</source>
+        <translation>Today's payments by method:</translation>
+    </message>
+    <message>
+        <source>#%1 · bill %2 · %3 · taken %4 · %5</source>
+        <translation>#%1 · bill %2 · %3 · taken %4 · %5</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Payments refused after being taken offline (review):</source>
+        <translation>Payments refused after being taken offline (review):</translation>
+    </message>
+    <message>
+        <source>The daily close was printed.</source>
+        <translation>The daily close was printed.</translation>
+    </message>
+    <message>
+        <source>The daily close could not be printed: check the printer (paper, cover).</source>
+        <translation>The daily close could not be printed: check the printer (paper, cover).</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>The export failed: %1</translation>
+    </message>
+    <message>
+        <source>Payments at this kiosk</source>
+        <translation>Payments at this kiosk</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Print daily close</source>
+        <translation>Print daily close</translation>
+    </message>
+    <message>
+        <source>Export daily close</source>
+        <translation>Export daily close</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::StaffPinScreen</name>
     <message>
         <source>The PIN cannot be checked: %1</source>
@@ -2960,9 +3834,7 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left before the lock.</source>
         <translation>
-            <numerusform>Wrong PIN. %n attempt(s) left before the lock.</numerusform>
-            <numerusform>Wrong PIN. %n attempt(s) left before the lock.</numerusform>
-        </translation>
+            <numerusform>Wrong PIN. %n attempt left before the lock.</numerusform><numerusform>Wrong PIN. %n attempts left before the lock.</numerusform></translation>
     </message>
     <message>
         <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command "medkioskctl staff set-pin".</source>
@@ -2983,6 +3855,53 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message>
         <source>Enter</source>
         <translation>Enter</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::VerifyPanel</name>
+    <message>
+        <source>Step 1 of 2: checking that you are here in person</source>
+        <translation>Step 1 of 2: checking that you are here in person</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera and hold still.</source>
+        <translation>Look straight at the camera and hold still.</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: checking that it is you</source>
+        <translation>Step 2 of 2: checking that it is you</translation>
+    </message>
+    <message>
+        <source>Those digits do not match. Please try again.</source>
+        <translation>Those digits do not match. Please try again.</translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number.</source>
+        <translation>Please enter the last 4 digits of your phone number.</translation>
+    </message>
+    <message>
+        <source>Thank you, that is you.</source>
+        <translation>Thank you, that is you.</translation>
+    </message>
+    <message>
+        <source>Your face did not match the registered patient. Nothing was charged. Try again, or pay by phone.</source>
+        <translation>Your face did not match the registered patient. Nothing was charged. Try again, or pay by phone.</translation>
+    </message>
+    <message>
+        <source>We could not see the head movement. Nothing was charged. Please try again, or pay by phone.</source>
+        <translation>We could not see the head movement. Nothing was charged. Please try again, or pay by phone.</translation>
+    </message>
+    <message>
+        <source>The digits did not match 3 times. Nothing was charged. Please pay by phone or at the cashier window.</source>
+        <translation>The digits did not match 3 times. Nothing was charged. Please pay by phone or at the cashier window.</translation>
+    </message>
+    <message>
+        <source>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Please pay by phone.</source>
+        <translation>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Please pay by phone.</translation>
+    </message>
+    <message>
+        <source>Your identity cannot be checked at this kiosk now. Nothing was charged. Please pay by phone.</source>
+        <translation>Your identity cannot be checked at this kiosk now. Nothing was charged. Please pay by phone.</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@
         <translation>已过在自助机上取消该预约的时限。请到服务台咨询工作人员。</translation>
     </message>
     <message>
-        <source>The hospital&apos;s booking rules do not allow this booking. Please choose another time, or ask the staff at the service desk.</source>
+        <source>The hospital's booking rules do not allow this booking. Please choose another time, or ask the staff at the service desk.</source>
         <translation>医院的预约规则不允许此次预约。请选择其他时段，或到服务台咨询工作人员。</translation>
     </message>
     <message>
@@ -217,7 +217,7 @@
         <translation>以普通窗口而非全屏运行。</translation>
     </message>
     <message>
-        <source>--lang must be zh_CN or en, not &quot;%1&quot;.</source>
+        <source>--lang must be zh_CN or en, not "%1".</source>
         <translation>--lang 必须为 zh_CN 或 en，而不是“%1”。</translation>
     </message>
     <message>
@@ -253,7 +253,7 @@
         <translation>无法加载本地存储的密钥：%1。工作人员：请检查密钥文件或 systemd 凭据；存储未被改动。</translation>
     </message>
     <message>
-        <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run &quot;medkioskctl store check&quot; and call IT support.</source>
+        <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</source>
         <translation>无法打开本地存储 %1：%2。切勿删除：其中可能有尚未发送的报到和支付记录。工作人员：请运行“medkioskctl store check”并联系 IT 支持。</translation>
     </message>
     <message>
@@ -293,16 +293,20 @@
         <translation>工作人员：本地存储 %1 存在，但无法加载其密钥：%2。未做任何更改，也未生成新密钥。请恢复密钥文件（或更正配置中的 store/key_file，或提供 systemd 凭据 %3），然后重新启动自助机。</translation>
     </message>
     <message>
-        <source>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); &quot;medkioskctl store check&quot; then says whether it reads. The kiosk goes on with a new, empty store.</source>
-        <translation>工作人员：无法用其密钥读取本地存储 %1（%2）。它已被移至 %3，没有删除任何内容：其中可能有尚未发送的报到记录。恢复方法：IT 人员停止自助机，放回创建该存储时所用的密钥，并将 %3 改回 %1（如有 -wal 和 -shm 文件也一并改回）；然后运行 &quot;medkioskctl store check&quot; 检查能否读取。自助机将使用一个新的空存储继续运行。</translation>
+        <source>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); "medkioskctl store check" then says whether it reads. The kiosk goes on with a new, empty store.</source>
+        <translation>工作人员：无法用其密钥读取本地存储 %1（%2）。它已被移至 %3，没有删除任何内容：其中可能有尚未发送的报到记录。恢复方法：IT 人员停止自助机，放回创建该存储时所用的密钥，并将 %3 改回 %1（如有 -wal 和 -shm 文件也一并改回）；然后运行 "medkioskctl store check" 检查能否读取。自助机将使用一个新的空存储继续运行。</translation>
     </message>
     <message>
-        <source>cannot write the demo kiosk&apos;s JWKS %1: %2</source>
+        <source>cannot write the demo kiosk's JWKS %1: %2</source>
         <translation>无法写入演示自助机的 JWKS %1：%2</translation>
     </message>
     <message>
-        <source>STAFF: this kiosk&apos;s identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</source>
+        <source>STAFF: this kiosk's identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</source>
         <translation>工作人员：本自助机的身份密钥无法使用：%1。在 IT 人员修复之前，本机暂停服务（见 docs/identity.md）。</translation>
+    </message>
+    <message>
+        <source>STAFF: the local store %1 cannot be read with its key, and a key rotation was interrupted (%2 exists). Nothing was changed. IT: run "medkioskctl store rekey" to finish the rotation, then start the kiosk again.</source>
+        <translation>工作人员：无法用其密钥读取本地存储 %1，且密钥轮换曾被中断（%2 存在）。未做任何更改。IT：请运行“medkioskctl store rekey”完成轮换，然后重新启动自助机。</translation>
     </message>
 </context>
 <context>
@@ -409,7 +413,7 @@
 <context>
     <name>mk::checkin::CheckinOptions</name>
     <message>
-        <source>checkin/%1: &quot;%2&quot; is not a whole number</source>
+        <source>checkin/%1: "%2" is not a whole number</source>
         <translation>checkin/%1：“%2”不是整数</translation>
     </message>
 </context>
@@ -447,7 +451,7 @@
 <context>
     <name>mk::config::KioskConfig</name>
     <message>
-        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <source>%1: "%2" is not a whole number</source>
         <translation>%1：“%2”不是整数</translation>
     </message>
     <message>
@@ -455,7 +459,7 @@
         <translation>%1：%2 超出范围（允许 %3 至 %4）</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not an http(s) URL with a host</source>
+        <source>%1: "%2" is not an http(s) URL with a host</source>
         <translation>%1：“%2”不是带主机名的 http(s) 地址</translation>
     </message>
     <message>
@@ -475,19 +479,19 @@
         <translation>配置文件 %1 不是有效的 INI 文件</translation>
     </message>
     <message>
-        <source>kiosk/id: &quot;%1&quot; must be 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>kiosk/id: "%1" must be 1 to 64 letters, digits, '.', '_' or '-'</source>
         <translation>kiosk/id：“%1”须为 1 至 64 个字母、数字、“.”、“_”或“-”</translation>
     </message>
     <message>
-        <source>kiosk/default_language: &quot;%1&quot; is not zh_CN or en</source>
+        <source>kiosk/default_language: "%1" is not zh_CN or en</source>
         <translation>kiosk/default_language：“%1”不是 zh_CN 或 en</translation>
     </message>
     <message>
-        <source>store/path: &quot;%1&quot; must be an absolute path</source>
+        <source>store/path: "%1" must be an absolute path</source>
         <translation>store/path：“%1”必须是绝对路径</translation>
     </message>
     <message>
-        <source>store/key_file: &quot;%1&quot; must be an absolute path</source>
+        <source>store/key_file: "%1" must be an absolute path</source>
         <translation>store/key_file：“%1”必须是绝对路径</translation>
     </message>
     <message>
@@ -499,7 +503,7 @@
         <translation>pool/request_timeout_ms：%1 小于 pool/connect_timeout_ms %2</translation>
     </message>
     <message>
-        <source>pool/timezone: &quot;%1&quot; is not a known IANA time zone</source>
+        <source>pool/timezone: "%1" is not a known IANA time zone</source>
         <translation>pool/timezone：“%1”不是已知的 IANA 时区</translation>
     </message>
     <message>
@@ -507,22 +511,26 @@
         <translation>%1 中的配置无效：%2</translation>
     </message>
     <message>
-        <source>identity/key_file: &quot;%1&quot; must be an absolute path</source>
+        <source>identity/key_file: "%1" must be an absolute path</source>
         <translation>identity/key_file：“%1”必须是绝对路径</translation>
     </message>
     <message>
-        <source>pool/token_url: &quot;%1&quot; must be an https URL (plain http only to this machine)</source>
+        <source>pool/token_url: "%1" must be an https URL (plain http only to this machine)</source>
         <translation>pool/token_url：“%1”必须是 https 地址（仅本机可用普通 http）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>mk::ctl::BenchStoreCommand</name>
     <message>
-        <source>Measure raw SQLCipher durable inserts (rows/s) on the store&apos;s disk.</source>
+        <source>Measure raw SQLCipher durable inserts (rows/s) on the store's disk.</source>
         <translation>测量存储所在磁盘上 SQLCipher 持久插入速度（行/秒）。</translation>
     </message>
     <message>
-        <source>Folder to measure in (default: the store&apos;s folder).</source>
+        <source>Folder to measure in (default: the store's folder).</source>
         <translation>测量所在文件夹（默认：存储所在文件夹）。</translation>
     </message>
     <message>
@@ -605,11 +613,11 @@
         <translation>已损坏（被截断、重新编码或格式错误）</translation>
     </message>
     <message>
-        <source>forged signature (altered, or not signed with the pool&apos;s key)</source>
+        <source>forged signature (altered, or not signed with the pool's key)</source>
         <translation>签名伪造（被篡改，或不是用号源池的密钥签名）</translation>
     </message>
     <message>
-        <source>other hospital (issued by &quot;%1&quot;)</source>
+        <source>other hospital (issued by "%1")</source>
         <translation>其他医院（由“%1”签发）</translation>
     </message>
     <message>
@@ -731,7 +739,7 @@ Commands:
     </message>
     <message>
         <source>
-Run &quot;medkioskctl &lt;command&gt; --help&quot; for a command&apos;s options.
+Run "medkioskctl &lt;command&gt; --help" for a command's options.
 Exit codes: 0 ok, 1 a check failed, 2 usage error.
 </source>
         <translation>
@@ -802,7 +810,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::DiagnosticsCommand</name>
     <message>
-        <source>Versions, SQLCipher, configuration (no secrets) and the store&apos;s state.</source>
+        <source>Versions, SQLCipher, configuration (no secrets) and the store's state.</source>
         <translation>版本、SQLCipher、配置（不含机密）及存储状态。</translation>
     </message>
     <message>
@@ -1006,7 +1014,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::IdentityInitCommand</name>
     <message>
-        <source>Make this kiosk&apos;s identity key (EC P-384) unless it has one.</source>
+        <source>Make this kiosk's identity key (EC P-384) unless it has one.</source>
         <translation>生成本自助机的身份密钥（EC P-384），已有则不生成。</translation>
     </message>
     <message>
@@ -1036,7 +1044,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::IdentityShowCommand</name>
     <message>
-        <source>Show this kiosk&apos;s client id, key ids, token endpoint and scopes.</source>
+        <source>Show this kiosk's client id, key ids, token endpoint and scopes.</source>
         <translation>显示本自助机的客户端 ID、密钥标识、令牌端点和权限范围。</translation>
     </message>
     <message>
@@ -1073,9 +1081,111 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::PayLedgerVerifyCommand</name>
+    <message>
+        <source>Check the payment ledger's hash chain: names an altered, removed or reordered row.</source>
+        <translation>检查缴费台账的哈希链：指出被修改、删除或调换顺序的行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Payment ledger verified: %n row(s), chain intact.</source>
+        <translation>
+            <numerusform>缴费台账校验通过：共 %n 行，哈希链完整。</numerusform></translation>
+    </message>
+    <message>
+        <source>Payment ledger NOT intact: %1</source>
+        <translation>缴费台账不完整：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::PayListCommand</name>
+    <message>
+        <source>List the payments of a day (default today).</source>
+        <translation>列出某一天的缴费（默认今天）。</translation>
+    </message>
+    <message>
+        <source>The day, YYYY-MM-DD (hospital time).</source>
+        <translation>日期，YYYY-MM-DD（医院时间）。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>--date must be YYYY-MM-DD</source>
+        <translation>--date 必须是 YYYY-MM-DD 格式</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n 笔缴费</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::PayReconcileCommand</name>
+    <message>
+        <source>Compare a day's payments in this kiosk's ledger with the pool's list.</source>
+        <translation>将本机台账中某一天的缴费与号源池的缴费清单对账。</translation>
+    </message>
+    <message>
+        <source>The day, YYYY-MM-DD (hospital time).</source>
+        <translation>日期，YYYY-MM-DD（医院时间）。</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>--date YYYY-MM-DD is required</source>
+        <translation>必须指定 --date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>no booking pool is configured (pool/base_url)</source>
+        <translation>未配置号源池（pool/base_url）</translation>
+    </message>
+    <message>
+        <source>cannot reconcile: %1</source>
+        <translation>无法对账：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 payment(s) in the kiosk's ledger, %3 at the pool</source>
+        <translation>%1：本机台账 %2 笔缴费，号源池 %3 笔</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::PayStatusCommand</name>
+    <message>
+        <source>Show today's payments by state and method, and what awaits review.</source>
+        <translation>显示今天的缴费（按状态和支付方式）以及待审核的项目。</translation>
+    </message>
+    <message>
+        <source>cannot read the payments from the store</source>
+        <translation>无法从本地存储读取缴费记录</translation>
+    </message>
+    <message>
+        <source>Payments on %1:</source>
+        <translation>%1 的缴费：</translation>
+    </message>
+    <message>
+        <source>  paid by %1: %2</source>
+        <translation>  %1 支付：%2</translation>
+    </message>
+    <message>
+        <source>Taken offline, waiting for the pool: %1 (%2)</source>
+        <translation>离线收取、等待上传号源池：%1 笔（%2）</translation>
+    </message>
+    <message>
+        <source>Failed payments awaiting review: %1</source>
+        <translation>待审核的失败缴费：%1</translation>
+    </message>
+</context>
+<context>
     <name>mk::ctl::QrDecodeCommand</name>
     <message>
-        <source>Decode the QR code of an image file (IMAGE) with the kiosk&apos;s decoder.</source>
+        <source>Decode the QR code of an image file (IMAGE) with the kiosk's decoder.</source>
         <translation>用自助机的解码器解码图像文件（IMAGE）中的二维码。</translation>
     </message>
     <message>
@@ -1287,7 +1397,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>完整性检查失败：%1</translation>
     </message>
     <message>
-        <source>the store&apos;s schema version %1 is newer than this program&apos;s %2</source>
+        <source>the store's schema version %1 is newer than this program's %2</source>
         <translation>存储的结构版本 %1 高于本程序的 %2</translation>
     </message>
     <message>
@@ -1343,6 +1453,33 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::StoreRekeyCommand</name>
+    <message>
+        <source>Re-encrypt the stopped kiosk's store with a new random key, keeping every record.</source>
+        <translation>用新的随机密钥重新加密已停止的自助机的本地存储，保留所有记录。</translation>
+    </message>
+    <message>
+        <source>Use the new key in FILE (made by medkiosk-ctl for the systemd credential) and leave replacing the old key to the caller.</source>
+        <translation>使用 FILE 中的新密钥（由 medkiosk-ctl 为 systemd 凭据生成），由调用者负责替换旧密钥。</translation>
+    </message>
+    <message>
+        <source>Store re-encrypted with a new key: %1 rows in %2 tables kept (%3 ms in all).</source>
+        <translation>本地存储已用新密钥重新加密：%2 张表共 %1 行均已保留（共 %3 毫秒）。</translation>
+    </message>
+    <message>
+        <source>Store not re-encrypted: %1</source>
+        <translation>本地存储未重新加密：%1</translation>
+    </message>
+    <message>
+        <source>Store re-encrypted, but the new key is not in place: %1</source>
+        <translation>本地存储已重新加密，但新密钥尚未就位：%1</translation>
+    </message>
+    <message>
+        <source>Store key rotation stopped in an unclear state: %1</source>
+        <translation>存储密钥轮换在不确定的状态下停止：%1</translation>
+    </message>
+</context>
+<context>
     <name>mk::face::Enrollment</name>
     <message>
         <source>Recognise you at this kiosk so that you can check in without your card.</source>
@@ -1361,7 +1498,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>人脸数据的保留期至少为一天</translation>
     </message>
     <message>
-        <source>age unknown: face enrollment needs the patient&apos;s age</source>
+        <source>age unknown: face enrollment needs the patient's age</source>
         <translation>年龄未知：录入人脸需要患者的年龄</translation>
     </message>
     <message>
@@ -1369,7 +1506,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>未满 %1 岁的患者不能在自助机上录入人脸</translation>
     </message>
     <message>
-        <source>patients under %1 need a guardian&apos;s consent for face data</source>
+        <source>patients under %1 need a guardian's consent for face data</source>
         <translation>未满 %1 岁的患者录入人脸数据需要监护人同意</translation>
     </message>
     <message>
@@ -1473,7 +1610,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>该患者没有人脸模板</translation>
     </message>
     <message>
-        <source>the face does not match the patient&apos;s template</source>
+        <source>the face does not match the patient's template</source>
         <translation>人脸与该患者的模板不匹配</translation>
     </message>
 </context>
@@ -1561,7 +1698,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>未连接读卡器：请插入读卡器</translation>
     </message>
     <message>
-        <source>card reader &quot;%1&quot; not connected: plug it in</source>
+        <source>card reader "%1" not connected: plug it in</source>
         <translation>读卡器“%1”未连接：请插入</translation>
     </message>
     <message>
@@ -1576,7 +1713,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::hw::DeviceSettings</name>
     <message>
-        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <source>%1: "%2" is not a whole number</source>
         <translation>%1：“%2”不是整数</translation>
     </message>
     <message>
@@ -1584,11 +1721,11 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>%1：%2 超出范围（允许 %3 至 %4）；改用 %5</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number</source>
+        <source>%1: "%2" is not a number</source>
         <translation>%1：“%2”不是数字</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not one of %3</source>
+        <source>%1: "%2" is not one of %3</source>
         <translation>%1：“%2”不是 %3 之一</translation>
     </message>
 </context>
@@ -1650,7 +1787,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>没有音频输出（/dev/snd 中没有声卡，也没有 PulseAudio 或 PipeWire）：号码只显示和打印，不播报</translation>
     </message>
     <message>
-        <source>speech engine &quot;%1&quot; not installed (Debian: qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng)</source>
+        <source>speech engine "%1" not installed (Debian: qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng)</source>
         <translation>未安装语音引擎“%1”（Debian：qt6-speech-speechd-plugin、speech-dispatcher-espeak-ng）</translation>
     </message>
     <message>
@@ -1685,7 +1822,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::identity::AuthText</name>
     <message>
-        <source>Out of service: the booking pool does not accept this kiosk&apos;s identity (%1). IT: register this kiosk&apos;s key (medkioskctl identity export-jwks) or check its clock.</source>
+        <source>Out of service: the booking pool does not accept this kiosk's identity (%1). IT: register this kiosk's key (medkioskctl identity export-jwks) or check its clock.</source>
         <translation>暂停服务：号源池不接受本自助机的身份（%1）。IT：请登记本机密钥（medkioskctl identity export-jwks）或检查本机时钟。</translation>
     </message>
     <message>
@@ -1697,7 +1834,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>暂停服务：本自助机没有可用的身份密钥（%1）。IT：请运行 medkioskctl identity init 并登记密钥。</translation>
     </message>
     <message>
-        <source>The booking pool&apos;s sign-in service does not answer (%1); the kiosk keeps trying.</source>
+        <source>The booking pool's sign-in service does not answer (%1); the kiosk keeps trying.</source>
         <translation>号源池的登录服务没有响应（%1）；自助机会继续尝试。</translation>
     </message>
     <message>
@@ -1763,7 +1900,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <source>owned by uid %1, not by the kiosk&apos;s user (uid %2)</source>
+        <source>owned by uid %1, not by the kiosk's user (uid %2)</source>
         <translation>属于 uid %1，而不是自助机用户（uid %2）</translation>
     </message>
     <message>
@@ -1791,16 +1928,16 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>未配置身份密钥文件</translation>
     </message>
     <message>
-        <source>this kiosk has no identity key yet (neither the systemd credential %1 nor %2): run &quot;medkioskctl identity init&quot;</source>
-        <translation>本自助机还没有身份密钥（既没有 systemd 凭据 %1，也没有 %2）：请运行 &quot;medkioskctl identity init&quot;</translation>
+        <source>this kiosk has no identity key yet (neither the systemd credential %1 nor %2): run "medkioskctl identity init"</source>
+        <translation>本自助机还没有身份密钥（既没有 systemd 凭据 %1，也没有 %2）：请运行 "medkioskctl identity init"</translation>
     </message>
     <message>
-        <source>the identity key is the systemd credential %1: rotate it with the packaging&apos;s credential tooling (docs/identity.md)</source>
+        <source>the identity key is the systemd credential %1: rotate it with the packaging's credential tooling (docs/identity.md)</source>
         <translation>身份密钥是 systemd 凭据 %1：请用软件包提供的凭据工具轮换（见 docs/identity.md）</translation>
     </message>
     <message>
-        <source>a new key already waits for registration (%1); register the JWKS from &quot;medkioskctl identity export-jwks&quot; with the pool</source>
-        <translation>已有新密钥在等待登记（%1）；请向号源池登记 &quot;medkioskctl identity export-jwks&quot; 输出的 JWKS</translation>
+        <source>a new key already waits for registration (%1); register the JWKS from "medkioskctl identity export-jwks" with the pool</source>
+        <translation>已有新密钥在等待登记（%1）；请向号源池登记 "medkioskctl identity export-jwks" 输出的 JWKS</translation>
     </message>
     <message>
         <source>cannot put the new identity key in place: %1</source>
@@ -1966,7 +2103,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>%1 中的存储密钥大小或格式错误（%2 字节）：必须为 32 个原始字节或 64 个十六进制字符</translation>
     </message>
     <message>
-        <source>the system&apos;s random generator failed: no store key created</source>
+        <source>the system's random generator failed: no store key created</source>
         <translation>系统随机数生成器失败：未创建存储密钥</translation>
     </message>
     <message>
@@ -2028,7 +2165,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>无法设置存储密钥</translation>
     </message>
     <message>
-        <source>disk full: free space on the store&apos;s disk</source>
+        <source>disk full: free space on the store's disk</source>
         <translation>磁盘已满：请释放存储所在磁盘的空间</translation>
     </message>
     <message>
@@ -2056,7 +2193,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>权限被拒绝</translation>
     </message>
     <message>
-        <source>input/output error on the store&apos;s disk</source>
+        <source>input/output error on the store's disk</source>
         <translation>存储所在磁盘发生输入/输出错误</translation>
     </message>
     <message>
@@ -2078,6 +2215,10 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>SQLCipher not linked: refusing to run</source>
         <translation>未链接 SQLCipher：拒绝运行</translation>
+    </message>
+    <message>
+        <source>cannot re-encrypt the store with the new key</source>
+        <translation>无法用新密钥重新加密本地存储</translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2247,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>无法读取存储 %1：%2</translation>
     </message>
     <message>
-        <source>cannot switch the store to WAL mode (got &quot;%1&quot;)</source>
+        <source>cannot switch the store to WAL mode (got "%1")</source>
         <translation>无法将存储切换到 WAL 模式（得到“%1”）</translation>
     </message>
     <message>
@@ -2138,7 +2279,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>文件 %1 为空（0 字节）：不是 medkiosk 存储。未对其做任何改动。</translation>
     </message>
     <message>
-        <source>the file %1 is a database without medkiosk&apos;s schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
+        <source>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
         <translation>文件 %1 是一个没有 medkiosk 结构的数据库：不是 medkiosk 存储（或从未被自助机打开过）。未对其做任何改动。</translation>
     </message>
     <message>
@@ -2171,6 +2312,117 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cannot move %1 aside to %2</source>
         <translation>无法将 %1 移到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>mk::store::StoreRekey</name>
+    <message>
+        <source>the store %1 is open in another process (pid %2; the kiosk keeps it open while it runs). Stop the kiosk first (systemctl stop medkiosk) and run this again. Nothing was changed.</source>
+        <translation>本地存储 %1 正被另一个进程打开（进程号 %2；自助机运行时会一直打开它）。请先停止自助机（systemctl stop medkiosk），然后重新运行。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The store still opens with the old key; nothing was lost.</source>
+        <translation>本地存储仍可用旧密钥打开，没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>the store key is the systemd credential %1, which this program cannot replace. Run "medkiosk-ctl store rekey" as root: it makes the new credential beside the old one with
+  %2
+and gives it to this program with --new-key-file. Nothing was changed.</source>
+        <translation>存储密钥是 systemd 凭据 %1，本程序无法替换它。请以 root 身份运行“medkiosk-ctl store rekey”：它会用以下命令在旧凭据旁生成新凭据
+  %2
+并通过 --new-key-file 交给本程序。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the new key file %1 does not exist. Nothing was changed.</source>
+        <translation>新密钥文件 %1 不存在。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the new key in %1 is the key in use. Nothing was changed.</source>
+        <translation>%1 中的新密钥就是当前使用的密钥。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>removed the unused new key file %1</source>
+        <translation>已删除未使用的新密钥文件 %1</translation>
+    </message>
+    <message>
+        <source>could not remove the unused new key file %1 (%2): delete it</source>
+        <translation>无法删除未使用的新密钥文件 %1（%2）：请手动删除</translation>
+    </message>
+    <message>
+        <source>the store already opens only with the new key in %1 (an earlier rotation was interrupted): nothing to re-encrypt</source>
+        <translation>本地存储已只能用 %1 中的新密钥打开（上次轮换被中断）：无需重新加密</translation>
+    </message>
+    <message>
+        <source>cannot open the store %1 with its key (%2). Nothing was changed.</source>
+        <translation>无法用其密钥打开本地存储 %1（%2）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>found the new key file %1 of an interrupted rotation: it is used</source>
+        <translation>发现被中断的轮换留下的新密钥文件 %1：将使用它</translation>
+    </message>
+    <message>
+        <source>the store %1 is not in WAL mode (the kiosk switches it at its first start): start the kiosk once, stop it, and run this again. Nothing was changed.</source>
+        <translation>本地存储 %1 不是 WAL 模式（自助机首次启动时会切换）：请启动一次自助机，停止后重新运行。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the store %1 fails its integrity check (%2): a damaged store is not re-encrypted. Nothing was changed.</source>
+        <translation>本地存储 %1 未通过完整性检查（%2）：损坏的存储不会被重新加密。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>opened the store %1 alone with the old key (%2): schema %3, integrity ok, %4 rows in %5 tables</source>
+        <translation>已用旧密钥（%2）独占打开本地存储 %1：架构版本 %3，完整性正常，%5 张表共 %4 行</translation>
+    </message>
+    <message>
+        <source>cannot write the new key file: %1. %2</source>
+        <translation>无法写入新密钥文件：%1。%2</translation>
+    </message>
+    <message>
+        <source>wrote a new random 256-bit key to %1 (mode 0600, flushed to the disk)</source>
+        <translation>已将新的 256 位随机密钥写入 %1（权限 0600，已写入磁盘）</translation>
+    </message>
+    <message>
+        <source>re-encrypting failed (%1). %2</source>
+        <translation>重新加密失败（%1）。%2</translation>
+    </message>
+    <message>
+        <source>re-encrypting failed (%1) and the store opens with neither key now. Both keys are kept: the old one (%2) and the new one in %3. Do not delete anything; run "medkioskctl store check" with each and call support.</source>
+        <translation>重新加密失败（%1），且现在两个密钥都无法打开本地存储。两个密钥均已保留：旧密钥（%2）和 %3 中的新密钥。请勿删除任何文件；分别用两个密钥运行“medkioskctl store check”并联系技术支持。</translation>
+    </message>
+    <message>
+        <source>re-encrypted the store with the new key (PRAGMA rekey, %1 ms)</source>
+        <translation>已用新密钥重新加密本地存储（PRAGMA rekey，%1 毫秒）</translation>
+    </message>
+    <message>
+        <source>re-encrypting did not complete: the check with the new key failed (%1). %2</source>
+        <translation>重新加密未完成：用新密钥检查失败（%1）。%2</translation>
+    </message>
+    <message>
+        <source>row counts differ</source>
+        <translation>行数不一致</translation>
+    </message>
+    <message>
+        <source>the check with the new key failed (%1) and the old key does not open the store. Both keys are kept: the old one (%2) and the new one in %3. Do not delete anything; call support.</source>
+        <translation>用新密钥检查失败（%1），且旧密钥也无法打开本地存储。两个密钥均已保留：旧密钥（%2）和 %3 中的新密钥。请勿删除任何文件；请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>the old key still opens the store after re-encrypting. Both keys are kept; call support.</source>
+        <translation>重新加密后旧密钥仍能打开本地存储。两个密钥均已保留；请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>reopened it with the new key: integrity ok, the same %1 rows in %2 tables; the old key no longer opens it</source>
+        <translation>已用新密钥重新打开：完整性正常，%2 张表共 %1 行，与之前相同；旧密钥已无法打开</translation>
+    </message>
+    <message>
+        <source>the store's key is now the one in %1: replace the old key with it now</source>
+        <translation>本地存储的密钥现在是 %1 中的密钥：请立即用它替换旧密钥</translation>
+    </message>
+    <message>
+        <source>the store is re-encrypted and opens only with the new key, in %1, but it could not replace %2 (%3). Do it now: mv %1 %2</source>
+        <translation>本地存储已重新加密，只能用 %1 中的新密钥打开，但无法替换 %2（%3）。请立即执行：mv %1 %2</translation>
+    </message>
+    <message>
+        <source>replaced the key file %1 with the new key (the old key is gone)</source>
+        <translation>已用新密钥替换密钥文件 %1（旧密钥已不存在）</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2513,14 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>Tap the person who will see the doctor.</source>
         <translation>请点击要就诊的人。</translation>
     </message>
+    <message>
+        <source>Whose bills do you want to pay?</source>
+        <translation>为谁缴费？</translation>
+    </message>
+    <message>
+        <source>Tap the person whose bills you want to see.</source>
+        <translation>请点击要查看账单的人。</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::ConfirmScreen</name>
@@ -2311,6 +2571,99 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>Booking needs a connection to the hospital system. Please try again in a moment, or book at the service desk.</source>
         <translation>预约需要连接医院系统。请稍后再试，或到服务台预约。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::CreditOpenScreen</name>
+    <message>
+        <source>Credit care cannot be opened at this kiosk.</source>
+        <translation>本机无法开通信用就医。</translation>
+    </message>
+    <message>
+        <source>Opening credit care needs the hospital system, which cannot be reached now. Please try again later.</source>
+        <translation>开通信用就医需要连接医院系统，目前无法连接。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The agreement could not be read now. %1</source>
+        <translation>暂时无法读取协议。%1</translation>
+    </message>
+    <message>
+        <source>Open credit care</source>
+        <translation>开通信用就医</translation>
+    </message>
+    <message>
+        <source>Reading the agreement...</source>
+        <translation>正在读取协议……</translation>
+    </message>
+    <message>
+        <source>I have read it</source>
+        <translation>我已阅读</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不开通</translation>
+    </message>
+    <message>
+        <source>Do you agree to open credit care under this agreement?
+
+The hospital's credit service checks your credit and decides on your credit line. Bills you pay on credit are repaid later in the hospital's app. This is optional: you can always pay by phone or at the cashier window.</source>
+        <translation>您是否同意按本协议开通信用就医？
+
+医院的信用服务将评估您的信用并决定您的信用额度。用信用支付的费用，之后在医院App中还款。开通与否由您自愿：您始终可以扫码支付或到收费窗口缴费。</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>我同意</translation>
+    </message>
+    <message>
+        <source>I do not agree</source>
+        <translation>我不同意</translation>
+    </message>
+    <message>
+        <source>Confirm with the last 4 digits of your phone number.</source>
+        <translation>请输入您手机号码的后4位进行确认。</translation>
+    </message>
+    <message>
+        <source>First, a quick face check.</source>
+        <translation>首先，进行一次刷脸核验。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Asking the credit service. Please wait...</source>
+        <translation>正在向信用服务提交申请，请稍候……</translation>
+    </message>
+    <message>
+        <source>Back to my bills</source>
+        <translation>返回我的账单</translation>
+    </message>
+    <message>
+        <source>Credit care is open. Your credit line is %1. You can pay your bills on credit now.</source>
+        <translation>信用就医已开通，您的信用额度为%1。现在即可用信用支付账单。</translation>
+    </message>
+    <message>
+        <source>The credit service did not open credit care. Reason: %1
+You can still pay by phone or at the cashier window.</source>
+        <translation>信用服务未同意开通信用就医。原因：%1
+您仍可扫码支付或到收费窗口缴费。</translation>
+    </message>
+    <message>
+        <source>The credit service could not confirm your identity. Nothing was opened. Please try again, or ask at the service desk.</source>
+        <translation>信用服务无法确认您的身份，未开通。请重试，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>Opening credit care needs the hospital system, which cannot be reached now. Nothing was opened. Please try again later.</source>
+        <translation>开通信用就医需要连接医院系统，目前无法连接，未开通。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Credit care could not be opened now. %1</source>
+        <translation>暂时无法开通信用就医。%1</translation>
     </message>
 </context>
 <context>
@@ -2390,7 +2743,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
     <message>
         <source>Keep going, slowly. %1</source>
-        <extracomment>%1: the movement&apos;s instruction, e.g. &quot;Please turn your head slowly to your left, ...&quot;</extracomment>
+        <extracomment>%1: the movement's instruction, e.g. "Please turn your head slowly to your left, ..."</extracomment>
         <translation>请继续，慢一点。%1</translation>
     </message>
 </context>
@@ -2404,7 +2757,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <source>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
 What is stored: a face template (128 numbers), never a photo.
 Kept for %n day(s), then deleted automatically.
-You can withdraw at any time: press &quot;Delete my face data&quot; on this screen, or ask staff (medkioskctl face delete).
+You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
 This is optional: scanning a code or a card always works.</source>
         <translation>
             <numerusform>用途：在本自助机上识别您，然后由您用手机号码后 4 位确认。
@@ -2579,6 +2932,10 @@ This is optional: scanning a code or a card always works.</source>
         <source>Sign in with your face</source>
         <translation>刷脸登录</translation>
     </message>
+    <message>
+        <source>Pay my bills</source>
+        <translation>缴费</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::IdentifyScreen</name>
@@ -2653,6 +3010,10 @@ This is optional: scanning a code or a card always works.</source>
     <message>
         <source>No patient was found with these details. Please check the number and the date of birth and try again, or ask at the information desk.</source>
         <translation>未找到符合这些信息的患者。请检查号码和出生日期后重试，或到咨询台询问。</translation>
+    </message>
+    <message>
+        <source>Whose bills do you want to pay?</source>
+        <translation>为谁缴费？</translation>
     </message>
 </context>
 <context>
@@ -2855,6 +3216,455 @@ This is optional: scanning a code or a card always works.</source>
         <source>Try again now</source>
         <translation>立即重试</translation>
     </message>
+    <message>
+        <source>Payments</source>
+        <translation>缴费</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayBillsScreen</name>
+    <message>
+        <source>Paying is not available at this kiosk. Please pay at the cashier window.</source>
+        <translation>本机暂不能缴费，请到收费窗口缴费。</translation>
+    </message>
+    <message>
+        <source>Your bills could not be read now. %1</source>
+        <translation>暂时无法读取您的账单。%1</translation>
+    </message>
+    <message>
+        <source>Bill %1 · %2</source>
+        <translation>账单 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Insurance pays</source>
+        <translation>医保支付</translation>
+    </message>
+    <message>
+        <source>You pay</source>
+        <translation>个人自付</translation>
+    </message>
+    <message>
+        <source>This bill: you pay %1</source>
+        <translation>本账单个人自付：%1</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>就诊人：%1</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached: these are the bills last seen at this kiosk.</source>
+        <translation>目前无法连接医院系统：以下是本机最近一次看到的账单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bill(s) could not be checked and cannot be paid here. Please ask at the cashier window.</source>
+        <translation>
+            <numerusform>有%n张账单无法核对，不能在本机缴费。请到收费窗口咨询。</numerusform></translation>
+    </message>
+    <message>
+        <source>You owe %1 on credit. Scan this code with your phone to repay it in the hospital's app.</source>
+        <translation>您的信用欠款为%1。请用手机扫描此码，在医院App中还款。</translation>
+    </message>
+    <message>
+        <source>You have no unpaid bills. Nothing to pay today.</source>
+        <translation>您没有待缴费的账单，今天无需缴费。</translation>
+    </message>
+    <message>
+        <source>Total to pay: %1</source>
+        <translation>应付合计：%1</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>缴费 %1</translation>
+    </message>
+    <message>
+        <source>Your unpaid bills</source>
+        <translation>待缴费账单</translation>
+    </message>
+    <message>
+        <source>Print a copy of today's receipts</source>
+        <translation>补打今日票据</translation>
+    </message>
+    <message>
+        <source>Open credit care</source>
+        <translation>开通信用就医</translation>
+    </message>
+    <message>
+        <source>Today's receipts could not be read now. %1</source>
+        <translation>暂时无法读取今日票据。%1</translation>
+    </message>
+    <message>
+        <source>There are no receipts from today to print.</source>
+        <translation>今天没有可打印的票据。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayIdentifyScreen</name>
+    <message>
+        <source>Pay your bills</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>First, tell us who you are. Choose one way:</source>
+        <translation>请先确认您的身份，任选一种方式：</translation>
+    </message>
+    <message>
+        <source>Use my face</source>
+        <translation>刷脸识别</translation>
+    </message>
+    <message>
+        <source>Scan my patient card</source>
+        <translation>扫描就诊卡</translation>
+    </message>
+    <message>
+        <source>Type my patient number or phone number</source>
+        <translation>输入就诊号或手机号</translation>
+    </message>
+    <message>
+        <source>You can also hold your patient card's QR code under the scanner now. Parents: identify yourself, then choose your child.</source>
+        <translation>您也可以现在把就诊卡二维码放到扫码器下。家长请先确认自己的身份，再选择孩子。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayReceiptScreen</name>
+    <message>
+        <source>PROVISIONAL: the hospital system is offline. Your payment is recorded; the e-receipt follows. Kiosk receipt number: %1</source>
+        <translation>临时票据：医院系统暂时离线。您的缴费已记录，电子票据随后开具。本机票据号：%1</translation>
+    </message>
+    <message>
+        <source>Invoice code: %1</source>
+        <translation>票据代码：%1</translation>
+    </message>
+    <message>
+        <source>Invoice number: %1</source>
+        <translation>票据号码：%1</translation>
+    </message>
+    <message>
+        <source>Check code: %1</source>
+        <translation>校验码：%1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>开票日期：%1</translation>
+    </message>
+    <message>
+        <source>Payer: %1</source>
+        <translation>交款人：%1</translation>
+    </message>
+    <message>
+        <source>Scan to view</source>
+        <translation>扫码查看</translation>
+    </message>
+    <message>
+        <source>Your payment is complete. The receipt could not be printed (the printer is not available): please take a photo of this screen or scan the QR code, or tap "Print again" later.</source>
+        <translation>缴费已完成。票据未能打印（打印机不可用）：请拍下本屏幕或扫描二维码，或稍后点击“重新打印”。</translation>
+    </message>
+    <message>
+        <source>Today's receipts</source>
+        <translation>今日票据</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>缴费已记录</translation>
+    </message>
+    <message>
+        <source>Payment complete</source>
+        <translation>缴费成功</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayScreen</name>
+    <message numerus="yes">
+        <source>To pay: %1 (%n bill(s))</source>
+        <translation>
+            <numerusform>应付：%1（%n张账单）</numerusform></translation>
+    </message>
+    <message>
+        <source>Available on your credit line: %1</source>
+        <translation>信用可用额度：%1</translation>
+    </message>
+    <message>
+        <source>%1 is more than the %2 available on your credit line. Please pay by phone.</source>
+        <translation>%1超过了您信用可用额度%2。请扫码支付。</translation>
+    </message>
+    <message>
+        <source>Without a face check, credit can pay at most %1 at a time. Nothing was charged. Please pay by phone, or sign up for face sign-in at the service desk.</source>
+        <translation>未经刷脸核验，信用支付每笔最多%1。本次未扣款。请扫码支付，或到服务台开通刷脸。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other bill(s) were paid: tap "Show my receipts".</source>
+        <translation>
+            <numerusform>另有%n张账单已缴费：请点击“查看我的票据”。</numerusform></translation>
+    </message>
+    <message>
+        <source>Paying by phone needs the hospital system, which cannot be reached now. Nothing was charged. Please try again later or pay at the cashier window.</source>
+        <translation>扫码支付需要连接医院系统，目前无法连接。本次未扣款。请稍后再试或到收费窗口缴费。</translation>
+    </message>
+    <message>
+        <source>The payment code could not be made. Nothing was charged. %1</source>
+        <translation>无法生成付款码。本次未扣款。%1</translation>
+    </message>
+    <message>
+        <source>The payment code has expired. Nothing was charged. Tap "New code" to try again.</source>
+        <translation>付款码已过期，本次未扣款。请点击“重新生成”再试。</translation>
+    </message>
+    <message>
+        <source>How do you want to pay?</source>
+        <translation>请选择支付方式</translation>
+    </message>
+    <message>
+        <source>Pay on credit</source>
+        <translation>信用支付</translation>
+    </message>
+    <message>
+        <source>Pay by phone</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Pay by phone instead</source>
+        <translation>改用扫码支付</translation>
+    </message>
+    <message>
+        <source>Paying on credit. Please wait; do not tap again.</source>
+        <translation>正在信用支付，请稍候，请勿重复点击。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone's payment app (bill %1 of %2).</source>
+        <translation>请用手机支付App扫描此码（第%1张，共%2张）。</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone's payment app.</source>
+        <translation>请用手机支付App扫描此码。</translation>
+    </message>
+    <message>
+        <source>Time left: %1:%2</source>
+        <translation>剩余时间：%1:%2</translation>
+    </message>
+    <message>
+        <source>Making your payment code...</source>
+        <translation>正在生成付款码……</translation>
+    </message>
+    <message>
+        <source>Back to my bills</source>
+        <translation>返回我的账单</translation>
+    </message>
+    <message>
+        <source>Show my receipts</source>
+        <translation>查看我的票据</translation>
+    </message>
+    <message>
+        <source>Show the new bill</source>
+        <translation>查看新账单</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新核验</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>重新生成</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::PayText</name>
+    <message>
+        <source>Registration</source>
+        <translation>挂号费</translation>
+    </message>
+    <message>
+        <source>Examination</source>
+        <translation>检查费</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>化验费</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>药品费</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>治疗费</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Paid by phone</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>Paid on credit</source>
+        <translation>信用支付</translation>
+    </message>
+    <message>
+        <source>Credit line %1 · used %2 · available %3</source>
+        <translation>信用额度%1 · 已用%2 · 可用%3</translation>
+    </message>
+    <message>
+        <source>Your credit care is suspended. Please pay by phone, or ask at the cashier window why it is suspended.</source>
+        <translation>您的信用就医已暂停。请扫码支付，或到收费窗口询问暂停原因。</translation>
+    </message>
+    <message>
+        <source>Your credit care is closed. Please pay by phone.</source>
+        <translation>您的信用就医已关闭。请扫码支付。</translation>
+    </message>
+    <message>
+        <source>You do not have credit care yet. You can open it here, or pay by phone.</source>
+        <translation>您尚未开通信用就医。可以在这里开通，或扫码支付。</translation>
+    </message>
+    <message>
+        <source>Your credit line could not be read now. You can pay by phone.</source>
+        <translation>暂时无法读取您的信用额度。您可以扫码支付。</translation>
+    </message>
+    <message>
+        <source>This bill has changed since it was shown. Nothing was charged. Please look at the new amount and pay again.</source>
+        <translation>账单在显示后发生了变化，本次未扣款。请查看新金额后重新缴费。</translation>
+    </message>
+    <message>
+        <source>This amount is more than your credit line allows now. Nothing was charged. You can pay by phone instead.</source>
+        <translation>该金额超过了您当前的信用额度，本次未扣款。您可以改用扫码支付。</translation>
+    </message>
+    <message>
+        <source>Your credit care is suspended, so nothing was charged. Please pay by phone, or ask at the cashier window.</source>
+        <translation>您的信用就医已暂停，本次未扣款。请扫码支付，或到收费窗口咨询。</translation>
+    </message>
+    <message>
+        <source>You do not have credit care. Nothing was charged. You can open it on the bills screen, or pay by phone.</source>
+        <translation>您尚未开通信用就医，本次未扣款。可以在账单页面开通，或扫码支付。</translation>
+    </message>
+    <message>
+        <source>The hospital system could not confirm it was you. Nothing was charged. Please check your identity again.</source>
+        <translation>医院系统无法确认是您本人，本次未扣款。请重新核验身份。</translation>
+    </message>
+    <message>
+        <source>This bill has already been paid (at another kiosk or at the cashier window). Nothing was charged here.</source>
+        <translation>该账单已缴费（在其他自助机或收费窗口），本机未扣款。</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached and this payment is over what the kiosk may accept offline. Nothing was charged. Please try again later or pay at the cashier window.</source>
+        <translation>目前无法连接医院系统，且该笔金额超过了本机离线可受理的额度，本次未扣款。请稍后再试或到收费窗口缴费。</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached, and this payment cannot be taken offline. Nothing was charged. Please try again later or pay at the cashier window.</source>
+        <translation>目前无法连接医院系统，该笔缴费不能离线受理，本次未扣款。请稍后再试或到收费窗口缴费。</translation>
+    </message>
+    <message>
+        <source>The hospital system does not know this bill any more. Nothing was charged. Please ask at the cashier window.</source>
+        <translation>医院系统中已找不到该账单，本次未扣款。请到收费窗口咨询。</translation>
+    </message>
+    <message>
+        <source>The payment could not be completed. Nothing was reported paid. %1</source>
+        <translation>缴费未能完成，未记为已缴费。%1</translation>
+    </message>
+    <message>
+        <source>This bill was not paid. Please ask at the cashier window.</source>
+        <translation>该账单未缴费。请到收费窗口咨询。</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ReceiptTicket</name>
+    <message>
+        <source>Medical e-receipt</source>
+        <translation>医疗收费电子票据</translation>
+    </message>
+    <message>
+        <source>COPY</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>PROVISIONAL: the e-receipt follows</source>
+        <translation>临时票据：电子票据随后开具</translation>
+    </message>
+    <message>
+        <source>Kiosk receipt number %1</source>
+        <translation>本机票据号 %1</translation>
+    </message>
+    <message>
+        <source>Invoice code: %1</source>
+        <translation>票据代码：%1</translation>
+    </message>
+    <message>
+        <source>Invoice number: %1</source>
+        <translation>票据号码：%1</translation>
+    </message>
+    <message>
+        <source>Check code: %1</source>
+        <translation>校验码：%1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>开票日期：%1</translation>
+    </message>
+    <message>
+        <source>Payer: %1</source>
+        <translation>交款人：%1</translation>
+    </message>
+    <message>
+        <source>Scan to view the e-receipt</source>
+        <translation>扫码查看电子票据</translation>
+    </message>
+    <message>
+        <source>Daily close %1</source>
+        <translation>日结 %1</translation>
+    </message>
+    <message>
+        <source>Kiosk %1</source>
+        <translation>自助机 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n payment(s), %2</source>
+        <translation>
+            <numerusform>%1：%n笔，%2</numerusform></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n payment(s), %1</source>
+        <translation>
+            <numerusform>合计：%n笔，%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken offline, not yet confirmed: %n, %1</source>
+        <translation>
+            <numerusform>离线受理、尚未确认：%n笔，%1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused after being taken offline (review): %n, %1</source>
+        <translation>
+            <numerusform>离线受理后被拒绝（待审核）：%n笔，%1</numerusform></translation>
+    </message>
+    <message>
+        <source>Daily close</source>
+        <translation>日结</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::ResultScreen</name>
@@ -2942,6 +3752,82 @@ This is optional: scanning a code or a card always works.</source>
     </message>
 </context>
 <context>
+    <name>mk::ui::StaffPaymentsScreen</name>
+    <message>
+        <source>Payments are not installed at this kiosk.</source>
+        <translation>本机未安装缴费功能。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n payment(s), %2</source>
+        <translation>
+            <numerusform>%1：%n笔，%2</numerusform></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>No payments at this kiosk today.</source>
+        <translation>本机今天没有缴费记录。</translation>
+    </message>
+    <message>
+        <source>Today's payments by method:</source>
+        <translation>今日缴费（按支付方式）：</translation>
+    </message>
+    <message>
+        <source>#%1 · bill %2 · %3 · taken %4 · %5</source>
+        <translation>#%1 · 账单 %2 · %3 · 受理于 %4 · %5</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Payments refused after being taken offline (review):</source>
+        <translation>离线受理后被拒绝的缴费（待审核）：</translation>
+    </message>
+    <message>
+        <source>The daily close was printed.</source>
+        <translation>日结报表已打印。</translation>
+    </message>
+    <message>
+        <source>The daily close could not be printed: check the printer (paper, cover).</source>
+        <translation>日结报表未能打印：请检查打印机（纸张、机盖）。</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Payments at this kiosk</source>
+        <translation>本机缴费</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Print daily close</source>
+        <translation>打印日结</translation>
+    </message>
+    <message>
+        <source>Export daily close</source>
+        <translation>导出日结</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::StaffPinScreen</name>
     <message>
         <source>The PIN cannot be checked: %1</source>
@@ -2954,7 +3840,7 @@ This is optional: scanning a code or a card always works.</source>
         </translation>
     </message>
     <message>
-        <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command &quot;medkioskctl staff set-pin&quot;.</source>
+        <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command "medkioskctl staff set-pin".</source>
         <translation>本自助机未设置工作人员 PIN，无法进入维护模式。IT 支持人员可用命令“medkioskctl staff set-pin”设置。</translation>
     </message>
     <message>
@@ -2972,6 +3858,53 @@ This is optional: scanning a code or a card always works.</source>
     <message>
         <source>Enter</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::VerifyPanel</name>
+    <message>
+        <source>Step 1 of 2: checking that you are here in person</source>
+        <translation>第1步，共2步：确认是本人在场</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera and hold still.</source>
+        <translation>请正对摄像头，保持不动。</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: checking that it is you</source>
+        <translation>第2步，共2步：核验是否为本人</translation>
+    </message>
+    <message>
+        <source>Those digits do not match. Please try again.</source>
+        <translation>数字不匹配，请重试。</translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number.</source>
+        <translation>请输入您手机号码的后4位。</translation>
+    </message>
+    <message>
+        <source>Thank you, that is you.</source>
+        <translation>谢谢，已确认是您本人。</translation>
+    </message>
+    <message>
+        <source>Your face did not match the registered patient. Nothing was charged. Try again, or pay by phone.</source>
+        <translation>人脸与登记的患者不符，本次未扣款。请重试，或扫码支付。</translation>
+    </message>
+    <message>
+        <source>We could not see the head movement. Nothing was charged. Please try again, or pay by phone.</source>
+        <translation>未能识别到头部动作，本次未扣款。请重试，或扫码支付。</translation>
+    </message>
+    <message>
+        <source>The digits did not match 3 times. Nothing was charged. Please pay by phone or at the cashier window.</source>
+        <translation>数字3次不匹配，本次未扣款。请扫码支付或到收费窗口缴费。</translation>
+    </message>
+    <message>
+        <source>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Please pay by phone.</source>
+        <translation>本机刷脸核验暂停几分钟，本次未扣款。请扫码支付。</translation>
+    </message>
+    <message>
+        <source>Your identity cannot be checked at this kiosk now. Nothing was charged. Please pay by phone.</source>
+        <translation>本机暂时无法核验您的身份，本次未扣款。请扫码支付。</translation>
     </message>
 </context>
 <context>

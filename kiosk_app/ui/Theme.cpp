@@ -66,6 +66,7 @@ QPushButton[role="key"] {
   background: #ffffff; border: 2px solid #9fb1c6; border-radius: 18px;
 }
 QPushButton[role="key"]:pressed { background: #cfe0f5; }
+QPushButton#key_backspace, QPushButton#key_clear { font-size: 34px; min-width: 170px; }
 QPushButton[role="nav"] {
   font-size: 32px; min-height: 90px; min-width: 200px; color: #0b4f9c;
   background: #ffffff; border: 3px solid #0b63c5;
