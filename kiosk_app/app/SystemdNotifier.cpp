@@ -53,7 +53,9 @@ void SystemdNotifier::ready()
 void SystemdNotifier::stopping()
 {
     ping_timer_.stop();
-    if (enabled()) (void)sd_notify(0, "STOPPING=1");
+    if (stopping_sent_ || !enabled()) return;
+    stopping_sent_ = true;
+    (void)sd_notify(0, "STOPPING=1");
 }
 
 void SystemdNotifier::ping()

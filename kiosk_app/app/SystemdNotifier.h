@@ -27,7 +27,7 @@ public:
 
     // READY=1 (with a STATUS= line), then starts the pings when a watchdog is configured.
     void ready();
-    // STOPPING=1: shutting down on purpose.
+    // STOPPING=1: shutting down on purpose (once, however often shutdown runs).
     void stopping();
 
 private:
@@ -36,6 +36,7 @@ private:
     QTimer ping_timer_;
     int pings_ = 0;
     int hang_after_pings_ = 0;
+    bool stopping_sent_ = false;
 };
 
 }  // namespace mk::app

@@ -133,7 +133,9 @@ void TestWatchdog::readyThenPingsThenStopping()
     QCOMPARE(kiosk.exitStatus(), QProcess::NormalExit);
     QCOMPARE(kiosk.exitCode(), 0);
     // Datagrams sent before the exit are already queued on the socket.
-    QTRY_VERIFY_WITH_TIMEOUT(socket.count(u"STOPPING=1"_qs) == 1, 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        socket.count(u"STOPPING=1"_qs) == 1,
+        qPrintable(socket.messages.mid(socket.messages.size() - 4).join(u' ')), 5000);
 }
 
 void TestWatchdog::aBlockedUiThreadStopsThePings()
