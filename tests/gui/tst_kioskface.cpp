@@ -17,6 +17,7 @@
 #include "core/pool/PoolClient.h"
 #include "core/store/Store.h"
 #include "face_auth/Enrollment.h"
+#include "face_auth/Identifier.h"
 #include "hw/camera/SimulatedPersonCamera.h"
 #include "poolsim/SimulatorThread.h"
 #include "ui/KioskWindow.h"
@@ -122,6 +123,7 @@ private Q_SLOTS:
     void idleTimeoutResetsTheFaceScreens();
     void enrollAfterBookingThenSignInWithTheFace();
     void paymentFaceCheckIsOneToOne();
+    void paymentFaceFailuresLockOut();
 
 private:
     mk::ui::Screen* current() const { return window_->currentScreen(); }
@@ -588,6 +590,91 @@ void TestKioskFace::paymentFaceCheckIsOneToOne()
     QVERIFY(verified.isEmpty());
     QVERIFY(templates_->deletePatient(QStringLiteral("pat-other")).ok());
     // The failure counted toward the kiosk-wide lockout; forget it for the next tests.
+    QVERIFY(templates_->saveLockout(mk::face::LockoutState{}).ok());
+}
+
+void TestKioskFace::paymentFaceFailuresLockOut()
+{
+    if (!models_) {
+        MK_SKIP_OR_FAIL_IN_CI(QStringLiteral("face models or photos absent under ") +
+                              mk::face::test::modelsDir());
+    }
+    // A face failing 1:1 at payment counts like an identification failure: after the configured
+    // number of failures (IdentifyConfig::max_failures) face checks are paused kiosk-wide (the
+    // Identifier's lockout in the template store), the payment check says so in plain words and
+    // sends the patient to paying by phone. pat-lock's template is another person's face, so the
+    // live face never matches.
+    QVERIFY(templates_->saveLockout(mk::face::LockoutState{}).ok());
+    const int max_failures = services_.config.identify.max_failures;
+    QVERIFY(max_failures >= 1);
+    const QStringList people = mk::face::test::johnsPeople();
+    QVERIFY(people.size() >= 2);
+    auto other_chip =
+        engine_.analyzeChip(QImage(mk::face::test::johnsImages(people.at(1)).value(0)));
+    QVERIFY(other_chip.ok() && other_chip.value().descriptor.has_value());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    mk::face::FaceTemplate other;
+    other.patient_id = QStringLiteral("pat-lock");
+    other.descriptor = *other_chip.value().descriptor;
+    other.phone_last4 = QStringLiteral("0000");
+    other.created_at = now;
+    other.expires_at = now.addDays(30);
+    QVERIFY(templates_
+                ->saveConsent(mk::face::Enrollment::makeConsent(other.patient_id, 40, false, now,
+                                                                services_.config.enrollment))
+                .ok());
+    QVERIFY(templates_->saveTemplate(other).ok());
+
+    mk::ui::VerifyPanel panel(&services_);
+    panel.resize(1080, 1200);
+    panel.show();
+    QSignalSpy verified(&panel, &mk::ui::VerifyPanel::verified);
+    auto* prompt = panel.findChild<QLabel*>(QStringLiteral("face_prompt"));
+    QVERIFY(prompt);
+    int counted = 0;
+    // A challenge not passed is not counted: at most kAttempts of those per counted failure.
+    for (int tries = 0; counted < max_failures && tries < max_failures * kAttempts; ++tries) {
+        panel.startFace(other.patient_id);
+        QCOMPARE(panel.phase(), mk::ui::VerifyPanel::Phase::Scanning);
+        performWhenAsked(&panel, panel.faceChallenge()->challenge());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.scanning(), kFaceTimeoutMs);
+        patient_.stop();
+        const auto phase = panel.phase();
+        qInfo("payment face check try %d: phase %d", tries + 1, int(phase));
+        if (phase == mk::ui::VerifyPanel::Phase::ChallengeFailed) continue;
+        ++counted;
+        if (counted < max_failures) {
+            QCOMPARE(phase, mk::ui::VerifyPanel::Phase::NoMatch);
+            QVERIFY2(prompt->text().contains(QStringLiteral("did not match")),
+                     qPrintable(prompt->text()));
+            QVERIFY(prompt->text().contains(QStringLiteral("pay by phone")));
+        } else {
+            QCOMPARE(phase, mk::ui::VerifyPanel::Phase::LockedOut);
+        }
+    }
+    QCOMPARE(counted, max_failures);
+    QVERIFY(verified.isEmpty());
+    QVERIFY(!panel.worker()->active());  // the camera is off
+    // In plain words, pointing to the phone payment; nothing charged.
+    QCOMPARE(prompt->text(),
+             QStringLiteral("Face checks are paused for a few minutes at this kiosk. Nothing "
+                            "was charged. Please pay by phone."));
+
+    // Kiosk-wide: face sign-in (the Identifier of the identification screen, on the same store)
+    // is locked too, and the next payment check stops at once without the camera.
+    mk::face::Identifier identification(services_.config.identify);
+    identification.attachStore(templates_.get());
+    QVERIFY(identification.lockedOut());
+    mk::ui::VerifyPanel next(&services_);
+    next.startFace(other.patient_id);
+    QCOMPARE(next.phase(), mk::ui::VerifyPanel::Phase::LockedOut);
+    QVERIFY(next.worker() == nullptr || !next.worker()->active());
+    // The phone-digits check is not face: it still works for a patient who has a phone.
+    next.startDigits(QStringLiteral("13800138000"));
+    QCOMPARE(next.phase(), mk::ui::VerifyPanel::Phase::Digits);
+    next.stop();
+
+    QVERIFY(templates_->deletePatient(other.patient_id).ok());
     QVERIFY(templates_->saveLockout(mk::face::LockoutState{}).ok());
 }
 
