@@ -12,6 +12,8 @@
 #include "core/booking/BookingSession.h"
 #include "core/config/KioskConfig.h"
 #include "core/outbox/Outbox.h"
+#include "core/outbox/PoolCommandSender.h"
+#include "core/outbox/Relay.h"
 #include "core/payment/PaymentService.h"
 #include "core/pool/PoolClient.h"
 #include "core/store/Store.h"
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void idleTimeoutForgetsThePayment();
     void receiptTicketIsGb18030EscPos();
     void staffSeesTodaysPayments();
+    void offlineFacePaymentShowsProvisionalThenEReceipt();
 
 private:
     mk::ui::Screen* current() const { return window_->currentScreen(); }
@@ -98,6 +101,8 @@ private:
     std::unique_ptr<mk::booking::BookingService> service_;
     std::unique_ptr<mk::outbox::Outbox> outbox_;
     std::unique_ptr<mk::payment::PaymentService> payment_;
+    std::unique_ptr<mk::outbox::PoolCommandSender> sender_;
+    std::unique_ptr<mk::outbox::Relay> relay_;  // delivers payments taken offline
     std::unique_ptr<mk::hw::PrinterSimulator> printer_sim_;
     std::unique_ptr<mk::hw::ReceiptPrinter> printer_;
     mk::ui::PayServices pay_services_;
@@ -129,7 +134,24 @@ void TestKioskPay::initTestCase()
     po.kiosk_id = config_.kiosk_id;
     po.client_id = config_.kiosk_id;
     po.phone_poll_ms = 200;
+    // Offline credit payments allowed (they matter only while the pool is away).
+    po.caps.perTransaction = mk::pay::Money::yuan(500);
+    po.caps.perPatientPerDay = mk::pay::Money::yuan(1000);
+    po.caps.kioskOutstanding = mk::pay::Money::yuan(5000);
     payment_ = std::make_unique<mk::payment::PaymentService>(client_, *store_, *outbox_, po);
+    mk::pool::TransportOptions transport;
+    transport.connect_timeout_ms = 2000;
+    transport.request_timeout_ms = 4000;
+    sender_ = std::make_unique<mk::outbox::PoolCommandSender>(sim_->baseUrl(), transport);
+    mk::outbox::RelayOptions ro;
+    ro.backoff.base_ms = 5;
+    ro.backoff.cap_ms = 60;
+    ro.probe_interval_ms = 30;
+    ro.idle_poll_ms = 50;
+    ro.max_retry_after_s = 0;
+    relay_ = std::make_unique<mk::outbox::Relay>(*outbox_, *sender_, ro);
+    payment_->attachRelay(relay_.get());
+    relay_->start();
 
     printer_sim_ = std::make_unique<mk::hw::PrinterSimulator>();
     QVERIFY(printer_sim_->listenTcp());
@@ -170,7 +192,10 @@ void TestKioskPay::init()
 void TestKioskPay::cleanupTestCase()
 {
     window_.reset();
+    if (relay_) relay_->stop();
     payment_.reset();
+    relay_.reset();
+    sender_.reset();
     outbox_.reset();
     service_.reset();
     client_.reset();
@@ -538,6 +563,77 @@ void TestKioskPay::staffSeesTodaysPayments()
     const QString text = mk::ui::ReceiptTicket::dailyCloseText(
         close.result().value(), QStringLiteral("KIOSK-T"), QStringLiteral("en"));
     QVERIFY2(text.contains(QStringLiteral("KIOSK-T")), qPrintable(text));
+}
+
+void TestKioskPay::offlineFacePaymentShowsProvisionalThenEReceipt()
+{
+    // pat-1001's own bills (3 bills, 599.45 or less, each within the 500.00 per-payment cap,
+    // 1000.00 a day), fetched from the pool today. Then the pool goes away (the simulator's outage:
+    // every request refused) and the patient pays on credit with a face check: the kiosk takes the
+    // payment offline and shows PROVISIONAL receipts with their kiosk receipt numbers. When the
+    // pool is back the relay delivers them and the e-receipts replace them on the screen.
+    // Not real here: the face check itself (no camera and models in this suite; the panel's Face
+    // evidence is emitted, as tst_kioskface's paymentFaceCheckIsOneToOne produces it).
+    identify(QStringLiteral("P00001001"), QStringLiteral("19850312"), 0);
+    tap(QStringLiteral("payButton"));
+    waitIdle(ScreenId::Pay);
+    auto* pay = static_cast<mk::ui::PayScreen*>(current());
+    QVERIFY(button(QStringLiteral("payCreditButton"))->isEnabled());
+    const int bills = int(window_->payFlow()->to_pay.size());
+    QVERIFY(bills >= 1);
+
+    mk::sim::FaultSpec outage;
+    outage.mode = QStringLiteral("outage");
+    outage.count = -1;
+    outage.retry_after_s = 0;
+    sim_->setFault(outage);
+    payment_->setOnline(false);
+    QSignalSpy confirmed(payment_.get(), &mk::payment::PaymentService::receiptConfirmed);
+    mk::payment::Evidence face;
+    face.method = mk::payment::Evidence::Method::Face;
+    face.face_score = 0.93;
+    Q_EMIT pay->verifyPanel()->verified(face);
+    waitIdle(ScreenId::PayReceipt);
+    const auto receipts = window_->payFlow()->receipts;
+    QCOMPARE(int(receipts.size()), bills);
+    QStringList local_numbers;
+    for (const auto& r : receipts) {
+        QVERIFY(r.provisional);
+        QVERIFY(!r.local_number.isEmpty());
+        local_numbers << r.local_number;
+    }
+    const auto banners = current()->findChildren<QLabel*>(QStringLiteral("receiptProvisional"));
+    QCOMPARE(int(banners.size()), bills);
+    for (const QLabel* banner : banners) {
+        QVERIFY2(banner->text().contains(QStringLiteral("PROVISIONAL")),
+                 qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("e-receipt follows")),
+                 qPrintable(banner->text()));
+        bool named = false;
+        for (const QString& n : local_numbers) named |= banner->text().contains(n);
+        QVERIFY2(named, qPrintable(banner->text()));
+    }
+    QVERIFY(current()->findChildren<QLabel*>(QStringLiteral("receiptInvoiceCode")).isEmpty());
+    QCOMPARE(confirmed.count(), 0);  // nothing delivered while the pool is away
+
+    // The pool is back: the relay delivers, the e-receipts replace the provisional ones.
+    mk::sim::FaultSpec none;
+    none.mode = QStringLiteral("none");
+    none.count = 0;
+    sim_->setFault(none);
+    payment_->setOnline(true);
+    relay_->wake();
+    QTRY_COMPARE_WITH_TIMEOUT(int(confirmed.count()), bills, kFlowTimeoutMs);
+    QCOMPARE(currentId(), int(ScreenId::PayReceipt));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        current()->findChildren<QLabel*>(QStringLiteral("receiptProvisional")).isEmpty(),
+        kFlowTimeoutMs);
+    QCOMPARE(int(current()->findChildren<QLabel*>(QStringLiteral("receiptInvoiceCode")).size()),
+             bills);
+    for (const auto& r : window_->payFlow()->receipts) {
+        QVERIFY(!r.provisional);
+        QVERIFY(!r.invoice_code.isEmpty());
+    }
 }
 
 QTEST_MAIN(TestKioskPay)
