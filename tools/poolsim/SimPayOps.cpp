@@ -136,20 +136,20 @@ QJsonObject SimPayments::commitPayment(SimInvoice& inv, SimAccount* account, qin
     inv.status = QStringLiteral("balanced");
     inv.version += 1;
     inv.payment = payment_id;
-    const QJsonObject payment{{QStringLiteral("id"), payment_id},
-                              {QStringLiteral("invoice"), inv.id},
-                              {QStringLiteral("patient"), inv.patient},
-                              {QStringLiteral("holder"), holder},
-                              {QStringLiteral("account"), account ? account->id : QString()},
-                              {QStringLiteral("amount_fen"), amount_fen},
-                              {QStringLiteral("method"), method},
-                              {QStringLiteral("verification"), verification},
-                              {QStringLiteral("key"), key},
-                              {QStringLiteral("requestor"), client_id},
-                              {QStringLiteral("created"), now},
-                              {QStringLiteral("offline"), offline},
-                              {QStringLiteral("taken_at"), taken_at},
-                              {QStringLiteral("receipt"), receipt_id}};
+    QJsonObject payment{{QStringLiteral("id"), payment_id},
+                        {QStringLiteral("invoice"), inv.id},
+                        {QStringLiteral("patient"), inv.patient},
+                        {QStringLiteral("holder"), holder},
+                        {QStringLiteral("account"), account ? account->id : QString()},
+                        {QStringLiteral("amount_fen"), amount_fen},
+                        {QStringLiteral("method"), method},
+                        {QStringLiteral("verification"), verification},
+                        {QStringLiteral("key"), key},
+                        {QStringLiteral("requestor"), client_id},
+                        {QStringLiteral("created"), now},
+                        {QStringLiteral("offline"), offline},
+                        {QStringLiteral("taken_at"), taken_at},
+                        {QStringLiteral("receipt"), receipt_id}};
     s.payments.insert(payment_id, payment);
     s.receipts.insert(receipt_id, QJsonObject{{QStringLiteral("id"), receipt_id},
                                               {QStringLiteral("patient"), inv.patient},

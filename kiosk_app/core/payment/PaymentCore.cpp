@@ -364,7 +364,7 @@ BillPayment PaymentCore::payBill(const QString& patient_id, const BillToPay& bil
     return sendOnline(row, intent, may_go_offline, pool_us);
 }
 
-BillPayment PaymentCore::sendOnline(PaymentRow row, const pay::PaymentIntent& intent,
+BillPayment PaymentCore::sendOnline(const PaymentRow& row, const pay::PaymentIntent& intent,
                                     bool may_go_offline, qint64* pool_us)
 {
     BillPayment out = outcome(row.invoice_id, PayStatus::Unset);

@@ -112,8 +112,8 @@ public:
 private:
     std::shared_ptr<std::mutex> invoiceLock(const QString& invoice_id);
     BillPayment fromExisting(const PaymentRow& row, qint64* pool_us);
-    BillPayment sendOnline(PaymentRow row, const pay::PaymentIntent& intent, bool may_go_offline,
-                           qint64* pool_us);
+    BillPayment sendOnline(const PaymentRow& row, const pay::PaymentIntent& intent,
+                           bool may_go_offline, qint64* pool_us);
     BillPayment takeOffline(const QString& patient_id, const BillToPay& bill,
                             const Evidence& evidence);
     // Empty when allowed; else why not (and the cap, when a cap refused).

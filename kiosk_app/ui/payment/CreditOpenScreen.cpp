@@ -119,7 +119,7 @@ CreditOpenScreen::CreditOpenScreen(ScreenContext& context, const PayServices& se
     connect(verify_retry_, &QPushButton::clicked, this, &CreditOpenScreen::startVerify);
     connect(verify_cancel_, &QPushButton::clicked, this, [this] { Q_EMIT goBack(); });
     connect(result_done_, &QPushButton::clicked, this, [this] { Q_EMIT goTo(ScreenId::PayBills); });
-    retranslate();
+    CreditOpenScreen::retranslate();
 }
 
 QString CreditOpenScreen::patientId() const
@@ -180,7 +180,7 @@ void CreditOpenScreen::loadAgreement()
         if (r) {
             agreement_ = r.value();
         } else {
-            const Error e = r.error();
+            const Error& e = r.error();
             agreement_error_ =
                 e.code == ErrorCode::Offline || e.isTransient()
                     ? tr("Opening credit care needs the hospital system, which cannot be reached "
@@ -240,7 +240,7 @@ void CreditOpenScreen::submit(const payment::Evidence& evidence)
     setBusy(1);
     const quint64 generation = generation_;
     services_.service->openCredit(request).then(
-        this, [this, generation](payment::OpenCreditOutcome o) {
+        this, [this, generation](const payment::OpenCreditOutcome& o) {
             if (generation != generation_) return;
             setBusy(-1);
             outcome_ = o;

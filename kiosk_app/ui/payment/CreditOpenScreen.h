@@ -21,7 +21,7 @@ class BusyIndicator;
 class PayFlow;
 class VerifyPanel;
 
-class CreditOpenScreen : public Screen
+class CreditOpenScreen final : public Screen
 {
     Q_OBJECT
 public:

@@ -99,7 +99,7 @@ PayBillsScreen::PayBillsScreen(ScreenContext& context, const PayServices& servic
     connect(copies_, &QPushButton::clicked, this, &PayBillsScreen::printCopies);
     connect(open_credit_, &QPushButton::clicked, this,
             [this] { Q_EMIT goTo(ScreenId::CreditOpen); });
-    retranslate();
+    PayBillsScreen::retranslate();
     show();
 }
 
@@ -163,7 +163,7 @@ void PayBillsScreen::load()
             if (r) {
                 flow_.bills = r.value();
             } else {
-                const Error e = r.error();
+                const Error& e = r.error();
                 qCInfo(lcUi) << "bills not read:" << staffDetail(e);
                 error_text_ = tr("Your bills could not be read now. %1").arg(userMessage(e));
             }

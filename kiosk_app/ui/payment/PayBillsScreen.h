@@ -21,7 +21,7 @@ namespace mk::ui {
 class BusyIndicator;
 class PayFlow;
 
-class PayBillsScreen : public Screen
+class PayBillsScreen final : public Screen
 {
     Q_OBJECT
 public:

@@ -48,7 +48,7 @@ PayIdentifyScreen::PayIdentifyScreen(ScreenContext& context, QWidget* parent)
     connect(keypad_, &QPushButton::clicked, this, [this] { Q_EMIT goTo(ScreenId::Identify); });
     scanner_ = new WedgeScanner(this);
     connect(scanner_, &WedgeScanner::scanned, this, &PayIdentifyScreen::cardScanned);
-    retranslate();
+    PayIdentifyScreen::retranslate();
 }
 
 void PayIdentifyScreen::setFaceAvailable(bool available)

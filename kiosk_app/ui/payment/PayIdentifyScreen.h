@@ -14,7 +14,7 @@ namespace mk::ui {
 
 class WedgeScanner;
 
-class PayIdentifyScreen : public Screen
+class PayIdentifyScreen final : public Screen
 {
     Q_OBJECT
 public:

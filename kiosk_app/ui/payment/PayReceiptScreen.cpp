@@ -59,7 +59,7 @@ PayReceiptScreen::PayReceiptScreen(ScreenContext& context, const PayServices& se
         connect(services_.service, &payment::PaymentService::receiptConfirmed, this,
                 &PayReceiptScreen::onConfirmed);
     }
-    retranslate();
+    PayReceiptScreen::retranslate();
 }
 
 void PayReceiptScreen::enter()

@@ -21,7 +21,7 @@ namespace mk::ui {
 
 class PayFlow;
 
-class PayReceiptScreen : public Screen
+class PayReceiptScreen final : public Screen
 {
     Q_OBJECT
 public:

@@ -162,7 +162,7 @@ PayScreen::PayScreen(ScreenContext& context, const PayServices& services, PayFlo
     tick_.setInterval(kTickMs);
     connect(&tick_, &QTimer::timeout, this, &PayScreen::tick);
     connect(&poll_, &QTimer::timeout, this, &PayScreen::pollPhone);
-    retranslate();
+    PayScreen::retranslate();
 }
 
 PayScreen::~PayScreen() = default;
@@ -284,11 +284,11 @@ void PayScreen::payOnCredit(const payment::Evidence& evidence)
     request.bills = flow_.to_pay;
     request.evidence = evidence;
     const quint64 generation = generation_;
-    services_.service->payOnCredit(request).then(this,
-                                                 [this, generation](payment::PayOutcome outcome) {
-                                                     if (generation != generation_) return;
-                                                     onPayOutcome(outcome);
-                                                 });
+    services_.service->payOnCredit(request).then(
+        this, [this, generation](const payment::PayOutcome& outcome) {
+            if (generation != generation_) return;
+            onPayOutcome(outcome);
+        });
 }
 
 void PayScreen::onPayOutcome(const payment::PayOutcome& outcome)
@@ -399,7 +399,7 @@ void PayScreen::nextPhoneOrder()
             if (generation != generation_) return;
             setInFlight(false);
             if (!r) {
-                const Error e = r.error();
+                const Error& e = r.error();
                 qCInfo(lcUi) << "phone order not created:" << staffDetail(e);
                 if (e.code == ErrorCode::Offline || e.isTransient()) {
                     problem(

@@ -28,7 +28,7 @@ class BusyIndicator;
 class PayFlow;
 class VerifyPanel;
 
-class PayScreen : public Screen
+class PayScreen final : public Screen
 {
     Q_OBJECT
 public:

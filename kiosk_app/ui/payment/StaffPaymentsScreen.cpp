@@ -12,6 +12,7 @@
 #include "ui/payment/PrintDone.h"
 #include "ui/payment/ReceiptTicket.h"
 
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -55,7 +56,7 @@ StaffPaymentsScreen::StaffPaymentsScreen(ScreenContext& context, const PayServic
     connect(print_, &QPushButton::clicked, this, &StaffPaymentsScreen::printClose);
     connect(export_, &QPushButton::clicked, this, &StaffPaymentsScreen::exportClose);
     connect(back_, &QPushButton::clicked, this, [this] { Q_EMIT goTo(ScreenId::Maintenance); });
-    retranslate();
+    StaffPaymentsScreen::retranslate();
 }
 
 QDate StaffPaymentsScreen::today() const
@@ -205,16 +206,22 @@ void StaffPaymentsScreen::exportClose()
     QtConcurrent::run([folder, path, text]() -> Status {
         if (Status made = SafeFile::makePrivateFolder(folder); !made) return made;
         SafeWriteOptions options;
-        options.replace_existing = true;  // the day's close, written again after more payments
+        // Never over what is there (SafeFile's rule, issue 14): staff move or remove the file
+        // before exporting the day again.
+        options.replace_existing = false;
         return SafeFile::write(path, text, options);
-    }).then(this, [this, generation, path](Status written) {
+    }).then(this, [this, generation, path](const Status& written) {
         if (generation != generation_) return;
         setBusy(-1);
         if (written) {
             exported_path_ = path;
             note_ = tr("Exported to %1").arg(path);
         } else {
-            note_ = tr("The export failed: %1").arg(written.error().detail);
+            note_ = QFileInfo::exists(path)
+                        ? tr("A daily close file for this day already exists: %1. It was not "
+                             "overwritten; move it away to export again.")
+                              .arg(path)
+                        : tr("The export failed: %1").arg(written.error().detail);
         }
         show();
     });

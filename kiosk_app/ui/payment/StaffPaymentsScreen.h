@@ -19,7 +19,7 @@ class QVBoxLayout;
 
 namespace mk::ui {
 
-class StaffPaymentsScreen : public Screen
+class StaffPaymentsScreen final : public Screen
 {
     Q_OBJECT
 public:

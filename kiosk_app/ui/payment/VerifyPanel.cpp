@@ -177,7 +177,7 @@ void VerifyPanel::setPhase(Phase phase)
     if (changed) Q_EMIT phaseChanged(phase_);
 }
 
-void VerifyPanel::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
+void VerifyPanel::onAnalysed(const std::shared_ptr<face::FaceAnalysis>& analysis,
                              const QString& /*detail*/)
 {
     if (!scanning() || !analysis) return;
@@ -213,6 +213,7 @@ void VerifyPanel::onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis,
 void VerifyPanel::onDigits(const QString& typed_ref)
 {
     // A copy: typed_ref is the keypad's own text, which setText() below clears.
+    // NOLINTNEXTLINE(performance-unnecessary-copy-initialization): the copy is the point
     const QString text = typed_ref;
     typed_->setText(QString(text.size(), QChar(0x25CF)) +
                     QString(kDigits - text.size(), QChar(0x25CB)));

@@ -80,7 +80,7 @@ Q_SIGNALS:
 private:
     bool ensureFace();
     void setPhase(Phase phase);
-    void onAnalysed(std::shared_ptr<face::FaceAnalysis> analysis, const QString& detail);
+    void onAnalysed(const std::shared_ptr<face::FaceAnalysis>& analysis, const QString& detail);
     void onDigits(const QString& typed_ref);
 
     const FaceServices* face_ = nullptr;
