@@ -29,6 +29,7 @@
 #include "ui/payment/PayScreen.h"
 #include "ui/payment/PayServices.h"
 #include "ui/payment/ReceiptTicket.h"
+#include "ui/payment/StaffPaymentsScreen.h"
 #include "ui/payment/VerifyPanel.h"
 #include "ui/staff/StaffServices.h"
 
@@ -41,6 +42,7 @@
 #include <QtTest>
 
 #include <memory>
+#include <sys/stat.h>
 
 using mk::ui::ScreenId;
 
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void receiptTicketIsGb18030EscPos();
     void staffSeesTodaysPayments();
     void offlineFacePaymentShowsProvisionalThenEReceipt();
+    void staffExportsDailyCloseOnce();
 
 private:
     mk::ui::Screen* current() const { return window_->currentScreen(); }
@@ -634,6 +637,55 @@ void TestKioskPay::offlineFacePaymentShowsProvisionalThenEReceipt()
         QVERIFY(!r.provisional);
         QVERIFY(!r.invoice_code.isEmpty());
     }
+}
+
+void TestKioskPay::staffExportsDailyCloseOnce()
+{
+    // Staff mode, 日结: "Export daily close" writes today's totals to a new file of the report
+    // folder (SafeFile: mode 0600) and never over an existing one.
+    mk::ui::ScreenContext context;
+    context.service = service_.get();
+    context.config = &config_;
+    context.language = QStringLiteral("en");
+    mk::ui::StaffPaymentsScreen screen(context, pay_services_, staff_services_);
+    screen.resize(1080, 1920);
+    static_cast<QWidget&>(screen).show();
+    screen.enter();
+    auto* exporter = screen.findChild<QPushButton*>(QStringLiteral("staffPayExport"));
+    auto* message = screen.findChild<QLabel*>(QStringLiteral("staffPayMessage"));
+    QVERIFY(exporter && message);
+    QTRY_VERIFY_WITH_TIMEOUT(!screen.loading() && exporter->isEnabled(), kFlowTimeoutMs);
+    auto close = payment_->dailyClose(payment_->now().date());
+    QTRY_VERIFY_WITH_TIMEOUT(close.isFinished(), kFlowTimeoutMs);
+    QVERIFY(close.result().ok());
+    QVERIFY(close.result().value().count >= 1);  // the payments of the tests above
+    const QString expected = mk::ui::ReceiptTicket::dailyCloseText(
+        close.result().value(), config_.kiosk_id, QStringLiteral("en"));
+
+    QTest::mouseClick(exporter, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!screen.exportedPath().isEmpty() && !screen.loading(), kFlowTimeoutMs);
+    const QString path = screen.exportedPath();
+    QVERIFY2(path.startsWith(staff_services_.report_folder), qPrintable(path));
+    QVERIFY2(message->text().contains(path), qPrintable(message->text()));
+    QFile file(path);
+    struct stat st {
+    };
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    file.close();
+    QCOMPARE(QString::fromUtf8(written).trimmed(), expected.trimmed());
+
+    // Again: refused, the file untouched, said in plain words.
+    QVERIFY(exporter->isEnabled());
+    QTest::mouseClick(exporter, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QStringLiteral("already exists")),
+                             kFlowTimeoutMs);
+    QVERIFY2(message->text().contains(QStringLiteral("not overwritten")),
+             qPrintable(message->text()));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), written);
 }
 
 QTEST_MAIN(TestKioskPay)
