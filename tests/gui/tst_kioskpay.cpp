@@ -11,18 +11,22 @@
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
 #include "core/config/KioskConfig.h"
+#include "core/face/SqlTemplateStore.h"
 #include "core/outbox/Outbox.h"
 #include "core/outbox/PoolCommandSender.h"
 #include "core/outbox/Relay.h"
 #include "core/payment/PaymentService.h"
 #include "core/pool/PoolClient.h"
 #include "core/store/Store.h"
+#include "face_auth/Enrollment.h"
 #include "hw/printer/ParsedTicket.h"
 #include "hw/printer/PrinterSimulator.h"
 #include "hw/printer/ReceiptPrinter.h"
 #include "poolsim/SimulatorThread.h"
 #include "ui/KioskWindow.h"
 #include "ui/Theme.h"
+#include "ui/face/FaceServices.h"
+#include "ui/face/FaceWorker.h"
 #include "ui/payment/CreditOpenScreen.h"
 #include "ui/payment/PayFlow.h"
 #include "ui/payment/PayReceiptScreen.h"
@@ -81,6 +85,7 @@ private Q_SLOTS:
     void idleTimeoutForgetsThePayment();
     void receiptTicketIsGb18030EscPos();
     void staffSeesTodaysPayments();
+    void faceLockedOutAtPaymentOffersPhone();  // before pat-1001 pays offline below
     void offlineFacePaymentShowsProvisionalThenEReceipt();
     void staffExportsDailyCloseOnce();
 
@@ -686,6 +691,85 @@ void TestKioskPay::staffExportsDailyCloseOnce()
              qPrintable(message->text()));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), written);
+}
+
+void TestKioskPay::faceLockedOutAtPaymentOffersPhone()
+{
+    // Face checks paused kiosk-wide (the Identifier's lockout in the store, after
+    // IdentifyConfig::max_failures failed face checks, 1:1 at payment included: see
+    // tst_kioskface::paymentFaceFailuresLockOut): a patient with face sign-in who pays on credit
+    // is told so in plain words, is not offered "Try again", and is offered paying by phone.
+    // The pay screen here has face services (an engine not loaded: the lockout stops the check
+    // before any frame) and pat-1001's template.
+    identify(QStringLiteral("P00001001"), QStringLiteral("19850312"), 0);
+    tap(QStringLiteral("payButton"));
+    waitIdle(ScreenId::Pay);
+    QVERIFY(!window_->payFlow()->to_pay.isEmpty());
+    window_->payFlow()->to_pay.resize(1);  // one bill within the available credit
+    window_->payFlow()->to_pay_fen = window_->payFlow()->to_pay.first().shown_net_fen;
+
+    mk::face::FaceEngine engine;  // not loaded
+    mk::face::SqlTemplateStore templates(*store_);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    mk::face::FaceTemplate t;
+    t.patient_id = QStringLiteral("pat-1001");
+    t.phone_last4 = QStringLiteral("8000");
+    t.created_at = now;
+    t.expires_at = now.addDays(30);
+    mk::ui::FaceServices face;
+    face.engine = &engine;
+    face.store = &templates;
+    QVERIFY(templates
+                .saveConsent(mk::face::Enrollment::makeConsent(t.patient_id, 40, false, now,
+                                                               face.config.enrollment))
+                .ok());
+    QVERIFY(templates.saveTemplate(t).ok());
+    mk::face::LockoutState locked;
+    locked.locked_until_ms = now.toMSecsSinceEpoch() + 300 * 1000;
+    QVERIFY(templates.saveLockout(locked).ok());
+
+    mk::ui::PayServices services = pay_services_;
+    services.face = &face;
+    mk::ui::ScreenContext context;
+    context.service = service_.get();
+    context.session = &window_->session();
+    context.config = &config_;
+    context.language = QStringLiteral("en");
+    mk::ui::PayScreen screen(context, services, *window_->payFlow());
+    screen.resize(1080, 1920);
+    static_cast<QWidget&>(screen).show();
+    screen.enter();
+    QTRY_VERIFY_WITH_TIMEOUT(!screen.loading(), kFlowTimeoutMs);
+    auto* credit = screen.findChild<QPushButton*>(QStringLiteral("payCreditButton"));
+    QVERIFY(credit && credit->isEnabled());
+    QTest::mouseClick(credit, Qt::LeftButton);
+    QCOMPARE(screen.verifyPanel()->phase(), mk::ui::VerifyPanel::Phase::LockedOut);
+    QVERIFY(!screen.verifyPanel()->worker()->active());  // no camera
+    auto* prompt = screen.findChild<QLabel*>(QStringLiteral("face_prompt"));
+    QVERIFY(prompt);
+    QCOMPARE(prompt->text(),
+             QStringLiteral("Face checks are paused for a few minutes at this kiosk. Nothing "
+                            "was charged. Please pay by phone."));
+    auto* retry = screen.findChild<QPushButton*>(QStringLiteral("payVerifyRetry"));
+    auto* by_phone = screen.findChild<QPushButton*>(QStringLiteral("payVerifyPhone"));
+    QVERIFY(retry && by_phone);
+    QVERIFY(!retry->isVisible());
+    QVERIFY(by_phone->isVisible() && by_phone->isEnabled());
+    QCOMPARE(by_phone->text(), QStringLiteral("Pay by phone instead"));
+    // Paying by phone works: the order's code is shown.
+    QTest::mouseClick(by_phone, Qt::LeftButton);
+    auto* qr = screen.findChild<QLabel*>(QStringLiteral("payPhoneQr"));
+    QVERIFY(qr);
+    QTRY_VERIFY_WITH_TIMEOUT(qr->isVisible() && !qr->pixmap().isNull(), kFlowTimeoutMs);
+    auto* cancel = screen.findChild<QPushButton*>(QStringLiteral("payPhoneCancel"));
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!screen.loading(), kFlowTimeoutMs);
+    screen.reset();
+
+    QVERIFY(templates.deletePatient(t.patient_id).ok());
+    QVERIFY(templates.saveLockout(mk::face::LockoutState{}).ok());
+    window_->goHome();
 }
 
 QTEST_MAIN(TestKioskPay)
