@@ -322,17 +322,23 @@
     <message numerus="yes">
         <source>The time slot starts in less than %n minute(s)</source>
         <translation>
-            <numerusform>The time slot starts in less than %n minute</numerusform><numerusform>The time slot starts in less than %n minutes</numerusform></translation>
+            <numerusform>The time slot starts in less than %n minute</numerusform>
+            <numerusform>The time slot starts in less than %n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Bookings are open at most %n day(s) ahead</source>
         <translation>
-            <numerusform>Bookings are open at most %n day ahead</numerusform><numerusform>Bookings are open at most %n days ahead</numerusform></translation>
+            <numerusform>Bookings are open at most %n day ahead</numerusform>
+            <numerusform>Bookings are open at most %n days ahead</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>At most %n booking(s) per patient per day</source>
         <translation>
-            <numerusform>At most %n booking per patient per day</numerusform><numerusform>At most %n bookings per patient per day</numerusform></translation>
+            <numerusform>At most %n booking per patient per day</numerusform>
+            <numerusform>At most %n bookings per patient per day</numerusform>
+        </translation>
     </message>
     <message>
         <source>The appointment has no valid start</source>
@@ -341,7 +347,9 @@
     <message numerus="yes">
         <source>Cancelling is possible until %n hour(s) before the visit</source>
         <translation>
-            <numerusform>Cancelling is possible until %n hour before the visit</numerusform><numerusform>Cancelling is possible until %n hours before the visit</numerusform></translation>
+            <numerusform>Cancelling is possible until %n hour before the visit</numerusform>
+            <numerusform>Cancelling is possible until %n hours before the visit</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1093,9 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message numerus="yes">
         <source>Payment ledger verified: %n row(s), chain intact.</source>
         <translation>
-            <numerusform>Payment ledger verified: %n row, chain intact.</numerusform><numerusform>Payment ledger verified: %n rows, chain intact.</numerusform></translation>
+            <numerusform>Payment ledger verified: %n row, chain intact.</numerusform>
+            <numerusform>Payment ledger verified: %n rows, chain intact.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Payment ledger NOT intact: %1</source>
@@ -1113,7 +1123,9 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message numerus="yes">
         <source>%n payment(s)</source>
         <translation>
-            <numerusform>%n payment</numerusform><numerusform>%n payments</numerusform></translation>
+            <numerusform>%n payment</numerusform>
+            <numerusform>%n payments</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2760,11 +2772,13 @@ This is optional: scanning a code or a card always works.</source>
 What is stored: a face template (128 numbers), never a photo.
 Kept for %n day, then deleted automatically.
 You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
-This is optional: scanning a code or a card always works.</numerusform><numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
+This is optional: scanning a code or a card always works.</numerusform>
+            <numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
 What is stored: a face template (128 numbers), never a photo.
 Kept for %n days, then deleted automatically.
 You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
-This is optional: scanning a code or a card always works.</numerusform></translation>
+This is optional: scanning a code or a card always works.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Face sign-in is not offered for this patient. You can always use a code or a card.</source>
@@ -3260,7 +3274,9 @@ This is optional: scanning a code or a card always works.</numerusform></transla
     <message numerus="yes">
         <source>%n bill(s) could not be checked and cannot be paid here. Please ask at the cashier window.</source>
         <translation>
-            <numerusform>%n bill could not be checked and cannot be paid here. Please ask at the cashier window.</numerusform><numerusform>%n bills could not be checked and cannot be paid here. Please ask at the cashier window.</numerusform></translation>
+            <numerusform>%n bill could not be checked and cannot be paid here. Please ask at the cashier window.</numerusform>
+            <numerusform>%n bills could not be checked and cannot be paid here. Please ask at the cashier window.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You owe %1 on credit. Scan this code with your phone to repay it in the hospital's app.</source>
@@ -3386,7 +3402,9 @@ This is optional: scanning a code or a card always works.</numerusform></transla
     <message numerus="yes">
         <source>To pay: %1 (%n bill(s))</source>
         <translation>
-            <numerusform>To pay: %1 (%n bill)</numerusform><numerusform>To pay: %1 (%n bills)</numerusform></translation>
+            <numerusform>To pay: %1 (%n bill)</numerusform>
+            <numerusform>To pay: %1 (%n bills)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Available on your credit line: %1</source>
@@ -3403,7 +3421,9 @@ This is optional: scanning a code or a card always works.</numerusform></transla
     <message numerus="yes">
         <source>%n other bill(s) were paid: tap "Show my receipts".</source>
         <translation>
-            <numerusform>%n other bill was paid: tap "Show my receipts".</numerusform><numerusform>%n other bills were paid: tap "Show my receipts".</numerusform></translation>
+            <numerusform>%n other bill was paid: tap "Show my receipts".</numerusform>
+            <numerusform>%n other bills were paid: tap "Show my receipts".</numerusform>
+        </translation>
     </message>
     <message>
         <source>Paying by phone needs the hospital system, which cannot be reached now. Nothing was charged. Please try again later or pay at the cashier window.</source>
@@ -3634,7 +3654,9 @@ This is optional: scanning a code or a card always works.</numerusform></transla
     <message numerus="yes">
         <source>%1: %n payment(s), %2</source>
         <translation>
-            <numerusform>%1: %n payment, %2</numerusform><numerusform>%1: %n payments, %2</numerusform></translation>
+            <numerusform>%1: %n payment, %2</numerusform>
+            <numerusform>%1: %n payments, %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Phone</source>
@@ -3647,7 +3669,9 @@ This is optional: scanning a code or a card always works.</numerusform></transla
     <message numerus="yes">
         <source>Total: %n payment(s), %1</source>
         <translation>
-            <numerusform>Total: %n payment, %1</numerusform><numerusform>Total: %n payments, %1</numerusform></translation>
+            <numerusform>Total: %n payment, %1</numerusform>
+            <numerusform>Total: %n payments, %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Taken offline, not yet confirmed: %n, %1</source>
@@ -3758,7 +3782,9 @@ This is optional: scanning a code or a card always works.</numerusform></transla
     <message numerus="yes">
         <source>%1: %n payment(s), %2</source>
         <translation>
-            <numerusform>%1: %n payment, %2</numerusform><numerusform>%1: %n payments, %2</numerusform></translation>
+            <numerusform>%1: %n payment, %2</numerusform>
+            <numerusform>%1: %n payments, %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Phone</source>
@@ -3824,6 +3850,10 @@ This is optional: scanning a code or a card always works.</numerusform></transla
         <source>Maintenance</source>
         <translation>Maintenance</translation>
     </message>
+    <message>
+        <source>A daily close file for this day already exists: %1. It was not overwritten; move it away to export again.</source>
+        <translation>A daily close file for this day already exists: %1. It was not overwritten; move it away to export again.</translation>
+    </message>
 </context>
 <context>
     <name>mk::ui::StaffPinScreen</name>
@@ -3834,7 +3864,9 @@ This is optional: scanning a code or a card always works.</numerusform></transla
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left before the lock.</source>
         <translation>
-            <numerusform>Wrong PIN. %n attempt left before the lock.</numerusform><numerusform>Wrong PIN. %n attempts left before the lock.</numerusform></translation>
+            <numerusform>Wrong PIN. %n attempt left before the lock.</numerusform>
+            <numerusform>Wrong PIN. %n attempts left before the lock.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command "medkioskctl staff set-pin".</source>

@@ -1089,7 +1089,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message numerus="yes">
         <source>Payment ledger verified: %n row(s), chain intact.</source>
         <translation>
-            <numerusform>缴费台账校验通过：共 %n 行，哈希链完整。</numerusform></translation>
+            <numerusform>缴费台账校验通过：共 %n 行，哈希链完整。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Payment ledger NOT intact: %1</source>
@@ -1117,7 +1118,8 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message numerus="yes">
         <source>%n payment(s)</source>
         <translation>
-            <numerusform>%n 笔缴费</numerusform></translation>
+            <numerusform>%n 笔缴费</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3262,7 +3264,8 @@ This is optional: scanning a code or a card always works.</source>
     <message numerus="yes">
         <source>%n bill(s) could not be checked and cannot be paid here. Please ask at the cashier window.</source>
         <translation>
-            <numerusform>有%n张账单无法核对，不能在本机缴费。请到收费窗口咨询。</numerusform></translation>
+            <numerusform>有%n张账单无法核对，不能在本机缴费。请到收费窗口咨询。</numerusform>
+        </translation>
     </message>
     <message>
         <source>You owe %1 on credit. Scan this code with your phone to repay it in the hospital's app.</source>
@@ -3388,7 +3391,8 @@ This is optional: scanning a code or a card always works.</source>
     <message numerus="yes">
         <source>To pay: %1 (%n bill(s))</source>
         <translation>
-            <numerusform>应付：%1（%n张账单）</numerusform></translation>
+            <numerusform>应付：%1（%n张账单）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Available on your credit line: %1</source>
@@ -3405,7 +3409,8 @@ This is optional: scanning a code or a card always works.</source>
     <message numerus="yes">
         <source>%n other bill(s) were paid: tap "Show my receipts".</source>
         <translation>
-            <numerusform>另有%n张账单已缴费：请点击“查看我的票据”。</numerusform></translation>
+            <numerusform>另有%n张账单已缴费：请点击“查看我的票据”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Paying by phone needs the hospital system, which cannot be reached now. Nothing was charged. Please try again later or pay at the cashier window.</source>
@@ -3636,7 +3641,8 @@ This is optional: scanning a code or a card always works.</source>
     <message numerus="yes">
         <source>%1: %n payment(s), %2</source>
         <translation>
-            <numerusform>%1：%n笔，%2</numerusform></translation>
+            <numerusform>%1：%n笔，%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Phone</source>
@@ -3649,17 +3655,20 @@ This is optional: scanning a code or a card always works.</source>
     <message numerus="yes">
         <source>Total: %n payment(s), %1</source>
         <translation>
-            <numerusform>合计：%n笔，%1</numerusform></translation>
+            <numerusform>合计：%n笔，%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Taken offline, not yet confirmed: %n, %1</source>
         <translation>
-            <numerusform>离线受理、尚未确认：%n笔，%1</numerusform></translation>
+            <numerusform>离线受理、尚未确认：%n笔，%1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Refused after being taken offline (review): %n, %1</source>
         <translation>
-            <numerusform>离线受理后被拒绝（待审核）：%n笔，%1</numerusform></translation>
+            <numerusform>离线受理后被拒绝（待审核）：%n笔，%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Daily close</source>
@@ -3760,7 +3769,8 @@ This is optional: scanning a code or a card always works.</source>
     <message numerus="yes">
         <source>%1: %n payment(s), %2</source>
         <translation>
-            <numerusform>%1：%n笔，%2</numerusform></translation>
+            <numerusform>%1：%n笔，%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Phone</source>
@@ -3825,6 +3835,10 @@ This is optional: scanning a code or a card always works.</source>
     <message>
         <source>Maintenance</source>
         <translation>维护</translation>
+    </message>
+    <message>
+        <source>A daily close file for this day already exists: %1. It was not overwritten; move it away to export again.</source>
+        <translation>当天的日结文件已存在：%1。未覆盖；请先移走该文件再导出。</translation>
     </message>
 </context>
 <context>
