@@ -133,7 +133,8 @@ Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempoten
             last = r.error();
             qCInfo(lcPool).noquote() << what << "failed:" << last.detail;
         }
-        if (!retryable(last.code) || attempt == attempts) break;
+        // At shutdown (CurlTransport::abortRequests) a retry would only fail again, after a wait.
+        if (!retryable(last.code) || attempt == attempts || CurlTransport::requestsAborted()) break;
         stats_.retries.fetch_add(1);
         const qint64 ceiling_ms =
             std::min<qint64>(kMaxBackoffMs, qint64(std::max(1, options_.backoff_base_ms))
