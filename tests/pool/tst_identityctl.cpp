@@ -1,6 +1,8 @@
 // medkioskctl identity init|show|export-jwks|rotate as a separate process (issue 15, items 1
 // and 5): the key file is made 0600 in a 0700 folder, the JWKS holds public keys only, rotation
 // keeps the old key, and no output of these commands nor of `diagnostics` carries the private key.
+#include "core/identity/AccessTokens.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -98,7 +100,11 @@ void TestIdentityCtl::initShowExportRotate()
     QCOMPARE(show.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(show.out.toUtf8()).object();
     QCOMPARE(o.value(u"client_id"_qs).toString(), u"KIOSK-CTL-7"_qs);
-    QCOMPARE(o.value(u"scopes"_qs).toArray().size(), 6);
+    // Exactly the scopes the kiosk asks the pool for (booking, check-in, payments).
+    QStringList shown;
+    for (const QJsonValue& v : o.value(u"scopes"_qs).toArray()) shown.append(v.toString());
+    QCOMPARE(shown, mk::identity::AuthOptions::kioskScopes());
+    QVERIFY(shown.contains(u"system/Invoice.rus"_qs));
     const QString kid = o.value(u"kid"_qs).toString();
     QVERIFY(!kid.isEmpty());
 
