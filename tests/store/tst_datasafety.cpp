@@ -4,6 +4,7 @@
 // failed write; a missing key file never makes a new key beside an existing store; inspection
 // commands write nothing; a named configuration that is missing or not INI stops everything
 // before anything is created; files are 0600 in 0700 folders; a FIFO is never read.
+#include "StoreFileTest.h"
 #include "core/outbox/Outbox.h"
 #include "core/store/KeyProvider.h"
 #include "core/store/SqlCipherDb.h"
@@ -25,30 +26,11 @@
 #include <sys/types.h>
 
 using namespace mk;
+using mk::test::modeOf;
+using mk::test::Run;
+using mk::test::sha256;
 
 namespace {
-
-struct Run {
-    bool finished = false;
-    int exit_code = -1;
-    QString out;
-    QString err;
-};
-
-QByteArray sha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-int modeOf(const QString& path)
-{
-    struct stat st {
-    };
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0) return -1;
-    return int(st.st_mode & 07777);
-}
 
 void writeFile(const QString& path, const QByteArray& bytes)
 {

@@ -4,6 +4,7 @@
 // moment during the re-encryption) leaves a store that opens with one of the two keys with nothing
 // lost, and running it again finishes the rotation; a running kiosk is refused; the systemd
 // credential is never replaced by this program (the caller's new key file is used instead).
+#include "StoreFileTest.h"
 #include "core/outbox/Outbox.h"
 #include "core/store/KeyProvider.h"
 #include "core/store/SqlCipherDb.h"
@@ -25,38 +26,12 @@
 #include <sys/stat.h>
 
 using namespace mk;
+using mk::test::modeOf;
+using mk::test::Run;
+using mk::test::sha256;
+using mk::test::writeFile;
 
 namespace {
-
-struct Run {
-    bool finished = false;
-    int exit_code = -1;
-    QString out;
-    QString err;
-};
-
-QByteArray sha256(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-int modeOf(const QString& path)
-{
-    struct stat st {
-    };
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0) return -1;
-    return int(st.st_mode & 07777);
-}
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
 
 store::SecureKey readKey(const QString& path)
 {
