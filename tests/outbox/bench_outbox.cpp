@@ -7,6 +7,7 @@
 // MEDKIOSK_BENCH_DIR chooses the disk (default: the current folder); MEDKIOSK_BENCH_QUEUE the
 // queue size (default 10000).
 #include "OutboxTestUtil.h"
+#include "RawStoreBench.h"
 #include "core/outbox/Outbox.h"
 #include "core/outbox/PoolCommandSender.h"
 #include "core/outbox/Relay.h"
@@ -34,63 +35,9 @@ namespace {
 constexpr int kRows = 300;
 constexpr int kRuns = 5;
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n == 0 ? 0.0 : (n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0);
-}
-
-QString figures(const std::vector<double>& v)
-{
-    return QStringLiteral("median %1/s, min %2, max %3")
-        .arg(median(v), 0, 'f', 1)
-        .arg(*std::min_element(v.begin(), v.end()), 0, 'f', 1)
-        .arg(*std::max_element(v.begin(), v.end()), 0, 'f', 1);
-}
-
-void removeDb(const QString& path)
-{
-    for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(path + QLatin1String(suffix));
-}
-
-Result<double> rawRun(const QString& path)
-{
-    removeDb(path);
-    const store::SecureKey key = makeKey('r');
-    auto opened =
-        store::SqlCipherDb::openKeyed(path, store::SqlCipherDb::OpenMode::ReadWriteCreate, key);
-    if (!opened) return opened.error();
-    store::SqlCipherDb& db = *opened.value();
-    for (const QByteArray& sql :
-         {QByteArrayLiteral("PRAGMA journal_mode = WAL;"),
-          QByteArrayLiteral("PRAGMA synchronous = FULL;"),
-          QByteArrayLiteral("CREATE TABLE bench(id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
-                            "payload BLOB NOT NULL, created_ms INTEGER NOT NULL);")}) {
-        if (Status s = db.exec(sql); !s) return s.error();
-    }
-    auto stmt = db.prepare(
-        QByteArrayLiteral("INSERT INTO bench(key, payload, created_ms) VALUES (?1, ?2, ?3)"));
-    if (!stmt) return stmt.error();
-    const QByteArray payload(60, 'p');
-    QElapsedTimer timer;
-    timer.start();
-    for (int i = 0; i < kRows; ++i) {
-        if (Status s = db.exec(QByteArrayLiteral("BEGIN IMMEDIATE")); !s) return s.error();
-        store::SqlStatement& st = stmt.value();
-        st.reset();
-        if (Status s = st.bind(1, QStringLiteral("cmd-%1").arg(i)); !s) return s.error();
-        if (Status s = st.bind(2, payload); !s) return s.error();
-        if (Status s = st.bind(3, qint64(i)); !s) return s.error();
-        if (Status s = st.run(); !s) return s.error();
-        if (Status s = db.exec(QByteArrayLiteral("COMMIT")); !s) return s.error();
-    }
-    return kRows / (double(timer.nsecsElapsed()) / 1e9);
-}
-
 Result<double> outboxRun(const QString& path)
 {
-    removeDb(path);
+    mk::test::removeStoreFiles(path);
     auto store = store::Store::open(path, makeKey('b'));
     if (!store) return store.error();
     Outbox outbox(*store.value());
@@ -149,7 +96,8 @@ void BenchOutbox::durableEnqueueRate()
     std::vector<double> raw;
     std::vector<double> enq;
     for (int run = 0; run < kRuns; ++run) {  // interleaved, so drift hits both alike
-        auto r = rawRun(dir.filePath(QStringLiteral("raw.db")));
+        auto r = mk::test::rawDurableInsertRate(dir.filePath(QStringLiteral("raw.db")), kRows,
+                                                makeKey('r'));
         QVERIFY2(r, r ? "" : qPrintable(r.error().detail));
         raw.push_back(r.value());
         auto o = outboxRun(dir.filePath(QStringLiteral("outbox.db")));
@@ -160,10 +108,10 @@ void BenchOutbox::durableEnqueueRate()
                              .arg(dir.path())
                              .arg(kRows)
                              .arg(kRuns);
-    qInfo().noquote() << "raw SQLCipher single-row durable tx:" << figures(raw);
-    qInfo().noquote() << "outbox durable enqueue:             " << figures(enq);
+    qInfo().noquote() << "raw SQLCipher single-row durable tx:" << mk::test::rateFigures(raw);
+    qInfo().noquote() << "outbox durable enqueue:             " << mk::test::rateFigures(enq);
     qInfo().noquote() << QStringLiteral("ratio enqueue/raw (medians): %1 (goal >= 0.8)")
-                             .arg(median(enq) / median(raw), 0, 'f', 2);
+                             .arg(mk::test::medianOf(enq) / mk::test::medianOf(raw), 0, 'f', 2);
 }
 
 void BenchOutbox::resumeAndDrain()

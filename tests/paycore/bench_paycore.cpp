@@ -9,6 +9,7 @@
 //     the simulator's replies over loopback): median, p95.
 // MEDKIOSK_BENCH_DIR puts the stores on a chosen disk (default: the current folder).
 #include "PayCoreFixture.h"
+#include "RawStoreBench.h"
 #include "core/payment/PaymentCommand.h"
 #include "core/store/SqlCipherDb.h"
 #include "core/store/SqlStatement.h"
@@ -41,14 +42,6 @@ double quantile(std::vector<double> v, double q)
     return v[lo] + (v[hi] - v[lo]) * (pos - double(lo));
 }
 
-QString rates(const std::vector<double>& v)
-{
-    return QStringLiteral("median %1/s, min %2, max %3")
-        .arg(quantile(v, 0.5), 0, 'f', 1)
-        .arg(*std::min_element(v.begin(), v.end()), 0, 'f', 1)
-        .arg(*std::max_element(v.begin(), v.end()), 0, 'f', 1);
-}
-
 QString times(const std::vector<double>& v)
 {
     return QStringLiteral("median %1 ms, p95 %2 ms, min %3, max %4 (n=%5)")
@@ -59,47 +52,9 @@ QString times(const std::vector<double>& v)
         .arg(v.size());
 }
 
-void removeDb(const QString& path)
-{
-    for (const char* suffix : {"", "-wal", "-shm"}) QFile::remove(path + QLatin1String(suffix));
-}
-
 store::SecureKey key(char c)
 {
     return store::SecureKey(QByteArray(store::SecureKey::kSizeBytes, c));
-}
-
-Result<double> rawRun(const QString& path)
-{
-    removeDb(path);
-    auto opened = store::SqlCipherDb::openKeyed(path, store::SqlCipherDb::OpenMode::ReadWriteCreate,
-                                                key('r'));
-    if (!opened) return opened.error();
-    store::SqlCipherDb& db = *opened.value();
-    for (const QByteArray& sql :
-         {QByteArrayLiteral("PRAGMA journal_mode = WAL;"),
-          QByteArrayLiteral("PRAGMA synchronous = FULL;"),
-          QByteArrayLiteral("CREATE TABLE bench(id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
-                            "payload BLOB NOT NULL, created_ms INTEGER NOT NULL);")}) {
-        if (Status s = db.exec(sql); !s) return s.error();
-    }
-    auto stmt = db.prepare(
-        QByteArrayLiteral("INSERT INTO bench(key, payload, created_ms) VALUES (?1, ?2, ?3)"));
-    if (!stmt) return stmt.error();
-    const QByteArray payload(60, 'p');
-    QElapsedTimer timer;
-    timer.start();
-    for (int i = 0; i < kRows; ++i) {
-        if (Status s = db.exec(QByteArrayLiteral("BEGIN IMMEDIATE")); !s) return s.error();
-        store::SqlStatement& st = stmt.value();
-        st.reset();
-        if (Status s = st.bind(1, QStringLiteral("cmd-%1").arg(i)); !s) return s.error();
-        if (Status s = st.bind(2, payload); !s) return s.error();
-        if (Status s = st.bind(3, qint64(i)); !s) return s.error();
-        if (Status s = st.run(); !s) return s.error();
-        if (Status s = db.exec(QByteArrayLiteral("COMMIT")); !s) return s.error();
-    }
-    return kRows / (double(timer.nsecsElapsed()) / 1e9);
 }
 
 PaymentRow benchRow(int i)
@@ -126,7 +81,7 @@ PaymentRow benchRow(int i)
 
 Result<double> durablePaymentRun(const QString& path)
 {
-    removeDb(path);
+    mk::test::removeStoreFiles(path);
     auto st = store::Store::open(path, key('d'));
     if (!st) return st.error();
     outbox::Outbox ob(*st.value());
@@ -168,7 +123,8 @@ void BenchPayCore::durablePaymentVsRaw()
     std::vector<double> raw;
     std::vector<double> pay;
     for (int run = 0; run < kRuns; ++run) {  // interleaved, so drift hits both alike
-        auto r = rawRun(dir.filePath(QStringLiteral("raw.db")));
+        auto r =
+            mk::test::rawDurableInsertRate(dir.filePath(QStringLiteral("raw.db")), kRows, key('r'));
         QVERIFY2(r, r ? "" : qPrintable(r.error().detail));
         raw.push_back(r.value());
         auto p = durablePaymentRun(dir.filePath(QStringLiteral("pay.db")));
@@ -179,8 +135,10 @@ void BenchPayCore::durablePaymentVsRaw()
                              .arg(dir.path())
                              .arg(kRows)
                              .arg(kRuns);
-    qInfo().noquote() << "raw SQLCipher single-row durable tx:        " << rates(raw);
-    qInfo().noquote() << "durable payment (ledger + row + outbox, 1 tx):" << rates(pay);
+    qInfo().noquote() << "raw SQLCipher single-row durable tx:        "
+                      << mk::test::rateFigures(raw);
+    qInfo().noquote() << "durable payment (ledger + row + outbox, 1 tx):"
+                      << mk::test::rateFigures(pay);
     qInfo().noquote() << QStringLiteral("ratio payment/raw (medians): %1 (goal >= 0.7)")
                              .arg(quantile(pay, 0.5) / quantile(raw, 0.5), 0, 'f', 2);
 }
