@@ -168,7 +168,11 @@ analyse_one() {
   local index="$1" file="$2" log start secs rc=0 n
   log="$logs/$(printf '%s' "$file" | tr '/' '_').log"
   start="$EPOCHREALTIME"
-  "$CLANG_TIDY" -p "$BUILD_DIR" --quiet "$ROOT/$file" >"$log" 2>&1 || rc=$?
+  # The compile commands are GCC's: clang does not know some of its warning options
+  # (-Wshadow=local), and under CI's -Werror that would be an error; compiler warnings stay
+  # warnings here, so only the checks of .clang-tidy decide (the build itself has -Werror).
+  "$CLANG_TIDY" -p "$BUILD_DIR" --quiet --extra-arg=-Wno-unknown-warning-option \
+    --extra-arg=-Wno-error "$ROOT/$file" >"$log" 2>&1 || rc=$?
   secs="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')"
   n="$(grep -cE '^[^ ].*:[0-9]+:[0-9]+: (warning|error): ' "$log" || true)"
   printf '%s\t%s\n' "$secs" "$file" >"$log.time"
