@@ -431,31 +431,23 @@ Result<OfflineExposure> PaymentStore::exposure(const QString& patient_id, const 
 
 Result<QList<PaymentRow>> PaymentStore::list(const QString& day)
 {
-    QList<PaymentRow> out;
-    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
-        auto st = db.prepare(QByteArrayLiteral("SELECT ") + kRowColumns +
-                             QByteArrayLiteral(" FROM payment WHERE (?1 = '' OR day = ?1) "
-                                               "ORDER BY taken_at_ms, idempotency_key"));
-        if (!st) return st.error();
-        if (Status b = st.value().bind(1, day); !b) return b;
-        auto rows = readRows(st.value());
-        if (!rows) return rows.error();
-        out = std::move(rows).value();
-        return Ok{};
-    });
-    if (!s) return s.error();
-    return out;
+    return rowsWhere(QByteArrayLiteral("(?1 = '' OR day = ?1)"), day);
 }
 
 Result<QList<PaymentRow>> PaymentStore::byState(const QString& state_name)
 {
+    return rowsWhere(QByteArrayLiteral("state = ?1"), state_name);
+}
+
+Result<QList<PaymentRow>> PaymentStore::rowsWhere(const QByteArray& condition, const QString& value)
+{
     QList<PaymentRow> out;
     Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
         auto st = db.prepare(QByteArrayLiteral("SELECT ") + kRowColumns +
-                             QByteArrayLiteral(" FROM payment WHERE state = ?1 "
-                                               "ORDER BY taken_at_ms, idempotency_key"));
+                             QByteArrayLiteral(" FROM payment WHERE ") + condition +
+                             QByteArrayLiteral(" ORDER BY taken_at_ms, idempotency_key"));
         if (!st) return st.error();
-        if (Status b = st.value().bind(1, state_name); !b) return b;
+        if (Status bound = st.value().bind(1, value); !bound) return bound;
         auto rows = readRows(st.value());
         if (!rows) return rows.error();
         out = std::move(rows).value();

@@ -114,6 +114,9 @@ public:
     Result<QList<PaymentRow>> byState(const QString& state_name);
 
 private:
+    // The payment rows matching condition (one parameter, ?1 = value), oldest first.
+    Result<QList<PaymentRow>> rowsWhere(const QByteArray& condition, const QString& value);
+
     store::Store& store_;
     outbox::Outbox& outbox_;
     QString kiosk_id_;
