@@ -63,6 +63,8 @@ private:
     bool takeFault(const QString& path, FaultSpec* out);
     // SimCheckin.cpp: the appointment with its signed check-in token extension.
     QJsonObject withCheckinToken(const QJsonObject& appointment) const;
+    // SimCheckinSearch.cpp: Patient?identifier=urn:medkiosk:card|... (check-in by card).
+    std::optional<SimReply> checkinSearch(const SimRequest& request, const QStringList& parts);
 
     SimOptions options_;
     SeedData seed_;

@@ -125,6 +125,7 @@ SimReply SimHttpServer::route(const SimRequest& request, const QStringList& part
     const bool is_post = request.isPost();
     const bool is_get = request.isGet();
     const QString type = parts.value(0);
+    if (std::optional<SimReply> r = checkinSearch(request, parts)) return *r;  // by card
     if (is_get && parts.size() == 1) {
         return search(type, QUrlQuery(request.url), request.url);
     }
