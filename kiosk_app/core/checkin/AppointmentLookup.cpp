@@ -3,13 +3,18 @@
 #include "core/fhir/FhirBundle.h"
 #include "core/fhir/FhirParser.h"
 #include "core/fhir/FhirUris.h"
+#include "core/fhir/FhirWriter.h"
 #include "core/pool/PoolReply.h"
 
+#include <QJsonArray>
 #include <QUrlQuery>
 
 namespace mk::checkin {
 
 namespace {
+constexpr char kLocationExtension[] =
+    "http://medkiosk.example/fhir/StructureDefinition/appointment-location";
+
 bool isFhirId(const QString& id)
 {
     if (id.isEmpty() || id.size() > 64) return false;
@@ -84,6 +89,83 @@ Result<fhir::Patient> AppointmentLookup::patient(const QString& id)
     auto body = get(url(QStringLiteral("Patient/") + id));
     if (!body) return body.error();
     return fhir::parser::patient(body.value());
+}
+
+Result<QString> AppointmentLookup::patientIdByCard(const QString& card_identifier)
+{
+    if (card_identifier.isEmpty() || card_identifier.size() > 128) {
+        return makeError(ErrorCode::BadRequest, QStringLiteral("bad card identifier"));
+    }
+    QUrl u = url(QStringLiteral("Patient"));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("identifier"),
+                   QStringLiteral("urn:medkiosk:card%7C") +
+                       QString::fromLatin1(QUrl::toPercentEncoding(card_identifier)));
+    u.setQuery(q);
+    auto body = get(u);
+    if (!body) return body.error();
+    auto bundle = fhir::parser::bundle(body.value(), base_url_);
+    if (!bundle) return bundle.error();
+    const auto found = bundle.value().resources(QStringLiteral("Patient"), QStringLiteral("match"));
+    if (found.size() != 1) {
+        return makeError(ErrorCode::NotFound, QStringLiteral("no single patient for the card"));
+    }
+    auto p = fhir::parser::patientFromJson(found.first());
+    if (!p) return p.error();
+    return p.value().id;
+}
+
+Result<QList<PlacedAppointment>> AppointmentLookup::appointmentsIn(const QString& patient_id,
+                                                                   const QDateTime& from,
+                                                                   const QDateTime& to)
+{
+    if (!isFhirId(patient_id)) return makeError(ErrorCode::BadRequest, QStringLiteral("bad id"));
+    QUrl u = url(QStringLiteral("Appointment"));
+    const QList<QPair<QString, QString>> params{
+        {QStringLiteral("patient"), QStringLiteral("Patient/") + patient_id},
+        {QStringLiteral("date"), QStringLiteral("ge") + fhir::writer::instant(from)},
+        {QStringLiteral("date"), QStringLiteral("lt") + fhir::writer::instant(to)},
+        {QStringLiteral("_count"), QStringLiteral("200")}};
+    QStringList pairs;
+    for (const auto& [key, value] : params) {
+        pairs.append(QString::fromLatin1(QUrl::toPercentEncoding(key) + '=' +
+                                         QUrl::toPercentEncoding(value, ",:/")));
+    }
+    u.setQuery(pairs.join(QLatin1Char('&')), QUrl::StrictMode);
+    auto body = get(u);
+    if (!body) return body.error();
+    auto bundle = fhir::parser::bundle(body.value(), base_url_);
+    if (!bundle) return bundle.error();
+    QList<PlacedAppointment> out;
+    for (const QJsonObject& o :
+         bundle.value().resources(QStringLiteral("Appointment"), QStringLiteral("match"))) {
+        auto a = fhir::parser::appointmentFromJson(o);
+        if (!a) return a.error();
+        if (a.value().patient_id != patient_id) {
+            return makeError(
+                ErrorCode::BadReply,
+                QStringLiteral("the pool answered with another patient's appointment"));
+        }
+        PlacedAppointment placed{a.value(), {}, 0};
+        for (const QJsonValue& e : o.value(QStringLiteral("extension")).toArray()) {
+            if (e.toObject().value(QStringLiteral("url")).toString() !=
+                QLatin1String(kLocationExtension)) {
+                continue;
+            }
+            for (const QJsonValue& sub :
+                 e.toObject().value(QStringLiteral("extension")).toArray()) {
+                const QJsonObject x = sub.toObject();
+                const QString name = x.value(QStringLiteral("url")).toString();
+                if (name == QLatin1String("building")) {
+                    placed.building = x.value(QStringLiteral("valueString")).toString().left(16);
+                } else if (name == QLatin1String("floor")) {
+                    placed.floor = qBound(-9, x.value(QStringLiteral("valueInteger")).toInt(), 200);
+                }
+            }
+        }
+        out.append(placed);
+    }
+    return out;
 }
 
 }  // namespace mk::checkin

@@ -1,6 +1,7 @@
 #include "core/checkin/CheckinService.h"
 
 #include "core/checkin/AppointmentLookup.h"
+#include "core/checkin/ArrivalFinder.h"
 #include "core/checkin/CheckinRecords.h"
 #include "core/common/HospitalClock.h"
 #include "core/common/Log.h"
@@ -47,7 +48,8 @@ CheckinOutcome failed(CheckinOutcome outcome, CheckinStatus status, const Error&
 }  // namespace
 
 CheckinService::CheckinService(std::shared_ptr<pool::PoolClient> client, store::Store& store,
-                               outbox::Outbox& outbox, CheckinOptions options, QObject* parent)
+                               outbox::Outbox& outbox, CheckinOptions options, QObject* parent,
+                               std::unique_ptr<pool::HttpTransport> lookup_transport)
     : QObject(parent),
       client_(std::move(client)),
       store_(store),
@@ -57,13 +59,18 @@ CheckinService::CheckinService(std::shared_ptr<pool::PoolClient> client, store::
                                                        options_.hospital_id))
 {
     qRegisterMetaType<CheckinOutcome>();
-    pool::TransportOptions t;
-    t.ca_file = client_->options().ca_file;
-    t.connect_timeout_ms = client_->options().connect_timeout_ms;
-    t.request_timeout_ms = client_->options().request_timeout_ms;
-    t.max_reply_bytes = client_->options().max_reply_bytes;
+    qRegisterMetaType<ArrivalList>();
+    if (!lookup_transport) {
+        pool::TransportOptions t;
+        t.ca_file = client_->options().ca_file;
+        t.connect_timeout_ms = client_->options().connect_timeout_ms;
+        t.request_timeout_ms = client_->options().request_timeout_ms;
+        t.max_reply_bytes = client_->options().max_reply_bytes;
+        lookup_transport = std::make_unique<pool::CurlTransport>(t);
+    }
     lookup_ = std::make_unique<AppointmentLookup>(client_->options().base_url,
-                                                  std::make_unique<pool::CurlTransport>(t));
+                                                  std::move(lookup_transport));
+    finder_ = std::make_unique<ArrivalFinder>(*client_, *lookup_, store_, options_);
     workers_.setMaxThreadCount(2);
     if (!verifier_->hasKey()) {
         qCWarning(lcBooking) << "check-in: no usable pool public key:" << verifier_->keyError();
@@ -112,6 +119,41 @@ QFuture<CheckinOutcome> CheckinService::checkIn(const QString& scanned_text)
                           << (o.record.provisional ? "provisional" : "") << o.elapsed_ms << "ms";
         return o;
     });
+}
+
+QFuture<ArrivalList> CheckinService::findByCard(const QString& card_identifier)
+{
+    return QtConcurrent::run(&workers_, [this, card_identifier] {
+        QElapsedTimer timer;
+        timer.start();
+        ArrivalList l = finder_->byCard(card_identifier, now(), online_.load());
+        if (l.status == ArrivalStatus::Failed) noteTransport(l.error);
+        l.elapsed_ms = timer.elapsed();
+        qCInfo(lcBooking) << "check-in by card:" << arrivalStatusName(l.status) << l.today.size()
+                          << "today" << (l.from_cache ? "(cached)" : "") << l.elapsed_ms << "ms";
+        return l;
+    });
+}
+
+QFuture<ArrivalList> CheckinService::findByPatient(const QString& patient_id)
+{
+    return QtConcurrent::run(&workers_, [this, patient_id] {
+        QElapsedTimer timer;
+        timer.start();
+        ArrivalList l = finder_->byPatient(patient_id, now(), online_.load());
+        if (l.status == ArrivalStatus::Failed) noteTransport(l.error);
+        l.elapsed_ms = timer.elapsed();
+        qCInfo(lcBooking) << "check-in by face:" << arrivalStatusName(l.status) << l.today.size()
+                          << "today" << (l.from_cache ? "(cached)" : "") << l.elapsed_ms << "ms";
+        return l;
+    });
+}
+
+QFuture<CheckinOutcome> CheckinService::checkInChosen(const ArrivalItem& item)
+{
+    const QString text =
+        item.checkin_token.isEmpty() ? item.appointment_number : item.checkin_token;
+    return checkIn(text);
 }
 
 CheckinOutcome CheckinService::run(const QString& text)

@@ -8,6 +8,7 @@
 // runs on the service's worker threads and returns a QFuture (attach with .then(widget, ...)).
 #pragma once
 
+#include "core/checkin/ArrivalTypes.h"
 #include "core/checkin/CheckinToken.h"
 #include "core/checkin/CheckinTypes.h"
 #include "core/pool/PoolClient.h"
@@ -31,6 +32,7 @@ class Relay;
 namespace mk::checkin {
 
 class AppointmentLookup;
+class ArrivalFinder;
 
 class CheckinService : public QObject
 {
@@ -39,9 +41,11 @@ public:
     using Clock = std::function<QDateTime()>;
 
     // client, store and outbox are required (store and outbox must outlive the service); the
-    // lookup uses the client's base URL and transport options over CurlTransport.
+    // lookup uses the client's base URL over lookup_transport (the kiosk's authorised transport),
+    // or, when null, over CurlTransport with the client's transport options.
     CheckinService(std::shared_ptr<pool::PoolClient> client, store::Store& store,
-                   outbox::Outbox& outbox, CheckinOptions options, QObject* parent = nullptr);
+                   outbox::Outbox& outbox, CheckinOptions options, QObject* parent = nullptr,
+                   std::unique_ptr<pool::HttpTransport> lookup_transport = nullptr);
     ~CheckinService() override;
 
     void setClock(Clock clock);
@@ -51,6 +55,15 @@ public:
 
     // The whole flow for one scan (trailing CR/LF and spaces are ignored).
     QFuture<CheckinOutcome> checkIn(const QString& scanned_text);
+    // Check-in without the code (issue 12, ArrivalFinder): today's appointments of the patient
+    // of a card (its identifier from the card reader) or of a patient id (face sign-in), with
+    // their children's for a guardian; offline, today's cached list of the same card / person.
+    QFuture<ArrivalList> findByCard(const QString& card_identifier);
+    QFuture<ArrivalList> findByPatient(const QString& patient_id);
+    // Checks in one appointment of such a list: through its signed token (the same flow as a
+    // scan, so offline it gets a provisional number), else through its number.
+    QFuture<CheckinOutcome> checkInChosen(const ArrivalItem& item);
+
     // Confirms provisional records whose outbox command the relay has delivered (start-up, or
     // after a missed signal). Emits visitNumberConfirmed for each.
     QFuture<int> reconcile();
@@ -86,6 +99,7 @@ private:
     CheckinOptions options_;
     std::unique_ptr<CheckinTokenVerifier> verifier_;
     std::unique_ptr<AppointmentLookup> lookup_;
+    std::unique_ptr<ArrivalFinder> finder_;
     Clock clock_;
     QThreadPool workers_;
     std::atomic<bool> online_{true};

@@ -13,7 +13,8 @@
 namespace mk::checkin {
 
 // INI keys, [checkin] section (docs/checkin.md): pool_public_key_file, hospital_id,
-// early_minutes, late_minutes, provisional_first, provisional_last, queue_url.
+// early_minutes, late_minutes, provisional_first, provisional_last, queue_url; [kiosk] building,
+// floor.
 struct CheckinOptions {
     QByteArray pool_public_key_pem;  // from checkin/pool_public_key_file (demo: the simulator)
     QString hospital_id;             // expected token issuer; empty = any
@@ -26,6 +27,10 @@ struct CheckinOptions {
     // appointment number, else ?appt=<number> is appended.
     QString queue_url = QStringLiteral("https://queue.hospital.example/q?appt=<number>");
     QString timezone = QStringLiteral("Asia/Shanghai");
+    // Where this kiosk stands ([kiosk] building, floor): an appointment elsewhere is named with
+    // what to do instead of being checked in here. Empty / 0: not compared.
+    QString building;
+    int floor = 0;
 
     // Reads the [checkin] keys of an INI file with QSettings; the key file is read here too.
     // Missing keys keep the defaults. Config error for an unreadable key file or a bad range.
