@@ -1,6 +1,8 @@
 #include "KioskWindow.h"
 
 #include "Theme.h"
+#include "access/IdleWarning.h"
+#include "access/SpeechOutput.h"
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
 #include "core/common/Log.h"
@@ -28,6 +30,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -39,6 +42,8 @@ namespace mk::ui {
 namespace {
 constexpr int kClockTickMs = 1000;
 constexpr int kMinIdleTimeoutMs = 100;
+constexpr int kSecondMs = 1000;
+constexpr int kHeaderToolsInRowFromPx = 1400;  // landscape: elder/read-aloud in the first row
 
 bool isUserInput(QEvent::Type type)
 {
@@ -107,9 +112,11 @@ KioskWindow::KioskWindow(booking::BookingService* service, const config::KioskCo
         online_ = service->online();
         connect(service, &booking::BookingService::onlineChanged, this, &KioskWindow::updateOnline);
     }
+    idle_warning_ = new IdleWarning(this);
+    connect(idle_warning_, &IdleWarning::moreTimeRequested, this, &KioskWindow::restartIdle);
     idle_timer_.setSingleShot(true);
     setIdleTimeoutMs(config_.idle_timeout_s * 1000);
-    connect(&idle_timer_, &QTimer::timeout, this, &KioskWindow::onIdleTimeout);
+    connect(&idle_timer_, &QTimer::timeout, this, &KioskWindow::checkIdle);
     clock_timer_.setInterval(kClockTickMs);
     connect(&clock_timer_, &QTimer::timeout, this, &KioskWindow::updateClock);
     clock_timer_.start();
@@ -126,9 +133,13 @@ KioskWindow::~KioskWindow()
 
 void KioskWindow::buildHeader(QWidget* header)
 {
-    auto* row = new QHBoxLayout(header);
-    row->setContentsMargins(32, 14, 32, 14);
+    auto* rows = new QVBoxLayout(header);
+    rows->setContentsMargins(32, 14, 32, 14);
+    rows->setSpacing(12);
+    auto* row = new QHBoxLayout;
     row->setSpacing(24);
+    rows->addLayout(row);
+    header_row_ = row;
     // Left column: where the kiosk is, and whether it reaches the hospital system. The header never
     // dictates the window's width: a long location or an offline note wraps instead of pushing a
     // 1080 px portrait screen wider.
@@ -173,6 +184,116 @@ void KioskWindow::buildHeader(QWidget* header)
     staff_button_->hide();  // until installStaffMode()
     connect(staff_button_, &QPushButton::clicked, this, [this] { showScreen(ScreenId::StaffPin); });
     row->addWidget(staff_button_, 0, Qt::AlignVCenter);
+
+    // Elder mode and read-aloud (issue 12): a second row in portrait, the first in landscape.
+    elder_button_ = new QPushButton(header);
+    elder_button_->setObjectName(QStringLiteral("elderModeButton"));
+    elder_button_->setFocusPolicy(Qt::NoFocus);
+    elder_button_->setCheckable(true);
+    Theme::setRole(elder_button_, "header-tool");
+    connect(elder_button_, &QPushButton::clicked, this, [this](bool on) { setElderMode(on); });
+    read_button_ = new QPushButton(header);
+    read_button_->setObjectName(QStringLiteral("readAloudButton"));
+    read_button_->setFocusPolicy(Qt::NoFocus);
+    Theme::setRole(read_button_, "header-tool");
+    read_button_->hide();  // until a voice is available
+    connect(read_button_, &QPushButton::clicked, this, [this] { readAloud(); });
+    header_tools_row_ = new QWidget(header);
+    header_tools_ = new QHBoxLayout(header_tools_row_);
+    header_tools_->setContentsMargins(0, 0, 0, 0);
+    header_tools_->setSpacing(24);
+    header_tools_->addStretch(1);
+    rows->addWidget(header_tools_row_);
+    placeHeaderTools();
+}
+
+void KioskWindow::placeHeaderTools()
+{
+    const bool in_first_row = width() >= kHeaderToolsInRowFromPx && width() > height();
+    QHBoxLayout* target = in_first_row ? header_row_ : header_tools_;
+    if (header_row_->indexOf(elder_button_) >= 0 && in_first_row) return;
+    if (header_tools_->indexOf(elder_button_) >= 0 && !in_first_row) return;
+    for (QPushButton* b : {elder_button_, read_button_}) {
+        header_row_->removeWidget(b);
+        header_tools_->removeWidget(b);
+    }
+    // Before the language button in the first row; after the stretch in the second.
+    const int at = in_first_row ? header_row_->indexOf(language_button_) : header_tools_->count();
+    target->insertWidget(at, read_button_, 0, Qt::AlignVCenter);
+    target->insertWidget(at, elder_button_, 0, Qt::AlignVCenter);
+    header_tools_row_->setVisible(!in_first_row);
+}
+
+void KioskWindow::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placeHeaderTools();
+}
+
+void KioskWindow::setElderMode(bool on)
+{
+    elder_button_->setChecked(on);
+    if (on == elder_) return;
+    elder_ = on;
+    Theme::setMode(on ? UiMode::Elder : UiMode::Normal);
+    qCInfo(lcUi) << "elder mode" << (on ? "on" : "off");
+    Q_EMIT elderModeChanged(on);
+    if (on) readAloud();
+}
+
+void KioskWindow::setSpeechOutput(SpeechOutput* voice)
+{
+    if (voice_ != nullptr) disconnect(voice_, nullptr, this, nullptr);
+    voice_ = voice;
+    if (voice_ != nullptr) {
+        connect(voice_, &SpeechOutput::availableChanged, this, &KioskWindow::updateReadAloudButton);
+        connect(voice_, &QObject::destroyed, this, [this] {
+            voice_ = nullptr;
+            updateReadAloudButton();
+        });
+    }
+    updateReadAloudButton();
+}
+
+void KioskWindow::updateReadAloudButton()
+{
+    read_button_->setVisible(voice_ != nullptr && voice_->available());
+}
+
+QString KioskWindow::readAloud()
+{
+    auto_read_pending_ = false;
+    if (voice_ == nullptr || !voice_->available()) return QString();
+    QString text;
+    if (idleWarningShown()) {
+        text = idle_warning_->spokenText();
+    } else if (Screen* s = currentScreen(); s != nullptr && s->isVisible()) {
+        text = s->spokenSummary();
+        if (text.isEmpty()) {
+            // The screen's title, when it says nothing of its own.
+            const QList<QLabel*> labels = s->findChildren<QLabel*>();
+            for (const QLabel* label : labels) {
+                if (label->property("role").toString() == QLatin1String("title") &&
+                    label->isVisible() && !label->text().isEmpty()) {
+                    text = label->text();
+                    break;
+                }
+            }
+        }
+    } else if (out_of_service_ != nullptr && stack_->currentWidget() == out_of_service_) {
+        text = oos_title_->text() + QLatin1Char(' ') + oos_body_->text();
+    }
+    text = text.simplified();
+    if (!text.isEmpty()) voice_->say(text, context_.language);
+    return text;
+}
+
+void KioskWindow::readAloudIfElder()
+{
+    if (!elder_ || !auto_read_pending_) return;
+    Screen* s = currentScreen();
+    if (s != nullptr && s->loading()) return;  // read once it has loaded
+    readAloud();
 }
 
 void KioskWindow::installStaffMode(const StaffServices& services)
@@ -187,6 +308,10 @@ void KioskWindow::installStaffMode(const StaffServices& services)
 void KioskWindow::installCheckin(const CheckinDevices& devices)
 {
     if (screen(ScreenId::Checkin) == nullptr) addScreen(new CheckinScreen(context_, stack_));
+    if (voice_ == nullptr && devices.speaker != nullptr) {
+        own_voice_ = std::make_unique<SpeakerOutput>(devices.speaker);
+        setSpeechOutput(own_voice_.get());
+    }
     static_cast<CheckinScreen*>(screen(ScreenId::Checkin))->setDevices(devices);
     static_cast<HomeScreen*>(screen(ScreenId::Home))->setCheckinAvailable(true);
     retranslate();
@@ -230,6 +355,9 @@ void KioskWindow::addScreen(Screen* screen)
     connect(screen, &Screen::goTo, this, &KioskWindow::showScreen);
     connect(screen, &Screen::goBack, this, &KioskWindow::goBack);
     connect(screen, &Screen::goHome, this, &KioskWindow::goHome);
+    connect(screen, &Screen::loadingChanged, this, [this, screen](bool loading) {
+        if (!loading && screen == currentScreen()) readAloudIfElder();
+    });
 }
 
 booking::BookingSession& KioskWindow::session()
@@ -304,9 +432,11 @@ void KioskWindow::activate(ScreenId id)
     stack_->setCurrentWidget(target);
     footer_->setVisible(id != ScreenId::Home);
     back_->setVisible(id != ScreenId::Result);  // a finished booking only goes Home
-    idle_timer_.start();
+    restartIdle();
     target->enter();
     Q_EMIT screenShown(id);
+    auto_read_pending_ = true;
+    readAloudIfElder();
 }
 
 void KioskWindow::setLanguage(const QString& lang)
@@ -322,8 +452,67 @@ void KioskWindow::setLanguage(const QString& lang)
 
 void KioskWindow::setIdleTimeoutMs(int ms)
 {
-    idle_timer_.setInterval(std::max(ms, kMinIdleTimeoutMs));
-    if (idle_timer_.isActive()) idle_timer_.start();
+    idle_timeout_ms_ = std::max(ms, kMinIdleTimeoutMs);
+    restartIdle();
+}
+
+void KioskWindow::setIdleWarningMs(int ms)
+{
+    idle_warning_ms_ = std::max(ms, 0);
+    restartIdle();
+}
+
+int KioskWindow::idleWarningMs() const
+{
+    return std::min(idle_warning_ms_, idle_timeout_ms_ / 2);
+}
+
+void KioskWindow::setIdleClock(MonotonicClock::Source source)
+{
+    idle_clock_.setSource(std::move(source));
+    restartIdle();
+}
+
+bool KioskWindow::idleWarningShown() const
+{
+    return idle_warning_ != nullptr && !idle_warning_->isHidden();
+}
+
+void KioskWindow::restartIdle()
+{
+    last_input_ms_ = idle_clock_.nowMs();
+    if (idleWarningShown()) idle_warning_->hide();
+    idle_timer_.start(idle_timeout_ms_ - idleWarningMs());
+}
+
+bool KioskWindow::idleHasWorkToDo() const
+{
+    return current_ != ScreenId::Home || session_->active() || elder_ ||
+           (context_.language != config_.default_language &&
+            Language::isSupported(config_.default_language));
+}
+
+void KioskWindow::checkIdle()
+{
+    const qint64 idle_ms = idle_clock_.nowMs() - last_input_ms_;
+    const qint64 left_ms = idle_timeout_ms_ - idle_ms;
+    if (left_ms <= 0) {
+        if (idleWarningShown()) idle_warning_->hide();
+        onIdleTimeout();
+        last_input_ms_ = idle_clock_.nowMs();
+        return;  // until the next touch
+    }
+    if (left_ms > idleWarningMs()) {
+        idle_timer_.start(int(left_ms - idleWarningMs()));
+        return;
+    }
+    if (!idleHasWorkToDo()) return;  // an untouched Home: nothing to warn about
+    const bool first = !idleWarningShown();
+    idle_warning_->showCountdown(int((left_ms + kSecondMs - 1) / kSecondMs));
+    if (first && elder_) readAloud();
+    // The next whole second of the countdown, or the end.
+    const qint64 to_next = left_ms % kSecondMs == 0 ? kSecondMs : left_ms % kSecondMs;
+    idle_timer_.start(int(std::min(to_next, left_ms)));
 }
 
 void KioskWindow::retranslate()
@@ -333,6 +522,11 @@ void KioskWindow::retranslate()
     language_button_->setText(QStringLiteral("中文 / English"));
     language_button_->setAccessibleName(tr("Change language"));
     back_->setText(tr("Back"));
+    elder_button_->setText(tr("Elder mode"));
+    elder_button_->setAccessibleName(tr("Elder mode: larger text, read aloud"));
+    read_button_->setText(tr("Read aloud"));
+    read_button_->setAccessibleName(tr("Read this screen aloud"));
+    idle_warning_->retranslate();
     home_->setText(tr("Home"));
     staff_button_->setText(tr("Staff"));
     updateClock();
@@ -377,6 +571,8 @@ void KioskWindow::onIdleTimeout()
         qCInfo(lcUi) << "idle timeout: back to the start screen";
         goHome();
     }
+    // The next person starts in normal mode.
+    setElderMode(false);
     // The next person starts in the kiosk's own language.
     if (context_.language != config_.default_language &&
         Language::isSupported(config_.default_language))
@@ -385,7 +581,17 @@ void KioskWindow::onIdleTimeout()
 
 bool KioskWindow::eventFilter(QObject* watched, QEvent* event)
 {
-    if (isUserInput(event->type())) idle_timer_.start();
+    if (!isUserInput(event->type())) return QWidget::eventFilter(watched, event);
+    if (idleWarningShown()) {
+        // Any tap on the "Need more time?" prompt extends; the tap does nothing else.
+        restartIdle();
+        const QEvent::Type type = event->type();
+        if (type == QEvent::MouseButtonPress || type == QEvent::TouchBegin ||
+            type == QEvent::MouseButtonDblClick)
+            return true;
+        return QWidget::eventFilter(watched, event);
+    }
+    restartIdle();
     return QWidget::eventFilter(watched, event);
 }
 

@@ -6,6 +6,7 @@
 #include "Language.h"
 #include "Screen.h"
 #include "core/identity/AuthStatus.h"
+#include "ui/widgets/MonotonicClock.h"
 
 #include <QDateTime>
 #include <QList>
@@ -15,6 +16,7 @@
 
 #include <memory>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -37,6 +39,9 @@ struct CheckinDevices;
 struct FaceServices;
 struct PayServices;
 class PayFlow;
+class SpeechOutput;
+class SpeakerOutput;
+class IdleWarning;
 
 class KioskWindow : public QWidget
 {
@@ -56,7 +61,33 @@ public:
     void setLanguage(const QString& lang);
     QString language() const;
     void setIdleTimeoutMs(int ms);  // default from config.idle_timeout_s
-    int idleTimeoutMs() const { return idle_timer_.interval(); }
+    int idleTimeoutMs() const { return idle_timeout_ms_; }
+    // "Need more time?" (issue 12): shown this long before the idle reset (default 20 s, at
+    // most half the idle time) with a countdown, spoken in elder mode; a tap extends. Only
+    // when the reset has something to clear (not on an untouched Home).
+    void setIdleWarningMs(int ms);
+    int idleWarningMs() const;
+    // The idle time's clock (milliseconds, monotonic); empty: the real one. Tests move it and
+    // call checkIdle() instead of waiting.
+    void setIdleClock(MonotonicClock::Source source);
+    // Compares the idle time with the deadlines now: shows or updates the warning, or resets.
+    // The idle timer calls it at each deadline and each second of the countdown.
+    void checkIdle();
+    bool idleWarningShown() const;
+    IdleWarning* idleWarning() const { return idle_warning_; }
+    // Elder mode (长辈模式, issue 12; docs/accessibility.md): larger text and targets, fewer
+    // choices per row, stronger contrast (Theme, UiMode::Elder) and each screen's prompt read
+    // aloud when it opens. The header's button toggles it; it lasts until the idle reset.
+    // Theme::minima(UiMode) says what each mode promises.
+    void setElderMode(bool on);
+    bool elderMode() const { return elder_; }
+    // The read-aloud voice (null: none). Hidden button while it is null or not available().
+    // installCheckin()/installPayment() give the window their hw::Speaker when it has none.
+    void setSpeechOutput(SpeechOutput* voice);
+    SpeechOutput* speechOutput() const { return voice_; }
+    // What the header's read-aloud button does: says currentScreen()->spokenSummary() (or the
+    // screen's title) in the UI language. Returns the text said (empty: nothing said).
+    QString readAloud();
     void goBack();  // previous screen of the flow (Home when there is none)
     // Staff maintenance mode (ui/staff, docs/maintenance.md): adds StaffPinScreen and
     // MaintenanceScreen and shows the "Staff" button in the header. services must outlive it.
@@ -91,9 +122,11 @@ public:
 Q_SIGNALS:
     void screenShown(mk::ui::ScreenId id);
     void wentHome();  // after an idle timeout or goHome()
+    void elderModeChanged(bool on);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildHeader(QWidget* header);
@@ -104,6 +137,11 @@ private:
     void updateClock();
     void updateOnline(bool online);
     void onIdleTimeout();
+    void restartIdle();  // a touch: the idle time starts again, the warning goes
+    bool idleHasWorkToDo() const;
+    void placeHeaderTools();
+    void updateReadAloudButton();
+    void readAloudIfElder();
     void onFaceIdentified(const QString& patient_id);  // KioskWindowFace.cpp
     // KioskWindowAuth.cpp: true when `id` is a patient screen and the kiosk is out of service
     // (the out-of-service page is shown instead).
@@ -119,7 +157,16 @@ private:
     QMap<ScreenId, Screen*> screens_;
     QList<ScreenId> history_;
     ScreenId current_ = ScreenId::Unset;
-    QTimer idle_timer_;
+    QTimer idle_timer_;  // single shot, to the next idle deadline (checkIdle)
+    MonotonicClock idle_clock_;
+    qint64 last_input_ms_ = 0;
+    int idle_timeout_ms_ = 60000;
+    int idle_warning_ms_ = 20000;
+    bool elder_ = false;
+    bool auto_read_pending_ = false;  // elder mode: read the screen once it has loaded
+    SpeechOutput* voice_ = nullptr;
+    std::unique_ptr<SpeakerOutput> own_voice_;  // over an installed hw::Speaker
+    IdleWarning* idle_warning_ = nullptr;
     QTimer clock_timer_;
     bool online_ = true;
     QDateTime offline_since_;      // invalid while online
@@ -134,6 +181,11 @@ private:
     QLabel* online_label_ = nullptr;
     QPushButton* language_button_ = nullptr;
     QPushButton* staff_button_ = nullptr;
+    QPushButton* elder_button_ = nullptr;
+    QPushButton* read_button_ = nullptr;
+    QHBoxLayout* header_row_ = nullptr;
+    QHBoxLayout* header_tools_ = nullptr;  // second header row (portrait)
+    QWidget* header_tools_row_ = nullptr;
     QWidget* footer_ = nullptr;
     QPushButton* back_ = nullptr;
     QPushButton* home_ = nullptr;

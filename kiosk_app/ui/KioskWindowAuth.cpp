@@ -70,7 +70,7 @@ bool KioskWindow::showOutOfService(ScreenId id)
     current_ = ScreenId::Home;
     stack_->setCurrentWidget(out_of_service_);
     footer_->setVisible(false);
-    idle_timer_.start();
+    restartIdle();
     Q_EMIT screenShown(ScreenId::Home);
     return true;
 }

@@ -64,6 +64,11 @@ public:
     virtual void retranslate() = 0;
     // True while a request of this screen is running (tests and screenshots wait for false).
     virtual bool loading() const { return false; }
+    // What the read-aloud button says on this screen (issue 12), in the UI language: the
+    // prompt, then the key data shown (the slot, the visit number, an amount, an error and what
+    // to do). Only what is on screen now; never more personal data than is shown. Empty: the
+    // window reads the screen's title.
+    virtual QString spokenSummary() const { return QString(); }
 
     ScreenContext& context() const { return context_; }
 

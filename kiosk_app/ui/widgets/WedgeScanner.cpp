@@ -7,7 +7,6 @@ namespace mk::ui {
 
 WedgeScanner::WedgeScanner(QWidget* scope) : QObject(scope), scope_(scope)
 {
-    since_start_.start();
     QCoreApplication::instance()->installEventFilter(this);
 }
 

@@ -6,7 +6,8 @@
 // the kiosk's screens, and a scan must not press a focused button).
 #pragma once
 
-#include <QElapsedTimer>
+#include "ui/widgets/MonotonicClock.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -33,8 +34,8 @@ public:
     void clear();  // forgets a partial scan (the buffer may hold personal data)
     // Milliseconds on a monotonic clock, for the gaps between keys; empty: the real one. Tests
     // type "slowly" with a clock of their own instead of waiting.
-    using Clock = std::function<qint64()>;
-    void setClock(Clock clock) { clock_ = std::move(clock); }
+    using Clock = MonotonicClock::Source;
+    void setClock(Clock clock) { clock_.setSource(std::move(clock)); }
 
 Q_SIGNALS:
     void scanned(const QString& text);
@@ -43,12 +44,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    qint64 nowMs() const { return clock_ ? clock_() : since_start_.elapsed(); }
+    qint64 nowMs() const { return clock_.nowMs(); }
 
     QPointer<QWidget> scope_;
     QString buffer_;
-    Clock clock_;
-    QElapsedTimer since_start_;
+    MonotonicClock clock_;
     qint64 last_key_ms_ = -1;  // -1: no key of a burst yet
     int max_gap_ms_ = kDefaultMaxGapMs;
     int min_length_ = kDefaultMinLength;
