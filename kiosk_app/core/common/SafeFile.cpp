@@ -186,7 +186,7 @@ Status SafeFile::write(const QString& path, const QByteArray& data, const SafeWr
     }
 
     QString why;
-    if (!exists) {
+    if (!exists && !options.shared_reader) {
         const int fd =
             ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                    S_IRUSR | S_IWUSR);
@@ -205,7 +205,12 @@ Status SafeFile::write(const QString& path, const QByteArray& data, const SafeWr
             QDir(real_folder).filePath(u'.' + info.fileName() + QStringLiteral(".XXXXXX")));
         const int fd = ::mkstemp(temp.data());  // 0600, O_EXCL
         if (fd < 0) return writeError(path, errnoText(errno));
-        bool ok = writeAllAndSync(fd, data, &why);
+        bool ok = true;
+        if (options.shared_reader && ::fchmod(fd, S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH) != 0) {
+            why = errnoText(errno);
+            ok = false;
+        }
+        ok = ok && writeAllAndSync(fd, data, &why);
         ::close(fd);
         if (ok && ::rename(temp.constData(), native.constData()) != 0) {
             why = errnoText(errno);

@@ -25,6 +25,9 @@ QString errnoText(int error_number);
 struct SafeWriteOptions {
     bool replace_existing = false;  // --force: replace an existing regular file
     QString forbidden_folder;       // e.g. the store's folder; empty: none
+    // A file that other users read while it is replaced (node_exporter's textfile collector):
+    // mode 0644, and always a temporary file in the same folder renamed over the name, new or not.
+    bool shared_reader = false;
 };
 
 class SafeFile
