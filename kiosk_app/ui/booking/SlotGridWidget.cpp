@@ -1,8 +1,10 @@
 #include "ui/booking/SlotGridWidget.h"
 
+#include "ui/Theme.h"
 #include "ui/booking/BookingUi.h"
 
 #include <QBoxLayout>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -12,7 +14,7 @@
 namespace mk::ui {
 
 namespace {
-constexpr int kMinColumns = 3;
+constexpr int kMinColumns = 3;  // Normal; elder mode: Theme::choiceColumns of it
 constexpr int kMaxColumns = 12;
 constexpr int kMinCellWidth_px = 165;  // the theme's smallest slot button and a gap
 constexpr int kSectionGap_px = 32;
@@ -156,7 +158,10 @@ void SlotGridWidget::updateColumns()
         side_by_side ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (sections_->direction() != direction) sections_->setDirection(direction);
     const int section_width = side_by_side ? (width() - kSectionGap_px) / 2 : width();
-    const int columns = qBound(kMinColumns, section_width / kMinCellWidth_px, kMaxColumns);
+    // Elder mode: each cell as much wider as its button (Theme::targetPx), fewer per row.
+    const int cell_px = kMinCellWidth_px * Theme::targetPx(100) / 100;
+    const int columns = qBound(Theme::choiceColumns(kMinColumns), section_width / cell_px,
+                               Theme::choiceColumns(kMaxColumns));
     if (columns == columns_) return;
     columns_ = columns;
     for (Section* section : {&morning_, &afternoon_}) {
@@ -169,6 +174,12 @@ void SlotGridWidget::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     updateColumns();
+}
+
+void SlotGridWidget::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::StyleChange) updateColumns();
 }
 
 QPushButton* SlotGridWidget::buttonFor(const QTime& time) const

@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;  // elder mode on/off: columns
 
 private:
     struct Section {

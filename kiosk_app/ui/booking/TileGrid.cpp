@@ -1,7 +1,9 @@
 #include "ui/booking/TileGrid.h"
 
+#include "ui/Theme.h"
 #include "ui/booking/BookingUi.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QPushButton>
 #include <QResizeEvent>
@@ -63,7 +65,8 @@ int TileGrid::wantedColumns() const
     const QWidget* top = window();
     const bool landscape =
         top && top->width() > top->height() && top->width() >= kLandscapeFromWidth_px;
-    return landscape ? columns_landscape_ : columns_portrait_;
+    // Elder mode: fewer, larger tiles per row (Theme::choiceColumns); the rest scroll.
+    return Theme::choiceColumns(landscape ? columns_landscape_ : columns_portrait_);
 }
 
 void TileGrid::place()
@@ -85,6 +88,12 @@ void TileGrid::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     if (wantedColumns() != columns_) place();
+}
+
+void TileGrid::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::StyleChange && wantedColumns() != columns_) place();
 }
 
 }  // namespace mk::ui

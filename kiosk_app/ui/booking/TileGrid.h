@@ -32,6 +32,7 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;  // elder mode on/off: columns
 
 private:
     void place();

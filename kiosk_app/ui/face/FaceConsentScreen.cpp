@@ -3,6 +3,7 @@
 #include "core/booking/BookingSession.h"
 #include "face_auth/Enrollment.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 
 #include <QDate>
@@ -158,6 +159,11 @@ void FaceConsentScreen::deleteFaceData()
     }
     status_->setText(tr("Your face data has been deleted."));
     Q_EMIT faceDataDeleted(removed.value());
+}
+
+QString FaceConsentScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, body_, status_, agree_, decline_});
 }
 
 }  // namespace mk::ui

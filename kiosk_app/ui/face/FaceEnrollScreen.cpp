@@ -6,6 +6,7 @@
 #include "FaceWorker.h"
 #include "core/booking/BookingSession.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -227,6 +228,11 @@ void FaceEnrollScreen::retranslate()
                            ? face::Quality::hint(last_issue_)
                            : QString());
     }
+}
+
+QString FaceEnrollScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, prompt_, progress_, hint_});
 }
 
 }  // namespace mk::ui

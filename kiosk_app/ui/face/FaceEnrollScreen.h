@@ -35,6 +35,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override;
 
     // From FaceConsentScreen::agreed: what enrollment saves together with the template.

@@ -6,6 +6,7 @@
 #include "FaceWorker.h"
 #include "face_auth/TemplateStore.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/widgets/Keypad.h"
 
 #include <QDateTime>
@@ -256,6 +257,11 @@ void FaceIdentifyScreen::retranslate()
             prompt_->clear();
             break;
     }
+}
+
+QString FaceIdentifyScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, prompt_, progress_, hint_});
 }
 
 }  // namespace mk::ui

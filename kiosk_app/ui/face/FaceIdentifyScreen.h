@@ -49,6 +49,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return phase_ == Phase::Scanning || phase_ == Phase::Matching; }
 
     Phase phase() const { return phase_; }

@@ -5,6 +5,7 @@
 #include "core/common/UserMessages.h"
 #include "core/payment/PaymentService.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/payment/PayFlow.h"
 #include "ui/payment/PayText.h"
@@ -317,6 +318,13 @@ void CreditOpenScreen::retranslate()
     } else {
         result_->clear();
     }
+}
+
+QString CreditOpenScreen::spokenSummary() const
+{
+    const QWidget* verify_prompt = verify_->findChild<QLabel*>(QStringLiteral("face_prompt"));
+    return spokenFrom(*this, {title_, agreement_title_, consent_text_, verify_step_, verify_prompt,
+                              working_, result_});
 }
 
 }  // namespace mk::ui

@@ -35,6 +35,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return busy_count_ > 0; }
 
     Page page() const;

@@ -6,6 +6,7 @@
 #include "core/common/UserMessages.h"
 #include "core/payment/PaymentService.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/payment/PayFlow.h"
 #include "ui/payment/PayText.h"
@@ -347,6 +348,12 @@ void PayBillsScreen::printCopies()
             flow_.receipts_are_copies = true;
             Q_EMIT goTo(ScreenId::PayReceipt);
         });
+}
+
+QString PayBillsScreen::spokenSummary() const
+{
+    // The amounts and any problem; not the patient's name.
+    return spokenFrom(*this, {title_, message_, empty_, total_, credit_, outstanding_});
 }
 
 }  // namespace mk::ui

@@ -1,6 +1,7 @@
 #include "ui/payment/PayIdentifyScreen.h"
 
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/payment/PayFlow.h"
 #include "ui/widgets/WedgeScanner.h"
@@ -78,6 +79,11 @@ void PayIdentifyScreen::retranslate()
     hint_->setText(
         tr("You can also hold your patient card's QR code under the scanner now. Parents: "
            "identify yourself, then choose your child."));
+}
+
+QString PayIdentifyScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, subtitle_, hint_});
 }
 
 }  // namespace mk::ui

@@ -5,6 +5,7 @@
 #include "hw/printer/ReceiptPrinter.h"
 #include "hw/speech/Speaker.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/payment/PayFlow.h"
 #include "ui/payment/PayText.h"
@@ -260,6 +261,11 @@ void PayReceiptScreen::retranslate()
     reprint_->setVisible(!flow_.receipts.isEmpty());
     reprint_->setEnabled(!loading());
     done_->setText(tr("Done"));
+}
+
+QString PayReceiptScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, total_, device_note_});
 }
 
 }  // namespace mk::ui

@@ -32,6 +32,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return printing_ > 0; }
 
     bool printFailed() const { return print_failed_; }

@@ -5,6 +5,7 @@
 #include "core/common/UserMessages.h"
 #include "core/payment/PaymentService.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/payment/PayFlow.h"
 #include "ui/payment/PayText.h"
@@ -572,6 +573,13 @@ void PayScreen::retranslate()
     }
     problem_back_->setVisible(action_ != Action::BackToBills || !paid_.isEmpty());
     updateChoose();
+}
+
+QString PayScreen::spokenSummary() const
+{
+    const QWidget* verify_prompt = verify_->findChild<QLabel*>(QStringLiteral("face_prompt"));
+    return spokenFrom(*this, {title_, amount_, credit_, over_, verify_prompt, paying_, phone_title_,
+                              phone_amount_, countdown_, problem_});
 }
 
 }  // namespace mk::ui

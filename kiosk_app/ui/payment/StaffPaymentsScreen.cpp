@@ -7,6 +7,7 @@
 #include "core/payment/PaymentService.h"
 #include "hw/printer/ReceiptPrinter.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/payment/PayText.h"
 #include "ui/payment/PrintDone.h"
@@ -235,6 +236,11 @@ void StaffPaymentsScreen::retranslate()
     export_->setText(tr("Export daily close"));
     back_->setText(tr("Maintenance"));
     show();
+}
+
+QString StaffPaymentsScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, message_, failed_title_});
 }
 
 }  // namespace mk::ui

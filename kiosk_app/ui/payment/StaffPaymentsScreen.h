@@ -30,6 +30,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return busy_ > 0; }
 
     const std::optional<payment::DailyClose>& dailyClose() const { return close_; }

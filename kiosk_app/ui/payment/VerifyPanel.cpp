@@ -55,7 +55,7 @@ VerifyPanel::VerifyPanel(const FaceServices* face, QWidget* parent) : QWidget(pa
     keypad_->setMinimumWidth(420);  // its height: what its keys need
     // Shorter keys than the identify keypad's (still far above the 60 px touch minimum), so the
     // four rows fit a landscape screen above the "pay by phone instead" button.
-    keypad_->setStyleSheet(QStringLiteral("QPushButton[role=\"key\"] { min-height: 80px; }"));
+    keypad_->setCompact(true);
     keypad_->setMaximumSize(720, 560);
     layout->addStretch(1);
     box_->addWidget(keypad_, 1, Qt::AlignCenter);

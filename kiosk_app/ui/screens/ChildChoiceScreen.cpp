@@ -4,6 +4,7 @@
 #include "core/booking/BookingSession.h"
 #include "core/common/Masking.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/payment/PayFlow.h"
 
@@ -112,6 +113,11 @@ void ChildChoiceScreen::choose(int index)
     if (index < 0 || index >= people_.size()) return;
     context().session->patient = people_.at(index);
     Q_EMIT goTo(ScreenId::Department);
+}
+
+QString ChildChoiceScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, subtitle_});  // not the children's names
 }
 
 }  // namespace mk::ui

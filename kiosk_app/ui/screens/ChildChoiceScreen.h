@@ -24,6 +24,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
 
     // Whole years between birth and on (0 for an invalid birth date).
     static int ageYears(const QDate& birth, const QDate& on);

@@ -5,6 +5,7 @@
 #include "core/common/Log.h"
 #include "core/common/Masking.h"
 #include "core/common/UserMessages.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 
 #include <QBoxLayout>
@@ -298,6 +299,12 @@ void ConfirmScreen::chooseAlternative(int index)
     setAlternatives({});
     confirm_->setEnabled(true);
     retranslate();
+}
+
+QString ConfirmScreen::spokenSummary() const
+{
+    // The slot and what happens next; not the patient's name.
+    return spokenFrom(*this, {title_, department_, doctor_, time_, deadline_, message_});
 }
 
 }  // namespace mk::ui

@@ -2,6 +2,7 @@
 
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/booking/TileGrid.h"
 
@@ -90,6 +91,11 @@ void DayScreen::choose(int index)
     context().session->day = days_[index];
     context().session->slot.reset();
     Q_EMIT goTo(ScreenId::SlotGrid);
+}
+
+QString DayScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, subtitle_});
 }
 
 }  // namespace mk::ui

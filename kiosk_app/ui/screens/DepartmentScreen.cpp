@@ -2,6 +2,7 @@
 
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/booking/ServiceListController.h"
 #include "ui/booking/TileGrid.h"
@@ -91,6 +92,11 @@ void DepartmentScreen::choose(int index)
     }
     session.department = chosen;
     Q_EMIT goTo(ScreenId::Doctor);
+}
+
+QString DepartmentScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_});
 }
 
 }  // namespace mk::ui

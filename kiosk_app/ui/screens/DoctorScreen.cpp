@@ -2,6 +2,7 @@
 
 #include "core/booking/BookingService.h"
 #include "core/booking/BookingSession.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/booking/ServiceListController.h"
 #include "ui/booking/TileGrid.h"
@@ -121,6 +122,11 @@ void DoctorScreen::choose(int index)
     }
     session.slot.reset();
     Q_EMIT goTo(ScreenId::Day);
+}
+
+QString DoctorScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, subtitle_});
 }
 
 }  // namespace mk::ui

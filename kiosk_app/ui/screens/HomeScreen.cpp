@@ -1,6 +1,7 @@
 #include "HomeScreen.h"
 
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -112,6 +113,11 @@ void HomeScreen::setPayAvailable(bool available)
 void HomeScreen::setFaceAvailable(bool available)
 {
     face_->setVisible(available);
+}
+
+QString HomeScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, subtitle_, book_, checkin_, face_, pay_, hint_});
 }
 
 }  // namespace mk::ui

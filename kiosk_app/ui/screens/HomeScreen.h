@@ -19,6 +19,7 @@ public:
     void enter() override {}
     void reset() override {}
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     // Shows the "Check in" button (KioskWindow::installCheckin).
     void setCheckinAvailable(bool available);
     // Shows the "Sign in with your face" button (KioskWindow::installFace).

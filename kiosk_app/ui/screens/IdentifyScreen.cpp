@@ -7,6 +7,7 @@
 #include "core/common/UserMessages.h"
 #include "core/qr/QrImage.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/payment/PayFlow.h"
 #include "ui/widgets/BusyIndicator.h"
@@ -448,6 +449,13 @@ void IdentifyScreen::setLoading(bool loading)
 QDate IdentifyScreen::today() const
 {
     return bookingui::hospitalClock(context().service, context().config).today();
+}
+
+QString IdentifyScreen::spokenSummary() const
+{
+    // The prompt and the fields' names, or the choice's title; never the names offered.
+    return spokenFrom(
+        *this, {title_, scan_hint_, id_label_, dob_label_, dob_hint_, choice_title_, message_});
 }
 
 }  // namespace mk::ui

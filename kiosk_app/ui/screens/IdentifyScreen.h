@@ -37,6 +37,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return loading_; }
 
     // What the number typed is: P00001234 (or its 8 digits) is a patient number, 11 digits

@@ -5,6 +5,7 @@
 #include "core/common/Log.h"
 #include "core/common/Masking.h"
 #include "core/qr/QrImage.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 
 #include <QBoxLayout>
@@ -170,6 +171,16 @@ void ResultScreen::showDetails()
             qr_->clear();
         }
     }
+}
+
+QString ResultScreen::spokenSummary() const
+{
+    // The number character by character ("A 0 1 2"), then the slot; not the patient's name.
+    const QString lang = context().language;
+    return spokenJoin(lang,
+                      {spokenFrom(*this, {title_, number_caption_}),
+                       number_->isVisibleTo(this) ? spelledOut(number_->text()) : QString(),
+                       spokenFrom(*this, {department_, doctor_, time_, deadline_, qr_hint_})});
 }
 
 }  // namespace mk::ui

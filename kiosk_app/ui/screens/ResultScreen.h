@@ -25,6 +25,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     // Shows the enrollment button (KioskWindow::installFace).
     void setFaceEnrollmentAvailable(bool available);
 

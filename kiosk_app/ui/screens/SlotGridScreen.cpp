@@ -5,6 +5,7 @@
 #include "core/common/Log.h"
 #include "core/common/UserMessages.h"
 #include "core/config/KioskConfig.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/booking/SlotGridWidget.h"
 
@@ -288,6 +289,11 @@ void SlotGridScreen::choose(const QTime& time)
         }
     }
     Q_EMIT goTo(ScreenId::Confirm);
+}
+
+QString SlotGridScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, subtitle_, loading_label_, banner_, error_});
 }
 
 }  // namespace mk::ui

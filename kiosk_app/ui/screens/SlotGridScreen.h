@@ -35,6 +35,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return loading_; }
 
     SlotGridWidget* grid() const { return grid_; }

@@ -3,6 +3,7 @@
 #include "core/common/Log.h"
 #include "core/config/KioskConfig.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 
 #include <QCoreApplication>
@@ -369,6 +370,11 @@ void MaintenanceScreen::retranslate()
                                   .arg(localTime(s.last_successful_sync, context().config))
                             : tr("Last successful sync: never"));
     dead_title_->setText(tr("Dead letters (need staff): %1").arg(s.dead));
+}
+
+QString MaintenanceScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, connectivity_, waiting_, message_});
 }
 
 }  // namespace mk::ui

@@ -29,6 +29,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return busy_ > 0; }
 
     // The fixed discard reasons (English source texts, stored in the audit log as they are).

@@ -2,6 +2,7 @@
 
 #include "core/common/Log.h"
 #include "ui/Theme.h"
+#include "ui/access/Spoken.h"
 #include "ui/widgets/Keypad.h"
 
 #include <QFuture>
@@ -194,6 +195,11 @@ void StaffPinScreen::retranslate()
     keypad_->retranslate();
     if (!configured_) message_text_ = notConfiguredText();
     updateLockMessage();  // the lock text in the new language
+}
+
+QString StaffPinScreen::spokenSummary() const
+{
+    return spokenFrom(*this, {title_, prompt_, message_});  // never the digits
 }
 
 }  // namespace mk::ui

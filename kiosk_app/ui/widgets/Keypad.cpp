@@ -49,6 +49,15 @@ Keypad::Keypad(QWidget* parent) : QWidget(parent)
     retranslate();
 }
 
+void Keypad::setCompact(bool compact)
+{
+    const QList<QPushButton*> keys = findChildren<QPushButton*>();
+    for (QPushButton* key : keys) {
+        key->setProperty("compact", compact);
+        Theme::setRole(key, "key");  // re-polish with the new property
+    }
+}
+
 void Keypad::setText(const QString& text)
 {
     text_ = text.left(max_length_);

@@ -24,6 +24,9 @@ public:
     // Empty letter hides the letter key.
     void setLetter(const QString& letter);
     void retranslate();
+    // Shorter keys (the theme's [compact="true"] key height: 80 px in Normal, scaled in elder
+    // mode), still far above the touch minimum, for a keypad that must fit under other content.
+    void setCompact(bool compact);
 
 Q_SIGNALS:
     void textChanged(const QString& text);
