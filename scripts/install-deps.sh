@@ -15,6 +15,9 @@ PACKAGES=(
   speech-dispatcher-espeak-ng espeak-ng libpcsclite-dev pcscd vsmartcard-vpcd pcsc-tools
   # packaging (issue 10): .debs, lintian, the signed repository, the test's Debian root and units
   debhelper fakeroot lintian reprepro gnupg gpgv mmdebstrap systemd util-linux
+  # health export (issue 13): tests/health parses it with promtool and the Python client's parser.
+  # (tests/interop also needs Node.js >= 20 with npm, which Debian 12 does not ship: NodeSource.)
+  prometheus python3-prometheus-client
 )
 
 missing=()
