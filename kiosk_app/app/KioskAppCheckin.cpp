@@ -1,6 +1,8 @@
-// Check-in wiring of the kiosk (issue 4): CheckinService over the pool client, the store and the
-// outbox; the pool public key from [checkin] pool_public_key_file, or in demo mode from the
-// simulator; in demo mode a printer simulator writing ticket PNGs to
+// Check-in wiring of the kiosk (issue 4, issue 12): CheckinService over the pool client (its
+// lookups over the kiosk's authorised transport), the store and the outbox; the pool public key
+// from [checkin] pool_public_key_file, or in demo mode from the simulator; the scanners, camera
+// and card reader of [devices] (CheckinDeviceSet, owned by the window); face sign-in started on
+// the check-in screen comes back to it; in demo mode a printer simulator writing ticket PNGs to
 // <demo state>/tickets and the speaker.
 #include "DemoPool.h"
 #include "KioskApp.h"
@@ -9,10 +11,13 @@
 #include "core/common/Log.h"
 #include "core/common/SafeFile.h"
 #include "core/outbox/Relay.h"
+#include "core/pool/AuthTransport.h"
 #include "hw/printer/PrinterSimulator.h"
 #include "hw/printer/ReceiptPrinter.h"
 #include "hw/speech/Speaker.h"
 #include "ui/KioskWindow.h"
+#include "ui/checkin/CheckinDeviceSet.h"
+#include "ui/face/FaceIdentifyScreen.h"
 #include "ui/screens/CheckinScreen.h"
 
 #include <QDir>
@@ -51,13 +56,43 @@ void KioskApp::startCheckin()
         speaker_->start();
         devices.speaker = speaker_.get();
     }
-    checkin_ = std::make_unique<checkin::CheckinService>(client_, *store_, *outbox_, o);
+    // The scanners, the camera and the card reader of [devices], all listened to at once.
+    auto set = ui::CheckinDeviceSet::fromSettings(options_.config_path);
+    for (const QString& problem : set->problems())
+        qCWarning(lcUi).noquote() << "check-in devices:" << problem;
+    set->start();
+    devices.wedge = set->wedge() != nullptr;
+    devices.scanner = set->wedge();
+    devices.serial = set->serial();
+    devices.camera_scanner = set->cameraScanner();
+    devices.camera = set->camera();
+    devices.card = set->cardReader();
+    set.release()->setParent(window_.get());  // lives as long as the screen that uses it
+
+    checkin_ = std::make_unique<checkin::CheckinService>(
+        client_, *store_, *outbox_, o, nullptr,
+        std::make_unique<pool::AuthTransport>(plain_transport_, tokens_));
     checkin_->attachRelay(relay_.get());
     connect(service_.get(), &booking::BookingService::onlineChanged, checkin_.get(),
             &checkin::CheckinService::setOnline);
     (void)checkin_->reconcile();
     devices.service = checkin_.get();
     window_->installCheckin(devices);
+
+    // Face sign-in started from the check-in screen ends on it, with that patient's appointments.
+    connect(this, &KioskApp::faceStateChanged, this, [this] {
+        auto* identify =
+            static_cast<ui::FaceIdentifyScreen*>(window_->screen(ui::ScreenId::FaceIdentify));
+        auto* screen = static_cast<ui::CheckinScreen*>(window_->screen(ui::ScreenId::Checkin));
+        if (identify == nullptr || screen == nullptr || screen->faceAvailable()) return;
+        screen->setFaceAvailable(true);
+        connect(identify, &ui::FaceIdentifyScreen::identified, screen,
+                [this, screen](const QString& patient_id) {
+                    if (!screen->faceSignInPending()) return;
+                    window_->showScreen(ui::ScreenId::Checkin);
+                    screen->handleFace(patient_id);
+                });
+    });
 }
 
 }  // namespace mk::app

@@ -4,11 +4,16 @@
 #include "core/checkin/CheckinService.h"
 #include "core/common/Log.h"
 #include "core/qr/QrImage.h"
+#include "hw/camera/Camera.h"
+#include "hw/card/CardReader.h"
 #include "hw/printer/ReceiptPrinter.h"
 #include "hw/printer/VisitTicket.h"
+#include "hw/scanner/CameraScanner.h"
 #include "hw/scanner/WedgeScannerFilter.h"
 #include "hw/speech/Speaker.h"
 #include "ui/booking/BookingUi.h"
+#include "ui/checkin/ArrivalListPage.h"
+#include "ui/checkin/ScanPreview.h"
 
 #include <QApplication>
 #include <QBoxLayout>
@@ -61,6 +66,8 @@ CheckinScreen::CheckinScreen(ScreenContext& context, QWidget* parent) : Screen(c
     scan_picture_->setObjectName(QStringLiteral("checkinScanPicture"));
     scan_picture_->setAlignment(Qt::AlignCenter);
     scan_picture_->setPixmap(scanPicture());
+    preview_ = new ScanPreview(scan);
+    preview_->hide();  // shown instead of the picture when a camera scans
     scan_hint_ = makeLabel("body", QStringLiteral("checkinScanHint"), scan);
     scan_message_ = makeLabel("error", QStringLiteral("checkinScanMessage"), scan);
     for (QLabel* l : {scan_title_, scan_hint_, scan_message_}) {
@@ -69,9 +76,17 @@ CheckinScreen::CheckinScreen(ScreenContext& context, QWidget* parent) : Screen(c
     }
     sl->addWidget(scan_title_);
     sl->addWidget(scan_picture_, 1);
+    sl->addWidget(preview_, 1, Qt::AlignHCenter);
     sl->addWidget(scan_hint_);
     sl->addWidget(scan_message_);
+    face_ = makeButton("secondary", QStringLiteral("checkinFace"), scan);
+    face_->hide();  // until face sign-in is installed
+    sl->addWidget(face_);
     pages_->addWidget(scan);
+    connect(face_, &QPushButton::clicked, this, [this] {
+        face_pending_ = true;
+        Q_EMIT goTo(ScreenId::FaceConsent);
+    });
 
     auto* result = new QWidget(pages_);
     auto* rl = new QVBoxLayout(result);
@@ -95,6 +110,13 @@ CheckinScreen::CheckinScreen(ScreenContext& context, QWidget* parent) : Screen(c
     }
     rl->addStretch(1);
     pages_->addWidget(result);
+
+    choices_ = new ArrivalListPage(pages_);
+    pages_->addWidget(choices_);  // index 2
+    connect(choices_, &ArrivalListPage::chosen, this, [this](const checkin::ArrivalItem& item) {
+        if (busy_ || devices_.service == nullptr) return;
+        startCheckIn(devices_.service->checkInChosen(item));
+    });
 
     auto* buttons = new QHBoxLayout;
     again_ = makeButton("secondary", QStringLiteral("checkinAgain"), this);
@@ -129,9 +151,65 @@ void CheckinScreen::setDevices(const CheckinDevices& devices)
     if (was) listen(true);
 }
 
+void CheckinScreen::listenDevices(bool on)
+{
+    if (devices_.serial != nullptr) {
+        if (on) {
+            connect(devices_.serial, &hw::QrScanner::scanned, this, &CheckinScreen::handleScan,
+                    Qt::UniqueConnection);
+        } else {
+            disconnect(devices_.serial, &hw::QrScanner::scanned, this, &CheckinScreen::handleScan);
+        }
+    }
+    if (devices_.card != nullptr) {
+        if (on) {
+            connect(devices_.card, &hw::CardReader::cardInserted, this,
+                    &CheckinScreen::onCardInserted, Qt::UniqueConnection);
+        } else {
+            disconnect(devices_.card, &hw::CardReader::cardInserted, this,
+                       &CheckinScreen::onCardInserted);
+        }
+    }
+    if (devices_.camera_scanner != nullptr) {
+        if (on) {
+            connect(devices_.camera_scanner, &hw::QrScanner::scanned, this,
+                    &CheckinScreen::handleScan, Qt::UniqueConnection);
+            if (devices_.camera != nullptr) {
+                connect(devices_.camera, &hw::Camera::imageFrame, preview_, &ScanPreview::showImage,
+                        Qt::UniqueConnection);
+                connect(devices_.camera, &hw::Camera::videoFrame, preview_,
+                        &ScanPreview::showVideoFrame, Qt::UniqueConnection);
+            }
+            devices_.camera_scanner->start();
+        } else {
+            devices_.camera_scanner->stop();
+            disconnect(devices_.camera_scanner, &hw::QrScanner::scanned, this,
+                       &CheckinScreen::handleScan);
+            if (devices_.camera != nullptr) {
+                disconnect(devices_.camera, nullptr, preview_, nullptr);
+                devices_.camera->stop();  // no camera running behind other screens
+            }
+            preview_->clearFrame();
+        }
+    }
+    const bool camera = devices_.camera_scanner != nullptr;
+    preview_->setVisible(camera);
+    scan_picture_->setVisible(!camera);
+}
+
+void CheckinScreen::onCardInserted(const hw::CardInfo& card)
+{
+    handleCard(card.identifier);
+}
+
 void CheckinScreen::listen(bool on)
 {
     if (on == listening_) return;
+    listenDevices(on);
+    if (!devices_.wedge) {
+        listening_ = on;
+        return;
+    }
     hw::QrScanner* scanner = devices_.scanner;
     if (on && scanner == nullptr) {
         if (own_wedge_ == nullptr) {
@@ -179,7 +257,21 @@ void CheckinScreen::reset()
     provisional_->hide();
     device_note_->hide();
     again_->hide();
+    arrivals_ = checkin::ArrivalList{};
+    choices_->clear();
+    face_pending_ = false;
     pages_->setCurrentIndex(0);
+}
+
+bool CheckinScreen::showingChoices() const
+{
+    return pages_->currentIndex() == 2;
+}
+
+void CheckinScreen::setFaceAvailable(bool available)
+{
+    face_available_ = available;
+    face_->setVisible(available);
 }
 
 bool CheckinScreen::showingResult() const
@@ -190,16 +282,28 @@ bool CheckinScreen::showingResult() const
 void CheckinScreen::retranslate()
 {
     scan_title_->setText(tr("Scan your appointment code"));
-    scan_hint_->setText(
-        tr("Hold the QR code of your appointment (on your phone or on paper) "
-           "under the scanner window below the screen."));
+    QString hint = devices_.camera_scanner != nullptr
+                       ? tr("Hold the QR code of your appointment (on your phone or on paper) "
+                            "inside the frame in front of the camera.")
+                       : tr("Hold the QR code of your appointment (on your phone or on paper) "
+                            "under the scanner window below the screen.");
+    if (devices_.card != nullptr) {
+        hint += QLatin1Char('\n') + tr("No code? Insert your patient card into the card reader.");
+    }
+    scan_hint_->setText(hint);
+    face_->setText(tr("No code or card? Sign in with your face"));
+    choices_->retranslate();
     number_caption_->setText(tr("Your visit number"));
     provisional_->setText(
         tr("PROVISIONAL: the hospital system is offline; the nurse will "
            "confirm your number."));
     done_->setText(tr("Done"));
     again_->setText(tr("Scan another code"));
-    if (outcome_.status != checkin::CheckinStatus::Unset) show(outcome_);
+    if (outcome_.status != checkin::CheckinStatus::Unset) {
+        show(outcome_);
+    } else if (arrivals_.status != checkin::ArrivalStatus::Unset) {
+        showArrivals(arrivals_);
+    }
 }
 
 void CheckinScreen::handleScan(const QString& text)
@@ -209,16 +313,86 @@ void CheckinScreen::handleScan(const QString& text)
         scan_message_->setText(tr("Check-in is not available at this kiosk. Please ask staff."));
         return;
     }
+    scan_message_->setText(tr("Checking your code..."));
+    startCheckIn(devices_.service->checkIn(text));
+}
+
+void CheckinScreen::startCheckIn(const QFuture<checkin::CheckinOutcome>& future)
+{
     busy_ = true;
     Q_EMIT loadingChanged(true);
-    scan_message_->setText(tr("Checking your code..."));
-    devices_.service->checkIn(text).then(this, [this](const checkin::CheckinOutcome& o) {
+    QFuture<checkin::CheckinOutcome>(future).then(this, [this](const checkin::CheckinOutcome& o) {
         busy_ = false;
         Q_EMIT loadingChanged(false);
         show(o);
         if (o.status == checkin::CheckinStatus::CheckedIn) printAndSpeak();
         Q_EMIT outcomeShown(o);
     });
+}
+
+void CheckinScreen::handleCard(const QString& card_identifier)
+{
+    if (busy_ || !isVisible() || showingResult() || card_identifier.isEmpty()) return;
+    pages_->setCurrentIndex(0);
+    if (devices_.service == nullptr) {
+        scan_message_->setText(tr("Check-in is not available at this kiosk. Please ask staff."));
+        return;
+    }
+    busy_ = true;
+    Q_EMIT loadingChanged(true);
+    scan_message_->setText(tr("Reading your appointments..."));
+    devices_.service->findByCard(card_identifier)
+        .then(this, [this](const checkin::ArrivalList& list) { showArrivals(list); });
+}
+
+void CheckinScreen::handleFace(const QString& patient_id)
+{
+    face_pending_ = false;
+    if (busy_ || patient_id.isEmpty()) return;
+    pages_->setCurrentIndex(0);
+    if (devices_.service == nullptr) {
+        scan_message_->setText(tr("Check-in is not available at this kiosk. Please ask staff."));
+        return;
+    }
+    busy_ = true;
+    Q_EMIT loadingChanged(true);
+    scan_message_->setText(tr("Reading your appointments..."));
+    devices_.service->findByPatient(patient_id)
+        .then(this, [this](const checkin::ArrivalList& list) { showArrivals(list); });
+}
+
+void CheckinScreen::showArrivals(const checkin::ArrivalList& list)
+{
+    if (busy_) {
+        busy_ = false;
+        Q_EMIT loadingChanged(false);
+    }
+    if (!isVisible() || showingResult()) return;  // left meanwhile (idle, home)
+    arrivals_ = list;
+    const QString message = checkin::arrivalMessage(list);
+    if (list.status == checkin::ArrivalStatus::Found) {
+        choices_->setList(list, context().config, context().language);
+        pages_->setCurrentIndex(2);
+        again_->show();
+        loadDepartmentNames();
+    } else {
+        pages_->setCurrentIndex(0);
+        scan_message_->setText(message);
+    }
+    Q_EMIT arrivalsShown(list);
+}
+
+void CheckinScreen::loadDepartmentNames()
+{
+    if (context().service == nullptr) return;
+    context().service->departments().then(
+        this, [this](const Result<booking::Fetched<QList<fhir::Department>>>& r) {
+            if (!r) return;
+            QHash<QString, QString> names;
+            for (const fhir::Department& d : r.value().value)
+                names.insert(d.id, d.name.forLanguage(context().language));
+            choices_->setDepartmentNames(names);
+        });
 }
 
 void CheckinScreen::show(const checkin::CheckinOutcome& o)
