@@ -17,7 +17,7 @@
 #include "hw/speech/Speaker.h"
 #include "ui/KioskWindow.h"
 #include "ui/checkin/CheckinDeviceSet.h"
-#include "ui/face/FaceIdentifyScreen.h"
+#include "ui/checkin/CheckinFaceLink.h"
 #include "ui/screens/CheckinScreen.h"
 
 #include <QDir>
@@ -80,19 +80,8 @@ void KioskApp::startCheckin()
     window_->installCheckin(devices);
 
     // Face sign-in started from the check-in screen ends on it, with that patient's appointments.
-    connect(this, &KioskApp::faceStateChanged, this, [this] {
-        auto* identify =
-            static_cast<ui::FaceIdentifyScreen*>(window_->screen(ui::ScreenId::FaceIdentify));
-        auto* screen = static_cast<ui::CheckinScreen*>(window_->screen(ui::ScreenId::Checkin));
-        if (identify == nullptr || screen == nullptr || screen->faceAvailable()) return;
-        screen->setFaceAvailable(true);
-        connect(identify, &ui::FaceIdentifyScreen::identified, screen,
-                [this, screen](const QString& patient_id) {
-                    if (!screen->faceSignInPending()) return;
-                    window_->showScreen(ui::ScreenId::Checkin);
-                    screen->handleFace(patient_id);
-                });
-    });
+    connect(this, &KioskApp::faceStateChanged, this,
+            [this] { (void)ui::linkFaceToCheckin(*window_); });
 }
 
 }  // namespace mk::app

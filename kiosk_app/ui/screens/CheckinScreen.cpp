@@ -85,7 +85,7 @@ CheckinScreen::CheckinScreen(ScreenContext& context, QWidget* parent) : Screen(c
     pages_->addWidget(scan);
     connect(face_, &QPushButton::clicked, this, [this] {
         face_pending_ = true;
-        Q_EMIT goTo(ScreenId::FaceConsent);
+        Q_EMIT goTo(ScreenId::FaceIdentify);
     });
 
     auto* result = new QWidget(pages_);
