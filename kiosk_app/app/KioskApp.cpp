@@ -295,8 +295,9 @@ int KioskApp::openStore(const QString& store_path, const QString& key_file)
                               QFileInfo::exists(store_path + QStringLiteral("-wal")) ||
                               QFileInfo(store_path).isSymLink();
     const QString credentials = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
-    auto key = store_exists ? store::KeyProvider::loadExisting(key_file, credentials, nullptr)
-                            : store::KeyProvider::load(key_file, credentials, nullptr);
+    store::KeyProvider::Source source{};
+    auto key = store_exists ? store::KeyProvider::loadExisting(key_file, credentials, &source)
+                            : store::KeyProvider::load(key_file, credentials, &source);
     if (!key.ok()) {
         if (store_exists) {
             printError(tr("STAFF: the local store %1 exists but its key cannot be loaded: %2. "
@@ -310,6 +311,14 @@ int KioskApp::openStore(const QString& store_path, const QString& key_file)
                           "key file or the systemd credential; the store was not touched.")
                            .arg(key.error().detail));
         }
+        return kExitStore;
+    }
+    // A key rotation under way (medkioskctl store rekey): finished if this is its new key,
+    // otherwise stop here, before the store is opened, and say what finishes it.
+    if (Status rotation = store::StoreRekey::checkInterrupted(
+            store_path, key.value(), source == store::KeyProvider::Source::Credential);
+        !rotation) {
+        printError(tr("STAFF: the kiosk cannot start: %1").arg(rotation.error().detail));
         return kExitStore;
     }
     auto opened = store::Store::open(store_path, key.value());
@@ -376,11 +385,11 @@ void KioskApp::showWindow()
         // Shown; the next zero-timer runs once the event loop has handled what showing queued.
         QTimer::singleShot(0, this, &KioskApp::benchStartup);
     }
-    // systemd (Type=notify, medkiosk.service): READY=1 once the event loop has shown the first
-    // screen, then the watchdog pings from this thread's event loop.
+    // systemd (Type=notify, medkiosk.service): READY=1 once the first screen is on the display
+    // at its full size, then the watchdog pings from this thread's event loop.
     if (SystemdNotifier::enabled()) {
         auto* notifier = new SystemdNotifier(this);
-        QTimer::singleShot(0, notifier, &SystemdNotifier::ready);
+        notifier->readyWhenShown(*window_);
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/config/KioskConfig.h"
 #include "core/store/KeyProvider.h"
+#include "core/store/StoreRekey.h"
 
 #include <QFileInfo>
 
@@ -26,10 +27,17 @@ std::optional<QueueSession> QueueCtl::open(const CtlContext& context, bool write
         context.err << existing.error().detail << u'\n';
         return std::nullopt;
     }
+    store::KeyProvider::Source source{};
     auto key = store::KeyProvider::loadExisting(
-        config.value().key_file, qEnvironmentVariable("CREDENTIALS_DIRECTORY"), nullptr);
+        config.value().key_file, qEnvironmentVariable("CREDENTIALS_DIRECTORY"), &source);
     if (!key) {
         context.err << key.error().detail << u'\n';
+        return std::nullopt;
+    }
+    if (Status rotation = store::StoreRekey::checkInterrupted(
+            path, key.value(), source == store::KeyProvider::Source::Credential);
+        !rotation) {
+        context.err << rotation.error().detail << u'\n';
         return std::nullopt;
     }
     // Never created, migrated or re-journalled by a tool: read-only unless the command writes.

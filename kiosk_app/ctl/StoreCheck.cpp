@@ -1,6 +1,7 @@
 #include "StoreCheck.h"
 
 #include "core/store/KeyProvider.h"
+#include "core/store/StoreRekey.h"
 
 #include <QFileInfo>
 
@@ -25,6 +26,12 @@ StoreCheckResult StoreCheck::run(const config::KioskConfig& config, bool full_in
         return result;
     }
     result.key_source = store::KeyProvider::sourceName(source);
+    if (Status rotation = store::StoreRekey::checkInterrupted(
+            config.store_path, key.value(), source == store::KeyProvider::Source::Credential);
+        !rotation) {
+        result.error = rotation.error().detail;
+        return result;
+    }
     auto report =
         store::StoreInspector::inspect(config.store_path, key.value(), full_integrity_check);
     if (!report) {

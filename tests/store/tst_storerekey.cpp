@@ -4,7 +4,13 @@
 // moment during the re-encryption) leaves a store that opens with one of the two keys with nothing
 // lost, and running it again finishes the rotation; a running kiosk is refused; the systemd
 // credential is never replaced by this program (the caller's new key file is used instead).
+// While a rotation is interrupted (its marker beside the store) the kiosk refuses to start and
+// medkioskctl to open the store, saying the command that finishes it, and the store is never
+// moved aside: in particular with the credential, between the re-encryption and the replacement
+// of the credential (medkiosk-ctl killed before its mv). The kill points are test hooks of the
+// twin medkioskctl-testhooks; the shipped medkioskctl ignores them (checked).
 #include "StoreFileTest.h"
+#include "TestSkip.h"
 #include "core/outbox/Outbox.h"
 #include "core/store/KeyProvider.h"
 #include "core/store/SqlCipherDb.h"
@@ -76,10 +82,18 @@ private Q_SLOTS:
     void killedDuringTheReencryptionLosesNothing();
     void refusesWhileTheKioskRuns();
     void credentialIsNeverReplacedHere();
+    void credentialRotationInterruptedBeforeTheCredentialIsReplaced_data();
+    void credentialRotationInterruptedBeforeTheCredentialIsReplaced();
 
 private:
+    // kill_at: the twin with its kill point (the shipped program when shipped is true).
     Run run(const QStringList& args, const QString& shell_prefix = {},
-            const QByteArray& kill_at = {}, const QString& credentials_dir = {});
+            const QByteArray& kill_at = {}, const QString& credentials_dir = {},
+            bool shipped = false);
+    // The kiosk as the service starts it; it must stop by itself (a refusal) within a minute.
+    Run startKioskExpectingRefusal(const QString& credentials_dir = {});
+    // The files in the store's folder (a store moved aside would show here).
+    QStringList storeFolder() const;
     void makeStore(int outbox_records, int cache_rows);
     QString path(const QString& name) const { return dir_->filePath(name); }
     QString pending() const { return store::StoreRekey::pendingKeyFile(key_); }
@@ -111,11 +125,17 @@ QProcessEnvironment TestStoreRekey::environment(const QByteArray& kill_at,
 }
 
 Run TestStoreRekey::run(const QStringList& args, const QString& shell_prefix,
-                        const QByteArray& kill_at, const QString& credentials_dir)
+                        const QByteArray& kill_at, const QString& credentials_dir, bool shipped)
 {
     QProcess p;
     p.setProcessEnvironment(environment(kill_at, credentials_dir));
+#if MEDKIOSK_TEST_HOOKS
+    const QString program = kill_at.isEmpty() || shipped ? QStringLiteral(MEDKIOSK_CTL)
+                                                         : QStringLiteral(MEDKIOSK_CTL_TESTHOOKS);
+#else
+    Q_UNUSED(shipped);
     const QString program = QStringLiteral(MEDKIOSK_CTL);
+#endif
     if (shell_prefix.isEmpty()) {
         p.start(program, args);
     } else {
@@ -133,6 +153,28 @@ Run TestStoreRekey::run(const QStringList& args, const QString& shell_prefix,
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+Run TestStoreRekey::startKioskExpectingRefusal(const QString& credentials_dir)
+{
+    QProcess kiosk;
+    kiosk.setProcessEnvironment(environment({}, credentials_dir));
+    kiosk.start(QStringLiteral(MEDKIOSK_BIN), {u"--config"_qs, config_});
+    Run r;
+    r.finished = kiosk.waitForFinished(60000);
+    if (!r.finished) {
+        kiosk.kill();
+        kiosk.waitForFinished();
+    }
+    r.exit_code = kiosk.exitStatus() == QProcess::NormalExit ? kiosk.exitCode() : -1;
+    r.out = QString::fromUtf8(kiosk.readAllStandardOutput());
+    r.err = QString::fromUtf8(kiosk.readAllStandardError());
+    return r;
+}
+
+QStringList TestStoreRekey::storeFolder() const
+{
+    return QDir(dir_->path()).entryList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 void TestStoreRekey::makeStore(int outbox_records, int cache_rows)
@@ -182,7 +224,8 @@ void TestStoreRekey::rekeyKeepsEveryRecordAndRetiresTheOldKey()
 {
     makeStore(5, 10000);
     const store::SecureKey old_key = readKey(key_);
-    const Run r = run(rekeyArgs() << u"--json"_qs);
+    // The shipped program has no kill point: asked for one, it runs to the end.
+    const Run r = run(rekeyArgs() << u"--json"_qs, {}, "before-rekey", {}, true);
     QVERIFY(r.finished);
     QVERIFY2(r.exit_code == 0, qPrintable(r.out + r.err));
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -262,15 +305,33 @@ void TestStoreRekey::killedAtAStageOpensWithOneKeyAndFinishesOnTheNextRun()
 {
     QFETCH(QByteArray, stage);
     QFETCH(QString, opens_with);
+#if !MEDKIOSK_TEST_HOOKS
+    MK_SKIP_OR_FAIL_IN_CI(
+        "built without test hooks (cmake -DMEDKIOSK_TEST_HOOKS=ON builds "
+        "medkioskctl-testhooks, whose kill points this test needs)");
+#endif
     makeStore(3, 1000);
     const store::SecureKey old_key = readKey(key_);
     const Run killed = run(rekeyArgs(), {}, stage);
     QVERIFY(killed.finished);
     QCOMPARE(killed.exit_code, -1);  // SIGKILL
     QVERIFY(QFileInfo::exists(pending()));
+    const QString marker = store::StoreRekey::rotationMarkerFile(store_);
+    QVERIFY(QFileInfo::exists(marker));
     const store::SecureKey pending_key = readKey(pending());
     QCOMPARE(rowsWith(store_, old_key), opens_with == u"old" ? rows_ : qint64(-1));
     QCOMPARE(rowsWith(store_, pending_key), opens_with == u"new" ? rows_ : qint64(-1));
+    // Meanwhile the kiosk does not start, whichever key opens the store, and touches nothing.
+    const QByteArray store_before = sha256(store_);
+    const QStringList folder_before = storeFolder();
+    const Run kiosk = startKioskExpectingRefusal();
+    QVERIFY(kiosk.finished);
+    QCOMPARE(kiosk.exit_code, 3);
+    QVERIFY2(kiosk.err.contains(u"rotation was interrupted"_qs) &&
+                 kiosk.err.contains(u"medkioskctl store rekey"_qs),
+             qPrintable(kiosk.err));
+    QCOMPARE(sha256(store_), store_before);
+    QCOMPARE(storeFolder(), folder_before);
 
     const Run again = run(rekeyArgs());
     QVERIFY2(again.exit_code == 0, qPrintable(again.out + again.err));
@@ -281,6 +342,7 @@ void TestStoreRekey::killedAtAStageOpensWithOneKeyAndFinishesOnTheNextRun()
     QCOMPARE(readKey(key_).bytes(), pending_key.bytes());
     QCOMPARE(rowsWith(store_, readKey(key_)), rows_);
     QCOMPARE(rowsWith(store_, old_key), qint64(-1));
+    QVERIFY(!QFileInfo::exists(marker));
 }
 
 // kill -9 as soon as the new key file appears: the re-encryption of a 10,000-row store is under
@@ -383,6 +445,95 @@ void TestStoreRekey::credentialIsNeverReplacedHere()
     QVERIFY(!QFileInfo::exists(key_));
     QCOMPARE(rowsWith(store_, fresh.value()), rows_);
     QCOMPARE(rowsWith(store_, old_key), qint64(-1));
+}
+
+void TestStoreRekey::credentialRotationInterruptedBeforeTheCredentialIsReplaced_data()
+{
+    QTest::addColumn<QString>("finish");
+    // What IT does after the kiosk's refusal: the command it names (medkiosk-ctl store rekey,
+    // which runs medkioskctl again with the new key it left, then replaces the credential), or
+    // the wrapper's missing step alone (the credential replaced by the new key).
+    QTest::newRow("the rotation run again") << "run again";
+    QTest::newRow("the credential replaced") << "replace";
+}
+
+// medkiosk-ctl store rekey: medkioskctl re-encrypted the store with the new key (exit 0) and the
+// wrapper was killed before its mv of the new credential over the old one. A kiosk started now
+// gets the old credential: it refuses, says what to run, and the store stays where and as it is.
+void TestStoreRekey::credentialRotationInterruptedBeforeTheCredentialIsReplaced()
+{
+    QFETCH(QString, finish);
+    makeStore(2, 100);
+    const QString creds = path(u"creds"_qs);
+    QVERIFY(QDir().mkpath(creds));
+    const QString credential = creds + u"/medkiosk-store-key"_qs;
+    const store::SecureKey old_key = readKey(key_);
+    writeFile(credential, old_key.bytes().toHex() + '\n');
+    QVERIFY(QFile::remove(key_));
+    const QString new_key_file = path(u"medkiosk-store-key.new"_qs);
+    auto fresh = store::KeyProvider::generateKey();
+    QVERIFY(fresh);
+    writeFile(new_key_file, fresh.value().bytes().toHex() + '\n');
+    const QStringList rekey = rekeyArgs() << u"--new-key-file"_qs << new_key_file;
+
+    const Run rekeyed = run(rekey, {}, {}, creds);
+    QVERIFY2(rekeyed.exit_code == 0, qPrintable(rekeyed.out + rekeyed.err));
+    // (killed here: the credential still holds the old key)
+    const QString marker = store::StoreRekey::rotationMarkerFile(store_);
+    QVERIFY(QFileInfo::exists(marker));
+    QFile marker_file(marker);  // names the new key by a fingerprint, never the key
+    QVERIFY(marker_file.open(QIODevice::ReadOnly));
+    const QByteArray marker_text = marker_file.readAll();
+    QVERIFY(marker_text.contains("new key sha256: "));
+    QVERIFY(!marker_text.contains(fresh.value().bytes().toHex()));
+    QCOMPARE(rowsWith(store_, fresh.value()), rows_);
+    const QByteArray store_before = sha256(store_);
+    const QStringList folder_before = storeFolder();
+
+    for (int attempt = 0; attempt < 2; ++attempt) {  // the same every time (Restart=on-failure)
+        const Run kiosk = startKioskExpectingRefusal(creds);
+        QVERIFY(kiosk.finished);
+        QCOMPARE(kiosk.exit_code, 3);
+        QVERIFY2(kiosk.err.contains(u"rotation was interrupted"_qs) &&
+                     kiosk.err.contains(u"as root: medkiosk-ctl store rekey"_qs) &&
+                     kiosk.err.contains(u"Nothing was changed"_qs),
+                 qPrintable(kiosk.err));
+        QVERIFY2(!kiosk.err.contains(u"moved aside"_qs), qPrintable(kiosk.err));
+        QCOMPARE(sha256(store_), store_before);
+        QCOMPARE(storeFolder(), folder_before);
+    }
+    // medkioskctl says the same and opens nothing.
+    const Run check = run({u"store"_qs, u"check"_qs, u"--config"_qs, config_}, {}, {}, creds);
+    QCOMPARE(check.exit_code, 1);
+    QVERIFY2((check.out + check.err).contains(u"rotation was interrupted"_qs),
+             qPrintable(check.out + check.err));
+    QCOMPARE(sha256(store_), store_before);
+
+    if (finish == u"run again") {
+        const Run again = run(rekey, {}, {}, creds);
+        QVERIFY2(again.exit_code == 0, qPrintable(again.out + again.err));
+        QVERIFY2(again.out.contains(u"nothing to re-encrypt"_qs), qPrintable(again.out));
+    }
+    QFile::remove(credential);  // the wrapper's mv
+    QVERIFY(QFile::rename(new_key_file, credential));
+
+    // The kiosk starts with the new credential, finishing the rotation (the marker goes).
+    QProcess kiosk;
+    kiosk.setProcessEnvironment(environment({}, creds));
+    kiosk.start(QStringLiteral(MEDKIOSK_BIN), {u"--config"_qs, config_});
+    QVERIFY(kiosk.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !store::StoreRekey::checkNotInUse(store_).ok() || kiosk.state() == QProcess::NotRunning,
+        60000);
+    QVERIFY2(kiosk.state() == QProcess::Running,
+             qPrintable(QString::fromUtf8(kiosk.readAllStandardError())));
+    QVERIFY(!QFileInfo::exists(marker));
+    kiosk.terminate();
+    QVERIFY(kiosk.waitForFinished(30000));
+    QVERIFY(rowsWith(store_, fresh.value()) >= rows_);
+    QCOMPARE(rowsWith(store_, old_key), qint64(-1));
+    const Run after = run({u"store"_qs, u"check"_qs, u"--config"_qs, config_}, {}, {}, creds);
+    QVERIFY2(after.exit_code == 0, qPrintable(after.out + after.err));
 }
 
 QTEST_GUILESS_MAIN(TestStoreRekey)

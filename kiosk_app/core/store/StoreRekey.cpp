@@ -5,14 +5,16 @@
 #include "core/store/KeyProvider.h"
 #include "core/store/SqlCipherDb.h"
 #include "core/store/Store.h"
+#include "core/store/StoreRekeyTestHook.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 
 #include <sqlite3.h>
 
-#include <csignal>
+#include <cerrno>
 #include <fcntl.h>
 #include <map>
 #include <unistd.h>
@@ -36,12 +38,40 @@ constexpr char kEncryptCommand[] =
     "od -An -tx1 -N32 /dev/urandom | tr -d ' \\n' | systemd-creds encrypt "
     "--name=medkiosk-store-key --tpm2-pcrs= - /etc/credstore.encrypted/medkiosk-store-key.new";
 
-// Test hook (tests/store/tst_storerekey): MEDKIOSK_REKEY_TEST_KILL_AT=<stage> ends the process with
-// SIGKILL at that stage, as a power cut or kill -9 would.
+// The test's kill points (StoreRekeyTestHook.h): nothing in the programs.
 void killPoint(const char* stage)
 {
-    static const QByteArray wanted = qgetenv("MEDKIOSK_REKEY_TEST_KILL_AT");
-    if (!wanted.isEmpty() && wanted == stage) ::raise(SIGKILL);
+    rekeyTestKillPoint(stage);
+}
+
+// The marker's line naming the new key: a SHA-256 over a fixed label and the key, so the marker
+// (and a copy of it in a backup) tells keys apart without holding one.
+constexpr char kMarkerKeyLine[] = "new key sha256: ";
+
+QByteArray fingerprint(const SecureKey& key)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView("medkiosk store key rotation\n"));
+    hash.addData(key.bytes());
+    return hash.result().toHex();
+}
+
+// The fingerprint the marker names; empty when there is no marker, an error when it is unreadable.
+Result<QByteArray> markerFingerprint(const QString& marker)
+{
+    QFile f(marker);
+    if (!f.exists() && !QFileInfo(marker).isSymLink()) return QByteArray();
+    if (!f.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorCode::Storage,
+                         StoreRekey::tr("cannot read %1 (%2)").arg(marker, f.errorString()));
+    }
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith(kMarkerKeyLine)) {
+            QByteArray value = line.mid(int(sizeof(kMarkerKeyLine)) - 1).trimmed();
+            if (value.size() == 64) return value;
+        }
+    }
+    return makeError(ErrorCode::Storage, StoreRekey::tr("%1 does not name a new key").arg(marker));
 }
 
 // The pid of a process holding a lock on [start, start + length) of path, 0 when none.
@@ -142,6 +172,44 @@ QString StoreRekey::pendingKeyFile(const QString& key_file)
     return key_file + QStringLiteral(".new");
 }
 
+QString StoreRekey::rotationMarkerFile(const QString& store_path)
+{
+    return store_path + QStringLiteral(".rekey");
+}
+
+Status StoreRekey::checkInterrupted(const QString& store_path, const SecureKey& key,
+                                    bool credential, bool* finished)
+{
+    if (finished != nullptr) *finished = false;
+    const QString marker = rotationMarkerFile(store_path);
+    auto named = markerFingerprint(marker);
+    if (named && named.value().isEmpty()) return Ok{};
+    if (named && named.value() == fingerprint(key)) {
+        // The rotation completed (the new key is the one loaded); only the marker was left.
+        if (::unlink(QFile::encodeName(marker).constData()) != 0 && errno != ENOENT) {
+            return makeError(ErrorCode::Storage,
+                             tr("the store key rotation is complete but its marker %1 cannot be "
+                                "removed (%2): remove it, then start again. Nothing was changed.")
+                                 .arg(marker, errnoText(errno)));
+        }
+        (void)SafeFile::syncFolder(QFileInfo(marker).absolutePath());
+        qCInfo(lcStore) << "store key rotation: the new key is in place; marker removed";
+        if (finished != nullptr) *finished = true;
+        return Ok{};
+    }
+    const QString command = credential ? tr("as root: medkiosk-ctl store rekey")
+                                       : tr("medkioskctl store rekey (as the kiosk's user)");
+    return makeError(
+        ErrorCode::Storage,
+        tr("a store key rotation was interrupted (%1 exists%2) and the store may need the new key. "
+           "Nothing was changed: the store %3 was not opened, moved or replaced. Finish the "
+           "rotation with %4, then start the kiosk again.")
+            .arg(marker,
+                 named ? tr("; the key in use is not its new key")
+                       : QStringLiteral("; ") + named.error().detail,
+                 store_path, command));
+}
+
 Status StoreRekey::checkNotInUse(const QString& store_path)
 {
     pid_t holder = lockHolder(store_path, kPendingByte, 2 + kSharedSize);
@@ -211,7 +279,39 @@ RekeyReport StoreRekey::run(const RekeyOptions& o)
                     tr("the new key in %1 is the key in use. Nothing was changed.")
                         .arg(r.pending_key_file));
     }
+    // The marker of a rotation under way: one naming the key in use is left from a rotation
+    // that completed (removed); one naming the new key is this rotation's, interrupted (kept);
+    // one naming any other key belongs to a rotation whose new key is not here.
+    const QString marker = rotationMarkerFile(o.store_path);
+    auto marked = markerFingerprint(marker);
+    if (marked && !marked.value().isEmpty() && marked.value() == fingerprint(old_key.value())) {
+        if (Status s = checkInterrupted(o.store_path, old_key.value(), credential); !s) {
+            return stop(Outcome::Unchanged, s.error().detail);
+        }
+        r.steps << tr("an earlier rotation had completed; its marker %1 was removed").arg(marker);
+        marked = QByteArray();
+    }
+    if (!marked || (!marked.value().isEmpty() && marked.value() != fingerprint(new_key.value()))) {
+        return stop(Outcome::Unchanged,
+                    tr("a key rotation was interrupted (%1) with a new key that is neither the key "
+                       "in use nor the one in %2. Do not delete anything; put back the new key "
+                       "file of that rotation and run this again, or call support. Nothing was "
+                       "changed.")
+                        .arg(marker, r.pending_key_file));
+    }
+    const bool marker_exists = !marked.value().isEmpty();
+    const auto forget_marker = [&]() {
+        if (::unlink(QFile::encodeName(marker).constData()) == 0) {
+            (void)SafeFile::syncFolder(QFileInfo(marker).absolutePath());
+            r.steps << tr("removed the rotation marker %1").arg(marker);
+        } else if (errno != ENOENT) {
+            r.steps << tr("could not remove the rotation marker %1 (%2): delete it")
+                           .arg(marker, errnoText(errno));
+        }
+    };
+    // Only where the store was checked to open with the old key.
     const auto forget_pending = [&]() {
+        forget_marker();
         if (!wrote_pending) return;
         if (::unlink(QFile::encodeName(r.pending_key_file).constData()) == 0) {
             r.steps << tr("removed the unused new key file %1").arg(r.pending_key_file);
@@ -281,6 +381,20 @@ RekeyReport StoreRekey::run(const RekeyOptions& o)
             wrote_pending = true;
             r.steps << tr("wrote a new random 256-bit key to %1 (mode 0600, flushed to the disk)")
                            .arg(r.pending_key_file);
+        }
+        if (!marker_exists) {
+            const QByteArray text =
+                "medkiosk store key rotation under way: do not delete "
+                "(docs/maintenance.md)\nnew key: " +
+                QFile::encodeName(r.pending_key_file) + '\n' + kMarkerKeyLine +
+                fingerprint(new_key.value()) + '\n';
+            if (Status w = SafeFile::write(marker, text, SafeWriteOptions{}); !w) {
+                forget_pending();
+                return stop(Outcome::Unchanged, tr("cannot write the rotation marker: %1. %2")
+                                                    .arg(w.error().detail, old_readable));
+            }
+            r.steps << tr("wrote the rotation marker %1 (names the new key by its SHA-256)")
+                           .arg(marker);
         }
         killPoint("before-rekey");
 
@@ -352,8 +466,10 @@ RekeyReport StoreRekey::run(const RekeyOptions& o)
     killPoint("before-install");
 
     if (caller_keeps_key) {
-        r.steps << tr("the store's key is now the one in %1: replace the old key with it now")
-                       .arg(o.new_key_file);
+        r.steps << tr("the store's key is now the one in %1: replace the old key with it now "
+                      "(until then the kiosk refuses to start; the first start with the new key "
+                      "removes the marker %2)")
+                       .arg(o.new_key_file, marker);
     } else {
         const QByteArray from = QFile::encodeName(r.pending_key_file);
         const QByteArray to = QFile::encodeName(o.key_file);
@@ -368,6 +484,7 @@ RekeyReport StoreRekey::run(const RekeyOptions& o)
         r.steps << tr("replaced the key file %1 with the new key (the old key is gone)")
                        .arg(o.key_file);
         if (!synced) r.steps << synced.error().detail;
+        forget_marker();
     }
     r.outcome = Outcome::Rekeyed;
     r.total_ms = total.elapsed();

@@ -14,9 +14,18 @@
 //
 // An interrupted rotation is finished by running it again: when the store opens only with the
 // pending key, nothing is re-encrypted and the pending key is installed.
+//
+// While a rotation is under way a marker lies beside the store, "<store>.rekey" (0600, flushed
+// before the store is touched): it names the new key by a fingerprint (a SHA-256 of it, never the
+// key). The kiosk at its start and medkioskctl check it (checkInterrupted) before they open the
+// store: with the new key in place (the credential replaced after the re-encryption) the marker
+// is removed and they go on; with any other key they stop, change nothing and say the command
+// that finishes the rotation. So a kiosk started between the re-encryption and the replacement of
+// the credential never takes the store for unreadable and never sets it aside.
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/SecureKey.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -59,6 +68,16 @@ class StoreRekey
 public:
     // "<key file>.new": written before the store is touched, renamed over the key file at the end.
     static QString pendingKeyFile(const QString& key_file);
+
+    // "<store>.rekey": the marker of a rotation under way (see above).
+    static QString rotationMarkerFile(const QString& store_path);
+
+    // Before opening the store with key (credential: the key came from the systemd credential).
+    // Ok when no rotation is under way, or when key is the new key of the one the marker names:
+    // then the marker is removed and *finished (optional) says so. Otherwise an error that says
+    // the rotation was interrupted, that nothing was changed, and the command that finishes it.
+    static Status checkInterrupted(const QString& store_path, const SecureKey& key, bool credential,
+                                   bool* finished = nullptr);
 
     // Ok when no other process has the store open; otherwise a sentence naming the process id
     // (the kiosk keeps a shared lock on the store file and on its -shm file while it runs).
