@@ -348,7 +348,9 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().detail));
         QCOMPARE(r.value().status, fhir::AppointmentStatus::Booked);
         QCOMPARE(sim_->appointmentsCreated(), 1);
-        QCOMPARE(client_->stats().retries.load(), quint64(1));
+        // Sent again once, with the same If-None-Exist: by the client, or (the connection was a
+        // kept-alive one that died before any reply) by libcurl on a new connection.
+        QVERIFY(client_->stats().retries.load() <= quint64(1));
     }
 
     void bookBusySlotConflict()

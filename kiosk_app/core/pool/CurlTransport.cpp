@@ -5,6 +5,8 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 namespace mk::pool {
 namespace {
@@ -95,9 +97,6 @@ ErrorCode mapCurlError(CURLcode rc)
     }
 }
 
-struct CurlDeleter {
-    void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
 struct SlistDeleter {
     void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
@@ -125,9 +124,38 @@ bool CurlTransport::requestsAborted()
     return g_aborted.load();
 }
 
+void CurlTransport::CurlDeleter::operator()(void* handle) const
+{
+    curl_easy_cleanup(static_cast<CURL*>(handle));
+}
+
 CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options))
 {
     globalInit();
+}
+
+CurlTransport::~CurlTransport() = default;
+
+CurlTransport::Handle CurlTransport::takeHandle()
+{
+    {
+        std::lock_guard lock(idle_mutex_);
+        if (!idle_.empty()) {
+            Handle h = std::move(idle_.back());
+            idle_.pop_back();
+            // Options back to their defaults; the handle keeps its open connections (keep-alive),
+            // its DNS cache and TLS session ids.
+            curl_easy_reset(static_cast<CURL*>(h.get()));
+            return h;
+        }
+    }
+    return Handle(curl_easy_init());
+}
+
+void CurlTransport::giveBack(Handle handle)
+{
+    std::lock_guard lock(idle_mutex_);
+    if (int(idle_.size()) < kMaxIdleHandles) idle_.push_back(std::move(handle));
 }
 
 Result<HttpResponse> CurlTransport::perform(const HttpRequest& request)
@@ -135,9 +163,9 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request)
     globalInit();
     if (requestsAborted())
         return makeError(ErrorCode::Network, QStringLiteral("aborted: the kiosk is shutting down"));
-    std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+    Handle curl = takeHandle();
     if (!curl) return makeError(ErrorCode::Internal, QStringLiteral("curl_easy_init failed"));
-    CURL* h = curl.get();
+    auto* h = static_cast<CURL*>(curl.get());
     Exchange ex;
     ex.max_reply_bytes = options_.max_reply_bytes;
     char error_buffer[CURL_ERROR_SIZE] = {};
@@ -205,6 +233,9 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request)
     long status = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     ex.response.status = int(status);
+    // Only a handle whose exchange ended cleanly is kept: after an error its connection is
+    // closed with it, and the next request connects afresh.
+    giveBack(std::move(curl));
     return std::move(ex.response);
 }
 

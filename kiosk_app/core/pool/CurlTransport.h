@@ -1,8 +1,15 @@
-// HttpTransport over libcurl: one easy handle per request, so one transport may serve several
-// threads at once. TLS verification is always on (peer and host); only http and https are spoken.
+// HttpTransport over libcurl. Connections are reused (HTTP/1.1 keep-alive): a request takes an idle
+// easy handle (with its open connection) or makes one, and gives it back when the exchange ended
+// cleanly, so one transport may serve several threads at once, each on its own handle; at most
+// kMaxIdleHandles wait. TLS verification is always on (peer and host); only http and https are
+// spoken.
 #pragma once
 
 #include "core/pool/HttpTransport.h"
+
+#include <memory>
+#include <mutex>
+#include <vector>
 
 namespace mk::pool {
 
@@ -10,6 +17,9 @@ class CurlTransport : public HttpTransport
 {
 public:
     explicit CurlTransport(TransportOptions options);
+    ~CurlTransport() override;
+    CurlTransport(const CurlTransport&) = delete;
+    CurlTransport& operator=(const CurlTransport&) = delete;
     Result<HttpResponse> perform(const HttpRequest& request) override;
     const TransportOptions& options() const { return options_; }
 
@@ -27,8 +37,20 @@ public:
     static void resumeRequests();
     static bool requestsAborted();
 
+    // Idle handles (each with its kept-alive connection) kept for the next requests.
+    static constexpr int kMaxIdleHandles = 4;
+
 private:
+    struct CurlDeleter {
+        void operator()(void* handle) const;  // curl_easy_cleanup
+    };
+    using Handle = std::unique_ptr<void, CurlDeleter>;
+    Handle takeHandle();
+    void giveBack(Handle handle);
+
     TransportOptions options_;
+    std::mutex idle_mutex_;
+    std::vector<Handle> idle_;
 };
 
 }  // namespace mk::pool
