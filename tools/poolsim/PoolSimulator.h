@@ -27,6 +27,15 @@ struct SimOptions {
     qint64 max_request_body_bytes = 1024 * 1024;
     int request_timeout_ms = 10000;
     int max_connections = 32;
+    // HTTP/1.1 keep-alive (SimConnection): an idle connection closes after keep_alive_idle_ms; a
+    // connection serves at most max_requests_per_connection requests (1 = close after each).
+    int keep_alive_idle_ms = 5000;
+    int max_requests_per_connection = 100;
+    // Request-rate limit (SimRateLimit.h, docs/pool-protocol.md "Rate limit and overload"): FHIR
+    // and token requests over rate_limit_per_s (0 = none) get 429 with Retry-After;
+    // rate_limit_burst 0 = a tenth of the rate.
+    double rate_limit_per_s = 0;
+    int rate_limit_burst = 0;
     // Kiosk authorisation (SMART Backend Services, SimAuth.h, docs/pool-protocol.md
     // "Authorisation"). require_auth: every FHIR request needs a valid bearer token; false only
     // for tests that are not about authorisation (a request that sends a token is still checked).

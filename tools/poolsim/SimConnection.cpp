@@ -44,9 +44,15 @@ void SimConnection::onReadyRead()
     if (!socket_) {
         return;
     }
-    if (phase_ == Phase::Handling || phase_ == Phase::Closing) {
-        socket_->readAll();  // pipelined or refused bytes: not kept
+    if (phase_ == Phase::Handling || (phase_ == Phase::Closing && keep_alive_)) {
+        return;  // the next request (keep-alive) is read once this one is answered
+    }
+    if (phase_ == Phase::Closing) {
+        socket_->readAll();  // refused bytes, or a request after the last one: not kept
         return;
+    }
+    if (buffer_.isEmpty() && served_ > 0 && socket_->bytesAvailable() > 0) {
+        timer_.start(limits_.request_timeout_ms);  // the next request began: its own deadline
     }
     buffer_ += socket_->readAll();
     if (phase_ == Phase::Head) {
@@ -105,6 +111,7 @@ bool SimConnection::parseHead(const QByteArray& head)
         return false;
     }
     request_.method = first.at(0);
+    keep_alive_ = keep_alive_ && first.at(2) == "HTTP/1.1";
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QByteArray line = lines.at(i);
         if (line.endsWith('\r')) {
@@ -147,6 +154,9 @@ bool SimConnection::parseHead(const QByteArray& head)
         content_length_ = n;
         seen = true;
     }
+    if (request_.value(QByteArrayLiteral("Connection")).toLower().contains("close")) {
+        keep_alive_ = false;
+    }
     if (content_length_ > limits_.max_body_bytes) {
         refuse(413, QStringLiteral("too-long"),
                QStringLiteral("request body over %1 bytes").arg(limits_.max_body_bytes));
@@ -157,6 +167,13 @@ bool SimConnection::parseHead(const QByteArray& head)
 
 void SimConnection::onTimeout()
 {
+    if (idle()) {  // a kept-alive connection nobody used for keep_alive_idle_ms: closed quietly
+        phase_ = Phase::Closing;
+        if (socket_) {
+            socket_->disconnectFromHost();
+        }
+        return;
+    }
     if (phase_ == Phase::Head || phase_ == Phase::Body) {
         refuse(408, QStringLiteral("timeout"),
                QStringLiteral("the request did not arrive within %1 ms")
@@ -169,6 +186,7 @@ void SimConnection::onTimeout()
 void SimConnection::refuse(int status, const QString& code, const QString& text)
 {
     qCInfo(lcPoolSim) << "refused a request:" << status << text;
+    keep_alive_ = false;  // the rest of what the client sent cannot be trusted to be a request
     buffer_.clear();
     buffer_.squeeze();
     reply(outcomeReply(status, code, text));
@@ -181,7 +199,9 @@ void SimConnection::reply(const SimReply& reply, int delay_ms)
     }
     phase_ = Phase::Closing;
     timer_.stop();
-    const QByteArray data = serializeReply(reply);
+    served_ += 1;
+    keep_alive_ = keep_alive_ && served_ < limits_.max_requests_per_connection;
+    const QByteArray data = serializeReply(reply, keep_alive_);
     if (delay_ms > 0) {
         QTimer::singleShot(delay_ms, this, [this, data] { writeNow(data); });
     } else {
@@ -206,10 +226,27 @@ void SimConnection::onBytesWritten()
     if (phase_ != Phase::Closing || write_shut_ || !socket_ || socket_->bytesToWrite() > 0) {
         return;
     }
+    if (keep_alive_) {
+        nextRequest();
+        return;
+    }
     // Everything is written: end our side, keep reading (and discarding) what the client still
     // sends until it closes, so that it sees the reply rather than a reset.
     write_shut_ = true;
     ::shutdown(int(socket_->socketDescriptor()), SHUT_WR);
+}
+
+void SimConnection::nextRequest()
+{
+    phase_ = Phase::Head;
+    request_ = SimRequest{};
+    content_length_ = 0;
+    timer_.start(limits_.keep_alive_idle_ms);
+    if (!buffer_.isEmpty() || (socket_ && socket_->bytesAvailable() > 0)) {
+        // The client sent its next request before this reply was out (pipelining).
+        timer_.start(limits_.request_timeout_ms);
+        QTimer::singleShot(0, this, &SimConnection::onReadyRead);
+    }
 }
 
 void SimConnection::hold()

@@ -78,13 +78,14 @@ SimReply outcomeReply(int status, const QString& code, const QString& text, cons
     return r;
 }
 
-QByteArray serializeReply(const SimReply& reply)
+QByteArray serializeReply(const SimReply& reply, bool keep_alive)
 {
     QByteArray head = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(reply.status) + ' ' +
                       reason(reply.status) + QByteArrayLiteral("\r\nContent-Type: ") +
                       reply.content_type + QByteArrayLiteral("\r\nContent-Length: ") +
                       QByteArray::number(reply.body.size()) +
-                      QByteArrayLiteral("\r\nConnection: close\r\n");
+                      (keep_alive ? QByteArrayLiteral("\r\nConnection: keep-alive\r\n")
+                                  : QByteArrayLiteral("\r\nConnection: close\r\n"));
     for (const auto& h : reply.headers) {
         head += h.first + QByteArrayLiteral(": ") + h.second + QByteArrayLiteral("\r\n");
     }

@@ -36,7 +36,8 @@ struct SimReply {
 SimReply outcomeReply(int status, const QString& code, const QString& text,
                       const QString& rule = QString(), const QString& details_text = QString());
 
-// The bytes of a reply on the wire: status line, headers (always `Connection: close`), body.
-QByteArray serializeReply(const SimReply& reply);
+// The bytes of a reply on the wire: status line, headers (`Connection: keep-alive` or
+// `Connection: close`), body.
+QByteArray serializeReply(const SimReply& reply, bool keep_alive = false);
 
 }  // namespace mk::sim

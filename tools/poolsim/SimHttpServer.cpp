@@ -48,6 +48,7 @@ SimHttpServer::SimHttpServer(SimOptions options)
         slots_.append(e);
     }
     connect(&tcp_, &QTcpServer::newConnection, this, &SimHttpServer::onNewConnection);
+    rate_limit_.configure(options_.rate_limit_per_s, options_.rate_limit_burst);
 }
 
 quint16 SimHttpServer::listen(const QHostAddress& address, quint16 port)
@@ -62,6 +63,8 @@ void SimHttpServer::onNewConnection()
     SimLimits limits;
     limits.max_body_bytes = options_.max_request_body_bytes;
     limits.request_timeout_ms = options_.request_timeout_ms;
+    limits.keep_alive_idle_ms = options_.keep_alive_idle_ms;
+    limits.max_requests_per_connection = std::max(1, options_.max_requests_per_connection);
     while (QTcpSocket* socket = tcp_.nextPendingConnection()) {
         connections_.removeAll(QPointer<SimConnection>());
         auto* connection = new SimConnection(
@@ -75,6 +78,8 @@ void SimHttpServer::onNewConnection()
             SimReply r = outcomeReply(503, QStringLiteral("transient"),
                                       QStringLiteral("too many connections, try again"));
             r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+            rate_limit_.countRefusedConnection();
+            connection->closeAfterReply();
             connection->reply(r);
             continue;
         }
@@ -99,6 +104,8 @@ void SimHttpServer::resetState()
     state_.clear();
     fault_ = FaultSpec{};
     requests_per_route_.clear();
+    key_ledger_.clear();
+    rate_limit_.configure(rate_limit_.perSecond(), rate_limit_.burst());
     payments_->ensureSeeded();
     persist();
 }
@@ -137,6 +144,15 @@ void SimHttpServer::handleRequest(const SimRequest& request, SimConnection* conn
     const QString path = request.url.path();
     if (path.startsWith(QLatin1String("/_sim/"))) {
         connection->reply(handleSim(request, path));
+        return;
+    }
+    // The rate limit stands in front of everything else (as a hospital's gateway would).
+    if (int retry_after_s = 0; !rate_limit_.admit(&retry_after_s)) {
+        SimReply r = outcomeReply(429, QStringLiteral("throttled"),
+                                  QStringLiteral("too many requests: the pool serves %1 a second")
+                                      .arg(rate_limit_.perSecond()));
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retry_after_s)});
+        connection->reply(r);
         return;
     }
     if (path == QLatin1String("/auth/token")) {
@@ -230,6 +246,13 @@ void SimHttpServer::handleRequest(const SimRequest& request, SimConnection* conn
     }
     bool commit_then_drop = false;
     SimReply reply = command(request, parts, &commit_then_drop);
+    if (request.isPost() && reply.status >= 200 && reply.status <= 299) {
+        const QByteArray key = request.value(QByteArrayLiteral("Idempotency-Key"));
+        bool replayed = false;
+        for (const auto& h : std::as_const(reply.headers))
+            replayed = replayed || h.first == QByteArrayLiteral("Idempotent-Replayed");
+        if (!key.isEmpty() && !replayed) key_ledger_.executed(QString::fromUtf8(key));
+    }
     if (mode == QLatin1String("drop-after-commit")) {
         connection->abort();
         return;
@@ -266,6 +289,8 @@ SimReply SimHttpServer::handleSim(const SimRequest& request, const QString& path
                      {QStringLiteral("idempotent_replays"), state_.idempotent_replays},
                      {QStringLiteral("duplicate_commands"), state_.duplicate_commands},
                      {QStringLiteral("payments_applied"), state_.pay.payments_applied},
+                     {QStringLiteral("idempotency_keys"), key_ledger_.stats()},
+                     {QStringLiteral("rate_limit"), rate_limit_.stats()},
                      {QStringLiteral("auth"),
                       QJsonObject{{QStringLiteral("tokens_issued"), auth_->stats().tokens_issued},
                                   {QStringLiteral("token_refusals"), auth_->stats().token_refusals},
@@ -273,6 +298,9 @@ SimReply SimHttpServer::handleSim(const SimRequest& request, const QString& path
                                   {QStringLiteral("forbidden"), auth_->stats().forbidden}}}});
         r.content_type = QByteArrayLiteral("application/json");
         return r;
+    }
+    if (path == QLatin1String("/_sim/rate-limit")) {
+        return rateLimitControl(request);
     }
     if (path == QLatin1String("/_sim/checkin-key")) {  // the check-in token public key (PEM)
         SimReply r;
@@ -308,6 +336,33 @@ SimReply SimHttpServer::handleSim(const SimRequest& request, const QString& path
     }
     return outcomeReply(404, QStringLiteral("not-found"),
                         QStringLiteral("unknown simulator control"));
+}
+
+SimReply SimHttpServer::rateLimitControl(const SimRequest& request)
+{
+    if (request.isPost()) {
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &err);
+        const QJsonObject o = doc.object();
+        const double per_s = o.value(QStringLiteral("requests_per_s")).toDouble(-1);
+        const int burst = o.value(QStringLiteral("burst")).toInt(0);
+        const int max_connections =
+            o.value(QStringLiteral("max_connections")).toInt(options_.max_connections);
+        if (err.error != QJsonParseError::NoError || !doc.isObject() || per_s < 0 || burst < 0 ||
+            max_connections < 1) {
+            return outcomeReply(400, QStringLiteral("invalid"),
+                                QStringLiteral("expected {\"requests_per_s\": N >= 0 (0 = no "
+                                               "limit), \"burst\": N >= 0, \"max_connections\": "
+                                               "N >= 1}"));
+        }
+        options_.max_connections = max_connections;
+        rate_limit_.configure(per_s, burst);
+    }
+    QJsonObject stats = rate_limit_.stats();
+    stats.insert(QStringLiteral("max_connections"), options_.max_connections);
+    SimReply r = jsonReply(200, stats);
+    r.content_type = QByteArrayLiteral("application/json");
+    return r;
 }
 
 }  // namespace mk::sim

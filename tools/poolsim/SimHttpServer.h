@@ -6,7 +6,9 @@
 #include "SimCheckinKey.h"
 #include "SimConnection.h"
 #include "SimHttp.h"
+#include "SimKeyLedger.h"
 #include "SimPayments.h"
+#include "SimRateLimit.h"
 #include "SimState.h"
 
 #include <QHash>
@@ -47,6 +49,8 @@ private:
     void onNewConnection();
     void handleRequest(const SimRequest& request, SimConnection* connection);
     SimReply handleSim(const SimRequest& request, const QString& path);
+    // POST /_sim/rate-limit {requests_per_s, burst, max_connections}; GET: its counters.
+    SimReply rateLimitControl(const SimRequest& request);
     SimReply route(const SimRequest& request, const QStringList& parts, bool* commit_then_drop);
     SimReply search(const QString& type, const QUrlQuery& query, const QUrl& url);
     SimReply read(const QString& type, const QString& id);
@@ -76,6 +80,8 @@ private:
     QHash<QString, int> requests_per_route_;
     QTcpServer tcp_;
     QList<QPointer<SimConnection>> connections_;  // the ones being served (max_connections)
+    SimRateLimit rate_limit_;
+    SimKeyLedger key_ledger_;
     std::unique_ptr<SimCheckinKey> checkin_key_;
     std::unique_ptr<SimAuth> auth_;
 };

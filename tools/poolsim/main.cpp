@@ -81,9 +81,22 @@ int main(int argc, char* argv[])
         QStringLiteral("phone-order-expiry-s"),
         QStringLiteral("seconds a pay-by-phone order stays open (default 120)"),
         QStringLiteral("N"), QStringLiteral("120"));
+    const QCommandLineOption rate_opt(
+        QStringLiteral("rate-limit"),
+        QStringLiteral("serve at most N FHIR requests a second; more get 429 with Retry-After "
+                       "(default 0 = no limit; POST /_sim/rate-limit changes it)"),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption burst_opt(
+        QStringLiteral("rate-burst"),
+        QStringLiteral("requests allowed at once above the rate (default: a tenth of it)"),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption connections_opt(
+        QStringLiteral("max-connections"),
+        QStringLiteral("open connections served at once; more get 503 (default 32)"),
+        QStringLiteral("N"), QStringLiteral("32"));
     parser.addOptions({port_opt, dir_opt, seed_opt, latency_opt, fault_opt, count_opt, day_opt,
                        announce_opt, register_opt, client_opt, no_auth_opt, lifetime_opt,
-                       face_limit_opt, order_expiry_opt});
+                       face_limit_opt, order_expiry_opt, rate_opt, burst_opt, connections_opt});
     parser.process(app);
 
     mk::sim::SimOptions options;
@@ -101,6 +114,19 @@ int main(int argc, char* argv[])
     }
     options.limit_without_face_fen = face_limit.value().toFen();
     options.phone_order_expiry_s = std::max(1, parser.value(order_expiry_opt).toInt());
+    bool rate_ok = false;
+    bool burst_ok = false;
+    bool connections_ok = false;
+    options.rate_limit_per_s = parser.value(rate_opt).toDouble(&rate_ok);
+    options.rate_limit_burst = parser.value(burst_opt).toInt(&burst_ok);
+    options.max_connections = parser.value(connections_opt).toInt(&connections_ok);
+    if (!rate_ok || !burst_ok || !connections_ok || options.rate_limit_per_s < 0 ||
+        options.rate_limit_burst < 0 || options.max_connections < 1) {
+        std::fprintf(stderr,
+                     "medkiosk-poolsim: --rate-limit and --rate-burst take a number >= 0, "
+                     "--max-connections a number >= 1\n");
+        return 2;
+    }
     if (parser.isSet(day_opt)) {
         options.first_day = QDate::fromString(parser.value(day_opt), Qt::ISODate);
     }
