@@ -21,4 +21,13 @@ qint64 backoffDelayMs(const BackoffPolicy& policy, int attempt)
     return QRandomGenerator::global()->bounded(ceiling_ms + 1);
 }
 
+qint64 throttleDelayMs(const BackoffPolicy& policy, int retry_after_s, int streak)
+{
+    if (retry_after_s < 0) return backoffDelayMs(policy, streak);
+    const qint64 told_ms = qint64(retry_after_s) * 1000;
+    const qint64 spread_ms = std::min(backoffCeilingMs(policy, streak),
+                                      std::max<qint64>(told_ms, std::max(1, policy.base_ms)));
+    return told_ms + QRandomGenerator::global()->bounded(spread_ms + 1);
+}
+
 }  // namespace mk::outbox

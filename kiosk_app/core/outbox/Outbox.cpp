@@ -8,6 +8,8 @@
 
 #include <QUuid>
 
+#include <algorithm>
+
 namespace mk::outbox {
 
 using namespace sql;
@@ -130,17 +132,27 @@ Result<std::optional<QDateTime>> Outbox::nextAttemptAt()
 
 Status Outbox::markSent(qint64 id, int attempts, const QByteArray& result, const QDateTime& now)
 {
+    return markSent(QList<SentMark>{SentMark{id, attempts, result, now}});
+}
+
+Status Outbox::markSent(const QList<SentMark>& marks)
+{
+    if (marks.isEmpty()) return Ok{};
     return write("mark-sent", [&](SqlCipherDb& db) -> Status {
         auto stmt = db.prepare(QByteArrayLiteral(
             "UPDATE outbox SET state = 'sent', attempts = ?2, result = ?3, last_error = '',"
             " finished_at_ms = ?4 WHERE id = ?1 AND state = 'queued'"));
         if (!stmt) return stmt.error();
-        if (Status b = bindAll(stmt.value(), id, qint64(attempts), result, now.toMSecsSinceEpoch());
-            !b)
-            return b;
-        if (Status r = stmt.value().run(); !r) return r;
-        return setMeta(db, QStringLiteral("last_sync_ms"),
-                       QString::number(now.toMSecsSinceEpoch()));
+        qint64 last_ms = 0;
+        for (const SentMark& m : marks) {
+            SqlStatement& st = stmt.value();
+            st.reset();
+            const qint64 at_ms = m.at.toMSecsSinceEpoch();
+            if (Status b = bindAll(st, m.id, qint64(m.attempts), m.result, at_ms); !b) return b;
+            if (Status r = st.run(); !r) return r;
+            last_ms = std::max(last_ms, at_ms);
+        }
+        return setMeta(db, QStringLiteral("last_sync_ms"), QString::number(last_ms));
     });
 }
 

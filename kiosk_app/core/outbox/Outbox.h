@@ -52,6 +52,15 @@ public:
 
     // Outcomes of one attempt (the relay's calls). Each is one transaction.
     Status markSent(qint64 id, int attempts, const QByteArray& result, const QDateTime& now);
+    // Several sent marks in ONE transaction (the relay commits a batch's successes together):
+    // all are recorded or none is. A record not queued any more is left as it is.
+    struct SentMark {
+        qint64 id = 0;
+        int attempts = 0;
+        QByteArray result;
+        QDateTime at;
+    };
+    Status markSent(const QList<SentMark>& marks);
     Status markRetry(qint64 id, int attempts, const QDateTime& next_attempt_at,
                      const QString& error);
     Status markDead(qint64 id, int attempts, const QString& error, const QDateTime& now);

@@ -92,6 +92,12 @@ quint64 Relay::sendsAttempted() const
     return sends_;
 }
 
+quint64 Relay::throttledCount() const
+{
+    std::lock_guard lock(mutex_);
+    return throttled_;
+}
+
 QueueStatus Relay::status() const
 {
     Result<QueueStatus> stored = outbox_.status(now());
@@ -131,7 +137,48 @@ void Relay::setOnline(bool online)
     publish();
 }
 
-bool Relay::processOne(const OutboxRecord& record)
+bool Relay::tooBusy(const SendOutcome& outcome)
+{
+    return outcome.kind == SendOutcome::Kind::Transient && outcome.reached_server &&
+           (outcome.http_status == 429 || outcome.http_status == 503);
+}
+
+QDateTime Relay::throttle(int retry_after_s)
+{
+    throttle_streak_ = std::min(throttle_streak_ + 1, 30);
+    const int told = retry_after_s < 0 ? -1 : std::min(retry_after_s, options_.max_retry_after_s);
+    const qint64 delay_ms = throttleDelayMs(options_.backoff, told, throttle_streak_);
+    throttled_until_ = now().addMSecs(delay_ms);
+    {
+        std::lock_guard lock(mutex_);
+        ++throttled_;
+    }
+    qCInfo(lcStore) << "relay: the pool is too busy; pausing" << delay_ms << "ms (Retry-After"
+                    << retry_after_s << "s, refusal" << throttle_streak_ << "in a row)";
+    return throttled_until_;
+}
+
+void Relay::flushSent(QList<Outbox::SentMark>* sent)
+{
+    if (sent->isEmpty()) return;
+    const Status saved = outbox_.markSent(*sent);
+    if (!saved) {
+        // The records stay queued; they are sent again with the same idempotency keys, and the
+        // pool answers without carrying them out twice.
+        qCWarning(lcStore) << "relay: cannot record" << sent->size()
+                           << "sent commands:" << saved.error().detail;
+    } else {
+        {
+            std::lock_guard lock(mutex_);
+            last_sync_ = sent->last().at;
+        }
+        for (const Outbox::SentMark& m : std::as_const(*sent))
+            Q_EMIT commandFinished(m.id, QStringLiteral("sent"));
+    }
+    sent->clear();
+}
+
+Relay::Step Relay::processOne(const OutboxRecord& record, QList<Outbox::SentMark>* sent)
 {
     {
         std::lock_guard lock(mutex_);
@@ -143,27 +190,39 @@ bool Relay::processOne(const OutboxRecord& record)
         // and is sent again, with the same key, once the kiosk is authorised.
         setOnline(true);
         setAuthorised(false, outcome.error);
-        return false;
+        return Step::Offline;
+    }
+    const QDateTime t = now();
+    if (tooBusy(outcome)) {
+        // Not the command's fault either: the record keeps its attempts (never dead because of
+        // a busy pool) and everything waits for the pause.
+        const QDateTime until = throttle(outcome.retry_after_s);
+        const Status saved = outbox_.markRetry(record.id, record.attempts, until, outcome.error);
+        if (!saved) {
+            qCWarning(lcStore) << "relay: cannot record the outcome of record" << record.id << ":"
+                               << saved.error().detail;
+        }
+        setOnline(true);
+        return Step::Paused;
     }
     const int attempts = record.attempts + 1;
-    const QDateTime t = now();
     Status saved = Ok{};
-    QString new_state;
+    bool dead = false;
     if (outcome.kind == SendOutcome::Kind::Done) {
-        saved = outbox_.markSent(record.id, attempts, outcome.result, t);
-        new_state = QStringLiteral("sent");
-        if (saved) {
-            std::lock_guard lock(mutex_);
-            last_sync_ = t;
-        }
-    } else if (outcome.kind == SendOutcome::Kind::Permanent) {
+        throttle_streak_ = 0;
+        sent->append(Outbox::SentMark{record.id, attempts, outcome.result, t});
+        if (sent->first().at.msecsTo(t) >= options_.sent_mark_max_delay_ms) flushSent(sent);
+        setOnline(true);
+        return Step::Next;
+    }
+    if (outcome.kind == SendOutcome::Kind::Permanent) {
         saved = outbox_.markDead(record.id, attempts, outcome.error, t);
-        new_state = QStringLiteral("dead");
+        dead = true;
     } else if (attempts >= options_.max_attempts) {
         saved = outbox_.markDead(
             record.id, attempts,
             QStringLiteral("gave up after %1 attempts: %2").arg(attempts).arg(outcome.error), t);
-        new_state = QStringLiteral("dead");
+        dead = true;
     } else {
         qint64 delay_ms = backoffDelayMs(options_.backoff, attempts);
         if (outcome.retry_after_s >= 0) {
@@ -173,19 +232,18 @@ bool Relay::processOne(const OutboxRecord& record)
     }
     if (!saved) {
         // The record stays as it was; it is sent again with the same idempotency key.
-        qCWarning(lcStore) << "relay: cannot record the outcome of record" << record.id << ":"
-                           << saved.error().detail;
-    } else if (!new_state.isEmpty()) {
-        if (new_state == QLatin1String("dead"))
-            qCWarning(lcStore) << "relay: record" << record.id << record.kind
-                               << "is dead:" << outcome.error;
-        Q_EMIT commandFinished(record.id, new_state);
+        qCWarning(lcStore) << "relay: record" << record.id
+                           << ": cannot record the outcome:" << saved.error().detail;
+    } else if (dead) {
+        qCWarning(lcStore) << "relay: record" << record.id << record.kind
+                           << "is dead:" << outcome.error;
+        Q_EMIT commandFinished(record.id, QStringLiteral("dead"));
     } else {
         qCInfo(lcStore) << "relay: record" << record.id << "attempt" << attempts
                         << "failed:" << outcome.error;
     }
     setOnline(outcome.reached_server);
-    return outcome.reached_server && saved.ok();
+    return outcome.reached_server && saved.ok() ? Step::Next : Step::Offline;
 }
 
 void Relay::run()
@@ -211,37 +269,46 @@ void Relay::run()
             probe_now = probe_now_;
             probe_now_ = false;
         }
-        if ((!online || !known || !authorised) && (probe_now || now() >= next_probe)) {
+        const bool paused = throttled_until_.isValid() && now() < throttled_until_;
+        if (!paused && (!online || !known || !authorised) && (probe_now || now() >= next_probe)) {
             const Status p = sender_.probe();
-            const bool refused =
-                !p.ok() && (p.error().http_status == 401 || p.error().http_status == 403);
-            setOnline(p.ok() || refused);
-            online = p.ok() || refused;
+            const int http = p.ok() ? 0 : p.error().http_status;
+            const bool refused = http == 401 || http == 403;
+            const bool busy = http == 429 || http == 503;  // there, but too busy: pause
+            if (busy) throttle(p.error().retry_after_s);
+            setOnline(p.ok() || refused || busy);
+            online = p.ok() || refused || busy;
             if (p.ok()) setAuthorised(true, QString());
             if (refused) setAuthorised(false, p.error().detail);
             authorised = !refused && (p.ok() || authorised);
             next_probe = now().addMSecs(refused ? options_.unauthorised_probe_interval_ms
                                                 : options_.probe_interval_ms);
         }
-        if (online && authorised) {
+        if (throttled_until_.isValid() && now() < throttled_until_) {
+            wait_ms = std::clamp<qint64>(now().msecsTo(throttled_until_), 0, wait_ms);
+        } else if (online && authorised) {
             auto due = outbox_.due(now(), std::max(1, options_.batch));
             if (!due) {
                 qCWarning(lcStore) << "relay: cannot read the outbox:" << due.error().detail;
                 wait_ms = options_.store_error_pause_ms;
             } else if (!due.value().isEmpty()) {
-                bool went_offline = false;
+                Step step = Step::Next;
+                bool stopping = false;
+                QList<Outbox::SentMark> sent;
                 for (const OutboxRecord& r : due.value()) {
                     {
                         std::lock_guard lock(mutex_);
-                        if (stop_) return;
+                        stopping = stop_;
                     }
-                    if (!processOne(r)) {
-                        went_offline = true;
-                        break;
-                    }
+                    if (stopping) break;
+                    step = processOne(r, &sent);
+                    if (step != Step::Next) break;
                 }
+                flushSent(&sent);  // before the next read: a sent record is never due again
                 publish();
-                if (!went_offline) continue;  // read the next batch at once
+                if (stopping) return;
+                if (step == Step::Next) continue;    // read the next batch at once
+                if (step == Step::Paused) continue;  // waits above until the pause ends
                 bool refused = false;
                 {
                     std::lock_guard lock(mutex_);

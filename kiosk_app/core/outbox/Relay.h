@@ -2,6 +2,12 @@
 // that forwards due commands through a CommandSender.
 //  - per record: exponential backoff with full jitter (base/cap), Retry-After honoured, retry
 //    state persisted in the outbox (so a restart resumes from the table);
+//  - "too busy" (429, 503: the pool's rate limit or overload) pauses the whole relay for the
+//    Retry-After plus jitter (throttleDelayMs), growing while the pool keeps refusing; such a
+//    refusal is not the command's fault: no attempt is counted, it never makes a record dead;
+//  - sent marks are committed in groups (one transaction per batch, at the latest after
+//    sent_mark_max_delay_ms): a crash before the commit only means the command is sent again with
+//    its idempotency key, which the pool answers without carrying it out twice;
 //  - order per ordering_key (Outbox::due), other keys never blocked by a failing record;
 //  - permanent failures and records reaching max_attempts go to `dead` with the reason;
 //  - connectivity from real results, plus a light probe every probe_interval_ms while offline
@@ -11,6 +17,7 @@
 #pragma once
 
 #include "core/outbox/Backoff.h"
+#include "core/outbox/Outbox.h"
 #include "core/outbox/QueueStatus.h"
 
 #include <QDateTime>
@@ -24,8 +31,8 @@
 namespace mk::outbox {
 
 class CommandSender;
-class Outbox;
 struct OutboxRecord;
+struct SendOutcome;
 
 struct RelayOptions {
     BackoffPolicy backoff;  // base_ms, cap_ms
@@ -37,6 +44,8 @@ struct RelayOptions {
     int max_retry_after_s = 3600;  // a longer Retry-After is cut to this
     int idle_poll_ms = 30000;      // re-reads the table at least this often
     int store_error_pause_ms = 1000;
+    // Sent marks of a batch wait at most this long for their group commit.
+    int sent_mark_max_delay_ms = 500;
 };
 
 class Relay : public QObject
@@ -63,6 +72,8 @@ public:
     // Thread-safe: the table's counts plus the live connectivity.
     QueueStatus status() const;
     quint64 sendsAttempted() const;
+    // Times the pool answered "too busy" (429/503) and the relay paused.
+    quint64 throttledCount() const;
 
 Q_SIGNALS:
     void statusChanged(const mk::outbox::QueueStatus& status);
@@ -72,8 +83,17 @@ Q_SIGNALS:
     void commandFinished(qint64 id, const QString& state);
 
 private:
+    // What the batch does after one record: go on, stop (offline, not authorised, store error),
+    // or stop and pause (the pool is too busy).
+    enum class Step { Next = 1, Offline, Paused };
+
     void run();
-    bool processOne(const OutboxRecord& record);  // false: stop this batch (went offline)
+    Step processOne(const OutboxRecord& record, QList<Outbox::SentMark>* sent);
+    // Commits the batch's sent marks in one transaction, then reports them.
+    void flushSent(QList<Outbox::SentMark>* sent);
+    // 429/503 (or a probe so answered): pause everything for Retry-After plus jitter.
+    QDateTime throttle(int retry_after_s);
+    static bool tooBusy(const SendOutcome& outcome);
     void setOnline(bool online);
     void setAuthorised(bool authorised, const QString& why);
     void publish();
@@ -94,7 +114,10 @@ private:
     bool probe_now_ = false;
     QDateTime offline_since_;
     QDateTime last_sync_;
+    QDateTime throttled_until_;  // worker thread only
+    int throttle_streak_ = 0;    // worker thread only
     quint64 sends_ = 0;
+    quint64 throttled_ = 0;
 };
 
 }  // namespace mk::outbox
