@@ -363,12 +363,23 @@ int KioskApp::openStore(const QString& store_path, const QString& key_file)
     return -1;
 }
 
+QUrl KioskApp::demoPoolRoot() const
+{
+    if (!simulator_) return {};
+    return simulator_->baseUrl().resolved(QUrl(QStringLiteral("/")));
+}
+
 void KioskApp::showWindow()
 {
     if (!options_.screenshots_dir.isEmpty()) {
         window_->show();
-        screenshots_ =
-            std::make_unique<ScreenshotRunner>(*window_, *service_, options_.screenshots_dir);
+        CatalogServices services;
+        services.window = window_.get();
+        services.booking = service_.get();
+        services.checkin = checkin_.get();
+        services.outbox = outbox_.get();
+        services.simulator = demoPoolRoot();
+        screenshots_ = std::make_unique<ScreenshotRunner>(services, options_.screenshots_dir);
         QTimer::singleShot(0, screenshots_.get(), [this] {
             const int code = screenshots_->run();
             QCoreApplication::exit(code);

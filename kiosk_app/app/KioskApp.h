@@ -130,6 +130,9 @@ public:
     booking::BookingService* service() const { return service_.get(); }
     FaceState faceState() const { return face_state_; }
     QString faceOffReason() const { return face_off_reason_; }  // why Off; empty otherwise
+    checkin::CheckinService* checkin() const { return checkin_.get(); }
+    outbox::Outbox* outbox() const { return outbox_.get(); }
+    QUrl demoPoolRoot() const;  // --demo: the simulator's root (for /_sim/); empty otherwise
 
 Q_SIGNALS:
     void faceStateChanged();

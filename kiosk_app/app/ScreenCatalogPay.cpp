@@ -1,4 +1,4 @@
-// The payment screens in the screenshot run (issue 9), against the demo simulator's seeded bills
+// The payment screens in the screen catalog (issue 9), against the demo simulator's seeded bills
 // and credit lines (tools/poolsim, docs/pool-protocol.md "Payments"):
 //  - the identify choices, Identify and the child choice in the payment flow (P00001001, the
 //    guardian of pat-1002 and pat-1003, whose credit line pays the children's bills);
@@ -10,7 +10,7 @@
 //    the phone-payment QR with its countdown (cancelled);
 //  - pat-1006 (no credit care; the credit service refuses): agreement, consent, check, refusal;
 //  - the staff payments screen.
-#include "ScreenshotRunner.h"
+#include "ScreenCatalog.h"
 #include "core/booking/BookingSession.h"
 #include "ui/KioskWindow.h"
 #include "ui/payment/PayFlow.h"
@@ -27,7 +27,7 @@ const QString kGuardianBirth = QStringLiteral("19850312");
 const QString kGuardianDigits = QStringLiteral("8000");  // 13800138000
 }  // namespace
 
-bool ScreenshotRunner::waitPay(const std::function<bool()>& condition, const QString& what)
+bool ScreenCatalog::waitPay(const std::function<bool()>& condition, const QString& what)
 {
     settle(150);
     if (waitUntil(condition, kPayWaitMs)) {
@@ -38,7 +38,7 @@ bool ScreenshotRunner::waitPay(const std::function<bool()>& condition, const QSt
     return false;
 }
 
-bool ScreenshotRunner::identifyForPay(const QString& number, const QString& birth_digits)
+bool ScreenCatalog::identifyForPay(const QString& number, const QString& birth_digits)
 {
     using ui::ScreenId;
     window_.goHome();
@@ -59,7 +59,7 @@ bool ScreenshotRunner::identifyForPay(const QString& number, const QString& birt
         QStringLiteral("identification of %1 did not lead to the bills").arg(number));
 }
 
-bool ScreenshotRunner::runPayPass()
+bool ScreenCatalog::walkPay()
 {
     using ui::ScreenId;
     if (window_.screen(ScreenId::PayIdentify) == nullptr || window_.payFlow() == nullptr)
@@ -74,24 +74,24 @@ bool ScreenshotRunner::runPayPass()
     // The choices, Identify and the child choice in the payment flow.
     window_.goHome();
     window_.showScreen(ScreenId::PayIdentify);
-    if (!waitScreen(int(ScreenId::PayIdentify)) || !grab(QStringLiteral("pay-identify")))
+    if (!waitScreen(int(ScreenId::PayIdentify)) || !visit(QStringLiteral("pay-identify")))
         return false;
     if (!click(QStringLiteral("payByNumber")) || !waitScreen(int(ScreenId::Identify)) ||
-        !grab(QStringLiteral("pay-identify-keypad")))
+        !visit(QStringLiteral("pay-identify-keypad")))
         return false;
 
     // pat-1003: bills, choices, the phone-digits check; not paid.
     if (!identifyForPay(kGuardianNumber, kGuardianBirth)) return false;
-    if (!grab(QStringLiteral("pay-childchoice"))) return false;
+    if (!visit(QStringLiteral("pay-childchoice"))) return false;
     if (!click(QStringLiteral("personTile_2")) ||
         !waitPay(onScreen(ScreenId::PayBills), QStringLiteral("bills of pat-1003")) ||
-        !grab(QStringLiteral("pay-bills")))
+        !visit(QStringLiteral("pay-bills")))
         return false;
     if (!click(QStringLiteral("payButton")) ||
         !waitPay(onScreen(ScreenId::Pay), QStringLiteral("pay choices")) ||
-        !grab(QStringLiteral("pay-choose")))
+        !visit(QStringLiteral("pay-choose")))
         return false;
-    if (!click(QStringLiteral("payCreditButton")) || !grab(QStringLiteral("pay-verify-digits")))
+    if (!click(QStringLiteral("payCreditButton")) || !visit(QStringLiteral("pay-verify-digits")))
         return false;
 
     // pat-1002: paid on credit once; later passes show "nothing unpaid" and that receipt.
@@ -111,13 +111,13 @@ bool ScreenshotRunner::runPayPass()
         }
         receipts_ = window_.payFlow()->receipts;
     } else {
-        if (!grab(QStringLiteral("pay-bills-none"))) return false;
+        if (!visit(QStringLiteral("pay-bills-none"))) return false;
         window_.payFlow()->receipts = receipts_;
         window_.payFlow()->receipts_are_copies = false;
         window_.showScreen(ScreenId::PayReceipt);
         if (!waitPay(onScreen(ScreenId::PayReceipt), QStringLiteral("the receipt"))) return false;
     }
-    if (!grab(QStringLiteral("pay-receipt"))) return false;
+    if (!visit(QStringLiteral("pay-receipt"))) return false;
 
     // pat-1001's own bills: more than credit may pay without face.
     if (!identifyForPay(kGuardianNumber, kGuardianBirth) ||
@@ -125,38 +125,39 @@ bool ScreenshotRunner::runPayPass()
         !waitPay(onScreen(ScreenId::PayBills), QStringLiteral("bills of pat-1001")) ||
         !click(QStringLiteral("payButton")) ||
         !waitPay(onScreen(ScreenId::Pay), QStringLiteral("pay choices of pat-1001")) ||
-        !click(QStringLiteral("payCreditButton")) || !grab(QStringLiteral("pay-problem")))
+        !click(QStringLiteral("payCreditButton")) || !visit(QStringLiteral("pay-problem")))
         return false;
 
     // pat-1004: owing on credit, over the available amount, the phone QR.
     if (!identifyForPay(QStringLiteral("P00001004"), QStringLiteral("19900720")) ||
-        !grab(QStringLiteral("pay-bills-owing")))
+        !visit(QStringLiteral("pay-bills-owing")))
         return false;
     if (!click(QStringLiteral("payButton")) ||
         !waitPay(onScreen(ScreenId::Pay), QStringLiteral("pay choices of pat-1004")) ||
-        !grab(QStringLiteral("pay-over-limit")))
+        !visit(QStringLiteral("pay-over-limit")))
         return false;
     if (!click(QStringLiteral("payPhoneButton")) ||
         !waitPay(onScreen(ScreenId::Pay), QStringLiteral("the phone order")) ||
-        !grab(QStringLiteral("pay-phone")) || !click(QStringLiteral("payPhoneCancel")))
+        !visit(QStringLiteral("pay-phone")) || !click(QStringLiteral("payPhoneCancel")))
         return false;
 
     // pat-1006: open credit care, refused by the credit service.
     if (!identifyForPay(QStringLiteral("P00001006"), QStringLiteral("19800125")) ||
-        !grab(QStringLiteral("pay-bills-nocredit")) || !click(QStringLiteral("openCreditButton")) ||
+        !visit(QStringLiteral("pay-bills-nocredit")) ||
+        !click(QStringLiteral("openCreditButton")) ||
         !waitPay(onScreen(ScreenId::CreditOpen), QStringLiteral("the credit agreement")) ||
-        !grab(QStringLiteral("credit-agreement")) || !click(QStringLiteral("creditRead")) ||
-        !grab(QStringLiteral("credit-consent")) || !click(QStringLiteral("creditAgree")) ||
-        !grab(QStringLiteral("credit-verify")) || !typeOnKeypad(QStringLiteral("7000")) ||
+        !visit(QStringLiteral("credit-agreement")) || !click(QStringLiteral("creditRead")) ||
+        !visit(QStringLiteral("credit-consent")) || !click(QStringLiteral("creditAgree")) ||
+        !visit(QStringLiteral("credit-verify")) || !typeOnKeypad(QStringLiteral("7000")) ||
         !waitPay(onScreen(ScreenId::CreditOpen), QStringLiteral("the credit service's answer")) ||
-        !grab(QStringLiteral("credit-result")))
+        !visit(QStringLiteral("credit-result")))
         return false;
 
     // Staff: today's payments, the daily close, failed payments.
     if (window_.screen(ScreenId::StaffPayments) != nullptr) {
         window_.goHome();
         window_.showScreen(ScreenId::StaffPayments);
-        if (!waitScreen(int(ScreenId::StaffPayments)) || !grab(QStringLiteral("staff-payments")))
+        if (!waitScreen(int(ScreenId::StaffPayments)) || !visit(QStringLiteral("staff-payments")))
             return false;
     }
     window_.goHome();
