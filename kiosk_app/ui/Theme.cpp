@@ -255,7 +255,8 @@ int Theme::targetPx(int normal_px, UiMode mode)
 
 int Theme::choiceColumns(int normal_columns, UiMode mode)
 {
-    return std::max(1, normal_columns * metrics(mode).choice_columns_pct / 100);
+    // Rounded: 2 -> 1, 3 -> 2, 4 -> 2 columns at 50 %.
+    return std::max(1, (normal_columns * metrics(mode).choice_columns_pct + 50) / 100);
 }
 
 QString Theme::styleSheet(UiMode mode)

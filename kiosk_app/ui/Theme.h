@@ -32,7 +32,7 @@ struct ThemeMetrics {
     int text_scale_pct = 100;  // font sizes of the stylesheet
     int target_scale_pct = 100;
     // Choice tiles per row: a grid that shows N columns in Normal shows
-    // max(1, N * choice_columns_pct / 100) (fewer, larger tiles; the rest scroll).
+    // max(1, N * choice_columns_pct / 100, rounded) (fewer, larger tiles; the rest scroll).
     int choice_columns_pct = 100;
     bool read_aloud_on_open = false;  // prompts read when a screen opens
 };
