@@ -221,8 +221,12 @@ Result<QList<fhir::Slot>> PoolClient::slots(const SlotQuery& query)
                           QStringLiteral("slot query without schedules or day"));
     }
     const QTimeZone zone = zoneOf(options_.timezone);
+    // Typed references (Schedule/{id}): a bare id is allowed by FHIR but not matched by every
+    // server (Medplum's in-memory repository finds nothing; tests/interop).
+    QStringList schedules;
+    for (const QString& id : query.schedule_ids) schedules.append(QStringLiteral("Schedule/") + id);
     Params params{
-        {QStringLiteral("schedule"), query.schedule_ids.join(QLatin1Char(','))},
+        {QStringLiteral("schedule"), schedules.join(QLatin1Char(','))},
         {QStringLiteral("start"), QStringLiteral("ge") + dayStart(query.day, zone)},
         {QStringLiteral("start"), QStringLiteral("lt") + dayStart(query.day.addDays(1), zone)}};
     if (query.free_only) params.append({QStringLiteral("status"), QStringLiteral("free")});
