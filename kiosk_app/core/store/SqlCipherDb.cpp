@@ -16,6 +16,7 @@ namespace mk::store {
 
 SqlCipherDb::~SqlCipherDb()
 {
+    cached_.clear();  // finalized before the connection closes
     if (db_ != nullptr) {
         const int rc = sqlite3_close_v2(db_);
         if (rc != SQLITE_OK) qCWarning(lcStore) << "closing the store failed, code" << rc;
@@ -94,6 +95,23 @@ Result<SqlStatement> SqlCipherDb::prepare(const QByteArray& sql)
         return lastError(rc, tr("cannot prepare a statement"));
     }
     return SqlStatement(db_, stmt);
+}
+
+CachedStatement::~CachedStatement()
+{
+    if (statement_ != nullptr) statement_->reset();
+}
+
+Result<CachedStatement> SqlCipherDb::cached(const QByteArray& sql)
+{
+    auto found = cached_.find(sql);
+    if (found != cached_.end()) return CachedStatement(found->second.get());
+    auto stmt = prepare(sql);
+    if (!stmt) return stmt.error();
+    auto kept = std::make_unique<SqlStatement>(std::move(stmt).value());
+    SqlStatement* out = kept.get();
+    cached_.emplace(sql, std::move(kept));
+    return CachedStatement(out);
 }
 
 Result<QString> SqlCipherDb::queryText(const QByteArray& sql)
