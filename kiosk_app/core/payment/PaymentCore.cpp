@@ -373,8 +373,9 @@ BillPayment PaymentCore::sendOnline(const PaymentRow& row, const pay::PaymentInt
     const qint64 t = nowMs(clock_);
     if (reply.ok()) {
         const QByteArray receipt = pay::writeExactJson(pay::eReceiptJson(reply.value().receipt));
-        if (Status s = records_.finish(row.key, state::kPaid, QString(), reply.value().payment.id,
-                                       receipt, QStringLiteral("paid"), t);
+        if (Status s =
+                records_.finish(row.invoice_id, row.key, state::kPaid, QString(),
+                                reply.value().payment.id, receipt, QStringLiteral("paid"), t);
             !s) {
             // Charged, but not recorded: never say paid without the durable record.
             qCCritical(lcPay) << "paid at the pool but not recorded:" << row.invoice_id
@@ -394,8 +395,8 @@ BillPayment PaymentCore::sendOnline(const PaymentRow& row, const pay::PaymentInt
     out.error = e;
     if (!e.rule.isEmpty() && (e.code == ErrorCode::Rule || e.code == ErrorCode::Conflict)) {
         out.status = statusOfRule(e.rule);
-        if (Status s = records_.finish(row.key, state::kRefused, e.rule, QString(), QByteArray(),
-                                       QStringLiteral("refused:") + e.rule, t);
+        if (Status s = records_.finish(row.invoice_id, row.key, state::kRefused, e.rule, QString(),
+                                       QByteArray(), QStringLiteral("refused:") + e.rule, t);
             !s)
             qCWarning(lcPay) << "ledger:" << s.error().detail;
         if (out.status == PayStatus::AmountChanged) {
@@ -406,9 +407,9 @@ BillPayment PaymentCore::sendOnline(const PaymentRow& row, const pay::PaymentInt
     }
     if (e.code == ErrorCode::NotFound) {
         out.status = PayStatus::NotFound;
-        if (Status s =
-                records_.finish(row.key, state::kRefused, QStringLiteral("not-found"), QString(),
-                                QByteArray(), QStringLiteral("refused:not-found"), t);
+        if (Status s = records_.finish(row.invoice_id, row.key, state::kRefused,
+                                       QStringLiteral("not-found"), QString(), QByteArray(),
+                                       QStringLiteral("refused:not-found"), t);
             !s)
             qCWarning(lcPay) << "ledger:" << s.error().detail;
         return out;
@@ -433,8 +434,8 @@ BillPayment PaymentCore::sendOnline(const PaymentRow& row, const pay::PaymentInt
     // No answer we can act on (mismatched reply, not allowed offline): nothing is reported paid;
     // staff see it as unknown (pay reconcile shows whether the pool charged it).
     out.status = PayStatus::Failed;
-    if (Status s = records_.finish(row.key, state::kUnknown, QString(), QString(), QByteArray(),
-                                   QStringLiteral("unknown"), t);
+    if (Status s = records_.finish(row.invoice_id, row.key, state::kUnknown, QString(), QString(),
+                                   QByteArray(), QStringLiteral("unknown"), t);
         !s)
         qCWarning(lcPay) << "ledger:" << s.error().detail;
     return out;

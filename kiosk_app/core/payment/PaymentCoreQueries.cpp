@@ -275,8 +275,9 @@ Result<PaymentCore::Settled> PaymentCore::settleFromOutbox()
                 qCWarning(lcPay) << "delivered payment unreadable:" << d.error().detail;
                 continue;
             }
-            if (Status s = records_.finish(r.key, state::kPaid, QString(), d.value().payment_id,
-                                           d.value().receipt, QStringLiteral("delivered"), t);
+            if (Status s = records_.finish(r.invoice_id, r.key, state::kPaid, QString(),
+                                           d.value().payment_id, d.value().receipt,
+                                           QStringLiteral("delivered"), t);
                 !s)
                 return s.error();
             PaymentRow done = r;
@@ -288,7 +289,8 @@ Result<PaymentCore::Settled> PaymentCore::settleFromOutbox()
                    (o.state == QLatin1String("dead") || o.state == QLatin1String("discarded"))) {
             QString rule = ruleFromError(o.last_error);
             if (o.state == QLatin1String("discarded")) rule = QStringLiteral("discarded");
-            if (Status s = records_.finish(r.key, state::kDead, rule, QString(), QByteArray(),
+            if (Status s = records_.finish(r.invoice_id, r.key, state::kDead, rule, QString(),
+                                           QByteArray(),
                                            QStringLiteral("dead-letter:") +
                                                (rule.isEmpty() ? QStringLiteral("other") : rule),
                                            t);

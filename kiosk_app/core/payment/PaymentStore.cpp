@@ -82,52 +82,50 @@ Result<QList<PaymentRow>> readRows(SqlStatement& s)
 
 Status insertRow(SqlCipherDb& db, const PaymentRow& r)
 {
-    auto st =
-        db.prepare(QByteArrayLiteral("INSERT INTO payment(") + kRowColumns +
-                   QByteArrayLiteral(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                                     "?12, ?13, ?14, ?15, ?16, ?17)"));
+    auto st = db.cached(QByteArrayLiteral("INSERT INTO payment(") + kRowColumns +
+                        QByteArrayLiteral(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                                          "?12, ?13, ?14, ?15, ?16, ?17)"));
     if (!st) return st.error();
-    if (Status b = bindAll(st.value(), r.key, r.invoice_id, r.patient_id, r.bill_number,
+    if (Status b = bindAll(*st.value(), r.key, r.invoice_id, r.patient_id, r.bill_number,
                            r.amount_fen, r.method, r.verification, qint64(r.offline ? 1 : 0),
                            r.state, r.rule, r.local_number, r.payment_id, r.receipt, r.day,
                            r.taken_at_ms, r.updated_at_ms, r.request);
         !b)
         return b;
-    return st.value().run();
+    return st.value()->run();
 }
 
-Result<std::optional<PaymentRow>> rowByKey(SqlCipherDb& db, const QString& key)
+// The payment with this key (of this invoice: the table's primary key).
+Result<std::optional<PaymentRow>> rowByKey(SqlCipherDb& db, const QString& invoice_id,
+                                           const QString& key)
 {
-    auto st = db.prepare(QByteArrayLiteral("SELECT ") + kRowColumns +
-                         QByteArrayLiteral(" FROM payment WHERE idempotency_key = ?1"));
+    auto st = db.cached(QByteArrayLiteral("SELECT ") + kRowColumns +
+                        QByteArrayLiteral(" FROM payment WHERE invoice_id = ?1 AND "
+                                          "idempotency_key = ?2"));
     if (!st) return st.error();
-    if (Status b = st.value().bind(1, key); !b) return b.error();
-    auto rows = readRows(st.value());
+    if (Status b = bindAll(*st.value(), invoice_id, key); !b) return b.error();
+    auto rows = readRows(*st.value());
     if (!rows) return rows.error();
     if (rows.value().isEmpty()) return std::optional<PaymentRow>();
     return std::optional<PaymentRow>(rows.value().first());
 }
 
-// The next provisional receipt number of this kiosk: L<kiosk>-<yyyyMMdd>-<n, 4 digits>.
+// The next provisional receipt number of this store: L<kiosk>-<yyyyMMdd>-<n, 4 digits>, n counted
+// in the ledger head's row (the page the ledger append writes anyway).
 Result<QString> nextLocalNumber(SqlCipherDb& db, const QString& kiosk_id, const QString& day)
 {
-    auto sel = db.prepare(
-        QByteArrayLiteral("SELECT last_number FROM payment_counter WHERE kiosk_id = ?1"));
-    if (!sel) return sel.error();
-    if (Status b = sel.value().bind(1, kiosk_id); !b) return b.error();
-    auto step = sel.value().step();
-    if (!step) return step.error();
-    qint64 next = 1;
-    QByteArray sql =
-        QByteArrayLiteral("INSERT INTO payment_counter(last_number, kiosk_id) VALUES (?1, ?2)");
-    if (step.value() == SqlStatement::Step::Row) {
-        next = sel.value().columnInt64(0) + 1;
-        sql = QByteArrayLiteral("UPDATE payment_counter SET last_number = ?1 WHERE kiosk_id = ?2");
-    }
-    auto upd = db.prepare(sql);
+    auto upd = db.cached(QByteArrayLiteral(
+        "UPDATE payment_ledger_head SET last_local_number = last_local_number + 1 WHERE id = 1"));
     if (!upd) return upd.error();
-    if (Status b = bindAll(upd.value(), next, kiosk_id); !b) return b.error();
-    if (Status r = upd.value().run(); !r) return r.error();
+    if (Status r = upd.value()->run(); !r) return r.error();
+    if (db.changes() != 1)
+        return makeError(ErrorCode::Storage, QStringLiteral("ledger: the head row is missing"));
+    auto sel = db.cached(
+        QByteArrayLiteral("SELECT last_local_number FROM payment_ledger_head WHERE id = 1"));
+    if (!sel) return sel.error();
+    auto step = sel.value()->step();
+    if (!step) return step.error();
+    const qint64 next = sel.value()->columnInt64(0);
     QString compact_day = day;
     compact_day.remove(QLatin1Char('-'));
     return QStringLiteral("L%1-%2-%3")
@@ -145,18 +143,20 @@ Status PaymentStore::appendLedger(SqlCipherDb& db, const QString& invoice_id, qi
                                   const QString& method, const QString& key, const QString& result,
                                   qint64 time_ms)
 {
-    // The previous row is the last one stored (by id): the chain grows in storage order.
-    auto last = db.prepare(QByteArrayLiteral(
-        "SELECT seq, time_ms, invoice_id, amount, method, idempotency_key, result, prev_hash, hash"
-        " FROM payment_ledger ORDER BY id DESC LIMIT 1"));
-    if (!last) return last.error();
-    auto step = last.value().step();
+    // The previous row is the one the head names (count and last hash, kept in the same
+    // transaction as every append): one row read, the page that is written anyway.
+    auto head = db.cached(
+        QByteArrayLiteral("SELECT count, last_hash FROM payment_ledger_head WHERE id = 1"));
+    if (!head) return head.error();
+    auto step = head.value()->step();
     if (!step) return step.error();
+    if (step.value() != SqlStatement::Step::Row)
+        return makeError(ErrorCode::Storage, QStringLiteral("ledger: the head row is missing"));
     std::optional<pay::LedgerEntry> previous;
-    if (step.value() == SqlStatement::Step::Row) {
+    if (head.value()->columnInt64(0) > 0) {
         pay::LedgerEntry p;
-        p.seq = last.value().columnInt64(0);
-        p.hash = last.value().columnBlob(8);
+        p.seq = head.value()->columnInt64(0);
+        p.hash = head.value()->columnBlob(1);
         previous = p;
     }
     pay::LedgerEntry row;
@@ -171,25 +171,22 @@ Status PaymentStore::appendLedger(SqlCipherDb& db, const QString& invoice_id, qi
     row.idempotencyKey = key;
     row.result = result;
     const pay::LedgerEntry entry = pay::appendLedgerEntry(previous ? &*previous : nullptr, row);
-    auto ins = db.prepare(QByteArrayLiteral(
+    auto ins = db.cached(QByteArrayLiteral(
         "INSERT INTO payment_ledger(seq, time_ms, invoice_id, amount, method, idempotency_key, "
         "result, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
     if (!ins) return ins.error();
-    if (Status b = bindAll(ins.value(), entry.seq, entry.time_ms, entry.invoiceId,
+    if (Status b = bindAll(*ins.value(), entry.seq, entry.time_ms, entry.invoiceId,
                            entry.amount.toDecimalText(), entry.method, entry.idempotencyKey,
                            entry.result, entry.prevHash, entry.hash);
         !b)
         return b;
-    if (Status r = ins.value().run(); !r) return r;
+    if (Status r = ins.value()->run(); !r) return r;
     // The head: count and last hash, so that removing the last rows shows too.
-    auto head = db.prepare(entry.seq == 1
-                               ? QByteArrayLiteral("INSERT OR REPLACE INTO payment_ledger_head(id, "
-                                                   "count, last_hash) VALUES (1, ?1, ?2)")
-                               : QByteArrayLiteral("UPDATE payment_ledger_head SET count = ?1, "
-                                                   "last_hash = ?2 WHERE id = 1"));
-    if (!head) return head.error();
-    if (Status b = bindAll(head.value(), entry.seq, entry.hash); !b) return b;
-    if (Status r = head.value().run(); !r) return r;
+    auto upd = db.cached(QByteArrayLiteral(
+        "UPDATE payment_ledger_head SET count = ?1, last_hash = ?2 WHERE id = 1"));
+    if (!upd) return upd.error();
+    if (Status b = bindAll(*upd.value(), entry.seq, entry.hash); !b) return b;
+    if (Status r = upd.value()->run(); !r) return r;
     if (db.changes() != 1)
         return makeError(ErrorCode::Storage, QStringLiteral("ledger: the head row is missing"));
     return Ok{};
@@ -231,7 +228,7 @@ Result<pay::LedgerVerification> PaymentStore::verifyLedger(SqlCipherDb& db)
     if (!step) return step.error();
     pay::LedgerHead expected;
     expected.lastHash = pay::ledgerGenesisHash();
-    if (step.value() == SqlStatement::Step::Row) {
+    if (step.value() == SqlStatement::Step::Row && head.value().columnInt64(0) > 0) {
         expected.count = head.value().columnInt64(0);
         expected.lastHash = head.value().columnBlob(1);
     }
@@ -264,12 +261,12 @@ Status PaymentStore::beginAttempt(const PaymentRow& row, qint64 now_ms)
     });
 }
 
-Status PaymentStore::finish(const QString& key, const QString& new_state, const QString& rule,
-                            const QString& payment_id, const QByteArray& receipt,
-                            const QString& ledger_result, qint64 now_ms)
+Status PaymentStore::finish(const QString& invoice_id, const QString& key, const QString& new_state,
+                            const QString& rule, const QString& payment_id,
+                            const QByteArray& receipt, const QString& ledger_result, qint64 now_ms)
 {
     return store_.withTransaction([&](SqlCipherDb& db) -> Status {
-        auto current = rowByKey(db, key);
+        auto current = rowByKey(db, invoice_id, key);
         if (!current) return current.error();
         if (!current.value())
             return makeError(ErrorCode::NotFound, QStringLiteral("no payment with this key"));
@@ -281,9 +278,11 @@ Status PaymentStore::finish(const QString& key, const QString& new_state, const 
         auto st = db.prepare(QByteArrayLiteral(
             "UPDATE payment SET state = ?1, rule = ?2, payment_id = CASE WHEN ?3 = '' THEN "
             "payment_id ELSE ?3 END, receipt = CASE WHEN length(?4) = 0 THEN receipt ELSE ?4 END, "
-            "updated_at_ms = ?5 WHERE idempotency_key = ?6"));
+            "updated_at_ms = ?5 WHERE invoice_id = ?6 AND idempotency_key = ?7"));
         if (!st) return st.error();
-        if (Status b = bindAll(st.value(), new_state, rule, payment_id, receipt, now_ms, key); !b)
+        if (Status b =
+                bindAll(st.value(), new_state, rule, payment_id, receipt, now_ms, invoice_id, key);
+            !b)
             return b;
         return st.value().run();
     });
@@ -295,7 +294,7 @@ Result<PaymentRow> PaymentStore::takeOffline(PaymentRow row, const outbox::Comma
     PaymentRow out;
     auto ids = outbox_.enqueue(command, [&](SqlCipherDb& db) -> Status {
         out = row;
-        auto existing = rowByKey(db, row.key);
+        auto existing = rowByKey(db, row.invoice_id, row.key);
         if (!existing) return existing.error();
         if (existing.value() && existing.value()->state != state::kSending) {
             return makeError(ErrorCode::Internal,
@@ -312,13 +311,21 @@ Result<PaymentRow> PaymentStore::takeOffline(PaymentRow row, const outbox::Comma
                                     QStringLiteral("queued-offline"), now_ms);
             !l)
             return l;
-        if (!existing.value()) return insertRow(db, out);
+        if (!existing.value()) {
+            // The $pay body travels in the outbox record (the relay sends it from there); the
+            // row does not keep a second copy (fewer, fuller pages per payment).
+            PaymentRow stored = out;
+            stored.request.clear();
+            return insertRow(db, stored);
+        }
         out.taken_at_ms = existing.value()->taken_at_ms;
         auto st = db.prepare(QByteArrayLiteral(
             "UPDATE payment SET state = ?1, offline = 1, local_number = ?2, updated_at_ms = ?3 "
-            "WHERE idempotency_key = ?4"));
+            "WHERE invoice_id = ?4 AND idempotency_key = ?5"));
         if (!st) return st.error();
-        if (Status b = bindAll(st.value(), out.state, out.local_number, now_ms, row.key); !b)
+        if (Status b =
+                bindAll(st.value(), out.state, out.local_number, now_ms, row.invoice_id, row.key);
+            !b)
             return b;
         return st.value().run();
     });
@@ -329,7 +336,7 @@ Result<PaymentRow> PaymentStore::takeOffline(PaymentRow row, const outbox::Comma
 Status PaymentStore::recordPaid(const PaymentRow& row, qint64 now_ms)
 {
     return store_.withTransaction([&](SqlCipherDb& db) -> Status {
-        auto existing = rowByKey(db, row.key);
+        auto existing = rowByKey(db, row.invoice_id, row.key);
         if (!existing) return existing.error();
         if (existing.value()) return Ok{};
         if (Status l = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
@@ -372,8 +379,15 @@ Result<std::optional<PaymentRow>> PaymentStore::byKey(const QString& key)
 {
     Result<std::optional<PaymentRow>> out = std::optional<PaymentRow>();
     Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
-        out = rowByKey(db, key);
-        return out.ok() ? Status(Ok{}) : Status(out.error());
+        // Not the table's key (invoice, key): a scan, for tools and tests.
+        auto st = db.prepare(QByteArrayLiteral("SELECT ") + kRowColumns +
+                             QByteArrayLiteral(" FROM payment WHERE idempotency_key = ?1"));
+        if (!st) return st.error();
+        if (Status b = st.value().bind(1, key); !b) return b;
+        auto rows = readRows(st.value());
+        if (!rows) return rows.error();
+        if (!rows.value().isEmpty()) out = std::optional<PaymentRow>(rows.value().first());
+        return Ok{};
     });
     if (!s) return s.error();
     return out;

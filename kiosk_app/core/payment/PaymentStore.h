@@ -56,7 +56,8 @@ struct PaymentRow {
     QString local_number;
     QString payment_id;
     QByteArray receipt;  // the pool's e-receipt (exact JSON), when paid
-    QByteArray request;  // the exact $pay body sent (and replayed) with the key
+    QByteArray request;  // the exact $pay body sent (and replayed) with the key; not stored for a
+                         // payment taken offline at once (its outbox record carries it)
     QString day;         // hospital day yyyy-MM-dd when taken
     qint64 taken_at_ms = 0;
     qint64 updated_at_ms = 0;
@@ -85,8 +86,8 @@ public:
     // Ledger "attempt" + payment row in state sending: before the first send.
     Status beginAttempt(const PaymentRow& row, qint64 now_ms);
     // Ledger `ledger_result` + the payment row's new state (and payment id/receipt when given).
-    Status finish(const QString& key, const QString& new_state, const QString& rule,
-                  const QString& payment_id, const QByteArray& receipt,
+    Status finish(const QString& invoice_id, const QString& key, const QString& new_state,
+                  const QString& rule, const QString& payment_id, const QByteArray& receipt,
                   const QString& ledger_result, qint64 now_ms);
     // Ledger "queued-offline" + payment row (inserted, or updated from sending) in state offline
     // with a new local receipt number + the outbox command, in ONE transaction. Returns the row.
@@ -105,6 +106,7 @@ public:
     };
     Result<std::optional<OutboxState>> outboxStateOf(const QString& key);
 
+    // The payment with this idempotency key (any invoice; a scan: for tools and tests).
     Result<std::optional<PaymentRow>> byKey(const QString& key);
     // The payment of this invoice that is not refused (sending, paid, offline, unknown), newest.
     Result<std::optional<PaymentRow>> activeForInvoice(const QString& invoice_id);

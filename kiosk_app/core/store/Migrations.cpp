@@ -133,13 +133,17 @@ constexpr std::array kMigrations{
               ");"},
     // Payments (issue 9, core/payment): the tamper-evident ledger (payment/'s Ledger: every attempt
     // and outcome, chained by SHA-256; read ORDER BY id so a reordered row shows), its head (count
-    // and last hash, updated in the same transaction: removing the last rows shows too), one row
-    // per payment (its idempotency key, state, the exact $pay body sent with it, receipt) and this
-    // kiosk's provisional receipt numbers. Amounts in ledger rows are canonical text ("12.30"),
-    // elsewhere integer fen.
+    // and last hash, updated in the same transaction: removing the last rows shows too; the same
+    // row keeps the last provisional receipt number this store handed out) and one row per payment
+    // (its idempotency key, state, the exact $pay body sent with it, receipt), keyed by invoice and
+    // key. Amounts in ledger rows are canonical text ("12.30"), elsewhere integer fen. Laid out
+    // for few written pages per payment (each page is encrypted and synced): no AUTOINCREMENT, the
+    // head and counter in one row (seeded here), the payment row is its own primary key (WITHOUT
+    // ROWID) and has no secondary index (by invoice is its key's prefix; by day or state is a scan
+    // of staff queries).
     Migration{7, "payment",
               "CREATE TABLE payment_ledger ("
-              "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              "  id INTEGER PRIMARY KEY NOT NULL,"
               "  seq INTEGER NOT NULL,"
               "  time_ms INTEGER NOT NULL,"
               "  invoice_id TEXT NOT NULL,"
@@ -150,15 +154,17 @@ constexpr std::array kMigrations{
               "  prev_hash BLOB NOT NULL,"
               "  hash BLOB NOT NULL"
               ");"
-              "CREATE INDEX payment_ledger_key ON payment_ledger(idempotency_key);"
               "CREATE TABLE payment_ledger_head ("
               "  id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),"
               "  count INTEGER NOT NULL,"
-              "  last_hash BLOB NOT NULL"
+              "  last_hash BLOB NOT NULL,"
+              "  last_local_number INTEGER NOT NULL"
               ");"
+              "INSERT INTO payment_ledger_head(id, count, last_hash, last_local_number)"
+              "  VALUES (1, 0, X'', 0);"
               "CREATE TABLE payment ("
-              "  idempotency_key TEXT PRIMARY KEY NOT NULL,"
               "  invoice_id TEXT NOT NULL,"
+              "  idempotency_key TEXT NOT NULL,"
               "  patient_id TEXT NOT NULL,"
               "  bill_number TEXT NOT NULL DEFAULT '',"
               "  amount_fen INTEGER NOT NULL,"
@@ -172,18 +178,11 @@ constexpr std::array kMigrations{
               "  payment_id TEXT NOT NULL DEFAULT '',"
               "  receipt BLOB NOT NULL DEFAULT '',"
               "  request BLOB NOT NULL DEFAULT '',"
-              "  outbox_id INTEGER NOT NULL DEFAULT 0,"
               "  day TEXT NOT NULL,"
               "  taken_at_ms INTEGER NOT NULL,"
-              "  updated_at_ms INTEGER NOT NULL"
-              ");"
-              "CREATE INDEX payment_invoice ON payment(invoice_id, state);"
-              "CREATE INDEX payment_day ON payment(day, state);"
-              "CREATE INDEX payment_outbox ON payment(outbox_id);"
-              "CREATE TABLE payment_counter ("
-              "  kiosk_id TEXT PRIMARY KEY NOT NULL,"
-              "  last_number INTEGER NOT NULL"
-              ");"},
+              "  updated_at_ms INTEGER NOT NULL,"
+              "  PRIMARY KEY (invoice_id, idempotency_key)"
+              ") WITHOUT ROWID;"},
 };
 
 }  // namespace
