@@ -449,12 +449,18 @@ void TestStoreRekey::credentialIsNeverReplacedHere()
 
 void TestStoreRekey::credentialRotationInterruptedBeforeTheCredentialIsReplaced_data()
 {
+    QTest::addColumn<QByteArray>("kill_at");
     QTest::addColumn<QString>("finish");
-    // What IT does after the kiosk's refusal: the command it names (medkiosk-ctl store rekey,
-    // which runs medkioskctl again with the new key it left, then replaces the credential), or
-    // the wrapper's missing step alone (the credential replaced by the new key).
-    QTest::newRow("the rotation run again") << "run again";
-    QTest::newRow("the credential replaced") << "replace";
+    // Where it stopped: medkiosk-ctl killed after medkioskctl's exit 0 (before its mv), or
+    // medkioskctl itself killed after verifying the re-encrypted store (kill point, twin). What IT
+    // does after the kiosk's refusal: the command it names (medkiosk-ctl store rekey, which runs
+    // medkioskctl again with the new key it left, then replaces the credential), or the
+    // wrapper's missing step alone (the credential replaced by the new key).
+    QTest::newRow("wrapper killed before mv, the rotation run again")
+        << QByteArray() << "run again";
+    QTest::newRow("wrapper killed before mv, the credential replaced") << QByteArray() << "replace";
+    QTest::newRow("medkioskctl killed after verifying, the rotation run again")
+        << QByteArray("before-install") << "run again";
 }
 
 // medkiosk-ctl store rekey: medkioskctl re-encrypted the store with the new key (exit 0) and the
@@ -462,7 +468,15 @@ void TestStoreRekey::credentialRotationInterruptedBeforeTheCredentialIsReplaced_
 // gets the old credential: it refuses, says what to run, and the store stays where and as it is.
 void TestStoreRekey::credentialRotationInterruptedBeforeTheCredentialIsReplaced()
 {
+    QFETCH(QByteArray, kill_at);
     QFETCH(QString, finish);
+#if !MEDKIOSK_TEST_HOOKS
+    if (!kill_at.isEmpty()) {
+        MK_SKIP_OR_FAIL_IN_CI(
+            "built without test hooks (cmake -DMEDKIOSK_TEST_HOOKS=ON builds "
+            "medkioskctl-testhooks, whose kill points this row needs)");
+    }
+#endif
     makeStore(2, 100);
     const QString creds = path(u"creds"_qs);
     QVERIFY(QDir().mkpath(creds));
@@ -476,8 +490,9 @@ void TestStoreRekey::credentialRotationInterruptedBeforeTheCredentialIsReplaced(
     writeFile(new_key_file, fresh.value().bytes().toHex() + '\n');
     const QStringList rekey = rekeyArgs() << u"--new-key-file"_qs << new_key_file;
 
-    const Run rekeyed = run(rekey, {}, {}, creds);
-    QVERIFY2(rekeyed.exit_code == 0, qPrintable(rekeyed.out + rekeyed.err));
+    const Run rekeyed = run(rekey, {}, kill_at, creds);
+    QVERIFY2(rekeyed.exit_code == (kill_at.isEmpty() ? 0 : -1),
+             qPrintable(rekeyed.out + rekeyed.err));
     // (killed here: the credential still holds the old key)
     const QString marker = store::StoreRekey::rotationMarkerFile(store_);
     QVERIFY(QFileInfo::exists(marker));
@@ -495,7 +510,7 @@ void TestStoreRekey::credentialRotationInterruptedBeforeTheCredentialIsReplaced(
         QVERIFY(kiosk.finished);
         QCOMPARE(kiosk.exit_code, 3);
         QVERIFY2(kiosk.err.contains(u"rotation was interrupted"_qs) &&
-                     kiosk.err.contains(u"as root: medkiosk-ctl store rekey"_qs) &&
+                     kiosk.err.contains(u"run medkiosk-ctl store rekey (as root)"_qs) &&
                      kiosk.err.contains(u"Nothing was changed"_qs),
                  qPrintable(kiosk.err));
         QVERIFY2(!kiosk.err.contains(u"moved aside"_qs), qPrintable(kiosk.err));
