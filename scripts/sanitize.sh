@@ -33,6 +33,11 @@ while [ $# -gt 0 ]; do
 done
 
 now() { date +%s; }
+# CPU seconds (user + system) of every finished child process so far: cutime + cstime of this
+# shell (/proc/PID/stat fields 16 and 17, in clock ticks), read without forking.
+ticks="$(getconf CLK_TCK)"
+cpu_s=0
+cpu() { local f; read -r -a f < "/proc/$$/stat"; cpu_s=$(((f[15] + f[16]) / ticks)); }
 t0="$(now)"
 if [ "$setup" -eq 1 ]; then
   bash "$ROOT/scripts/install-deps.sh"
@@ -57,14 +62,18 @@ if [ "${#targets[@]}" -eq 0 ]; then
   exit 2
 fi
 echo "sanitize.sh: building ${#targets[@]} targets for the selected tests"
+cpu; c1=$cpu_s
 cmake --build --preset asan --parallel "$jobs" --target "${targets[@]}"
 t2="$(now)"
+cpu; c2=$cpu_s
 
 status=0
 ctest "${ctest_args[@]}" "$@" || status=$?
 t3="$(now)"
+cpu; c3=$cpu_s
 
 echo
-echo "sanitize.sh: setup $((t1 - t0)) s, configure + build $((t2 - t1)) s, tests $((t3 - t2)) s," \
-  "total $((t3 - t0)) s (labels: ${labels:-all but bench}); exit $status"
+echo "sanitize.sh: setup $((t1 - t0)) s, configure + build $((t2 - t1)) s ($((c2 - c1)) CPU s)," \
+  "tests $((t3 - t2)) s ($((c3 - c2)) CPU s), total $((t3 - t0)) s wall" \
+  "(labels: ${labels:-all but bench}); exit $status"
 exit "$status"
