@@ -49,6 +49,9 @@ struct KioskProcess {
     {
         process = std::make_unique<QProcess>();
         process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.info=false"));  // warnings
+        process->setProcessEnvironment(env);
         process->start(QStringLiteral(FLEET_KIOSK), {store, url, ids_file});
     }
     void read()
