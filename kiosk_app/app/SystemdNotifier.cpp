@@ -50,6 +50,9 @@ qint64 SystemdNotifier::watchdogTimeoutMs()
 void SystemdNotifier::readyWhenShown(QWidget& window)
 {
     window_ = &window;
+    // As asked by the caller now: a Wayland compositor's first configure may reset the state
+    // before the full-screen one arrives.
+    full_screen_ = (window.windowState() & (Qt::WindowFullScreen | Qt::WindowMaximized)) != 0;
     window.installEventFilter(this);
     if (QWindow* handle = window.windowHandle()) handle->installEventFilter(this);
     shown_deadline_.start(kShownDeadlineMs);
@@ -63,7 +66,7 @@ bool SystemdNotifier::shownAtFullSize() const
     if (!window_ || !window_->isVisible()) return false;
     const QWindow* handle = window_->windowHandle();
     if (handle == nullptr || !handle->isExposed()) return false;
-    if (!(window_->windowState() & (Qt::WindowFullScreen | Qt::WindowMaximized))) return true;
+    if (!full_screen_) return true;
     const QScreen* screen = handle->screen();
     return screen != nullptr && window_->size() == screen->geometry().size();
 }
@@ -77,9 +80,8 @@ void SystemdNotifier::checkShown()
         qCInfo(lcUi).noquote() << QStringLiteral("first screen shown: %1x%2%3")
                                       .arg(window_->width())
                                       .arg(window_->height())
-                                      .arg(window_->isFullScreen() || window_->isMaximized()
-                                               ? QStringLiteral(", the whole screen")
-                                               : QString());
+                                      .arg(full_screen_ ? QStringLiteral(", the whole screen")
+                                                        : QString());
         ready();
     });
 }

@@ -30,9 +30,9 @@ public:
     // The watchdog interval systemd asked for, in ms; 0 when none applies to this process.
     static qint64 watchdogTimeoutMs();
 
-    // Calls ready() once window has been exposed at its screen's full size (any size when it is
-    // not full-screen or maximised), after that frame was handed to the display; at the latest
-    // after kShownDeadlineMs, saying the size it has then.
+    // Calls ready() once window has been exposed at its screen's full size (any size when it was
+    // not shown full-screen or maximised), after that frame was handed to the display; at the
+    // latest after kShownDeadlineMs, saying the size it has then. Call it right after showing.
     void readyWhenShown(QWidget& window);
     // READY=1 (with a STATUS= line), then starts the pings when a watchdog is configured.
     void ready();
@@ -53,6 +53,7 @@ private:
     QTimer shown_deadline_;
     QPointer<QWidget> window_;
     int pings_ = 0;
+    bool full_screen_ = false;  // shown full-screen or maximised (readyWhenShown)
     bool ready_sent_ = false;
     bool stopping_sent_ = false;
 };
