@@ -1,7 +1,7 @@
 // Relay drain against its floor (issue 13, part 4): figures printed, nothing asserted about speed.
 //  relay:  N check-ins queued in a durable store (synchronous=FULL, WAL), drained by the Relay
 //          with the kiosk's defaults through PoolCommandSender over CurlTransport (reused
-//          connections, sent marks committed per batch), from start to the last command marked
+//          connections, sent marks committed in groups), from start to the last command marked
 //          sent;
 //  plain:  the same requests to the same simulator by a plain libcurl loop on one easy handle
 //          (keep-alive): per check-in GET Appointment/{id} (the version from its ETag), then POST
@@ -168,7 +168,7 @@ void BenchDrain::relayAgainstPlainLoop()
                              "loopback, simulator on a thread of this process")
                              .arg(n)
                              .arg(kRuns);
-    qInfo().noquote() << "relay drain (durable store, sent marks per batch):"
+    qInfo().noquote() << "relay drain (durable store, grouped sent marks):"
                       << mk::test::rateFigures(relay);
     qInfo().noquote() << "plain libcurl loop, keep-alive:                  "
                       << mk::test::rateFigures(plain);

@@ -158,27 +158,29 @@ QDateTime Relay::throttle(int retry_after_s)
     return throttled_until_;
 }
 
-void Relay::flushSent(QList<Outbox::SentMark>* sent)
+void Relay::flushSent()
 {
-    if (sent->isEmpty()) return;
-    const Status saved = outbox_.markSent(*sent);
+    if (sent_.isEmpty()) return;
+    const Status saved = outbox_.markSent(sent_);
     if (!saved) {
         // The records stay queued; they are sent again with the same idempotency keys, and the
         // pool answers without carrying them out twice.
-        qCWarning(lcStore) << "relay: cannot record" << sent->size()
+        qCWarning(lcStore) << "relay: cannot record" << sent_.size()
                            << "sent commands:" << saved.error().detail;
     } else {
         {
             std::lock_guard lock(mutex_);
-            last_sync_ = sent->last().at;
+            last_sync_ = sent_.last().at;
         }
-        for (const Outbox::SentMark& m : std::as_const(*sent))
+        for (const Outbox::SentMark& m : std::as_const(sent_))
             Q_EMIT commandFinished(m.id, QStringLiteral("sent"));
+        unpublished_ = true;
     }
-    sent->clear();
+    sent_.clear();
+    sent_ids_.clear();
 }
 
-Relay::Step Relay::processOne(const OutboxRecord& record, QList<Outbox::SentMark>* sent)
+Relay::Step Relay::processOne(const OutboxRecord& record)
 {
     {
         std::lock_guard lock(mutex_);
@@ -198,6 +200,7 @@ Relay::Step Relay::processOne(const OutboxRecord& record, QList<Outbox::SentMark
         // a busy pool) and everything waits for the pause.
         const QDateTime until = throttle(outcome.retry_after_s);
         const Status saved = outbox_.markRetry(record.id, record.attempts, until, outcome.error);
+        unpublished_ = true;
         if (!saved) {
             qCWarning(lcStore) << "relay: cannot record the outcome of record" << record.id << ":"
                                << saved.error().detail;
@@ -210,8 +213,12 @@ Relay::Step Relay::processOne(const OutboxRecord& record, QList<Outbox::SentMark
     bool dead = false;
     if (outcome.kind == SendOutcome::Kind::Done) {
         throttle_streak_ = 0;
-        sent->append(Outbox::SentMark{record.id, attempts, outcome.result, t});
-        if (sent->first().at.msecsTo(t) >= options_.sent_mark_max_delay_ms) flushSent(sent);
+        sent_.append(Outbox::SentMark{record.id, attempts, outcome.result, t});
+        sent_ids_.insert(record.id);
+        if (sent_.size() >= std::max(1, options_.sent_group) ||
+            sent_.first().at.msecsTo(t) >= options_.sent_mark_max_delay_ms) {
+            flushSent();
+        }
         setOnline(true);
         return Step::Next;
     }
@@ -230,6 +237,7 @@ Relay::Step Relay::processOne(const OutboxRecord& record, QList<Outbox::SentMark
         }
         saved = outbox_.markRetry(record.id, attempts, t.addMSecs(delay_ms), outcome.error);
     }
+    unpublished_ = true;
     if (!saved) {
         // The record stays as it was; it is sent again with the same idempotency key.
         qCWarning(lcStore) << "relay: record" << record.id
@@ -251,10 +259,15 @@ void Relay::run()
     using namespace std::chrono;
     QDateTime next_probe = now();
     for (;;) {
+        bool stopping = false;
         {
             std::lock_guard lock(mutex_);
-            if (stop_) return;
+            stopping = stop_;
             woken_ = false;
+        }
+        if (stopping) {
+            flushSent();
+            return;
         }
         qint64 wait_ms = options_.idle_poll_ms;
         bool online = false;
@@ -287,40 +300,51 @@ void Relay::run()
         if (throttled_until_.isValid() && now() < throttled_until_) {
             wait_ms = std::clamp<qint64>(now().msecsTo(throttled_until_), 0, wait_ms);
         } else if (online && authorised) {
-            auto due = outbox_.due(now(), std::max(1, options_.batch));
+            auto due = outbox_.due(now(), std::max(1, options_.batch) + int(sent_.size()));
             if (!due) {
                 qCWarning(lcStore) << "relay: cannot read the outbox:" << due.error().detail;
+                flushSent();
                 wait_ms = options_.store_error_pause_ms;
-            } else if (!due.value().isEmpty()) {
+            } else {
                 Step step = Step::Next;
-                bool stopping = false;
-                QList<Outbox::SentMark> sent;
+                int fresh = 0;  // records read that are not waiting for their sent mark
                 for (const OutboxRecord& r : due.value()) {
+                    if (sent_ids_.contains(r.id)) continue;
+                    ++fresh;
                     {
                         std::lock_guard lock(mutex_);
                         stopping = stop_;
                     }
                     if (stopping) break;
-                    step = processOne(r, &sent);
+                    step = processOne(r);
                     if (step != Step::Next) break;
                 }
-                flushSent(&sent);  // before the next read: a sent record is never due again
-                publish();
-                if (stopping) return;
-                if (step == Step::Next) continue;    // read the next batch at once
-                if (step == Step::Paused) continue;  // waits above until the pause ends
-                bool refused = false;
-                {
-                    std::lock_guard lock(mutex_);
-                    refused = !authorised_;
+                const bool had_marks = !sent_.isEmpty();
+                const bool old =
+                    had_marks && sent_.first().at.msecsTo(now()) >= options_.sent_mark_max_delay_ms;
+                // Nothing new to send, a pause, a stop or a failure: commit what was sent.
+                if (fresh == 0 || step != Step::Next || stopping || old) flushSent();
+                if (unpublished_) {
+                    unpublished_ = false;
+                    publish();
                 }
-                next_probe = now().addMSecs(refused ? options_.unauthorised_probe_interval_ms
-                                                    : options_.probe_interval_ms);
-            } else {
-                auto next = outbox_.nextAttemptAt();
-                if (next && next.value()) {
-                    wait_ms =
-                        std::clamp<qint64>(now().msecsTo(*next.value()), 0, options_.idle_poll_ms);
+                if (stopping) return;
+                // Read again at once: more is due, or committed marks made successors due.
+                if ((fresh > 0 && step != Step::Offline) || (fresh == 0 && had_marks)) continue;
+                if (fresh == 0) {  // nothing due: wait for the next attempt (or a wake)
+                    auto next = outbox_.nextAttemptAt();
+                    if (next && next.value()) {
+                        wait_ms = std::clamp<qint64>(now().msecsTo(*next.value()), 0,
+                                                     options_.idle_poll_ms);
+                    }
+                } else {  // offline or not authorised: probe before sending again
+                    bool refused = false;
+                    {
+                        std::lock_guard lock(mutex_);
+                        refused = !authorised_;
+                    }
+                    next_probe = now().addMSecs(refused ? options_.unauthorised_probe_interval_ms
+                                                        : options_.probe_interval_ms);
                 }
             }
         }

@@ -5,9 +5,11 @@
 //  - "too busy" (429, 503: the pool's rate limit or overload) pauses the whole relay for the
 //    Retry-After plus jitter (throttleDelayMs), growing while the pool keeps refusing; such a
 //    refusal is not the command's fault: no attempt is counted, it never makes a record dead;
-//  - sent marks are committed in groups (one transaction per batch, at the latest after
-//    sent_mark_max_delay_ms): a crash before the commit only means the command is sent again with
-//    its idempotency key, which the pool answers without carrying it out twice;
+//  - sent marks are committed in groups (one transaction for up to sent_group commands, at the
+//    latest after sent_mark_max_delay_ms, before any pause, stop or wait): a crash before the
+//    commit only means the command is sent again with its idempotency key, which the pool
+//    answers without carrying it out twice; a command's successor (same ordering key) is due
+//    only once its sent mark is committed;
 //  - order per ordering_key (Outbox::due), other keys never blocked by a failing record;
 //  - permanent failures and records reaching max_attempts go to `dead` with the reason;
 //  - connectivity from real results, plus a light probe every probe_interval_ms while offline
@@ -22,6 +24,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 
 #include <condition_variable>
 #include <functional>
@@ -44,7 +47,8 @@ struct RelayOptions {
     int max_retry_after_s = 3600;  // a longer Retry-After is cut to this
     int idle_poll_ms = 30000;      // re-reads the table at least this often
     int store_error_pause_ms = 1000;
-    // Sent marks of a batch wait at most this long for their group commit.
+    // Sent marks are committed together, up to this many, waiting at most this long.
+    int sent_group = 256;
     int sent_mark_max_delay_ms = 500;
 };
 
@@ -88,9 +92,9 @@ private:
     enum class Step { Next = 1, Offline, Paused };
 
     void run();
-    Step processOne(const OutboxRecord& record, QList<Outbox::SentMark>* sent);
-    // Commits the batch's sent marks in one transaction, then reports them.
-    void flushSent(QList<Outbox::SentMark>* sent);
+    Step processOne(const OutboxRecord& record);
+    // Commits the waiting sent marks in one transaction, then reports them.
+    void flushSent();
     // 429/503 (or a probe so answered): pause everything for Retry-After plus jitter.
     QDateTime throttle(int retry_after_s);
     static bool tooBusy(const SendOutcome& outcome);
@@ -114,8 +118,14 @@ private:
     bool probe_now_ = false;
     QDateTime offline_since_;
     QDateTime last_sync_;
-    QDateTime throttled_until_;  // worker thread only
-    int throttle_streak_ = 0;    // worker thread only
+    // Worker thread only: the pause, sent marks not yet committed (their ids: such a record is
+    // still queued in the table, so the next read returns it again and it is skipped), whether
+    // the table changed since the last statusChanged.
+    QDateTime throttled_until_;
+    int throttle_streak_ = 0;
+    QList<Outbox::SentMark> sent_;
+    QSet<qint64> sent_ids_;
+    bool unpublished_ = false;
     quint64 sends_ = 0;
     quint64 throttled_ = 0;
 };
