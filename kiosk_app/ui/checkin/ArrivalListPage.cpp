@@ -39,7 +39,7 @@ void ArrivalListPage::setList(const checkin::ArrivalList& list, const config::Ki
     list_ = list;
     config_ = config;
     language_ = ui_language;
-    rebuild();
+    retranslate();  // the note depends on the list
 }
 
 void ArrivalListPage::setDepartmentNames(const QHash<QString, QString>& names)
@@ -51,7 +51,7 @@ void ArrivalListPage::setDepartmentNames(const QHash<QString, QString>& names)
 void ArrivalListPage::clear()
 {
     list_ = checkin::ArrivalList{};
-    rebuild();
+    retranslate();
 }
 
 void ArrivalListPage::retranslate()

@@ -224,10 +224,10 @@ void CheckinScreen::listen(bool on)
     if (on) {
         connect(scanner, &hw::QrScanner::scanned, this, &CheckinScreen::handleScan,
                 Qt::UniqueConnection);
-        if (scanner == own_wedge_) own_wedge_->start();
+        scanner->start();  // the wedge filter: installed only while the screen listens
     } else {
         disconnect(scanner, &hw::QrScanner::scanned, this, &CheckinScreen::handleScan);
-        if (own_wedge_ != nullptr) own_wedge_->stop();
+        scanner->stop();
     }
     listening_ = on;
 }
