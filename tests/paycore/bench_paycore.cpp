@@ -156,13 +156,12 @@ void BenchPayCore::ledgerVerify100k()
         Status s = st.value()->withTransaction([&](store::SqlCipherDb& db) -> Status {
             for (int i = 0; i < 5000; ++i) {
                 const int k = batch * 5000 + i;
-                if (Status a = PaymentStore::appendLedger(
-                        db, QStringLiteral("inv-%1").arg(k / 2), 10225 + k % 977,
-                        QStringLiteral("credit"), QStringLiteral("key-%1").arg(k / 2),
-                        k % 2 == 0 ? QStringLiteral("attempt") : QStringLiteral("paid"),
-                        1764900000000 + k);
-                    !a)
-                    return a;
+                auto a = PaymentStore::appendLedger(
+                    db, QStringLiteral("inv-%1").arg(k / 2), 10225 + k % 977,
+                    QStringLiteral("credit"), QStringLiteral("key-%1").arg(k / 2),
+                    k % 2 == 0 ? QStringLiteral("attempt") : QStringLiteral("paid"),
+                    1764900000000 + k);
+                if (!a) return a.error();
             }
             return Ok{};
         });

@@ -17,7 +17,7 @@ namespace {
 constexpr const char* kRowColumns =
     "idempotency_key, invoice_id, patient_id, bill_number, amount_fen, method, verification, "
     "offline, state, rule, local_number, payment_id, receipt, day, taken_at_ms, updated_at_ms, "
-    "request";
+    "request, ledger_seq, ledger_hash";
 
 Status bindOne(SqlStatement& s, int i, const QString& v)
 {
@@ -65,6 +65,8 @@ PaymentRow readRow(const SqlStatement& s)
     r.taken_at_ms = s.columnInt64(14);
     r.updated_at_ms = s.columnInt64(15);
     r.request = s.columnBlob(16);
+    r.ledger_seq = s.columnInt64(17);
+    r.ledger_hash = s.columnBlob(18);
     return r;
 }
 
@@ -84,12 +86,12 @@ Status insertRow(SqlCipherDb& db, const PaymentRow& r)
 {
     auto st = db.cached(QByteArrayLiteral("INSERT INTO payment(") + kRowColumns +
                         QByteArrayLiteral(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                                          "?12, ?13, ?14, ?15, ?16, ?17)"));
+                                          "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"));
     if (!st) return st.error();
     if (Status b = bindAll(*st.value(), r.key, r.invoice_id, r.patient_id, r.bill_number,
                            r.amount_fen, r.method, r.verification, qint64(r.offline ? 1 : 0),
                            r.state, r.rule, r.local_number, r.payment_id, r.receipt, r.day,
-                           r.taken_at_ms, r.updated_at_ms, r.request);
+                           r.taken_at_ms, r.updated_at_ms, r.request, r.ledger_seq, r.ledger_hash);
         !b)
         return b;
     return st.value()->run();
@@ -110,27 +112,16 @@ Result<std::optional<PaymentRow>> rowByKey(SqlCipherDb& db, const QString& invoi
     return std::optional<PaymentRow>(rows.value().first());
 }
 
-// The next provisional receipt number of this store: L<kiosk>-<yyyyMMdd>-<n, 4 digits>, n counted
-// in the ledger head's row (the page the ledger append writes anyway).
-Result<QString> nextLocalNumber(SqlCipherDb& db, const QString& kiosk_id, const QString& day)
+// The provisional receipt number of a payment taken offline: L<kiosk>-<yyyyMMdd>-<n, 4 digits>,
+// n the seq of its "queued-offline" ledger row (unique and growing in this store; staff find the
+// row by it).
+QString localNumber(const QString& kiosk_id, const QString& day, qint64 ledger_seq)
 {
-    auto upd = db.cached(QByteArrayLiteral(
-        "UPDATE payment_ledger_head SET last_local_number = last_local_number + 1 WHERE id = 1"));
-    if (!upd) return upd.error();
-    if (Status r = upd.value()->run(); !r) return r.error();
-    if (db.changes() != 1)
-        return makeError(ErrorCode::Storage, QStringLiteral("ledger: the head row is missing"));
-    auto sel = db.cached(
-        QByteArrayLiteral("SELECT last_local_number FROM payment_ledger_head WHERE id = 1"));
-    if (!sel) return sel.error();
-    auto step = sel.value()->step();
-    if (!step) return step.error();
-    const qint64 next = sel.value()->columnInt64(0);
     QString compact_day = day;
     compact_day.remove(QLatin1Char('-'));
     return QStringLiteral("L%1-%2-%3")
         .arg(kiosk_id, compact_day)
-        .arg(next, 4, 10, QLatin1Char('0'));
+        .arg(ledger_seq, 4, 10, QLatin1Char('0'));
 }
 
 }  // namespace
@@ -139,24 +130,23 @@ PaymentStore::PaymentStore(store::Store& store, outbox::Outbox& outbox, QString 
     : store_(store), outbox_(outbox), kiosk_id_(std::move(kiosk_id))
 {}
 
-Status PaymentStore::appendLedger(SqlCipherDb& db, const QString& invoice_id, qint64 amount_fen,
-                                  const QString& method, const QString& key, const QString& result,
-                                  qint64 time_ms)
+Result<pay::LedgerEntry> PaymentStore::appendLedger(SqlCipherDb& db, const QString& invoice_id,
+                                                    qint64 amount_fen, const QString& method,
+                                                    const QString& key, const QString& result,
+                                                    qint64 time_ms)
 {
-    // The previous row is the one the head names (count and last hash, kept in the same
-    // transaction as every append): one row read, the page that is written anyway.
-    auto head = db.cached(
-        QByteArrayLiteral("SELECT count, last_hash FROM payment_ledger_head WHERE id = 1"));
-    if (!head) return head.error();
-    auto step = head.value()->step();
+    // The previous row is the last one stored (by id): the chain grows in storage order. The
+    // rightmost page, read from the cache.
+    auto last = db.cached(
+        QByteArrayLiteral("SELECT seq, hash FROM payment_ledger ORDER BY id DESC LIMIT 1"));
+    if (!last) return last.error();
+    auto step = last.value()->step();
     if (!step) return step.error();
-    if (step.value() != SqlStatement::Step::Row)
-        return makeError(ErrorCode::Storage, QStringLiteral("ledger: the head row is missing"));
     std::optional<pay::LedgerEntry> previous;
-    if (head.value()->columnInt64(0) > 0) {
+    if (step.value() == SqlStatement::Step::Row) {
         pay::LedgerEntry p;
-        p.seq = head.value()->columnInt64(0);
-        p.hash = head.value()->columnBlob(1);
+        p.seq = last.value()->columnInt64(0);
+        p.hash = last.value()->columnBlob(1);
         previous = p;
     }
     pay::LedgerEntry row;
@@ -170,7 +160,7 @@ Status PaymentStore::appendLedger(SqlCipherDb& db, const QString& invoice_id, qi
     row.method = method;
     row.idempotencyKey = key;
     row.result = result;
-    const pay::LedgerEntry entry = pay::appendLedgerEntry(previous ? &*previous : nullptr, row);
+    pay::LedgerEntry entry = pay::appendLedgerEntry(previous ? &*previous : nullptr, row);
     auto ins = db.cached(QByteArrayLiteral(
         "INSERT INTO payment_ledger(seq, time_ms, invoice_id, amount, method, idempotency_key, "
         "result, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
@@ -179,17 +169,9 @@ Status PaymentStore::appendLedger(SqlCipherDb& db, const QString& invoice_id, qi
                            entry.amount.toDecimalText(), entry.method, entry.idempotencyKey,
                            entry.result, entry.prevHash, entry.hash);
         !b)
-        return b;
-    if (Status r = ins.value()->run(); !r) return r;
-    // The head: count and last hash, so that removing the last rows shows too.
-    auto upd = db.cached(QByteArrayLiteral(
-        "UPDATE payment_ledger_head SET count = ?1, last_hash = ?2 WHERE id = 1"));
-    if (!upd) return upd.error();
-    if (Status b = bindAll(*upd.value(), entry.seq, entry.hash); !b) return b;
-    if (Status r = upd.value()->run(); !r) return r;
-    if (db.changes() != 1)
-        return makeError(ErrorCode::Storage, QStringLiteral("ledger: the head row is missing"));
-    return Ok{};
+        return b.error();
+    if (Status r = ins.value()->run(); !r) return r.error();
+    return entry;
 }
 
 Result<pay::LedgerVerification> PaymentStore::verifyLedger(SqlCipherDb& db)
@@ -221,18 +203,40 @@ Result<pay::LedgerVerification> PaymentStore::verifyLedger(SqlCipherDb& db)
             e.result += QStringLiteral("\x01altered-amount");
         rows.append(std::move(e));
     }
-    auto head = db.prepare(
-        QByteArrayLiteral("SELECT count, last_hash FROM payment_ledger_head WHERE id = 1"));
-    if (!head) return head.error();
-    auto step = head.value().step();
-    if (!step) return step.error();
+    // The head: every payment row names the newest ledger row of its payment (written in the same
+    // transaction); the highest of them is the ledger's last row.
+    auto refs = db.prepare(QByteArrayLiteral(
+        "SELECT ledger_seq, ledger_hash FROM payment WHERE ledger_seq > 0 ORDER BY ledger_seq"));
+    if (!refs) return refs.error();
+    QList<std::pair<qint64, QByteArray>> named;
+    for (;;) {
+        auto step = refs.value().step();
+        if (!step) return step.error();
+        if (step.value() == SqlStatement::Step::Done) break;
+        named.append({refs.value().columnInt64(0), refs.value().columnBlob(1)});
+    }
     pay::LedgerHead expected;
     expected.lastHash = pay::ledgerGenesisHash();
-    if (step.value() == SqlStatement::Step::Row && head.value().columnInt64(0) > 0) {
-        expected.count = head.value().columnInt64(0);
-        expected.lastHash = head.value().columnBlob(1);
+    if (!named.isEmpty()) {
+        expected.count = named.last().first;
+        expected.lastHash = named.last().second;
     }
-    return pay::verifyLedger(rows, expected);
+    pay::LedgerVerification v = pay::verifyLedger(rows, expected);
+    if (!v.ok) return v;
+    // Each payment's newest row is still there and unchanged (the chain verified: row n is at n-1).
+    for (const auto& [seq, hash] : named) {
+        if (seq <= rows.size() && rows.at(seq - 1).hash == hash) continue;
+        v.ok = false;
+        v.problem = pay::LedgerProblem::Truncated;
+        v.seq = seq;
+        v.index = seq - 1;
+        v.message = QStringLiteral(
+                        "row %1 is not the row a payment recorded as its newest: rows "
+                        "were removed or replaced")
+                        .arg(seq);
+        return v;
+    }
+    return v;
 }
 
 Result<pay::LedgerVerification> PaymentStore::verifyLedger()
@@ -249,11 +253,12 @@ Result<pay::LedgerVerification> PaymentStore::verifyLedger()
 Status PaymentStore::beginAttempt(const PaymentRow& row, qint64 now_ms)
 {
     return store_.withTransaction([&](SqlCipherDb& db) -> Status {
-        if (Status l = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
-                                    QStringLiteral("attempt"), now_ms);
-            !l)
-            return l;
+        auto entry = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
+                                  QStringLiteral("attempt"), now_ms);
+        if (!entry) return entry.error();
         PaymentRow r = row;
+        r.ledger_seq = entry.value().seq;
+        r.ledger_hash = entry.value().hash;
         r.state = state::kSending;
         r.taken_at_ms = now_ms;
         r.updated_at_ms = now_ms;
@@ -271,20 +276,20 @@ Status PaymentStore::finish(const QString& invoice_id, const QString& key, const
         if (!current.value())
             return makeError(ErrorCode::NotFound, QStringLiteral("no payment with this key"));
         const PaymentRow& r = *current.value();
-        if (Status l =
-                appendLedger(db, r.invoice_id, r.amount_fen, r.method, key, ledger_result, now_ms);
-            !l)
-            return l;
-        auto st = db.prepare(QByteArrayLiteral(
+        auto entry =
+            appendLedger(db, r.invoice_id, r.amount_fen, r.method, key, ledger_result, now_ms);
+        if (!entry) return entry.error();
+        auto st = db.cached(QByteArrayLiteral(
             "UPDATE payment SET state = ?1, rule = ?2, payment_id = CASE WHEN ?3 = '' THEN "
             "payment_id ELSE ?3 END, receipt = CASE WHEN length(?4) = 0 THEN receipt ELSE ?4 END, "
-            "updated_at_ms = ?5 WHERE invoice_id = ?6 AND idempotency_key = ?7"));
+            "updated_at_ms = ?5, ledger_seq = ?6, ledger_hash = ?7 "
+            "WHERE invoice_id = ?8 AND idempotency_key = ?9"));
         if (!st) return st.error();
-        if (Status b =
-                bindAll(st.value(), new_state, rule, payment_id, receipt, now_ms, invoice_id, key);
+        if (Status b = bindAll(*st.value(), new_state, rule, payment_id, receipt, now_ms,
+                               entry.value().seq, entry.value().hash, invoice_id, key);
             !b)
             return b;
-        return st.value().run();
+        return st.value()->run();
     });
 }
 
@@ -300,18 +305,17 @@ Result<PaymentRow> PaymentStore::takeOffline(PaymentRow row, const outbox::Comma
             return makeError(ErrorCode::Internal,
                              QStringLiteral("payment already %1").arg(existing.value()->state));
         }
-        auto number = nextLocalNumber(db, kiosk_id_, row.day);
-        if (!number) return number.error();
-        out.local_number = number.value();
+        auto entry = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
+                                  QStringLiteral("queued-offline"), now_ms);
+        if (!entry) return entry.error();
+        out.ledger_seq = entry.value().seq;
+        out.ledger_hash = entry.value().hash;
+        out.local_number = localNumber(kiosk_id_, row.day, entry.value().seq);
         out.state = state::kOffline;
         out.offline = true;
         out.updated_at_ms = now_ms;
-        if (!existing.value()) out.taken_at_ms = now_ms;
-        if (Status l = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
-                                    QStringLiteral("queued-offline"), now_ms);
-            !l)
-            return l;
         if (!existing.value()) {
+            out.taken_at_ms = now_ms;
             // The $pay body travels in the outbox record (the relay sends it from there); the
             // row does not keep a second copy (fewer, fuller pages per payment).
             PaymentRow stored = out;
@@ -319,15 +323,15 @@ Result<PaymentRow> PaymentStore::takeOffline(PaymentRow row, const outbox::Comma
             return insertRow(db, stored);
         }
         out.taken_at_ms = existing.value()->taken_at_ms;
-        auto st = db.prepare(QByteArrayLiteral(
-            "UPDATE payment SET state = ?1, offline = 1, local_number = ?2, updated_at_ms = ?3 "
-            "WHERE invoice_id = ?4 AND idempotency_key = ?5"));
+        auto st = db.cached(QByteArrayLiteral(
+            "UPDATE payment SET state = ?1, offline = 1, local_number = ?2, updated_at_ms = ?3, "
+            "ledger_seq = ?4, ledger_hash = ?5 WHERE invoice_id = ?6 AND idempotency_key = ?7"));
         if (!st) return st.error();
-        if (Status b =
-                bindAll(st.value(), out.state, out.local_number, now_ms, row.invoice_id, row.key);
+        if (Status b = bindAll(*st.value(), out.state, out.local_number, now_ms, out.ledger_seq,
+                               out.ledger_hash, row.invoice_id, row.key);
             !b)
             return b;
-        return st.value().run();
+        return st.value()->run();
     });
     if (!ids) return ids.error();
     return out;
@@ -339,11 +343,12 @@ Status PaymentStore::recordPaid(const PaymentRow& row, qint64 now_ms)
         auto existing = rowByKey(db, row.invoice_id, row.key);
         if (!existing) return existing.error();
         if (existing.value()) return Ok{};
-        if (Status l = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
-                                    QStringLiteral("paid"), now_ms);
-            !l)
-            return l;
+        auto entry = appendLedger(db, row.invoice_id, row.amount_fen, row.method, row.key,
+                                  QStringLiteral("paid"), now_ms);
+        if (!entry) return entry.error();
         PaymentRow r = row;
+        r.ledger_seq = entry.value().seq;
+        r.ledger_hash = entry.value().hash;
         r.state = state::kPaid;
         r.taken_at_ms = now_ms;
         r.updated_at_ms = now_ms;

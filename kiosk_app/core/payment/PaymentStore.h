@@ -1,10 +1,10 @@
 // The kiosk's payment records in the encrypted store (migration 7): the tamper-evident ledger
-// (payment/'s Ledger chain: every attempt and outcome), one row per payment (its idempotency key,
-// state, receipt) and provisional receipt numbers. Every change is ONE transaction that appends
-// its ledger row(s) and updates the head, committed with synchronous=FULL before the caller reports
-// anything. A payment taken offline is ledger row + payment row + outbox record (kind payment,
-// the payment's own idempotency key) in one transaction. Thread-safe (the Store serialises);
-// call from worker threads.
+// (payment/'s Ledger chain: every attempt and outcome) and one row per payment (its idempotency
+// key, state, receipt, provisional receipt number, and its newest ledger row: the ledger's head).
+// Every change is ONE transaction that appends a ledger row and writes its payment's row,
+// committed with synchronous=FULL before the caller reports anything. A payment taken offline is
+// ledger row + payment row + outbox record (kind payment, the payment's own idempotency key) in one
+// transaction. Thread-safe (the Store serialises); call from worker threads.
 #pragma once
 
 #include "core/common/Result.h"
@@ -61,6 +61,10 @@ struct PaymentRow {
     QString day;         // hospital day yyyy-MM-dd when taken
     qint64 taken_at_ms = 0;
     qint64 updated_at_ms = 0;
+    // The newest ledger row of this payment (seq and hash), written with it: the ledger's head is
+    // the payment row with the highest ledger_seq.
+    qint64 ledger_seq = 0;
+    QByteArray ledger_hash;
 };
 
 struct OfflineExposure {
@@ -75,11 +79,14 @@ public:
     PaymentStore(store::Store& store, outbox::Outbox& outbox, QString kiosk_id);
 
     // --- inside a caller's transaction
-    // Appends one ledger row after the last one (by id) and updates the head.
-    static Status appendLedger(store::SqlCipherDb& db, const QString& invoice_id, qint64 amount_fen,
-                               const QString& method, const QString& key, const QString& result,
-                               qint64 time_ms);
-    // Every row in storage order, checked against the head (payment/'s verifyLedger).
+    // Appends one ledger row after the last one (by id) and returns it; the caller writes its seq
+    // and hash into the payment's row in the same transaction (that is the ledger's head).
+    static Result<pay::LedgerEntry> appendLedger(store::SqlCipherDb& db, const QString& invoice_id,
+                                                 qint64 amount_fen, const QString& method,
+                                                 const QString& key, const QString& result,
+                                                 qint64 time_ms);
+    // Every row in storage order (payment/'s verifyLedger), against the head (the payment row
+    // with the highest ledger_seq); then every payment's newest row is checked to be there.
     static Result<pay::LedgerVerification> verifyLedger(store::SqlCipherDb& db);
     Result<pay::LedgerVerification> verifyLedger();
 

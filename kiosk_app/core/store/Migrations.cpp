@@ -132,15 +132,15 @@ constexpr std::array kMigrations{
               "  saved_at_ms INTEGER NOT NULL DEFAULT 0"
               ");"},
     // Payments (issue 9, core/payment): the tamper-evident ledger (payment/'s Ledger: every attempt
-    // and outcome, chained by SHA-256; read ORDER BY id so a reordered row shows), its head (count
-    // and last hash, updated in the same transaction: removing the last rows shows too; the same
-    // row keeps the last provisional receipt number this store handed out) and one row per payment
-    // (its idempotency key, state, the exact $pay body sent with it, receipt), keyed by invoice and
-    // key. Amounts in ledger rows are canonical text ("12.30"), elsewhere integer fen. Laid out
-    // for few written pages per payment (each page is encrypted and synced): no AUTOINCREMENT, the
-    // head and counter in one row (seeded here), the payment row is its own primary key (WITHOUT
-    // ROWID) and has no secondary index (by invoice is its key's prefix; by day or state is a scan
-    // of staff queries).
+    // and outcome, chained by SHA-256; read ORDER BY id so a reordered row shows) and one row per
+    // payment (its idempotency key, state, the exact $pay body sent with it, receipt), keyed by
+    // invoice and key. Every ledger append writes its payment's row in the same transaction, and
+    // that row keeps the seq and hash of the append (ledger_seq, ledger_hash): the ledger's head is
+    // the payment row with the highest ledger_seq, so removing the last rows shows too. Amounts in
+    // ledger rows are canonical text ("12.30"), elsewhere integer fen. Laid out for few written
+    // pages per payment (each page is encrypted and synced): no AUTOINCREMENT, no head or counter
+    // table, the payment row is its own primary key (WITHOUT ROWID) with no secondary index (by
+    // invoice is its key's prefix; by day or state is a scan, for staff and receipts lists).
     Migration{7, "payment",
               "CREATE TABLE payment_ledger ("
               "  id INTEGER PRIMARY KEY NOT NULL,"
@@ -154,17 +154,11 @@ constexpr std::array kMigrations{
               "  prev_hash BLOB NOT NULL,"
               "  hash BLOB NOT NULL"
               ");"
-              "CREATE TABLE payment_ledger_head ("
-              "  id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),"
-              "  count INTEGER NOT NULL,"
-              "  last_hash BLOB NOT NULL,"
-              "  last_local_number INTEGER NOT NULL"
-              ");"
-              "INSERT INTO payment_ledger_head(id, count, last_hash, last_local_number)"
-              "  VALUES (1, 0, X'', 0);"
               "CREATE TABLE payment ("
               "  invoice_id TEXT NOT NULL,"
               "  idempotency_key TEXT NOT NULL,"
+              "  ledger_seq INTEGER NOT NULL,"
+              "  ledger_hash BLOB NOT NULL,"
               "  patient_id TEXT NOT NULL,"
               "  bill_number TEXT NOT NULL DEFAULT '',"
               "  amount_fen INTEGER NOT NULL,"
@@ -176,11 +170,11 @@ constexpr std::array kMigrations{
               "  rule TEXT NOT NULL DEFAULT '',"
               "  local_number TEXT NOT NULL DEFAULT '',"
               "  payment_id TEXT NOT NULL DEFAULT '',"
-              "  receipt BLOB NOT NULL DEFAULT '',"
-              "  request BLOB NOT NULL DEFAULT '',"
               "  day TEXT NOT NULL,"
               "  taken_at_ms INTEGER NOT NULL,"
               "  updated_at_ms INTEGER NOT NULL,"
+              "  receipt BLOB NOT NULL DEFAULT '',"
+              "  request BLOB NOT NULL DEFAULT '',"
               "  PRIMARY KEY (invoice_id, idempotency_key)"
               ") WITHOUT ROWID;"},
 };
