@@ -471,6 +471,50 @@ private Q_SLOTS:
         QCOMPARE(pay::ledgerProblemName(after.value().problem), problem);
         if (seq > 0) QCOMPARE(after.value().seq, seq);
     }
+
+    // The last rows replaced by a forged tail that chains correctly (hashes recomputed, as
+    // someone with the key and the chain rules could): each payment row names the newest ledger
+    // row it wrote, so verify still says which row was replaced.
+    void ledgerTailReplacedOnDisk()
+    {
+        auto k = fx_.kiosk(QStringLiteral("ledger-forged-tail"));
+        QVERIFY(k);
+        for (const QString& patient : {u"pat-1004"_qs, u"pat-1006"_qs}) {
+            auto bills = k->core->bills(patient);
+            QVERIFY(bills);
+            (void)k->core->payBill(patient,
+                                   BillToPay{bills.value().bills.first().id,
+                                             bills.value().bills.first().total_net_fen},
+                                   face());
+        }
+        auto before = k->core->records().verifyLedger();
+        QVERIFY(before && before.value().ok);
+        QCOMPARE(before.value().rowsChecked, qint64(4));
+        const QString path = k->path;
+        k.reset();
+        {
+            auto db = store::SqlCipherDb::openKeyed(
+                path, store::SqlCipherDb::OpenMode::ReadWrite,
+                store::SecureKey(QByteArray(store::SecureKey::kSizeBytes, 'p')));
+            QVERIFY(db);
+            QVERIFY(
+                db.value()->exec(QByteArrayLiteral("DELETE FROM payment_ledger WHERE seq >= 3")));
+            for (const char* result : {"attempt", "refused"}) {
+                auto forged = PaymentStore::appendLedger(
+                    *db.value(), u"inv-forged"_qs, 1, u"credit"_qs, u"forged-key"_qs,
+                    QString::fromLatin1(result), 1764900000000);
+                QVERIFY(forged);
+            }
+        }
+        auto reopened = fx_.kiosk(QStringLiteral("ledger-forged-tail"));
+        QVERIFY(reopened);
+        auto after = reopened->core->records().verifyLedger();
+        QVERIFY(after);
+        QVERIFY(!after.value().ok);
+        qInfo().noquote() << "verify says:" << after.value().message;
+        QCOMPARE(pay::ledgerProblemName(after.value().problem), u"truncated"_qs);
+        QVERIFY2(after.value().message.contains(u"replaced"_qs), qPrintable(after.value().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPayCore)
