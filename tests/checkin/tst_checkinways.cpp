@@ -55,6 +55,7 @@ private:
     QString reader_problem_;
     std::unique_ptr<CheckinDeviceSet> devices_;
     std::unique_ptr<KioskWindow> window_;
+    QString serial_link_;
     QDate day_;  // the kiosk's "today" in these tests: tomorrow at the hospital
 
     CheckinScreen* screen() const
@@ -131,14 +132,17 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
 
         // Every kind of scanner at once, the camera on a folder of real photos, the card reader.
+        camera_dir_ = std::make_unique<QTemporaryDir>();
         pty_ = std::make_unique<PtyPair>();
         if (!pty_->ok()) MK_SKIP_OR_FAIL_IN_CI("no pseudo-terminals here (posix_openpt failed)");
-        camera_dir_ = std::make_unique<QTemporaryDir>();
         QVERIFY(QImage(samplePhoto()).save(camera_dir_->filePath(QStringLiteral("a-photo.png"))));
         hw::ScannerConfig scanners;
         scanners.wedge = true;
         scanners.serial = true;
-        scanners.serial_config.port = pty_->slavePath();
+        // A stable link like /dev/serial/by-id/...: re-pointed when the scanner is plugged again.
+        serial_link_ = camera_dir_->filePath(QStringLiteral("serial-by-id"));
+        QVERIFY(QFile::link(pty_->slavePath(), serial_link_));
+        scanners.serial_config.port = serial_link_;
         scanners.serial_config.reopen_interval_ms = 100;
         scanners.camera = true;
         hw::CameraConfig camera;
@@ -391,11 +395,25 @@ private Q_SLOTS:
         pty_->close();  // unplugged: the scanner reads a hang-up
         QTRY_COMPARE_WITH_TIMEOUT(devices_->serial()->health().state, hw::DeviceState::Missing,
                                   kWaitMs);
-        // The wedge and the camera keep working meanwhile.
+        // The wedge keeps working meanwhile.
         const QString token = fx_->newToken();
         QTest::keyClicks(window_.get(), token);
         QTest::keyClick(window_.get(), Qt::Key_Return);
         expectNumber(false);
+
+        // Plugged in again (a new tty behind the same link): the next code comes through it.
+        openCheckin(QStringLiteral("en"));
+        pty_ = std::make_unique<PtyPair>();
+        QVERIFY(pty_->ok());
+        QVERIFY(QFile::remove(serial_link_));
+        QVERIFY(QFile::link(pty_->slavePath(), serial_link_));
+        QTRY_COMPARE_WITH_TIMEOUT(devices_->serial()->health().state, hw::DeviceState::Ready,
+                                  kWaitMs);
+        QString second_id;
+        const QString second = fx_->newToken(&second_id);
+        QVERIFY(pty_->write(second.toLatin1() + "\r\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(screen()->showingResult(), kWaitMs);
+        QCOMPARE(screen()->outcome().record.appointment_id, second_id);
     }
 };
 
