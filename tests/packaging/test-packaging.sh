@@ -174,6 +174,20 @@ t_installed=$(date +%s)
 [ "$(in_root dpkg-query -W -f='${Version}' medkiosk)" = "$V1" ] || fail "medkiosk $V1 not installed"
 in_root dpkg-query -W medkiosk-sims >/dev/null 2>&1 && fail "medkiosk-sims was installed with medkiosk"
 pass "apt-get install medkiosk medkiosk-face-models ($(( t_installed - t_install )) s, $(grep -c '^Get:' "$W/apt-install-1.log") downloads) with Signed-By; no simulators"
+# No test hook in what is shipped (cmake/MedkioskTestHooks.cmake): no MEDKIOSK_*TEST* name in
+# any installed program, as 8-bit or as UTF-16 (QStringLiteral) text.
+hooks=""
+for b in /usr/bin/medkiosk /usr/bin/medkioskctl; do
+  found="$( (strings -a "$R$b"; strings -a -e l "$R$b") | grep -oE 'MEDKIOSK_[A-Z0-9_]*TEST[A-Z0-9_]*' | sort -u | paste -sd' ' || true)"
+  [ -z "$found" ] || hooks="$hooks $b: $found"
+done
+[ -z "$hooks" ] || fail "test hooks in the installed programs:$hooks"
+# ... and the same programs do name them in the test twins the suites run (so the check can fail).
+if [ -x "$BUILD_DIR/tests/store/medkioskctl-testhooks" ]; then
+  [ "$(strings -a "$BUILD_DIR/tests/store/medkioskctl-testhooks" | grep -c MEDKIOSK_REKEY_TEST_KILL_AT)" -gt 0 ] \
+    || fail "the check for test hooks finds none even in medkioskctl-testhooks"
+fi
+pass "no test hook (MEDKIOSK_*TEST*) in the installed medkiosk and medkioskctl"
 
 # The kiosk's first start makes the store: medkiosk as the user medkiosk, with the credential
 # decrypted as systemd would (LoadCredentialEncrypted=), the service's environment, offscreen
@@ -240,16 +254,26 @@ pass "systemd-analyze verify: clean; security --offline=yes: exposure $exposure 
 # As ExecStart= runs it, with wlroots' headless backend and its software (pixman) renderer: a
 # container has no DRM device or seat. wlroots allocates the output's buffers in shared memory:
 # the root's /dev is a bind of the host's, without its /dev/shm, so it gets a tmpfs of its own.
-# medkiosk says "first screen shown" (SystemdNotifier, READY=1) before grim takes the picture.
+# The output is turned twice (-r -r, 180°): Debian 12's cage 0.1.4 hands a window that covers
+# the whole output straight to the output ("direct scan-out"), which the headless backend accepts
+# for the kiosk's shared-memory buffers, and grim's screencopy then reads cage's own render
+# buffer, last drawn before the window was full-screen: every screenshot showed the kiosk's first,
+# 911x480 frame at the top left of the 1280x720 output, however long after. A turned output is
+# never scanned out, so cage composites every frame, as it does on kiosk hardware (a DRM output
+# cannot scan out shared memory); grim turns the picture back.
+# The screenshot waits for an event, not a time: medkiosk logs "first screen shown: WxH, the whole
+# screen" (with READY=1) once its window has been exposed at the output's full size and that
+# frame handed to the compositor (SystemdNotifier); the session script polls the log for it.
 mount -t tmpfs -o mode=1777,size=64m tmpfs "$R/dev/shm"
 in_root apt-get install -y -q grim >"$W/apt-grim.log" 2>&1 || { tail -n 20 "$W/apt-grim.log" >&2; fail "apt-get install grim"; }
 cat > "$R/tmp/cage-session.sh" <<'SESSION'
 #!/bin/sh
-# Inside cage: the kiosk; once it has shown its first screen, one screenshot; then SIGTERM.
+# Inside cage: the kiosk; once it has shown its first screen at full size, one screenshot; then
+# SIGTERM. At most 60 s (the kiosk's own deadline for the full-size expose is 10 s).
 medkiosk >/tmp/cage-kiosk.log 2>&1 &
 kiosk=$!
 for _ in $(seq 120); do
-  grep -q 'systemd watchdog:' /tmp/cage-kiosk.log 2>/dev/null && break
+  grep -q 'first screen shown: ' /tmp/cage-kiosk.log 2>/dev/null && break
   kill -0 "$kiosk" 2>/dev/null || break
   sleep 0.5
 done
@@ -267,16 +291,19 @@ in_root HOME=/var/lib/medkiosk XDG_RUNTIME_DIR=/run/medkiosk-cage XDG_SESSION_TY
   CREDENTIALS_DIRECTORY=/run/medkiosk-test-cred MEDKIOSK_CONFIG=/etc/medkiosk/kiosk.ini \
   MEDKIOSK_MODELS_DIR=/usr/share/medkiosk/models WLR_BACKENDS=headless WLR_RENDERER=pixman \
   WLR_LIBINPUT_NO_DEVICES=1 NOTIFY_SOCKET=/run/medkiosk-cage/no-listener WATCHDOG_USEC=30000000 \
-  runuser -u medkiosk -- timeout -k 5 120 cage -d -- /tmp/cage-session.sh >"$W/cage.log" 2>&1 || true
+  runuser -u medkiosk -- timeout -k 5 120 cage -d -r -r -- /tmp/cage-session.sh >"$W/cage.log" 2>&1 || true
 rm -rf "$R/run/medkiosk-test-cred" "$R/run/medkiosk-cage"
 cp "$R/tmp/cage-kiosk.log" "$W/cage-kiosk.log" 2>/dev/null || true
 grep -q 'grim exit 0' "$W/cage.log" && [ -s "$R/tmp/cage-home.png" ] \
   || { cat "$W/cage.log" "$W/cage-kiosk.log" >&2; fail "no screenshot of the kiosk under cage"; }
 cp "$R/tmp/cage-home.png" "$W/cage-home.png"
-grep -q 'store open, SQLCipher' "$W/cage-kiosk.log" && grep -q 'systemd watchdog:' "$W/cage-kiosk.log" \
-  || { cat "$W/cage-kiosk.log" >&2; fail "the kiosk under cage did not open its store and show its first screen"; }
-# The first screen, not an empty frame: the header's blue (#0b4a94-ish) covers part of the picture.
-python3 - "$W/cage-home.png" <<'PY' || fail "the screenshot under cage does not show the kiosk"
+shown="$(sed -n 's/.*first screen shown: \([0-9]*x[0-9]*\), the whole screen.*/\1/p' "$W/cage-kiosk.log" | head -n1)"
+grep -q 'store open, SQLCipher' "$W/cage-kiosk.log" && [ -n "$shown" ] && grep -q 'systemd watchdog:' "$W/cage-kiosk.log" \
+  || { cat "$W/cage-kiosk.log" >&2; fail "the kiosk under cage did not open its store and show its first screen at the output's size"; }
+# The picture: the output's size, as big as the window the kiosk reports; the kiosk covers all of
+# it (no pixel of cage's black background along any edge, hardly any inside); its first screen
+# (the header's blue across the top rows, so the right way up).
+coverage="$(python3 - "$W/cage-home.png" "$shown" <<'PY'
 import struct, sys, zlib
 data = open(sys.argv[1], "rb").read()
 assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -299,12 +326,24 @@ for _ in range(h):
             p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
             line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
     rows.append(line); prev = line
-blue = sum(1 for r in rows[::4] for x in range(0, stride, bpp * 4) if r[x + 2] > 120 and r[x] < 60)
-total = len(rows[::4]) * len(range(0, stride, bpp * 4))
-print(f"{w}x{h}, header blue {100 * blue / total:.0f} % of the picture")
-assert blue / total > 0.05, blue / total
+px = lambda x, y: tuple(rows[y][x * bpp:x * bpp + 3])
+background = (0, 0, 0)  # cage's clear colour, where no window is
+assert f"{w}x{h}" == sys.argv[2], f"picture {w}x{h}, the kiosk's window {sys.argv[2]}"
+edges = {"top": [(x, y) for y in range(4) for x in range(w)],
+         "bottom": [(x, y) for y in range(h - 4, h) for x in range(w)],
+         "left": [(x, y) for x in range(4) for y in range(h)],
+         "right": [(x, y) for x in range(w - 4, w) for y in range(h)]}
+for name, points in edges.items():
+    bare = sum(1 for p in points if px(*p) == background)
+    assert bare == 0, f"{bare} of {len(points)} pixels along the {name} edge are cage's background"
+bare = sum(1 for y in range(h) for x in range(w) if px(x, y) == background)
+assert bare / (w * h) < 0.01, f"{bare} pixels of cage's background inside the picture"
+blue = sum(1 for x in range(0, w, 4) for y in range(0, 24) if px(x, y)[2] > 120 and px(x, y)[0] < 60)
+assert blue / (len(range(0, w, 4)) * 24) > 0.5, "no header blue across the top rows"
+print(f"{w}x{h}, kiosk window {sys.argv[2]}, {100 * (1 - bare / (w * h)):.2f} % of the output drawn by the kiosk, 0 background pixels on the edges")
 PY
-pass "cage session: medkiosk under cage (headless, pixman) as medkiosk over qt6-wayland opened the store and showed its first screen in $(( $(date +%s) - t_cage )) s; grim: $W/cage-home.png"
+)" || { cat "$W/cage-kiosk.log" >&2; fail "the screenshot under cage does not show the kiosk covering the whole output ($W/cage-home.png)"; }
+pass "cage session: medkiosk under cage (headless, pixman) as medkiosk over qt6-wayland opened the store and showed its first screen at the output's full size in $(( $(date +%s) - t_cage )) s; grim: $W/cage-home.png: $coverage"
 
 # --- 7. Upgrade: pilot first, then stable -----------------------------------------------------
 # SQLCipher 3.4 as the kiosk keys it: raw key, then the page size of Store::kCipherPageSizeBytes.
@@ -345,6 +384,48 @@ printf 'PRAGMA key = "x'"'"'%s'"'"'";\nPRAGMA cipher_page_size = %s;\nSELECT cou
 kiosk_start "$W/kiosk-rekeyed.log"
 grep -q 'store open, SQLCipher' "$W/kiosk-rekeyed.log" || { cat "$W/kiosk-rekeyed.log" >&2; fail "the kiosk does not open the store with the new credential"; }
 pass "store rekey with the credential: new credential (systemd-creds encrypt), $(wc -l < "$W/counts-rekeyed.txt") tables' records kept, old key refused, the kiosk starts with the new one ($rekey_ms ms)"
+# The same rotation killed between the re-encryption and medkiosk-ctl's mv of the new credential
+# over the old (an `mv` first on PATH that kills medkiosk-ctl at that call): the kiosk, started
+# with the old credential, refuses and names the command; the store is not moved, renamed or
+# replaced; that command finishes the rotation with the new credential it left.
+mkdir -p "$R/tmp/kill-at-mv"
+cat > "$R/tmp/kill-at-mv/mv" <<'MV'
+#!/bin/sh
+case "$1" in */medkiosk-store-key.new) kill -KILL "$PPID"; exit 1 ;; esac
+exec /bin/mv "$@"
+MV
+chmod 0755 "$R/tmp/kill-at-mv/mv"
+cred_before="$(sha256sum < "$R/etc/credstore.encrypted/medkiosk-store-key")"
+status=0
+chroot "$R" env -i PATH=/tmp/kill-at-mv:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+  medkiosk-ctl store rekey >"$W/rekey-killed.log" 2>&1 || status=$?
+[ "$status" -eq 137 ] || { cat "$W/rekey-killed.log" >&2; fail "medkiosk-ctl was not killed at its mv (exit $status)"; }
+grep -q 'old key no longer opens it' "$W/rekey-killed.log" || { cat "$W/rekey-killed.log" >&2; fail "killed before the re-encryption"; }
+[ -e "$R/etc/credstore.encrypted/medkiosk-store-key.new" ] && [ -e "$R/var/lib/medkiosk/store.db.rekey" ] \
+  && [ "$(sha256sum < "$R/etc/credstore.encrypted/medkiosk-store-key")" = "$cred_before" ] \
+  || fail "the killed rotation did not leave the old credential, the new one and the marker"
+store_files() { (cd "$R/var/lib/medkiosk" && find . -maxdepth 1 -type f -printf '%f %s\n' | sort; sha256sum store.db); }
+files_before="$(store_files)"
+for attempt in 1 2; do  # the service's restart meets the same refusal
+  kiosk_start "$W/kiosk-interrupted-$attempt.log"
+  grep -q 'rotation was interrupted' "$W/kiosk-interrupted-$attempt.log" \
+    && grep -q 'To finish the rotation run medkiosk-ctl store rekey (as root)' "$W/kiosk-interrupted-$attempt.log" \
+    || { cat "$W/kiosk-interrupted-$attempt.log" >&2; fail "the kiosk did not refuse the interrupted rotation with the command to run"; }
+  grep -q 'moved aside\|store open, SQLCipher' "$W/kiosk-interrupted-$attempt.log" && fail "the kiosk opened or moved the store"
+  [ "$(store_files)" = "$files_before" ] || fail "the store's folder changed: $(store_files)"
+done
+status=0; in_root medkiosk-ctl diagnostics >"$W/diagnostics-interrupted.txt" 2>&1 || status=$?
+[ "$status" -eq 1 ] && grep -q 'rotation was interrupted' "$W/diagnostics-interrupted.txt" \
+  || { cat "$W/diagnostics-interrupted.txt" >&2; fail "diagnostics did not report the interrupted rotation"; }
+in_root medkiosk-ctl store rekey >"$W/rekey-finish.log" 2>&1 || { cat "$W/rekey-finish.log" >&2; fail "medkiosk-ctl store rekey did not finish the rotation"; }
+grep -q 'left by an interrupted rotation' "$W/rekey-finish.log" && grep -q 'nothing to re-encrypt' "$W/rekey-finish.log" \
+  && grep -q 'now holds the new key' "$W/rekey-finish.log" || { cat "$W/rekey-finish.log" >&2; fail "the second run did not finish the interrupted rotation"; }
+kiosk_start "$W/kiosk-finished.log"
+grep -q 'store open, SQLCipher' "$W/kiosk-finished.log" || { cat "$W/kiosk-finished.log" >&2; fail "the kiosk does not start after the rotation was finished"; }
+[ ! -e "$R/var/lib/medkiosk/store.db.rekey" ] || fail "the rotation marker is still there"
+counts >"$W/counts-rekeyed.txt"
+diff -u "$W/counts-before.txt" "$W/counts-rekeyed.txt" >&2 || fail "store records differ after the interrupted rotation"
+pass "store rekey killed before the credential's mv: the kiosk refuses twice naming 'medkiosk-ctl store rekey', the store's folder unchanged; that command finishes it (nothing to re-encrypt), the kiosk starts, every record kept"
 # The admin's change to the conffile.
 sed -i 's/^id = .*/id = KIOSK-WARD-7/' "$R/etc/medkiosk/kiosk.ini"
 cred_sum="$(sha256sum < "$R/etc/credstore.encrypted/medkiosk-store-key")"
