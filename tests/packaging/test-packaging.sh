@@ -6,12 +6,16 @@
 #   repo     packaging/repo.sh: signed InRelease/Release.gpg with Valid-Until, deb822 .sources with
 #            Signed-By; apt-get update → install medkiosk medkiosk-face-models
 #   install  medkiosk-ctl diagnostics: encrypted store, key from the systemd credential; face models
-#            loaded; user, /var/lib/medkiosk 0700; systemd-analyze verify; security exposure
+#            loaded; user, /var/lib/medkiosk 0700; systemd-analyze verify; security exposure; no
+#            test hook (MEDKIOSK_*TEST*) in the installed programs
 #   cage     the kiosk session as the service runs it: cage (wlroots' headless backend, pixman
-#            renderer) with medkiosk as its client over qt6-wayland, as the user medkiosk; grim's
-#            screenshot of the first screen is kept as cage-home.png
+#            renderer) with medkiosk as its client over qt6-wayland, as the user medkiosk; once
+#            the kiosk says its first screen is shown at the output's full size, grim's screenshot
+#            (kept as cage-home.png) must show the kiosk covering the whole output
 #   rekey    medkiosk-ctl store rekey: a new key credential, the store re-encrypted with every
-#            record kept, the old key no longer opens it, the kiosk starts with the new credential
+#            record kept, the old key no longer opens it, the kiosk starts with the new credential;
+#            killed at its mv of the new credential: the kiosk refuses (twice), naming the command,
+#            the store untouched; that command finishes the rotation
 #   upgrade  a newer version built here goes to pilot first (stable kiosks do not see it), then is
 #            promoted: the admin's conffile change is kept; its kiosk migrates the store one schema
 #            version up (one more real migration, linked in: tests/packaging/UpgradeTestMigration)
