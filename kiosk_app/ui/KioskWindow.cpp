@@ -28,9 +28,12 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QLocale>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -91,7 +94,17 @@ KioskWindow::KioskWindow(booking::BookingService* service, const config::KioskCo
     stack_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     // The theme gives the stack one padding around every screen (screens keep their layouts'
     // default margins).
-    layout->addWidget(stack_, 1);
+    // A screen that needs more height than the window has (elder mode in landscape) scrolls
+    // instead of being squeezed: fitPage() gives the stack the current screen's minimum height.
+    scroll_ = new QScrollArea(this);
+    scroll_->setObjectName(QStringLiteral("screenScroll"));
+    scroll_->setFrameShape(QFrame::NoFrame);
+    scroll_->setWidgetResizable(
+        false);  // fitPage() sizes the stack (its layout's
+                 // height-for-width is every screen's, not the current one's)
+    scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll_->setWidget(stack_);
+    layout->addWidget(scroll_, 1);
 
     footer_ = new QFrame(this);
     footer_->setObjectName(QStringLiteral("kioskFooter"));
@@ -236,6 +249,7 @@ void KioskWindow::setElderMode(bool on)
     if (on == elder_) return;
     elder_ = on;
     Theme::setMode(on ? UiMode::Elder : UiMode::Normal);
+    scheduleFitPage();
     qCInfo(lcUi) << "elder mode" << (on ? "on" : "off");
     Q_EMIT elderModeChanged(on);
     if (on) readAloud();
@@ -430,6 +444,8 @@ void KioskWindow::activate(ScreenId id)
     Screen* target = screen(id);
     current_ = id;
     stack_->setCurrentWidget(target);
+    scroll_->verticalScrollBar()->setValue(0);
+    fitPage();
     footer_->setVisible(id != ScreenId::Home);
     back_->setVisible(id != ScreenId::Result);  // a finished booking only goes Home
     restartIdle();
@@ -579,8 +595,44 @@ void KioskWindow::onIdleTimeout()
         setLanguage(config_.default_language);
 }
 
+void KioskWindow::fitPage()
+{
+    fit_pending_ = false;
+    // The stack fills the scroll area's viewport; in elder mode it is as tall as the current
+    // screen needs for that width, so a screen that does not fit scrolls.
+    const QSize viewport = scroll_->viewport()->size();
+    int height = viewport.height();
+    QWidget* page = stack_->currentWidget();
+    if (elder_ && page != nullptr) {
+        // The stack's frame and the theme's padding around the screen.
+        const int frame_w = stack_->width() - stack_->contentsRect().width();
+        const int frame_h = stack_->height() - stack_->contentsRect().height();
+        const int width = viewport.width() - frame_w;
+        int needed = page->minimumSizeHint().height();
+        if (QLayout* l = page->layout(); l != nullptr) {
+            needed = l->hasHeightForWidth() ? l->totalMinimumHeightForWidth(width)
+                                            : l->totalMinimumSize().height();
+        }
+        height = std::max(height, std::max(needed, page->minimumHeight()) + frame_h);
+    }
+    if (stack_->size() != QSize(viewport.width(), height)) stack_->resize(viewport.width(), height);
+}
+
+void KioskWindow::scheduleFitPage()
+{
+    if (fit_pending_) return;
+    fit_pending_ = true;
+    QMetaObject::invokeMethod(this, &KioskWindow::fitPage, Qt::QueuedConnection);
+}
+
 bool KioskWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    // The current screen's layout changed (text, a message, elder mode): its height again.
+    if (event->type() == QEvent::Resize && scroll_ != nullptr && watched == scroll_->viewport())
+        fitPage();
+    else if (event->type() == QEvent::LayoutRequest && stack_ != nullptr &&
+             watched == stack_->currentWidget())
+        scheduleFitPage();
     if (!isUserInput(event->type())) return QWidget::eventFilter(watched, event);
     if (idleWarningShown()) {
         // Any tap on the "Need more time?" prompt extends; the tap does nothing else.

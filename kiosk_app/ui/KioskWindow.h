@@ -19,6 +19,7 @@
 class QHBoxLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 
 namespace mk::booking {
@@ -140,6 +141,11 @@ private:
     void restartIdle();  // a touch: the idle time starts again, the warning goes
     bool idleHasWorkToDo() const;
     void placeHeaderTools();
+    // Sizes the stack to the scroll area's viewport; in elder mode at least the current
+    // screen's minimum height for that width, so a screen that does not fit scrolls instead
+    // of overlapping (landscape). Normal mode: the screens are laid out to fit.
+    void fitPage();
+    void scheduleFitPage();
     void updateReadAloudButton();
     void readAloudIfElder();
     void onFaceIdentified(const QString& patient_id);  // KioskWindowFace.cpp
@@ -175,6 +181,8 @@ private:
     PayFlow* pay_flow_ = nullptr;  // installPayment(): the payment screens' shared state
 
     QStackedWidget* stack_ = nullptr;
+    QScrollArea* scroll_ = nullptr;  // holds stack_
+    bool fit_pending_ = false;
     QLabel* location_ = nullptr;
     QLabel* clock_ = nullptr;
     QLabel* date_ = nullptr;

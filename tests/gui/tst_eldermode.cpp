@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QtTest>
 
 #include <cmath>
@@ -92,6 +93,8 @@ private Q_SLOTS:
     void sizesAndContrastLarger_data();
     void sizesAndContrastLarger();
     void fewerTilesPerRow();
+    void landscapeScrollsInsteadOfOverlapping_data();
+    void landscapeScrollsInsteadOfOverlapping();
     void readAloudHiddenWithoutAudio();
     void readAloudReadsTheScreen_data();
     void readAloudReadsTheScreen();
@@ -429,6 +432,55 @@ void TestElderMode::fewerTilesPerRow()
         QTRY_COMPARE(perRow(), size.width() > size.height() ? 3 : 2);
         QTRY_COMPARE(slots->columns(), slot_columns);
     }
+}
+
+void TestElderMode::landscapeScrollsInsteadOfOverlapping_data()
+{
+    QTest::addColumn<int>("screen");
+    QTest::addColumn<QString>("language");
+    for (const char* lang : {"zh_CN", "en"}) {
+        QTest::addRow("Identify, %s", lang) << int(ScreenId::Identify) << QString::fromLatin1(lang);
+        QTest::addRow("Home, %s", lang) << int(ScreenId::Home) << QString::fromLatin1(lang);
+    }
+}
+
+void TestElderMode::landscapeScrollsInsteadOfOverlapping()
+{
+    QFETCH(int, screen);
+    QFETCH(QString, language);
+    window_->setLanguage(language);
+    window_->resize(1920, 1080);
+    if (screen != int(ScreenId::Home)) window_->showScreen(ScreenId(screen));
+    window_->setElderMode(true);
+    QTRY_COMPARE(window_->size(), QSize(1920, 1080));
+    QVERIFY(mk::test::flushQueuedCalls(window_.get()));
+    QVERIFY(mk::test::flushQueuedCalls(window_.get()));
+    // No two visible buttons of the screen overlap (they did, squeezed, before the screen could
+    // scroll), and every one lies inside the scrollable page.
+    QList<const QPushButton*> buttons;
+    const auto all = current()->findChildren<QPushButton*>();
+    for (const QPushButton* b : all)
+        if (b->isVisibleTo(current())) buttons << b;
+    QVERIFY(!buttons.isEmpty());
+    const auto rectOf = [this](const QPushButton* b) {
+        return QRect(b->mapTo(current(), QPoint(0, 0)), b->size());
+    };
+    for (int i = 0; i < buttons.size(); ++i) {
+        QVERIFY2(current()->rect().contains(rectOf(buttons[i])),
+                 qPrintable(buttons[i]->objectName()));
+        for (int j = i + 1; j < buttons.size(); ++j) {
+            QVERIFY2(!rectOf(buttons[i]).intersects(rectOf(buttons[j])),
+                     qPrintable(buttons[i]->objectName() + QStringLiteral(" / ") +
+                                buttons[j]->objectName()));
+        }
+    }
+    auto* scroll = window_->findChild<QScrollArea*>(QStringLiteral("screenScroll"));
+    QVERIFY(scroll != nullptr);
+    qInfo("%s: page %d px high in a %d px viewport", QTest::currentDataTag(),
+          scroll->widget()->height(), scroll->viewport()->height());
+    window_->setElderMode(false);
+    // Normal mode: the page is the viewport (nothing scrolls).
+    QTRY_COMPARE(scroll->widget()->height(), scroll->viewport()->height());
 }
 
 void TestElderMode::readAloudHiddenWithoutAudio()
