@@ -92,6 +92,8 @@ private Q_SLOTS:
     void offlineProbesInsteadOfSending();
     void backoffCeiling_data();
     void backoffCeiling();
+    void busyPoolNeverMakesACommandDead();
+    void throttleDelaySpreadsAfterRetryAfter();
     void statusCounts();
 };
 
@@ -400,6 +402,63 @@ void TestOutbox::backoffCeiling()
     for (int i = 0; i < 200; ++i) {
         const qint64 d = backoffDelayMs(p, attempt);
         QVERIFY(d >= 0 && d <= ceiling_ms);
+    }
+}
+
+void TestOutbox::busyPoolNeverMakesACommandDead()
+{
+    // Issue 13: 429 and 503 are the pool being too busy, not the command's fault. Twice
+    // max_attempts of them in a row: the command still ends sent, with one attempt counted, and
+    // every refusal paused the relay once.
+    QTemporaryDir dir;
+    auto store = openStore(dir.filePath(u"s.db"_qs));
+    QVERIFY(store);
+    Outbox outbox(*store);
+    FakeSender sender;
+    const RelayOptions options = fastOptions();  // max_attempts 5
+    QList<SendOutcome> busy;
+    for (int i = 0; i < 2 * options.max_attempts; ++i) {
+        SendOutcome o = SendOutcome::transient(u"HTTP 429"_qs, true, 0);
+        o.http_status = i % 2 == 0 ? 429 : 503;
+        busy.append(o);
+    }
+    sender.script(appointmentOrderingKey(u"a"_qs), busy);
+    auto a = outbox.enqueue(checkInCommand(u"a"_qs));
+    auto b = outbox.enqueue(checkInCommand(u"b"_qs));
+    QVERIFY(a && b);
+    Relay relay(outbox, sender, options);
+    relay.start();
+    QVERIFY(waitFor([&] { return allFinished(outbox); }));
+    relay.stop();
+    QCOMPARE(relay.throttledCount(), quint64(2 * options.max_attempts));
+    const auto ra = outbox.record(a.value()).value();
+    QCOMPARE(ra->state, CommandState::Sent);
+    QCOMPARE(ra->attempts, 1);
+    QCOMPARE(outbox.record(b.value()).value()->state, CommandState::Sent);
+    QCOMPARE(outbox.status(QDateTime::currentDateTimeUtc()).value().dead, 0);
+    // The other command went out once, between the pauses.
+    int b_sends = 0;
+    for (const auto& sent : sender.sent()) b_sends += sent.ordering_key.endsWith(u"b"_qs) ? 1 : 0;
+    QCOMPARE(b_sends, 1);
+}
+
+void TestOutbox::throttleDelaySpreadsAfterRetryAfter()
+{
+    const BackoffPolicy p;  // base 1 s, cap 5 min
+    qint64 lowest = 1 << 30;
+    qint64 highest = 0;
+    for (int i = 0; i < 400; ++i) {
+        const qint64 d = throttleDelayMs(p, 1, 1);  // "Retry-After: 1", the first refusal
+        QVERIFY2(d >= 1000 && d <= 2000, qPrintable(QString::number(d)));
+        lowest = std::min(lowest, d);
+        highest = std::max(highest, d);
+    }
+    QVERIFY2(highest - lowest >= 500, "a fleet told 1 s must not come back at one moment");
+    for (int i = 0; i < 200; ++i) {  // longer refusal streaks: never before Retry-After
+        const qint64 d = throttleDelayMs(p, 3, 6);
+        QVERIFY(d >= 3000 && d <= 6000);
+        const qint64 none = throttleDelayMs(p, -1, 3);  // no Retry-After: full jitter
+        QVERIFY(none >= 0 && none <= backoffCeilingMs(p, 3));
     }
 }
 
