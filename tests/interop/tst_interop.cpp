@@ -29,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <algorithm>
@@ -58,6 +59,22 @@ public:
 
 private:
     pool::CurlTransport inner_;
+};
+
+// A server that ignores the search parameters it does not know (FHIR's lenient default), as
+// many do with guardian: the parameter is dropped before the request leaves.
+class IgnoresGuardian : public BearerTransport
+{
+public:
+    using BearerTransport::BearerTransport;
+    Result<pool::HttpResponse> perform(const pool::HttpRequest& request) override
+    {
+        pool::HttpRequest r = request;
+        QUrlQuery q(r.url);
+        q.removeAllQueryItems(QStringLiteral("guardian"));
+        r.url.setQuery(q);
+        return BearerTransport::perform(r);
+    }
 };
 
 // One process run to its end, with the output (npm ci).
@@ -379,6 +396,13 @@ void TestInterop::extensionsAreNotStandard()
     const auto standard = client_->dependents(u"pat-1001"_qs);
     QVERIFY(standard.ok());
     QVERIFY(standard.value().isEmpty());
+    // A server that ignores the parameter lists every patient: the client refuses the reply
+    // rather than show strangers as the guardian's children.
+    pool::PoolOptions o = client_->options();
+    pool::PoolClient lenient(o, std::make_unique<IgnoresGuardian>(pool::TransportOptions{}));
+    const auto strangers = lenient.dependents(u"pat-1001"_qs);
+    QVERIFY(!strangers.ok());
+    QCOMPARE(strangers.error().code, ErrorCode::BadReply);
 
     // $check-in: not an R4 operation; the standard server refuses it with an OperationOutcome.
     const auto doctors = client_->doctors(u"dept-derm"_qs);

@@ -252,8 +252,19 @@ Result<QList<fhir::Patient>> PoolClient::findPatients(const PatientQuery& query)
     }
     Result<fhir::Bundle> b = searchAll(QStringLiteral("Patient"), params);
     if (!b.ok()) return b.error();
-    return matches<fhir::Patient>(b.value(), QStringLiteral("Patient"),
-                                  &fhir::parser::patientFromJson);
+    Result<QList<fhir::Patient>> found = matches<fhir::Patient>(
+        b.value(), QStringLiteral("Patient"), &fhir::parser::patientFromJson);
+    // FHIR's lenient default lets a server ignore a parameter it does not support, which would
+    // list other patients: every result must match what was asked (tests/interop).
+    for (const fhir::Patient& p : found.ok() ? found.value() : QList<fhir::Patient>{}) {
+        if ((!query.patient_number.isEmpty() && p.patient_number != query.patient_number) ||
+            (query.birth_date.isValid() && p.birth_date != query.birth_date)) {
+            stats_.failures.fetch_add(1);
+            return localError(ErrorCode::BadReply,
+                              QStringLiteral("GET Patient: a patient who does not match"));
+        }
+    }
+    return found;
 }
 
 Result<QList<fhir::Patient>> PoolClient::dependents(const QString& guardian_patient_id)
@@ -264,8 +275,18 @@ Result<QList<fhir::Patient>> PoolClient::dependents(const QString& guardian_pati
         searchAll(QStringLiteral("Patient"),
                   {{QStringLiteral("guardian"), QStringLiteral("Patient/") + guardian_patient_id}});
     if (!b.ok()) return b.error();
-    return matches<fhir::Patient>(b.value(), QStringLiteral("Patient"),
-                                  &fhir::parser::patientFromJson);
+    Result<QList<fhir::Patient>> children = matches<fhir::Patient>(
+        b.value(), QStringLiteral("Patient"), &fhir::parser::patientFromJson);
+    // guardian is this hospital's extension: a standard server that ignores it would list
+    // every patient. Only the guardian's own children are ever shown.
+    for (const fhir::Patient& p : children.ok() ? children.value() : QList<fhir::Patient>{}) {
+        if (p.guardian_id != guardian_patient_id) {
+            stats_.failures.fetch_add(1);
+            return localError(ErrorCode::BadReply,
+                              QStringLiteral("GET Patient?guardian: not a child of the guardian"));
+        }
+    }
+    return children;
 }
 
 Result<fhir::Patient> PoolClient::patient(const QString& patient_id)
