@@ -1,0 +1,330 @@
+#include "ScreenAudit.h"
+
+#include <QAbstractButton>
+#include <QAbstractScrollArea>
+#include <QFontInfo>
+#include <QFontMetrics>
+#include <QHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QRegularExpression>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTextDocument>
+#include <QWidget>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mk::test {
+
+namespace {
+
+double channel(int value)
+{
+    const double c = value / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+QString name(const QWidget* w)
+{
+    QString n = w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                          : w->objectName();
+    QString text;
+    if (const auto* label = qobject_cast<const QLabel*>(w)) text = label->text();
+    if (const auto* button = qobject_cast<const QAbstractButton*>(w)) text = button->text();
+    text = text.simplified();
+    if (text.size() > 30) text = text.left(29) + QChar(0x2026);
+    if (!text.isEmpty()) n += QStringLiteral(" \"%1\"").arg(text);
+    return n;
+}
+
+// Visible to the window: the widget and every ancestor shown.
+bool shown(const QWidget* w, const QWidget* root)
+{
+    return w == root || (w->isVisibleTo(root) && w->width() > 0 && w->height() > 0);
+}
+
+// The widget's rectangle in root coordinates, cut by every ancestor (scroll areas, stacks):
+// the part a patient can actually see.
+QRect visibleRect(const QWidget* w, const QWidget* root)
+{
+    QRect r(w->mapTo(root, QPoint(0, 0)), w->size());
+    for (const QWidget* p = w->parentWidget(); p != nullptr && p != root; p = p->parentWidget())
+        r &= QRect(p->mapTo(root, QPoint(0, 0)), p->size());
+    return r & root->rect();
+}
+
+// Inside a scroll area's viewport: may be scrolled out of view on purpose.
+bool scrolled(const QWidget* w, const QWidget* root)
+{
+    for (const QWidget* p = w->parentWidget(); p != nullptr && p != root; p = p->parentWidget()) {
+        if (qobject_cast<const QAbstractScrollArea*>(p) != nullptr) return true;
+    }
+    return false;
+}
+
+QString plainText(const QLabel* label)
+{
+    if (label->textFormat() == Qt::PlainText ||
+        (label->textFormat() == Qt::AutoText && !Qt::mightBeRichText(label->text())))
+        return label->text();
+    QTextDocument doc;
+    doc.setHtml(label->text());
+    return doc.toPlainText();
+}
+
+void addFinding(AuditResult* result, const QString& kind, const QWidget* w, const QString& detail)
+{
+    result->findings.append(AuditFinding{kind, name(w), detail});
+}
+
+void measureText(AuditResult* result, const QWidget* w, const AuditLimits& limits)
+{
+    const int px = QFontInfo(w->font()).pixelSize();
+    if (qEnvironmentVariableIsSet("MEDKIOSK_AUDIT_DUMP"))
+        qInfo().noquote() << "audit text" << px << "px" << w->font().pixelSize()
+                          << w->font().pointSizeF() << name(w);
+    AuditMinima& m = result->minima;
+    ++m.texts;
+    if (m.text_px == 0 || px < m.text_px) {
+        m.text_px = px;
+        m.text_widget = name(w);
+    }
+    if (px < limits.min_text_px)
+        addFinding(result, QStringLiteral("text-size"), w,
+                   QStringLiteral("%1 px < %2 px").arg(px).arg(limits.min_text_px));
+}
+
+void measureContrast(AuditResult* result, const QWidget* w, const QImage& image, const QRect& rect,
+                     const AuditLimits& limits)
+{
+    const double ratio = paintedContrast(image, rect);
+    if (qEnvironmentVariableIsSet("MEDKIOSK_AUDIT_DUMP"))
+        qInfo().noquote() << "audit contrast" << ratio << rect << name(w);
+    if (ratio <= 0.0) return;  // nothing painted but the background (e.g. clipped away)
+    AuditMinima& m = result->minima;
+    if (m.contrast == 0.0 || ratio < m.contrast) {
+        m.contrast = ratio;
+        m.contrast_widget = name(w);
+    }
+    if (ratio + 1e-9 < limits.min_contrast)
+        addFinding(result, QStringLiteral("contrast"), w,
+                   QStringLiteral("%1:1 < %2:1").arg(ratio, 0, 'f', 2).arg(limits.min_contrast));
+}
+
+// Text that needs more room than the widget has.
+void measureClipping(AuditResult* result, const QWidget* w, const AuditLimits& limits)
+{
+    const int tol = limits.clip_tolerance_px;
+    if (const auto* label = qobject_cast<const QLabel*>(w)) {
+        const QRect cr = label->contentsRect();
+        if (label->wordWrap()) {
+            const int need = label->heightForWidth(label->width());
+            if (need > label->height() + tol)
+                addFinding(result, QStringLiteral("clipped"), w,
+                           QStringLiteral("wrapped text needs %1 px height, has %2")
+                               .arg(need)
+                               .arg(label->height()));
+            // A single word longer than the line cannot wrap.
+            const QFontMetrics fm(label->font());
+            const QStringList words = plainText(label).split(
+                QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+            for (const QString& word : words) {
+                if (word.size() > 1 && !word.front().isLetter()) continue;
+                const int need_w = fm.horizontalAdvance(word);
+                // CJK text wraps between any two characters; only Latin words are atomic.
+                if (word.front().script() != QChar::Script_Latin) continue;
+                if (need_w > cr.width() + tol) {
+                    addFinding(result, QStringLiteral("clipped"), w,
+                               QStringLiteral("word \"%1\" needs %2 px, line has %3")
+                                   .arg(word)
+                                   .arg(need_w)
+                                   .arg(cr.width()));
+                    break;
+                }
+            }
+            return;
+        }
+        const QSize need = label->minimumSizeHint();
+        const QSize has = label->size();
+        if (need.width() > has.width() + tol || need.height() > has.height() + tol)
+            addFinding(result, QStringLiteral("clipped"), w,
+                       QStringLiteral("needs %1x%2 px, has %3x%4")
+                           .arg(need.width())
+                           .arg(need.height())
+                           .arg(has.width())
+                           .arg(has.height()));
+        return;
+    }
+    if (const auto* button = qobject_cast<const QAbstractButton*>(w)) {
+        // The button's own size hint holds its text, icon and the style sheet's padding.
+        const QSize need = button->sizeHint();
+        const QFontMetrics fm(button->font());
+        int text_w = 0;
+        const QStringList lines = button->text().split(QLatin1Char('\n'));
+        for (const QString& line : lines)
+            text_w = std::max(text_w, fm.horizontalAdvance(QString(line).remove(QLatin1Char('&'))));
+        const int text_h = int(lines.size()) * fm.lineSpacing();
+        if (text_w > button->width() + tol || text_h > button->height() + tol ||
+            (need.width() > button->width() + tol && text_w + 8 > button->width()))
+            addFinding(result, QStringLiteral("clipped"), w,
+                       QStringLiteral("text needs %1x%2 px, button has %3x%4")
+                           .arg(text_w)
+                           .arg(text_h)
+                           .arg(button->width())
+                           .arg(button->height()));
+    }
+}
+
+void measureTarget(AuditResult* result, const QWidget* w, const AuditLimits& limits)
+{
+    const int side = std::min(w->width(), w->height());
+    if (qEnvironmentVariableIsSet("MEDKIOSK_AUDIT_DUMP"))
+        qInfo().noquote() << "audit target" << w->geometry() << "hint" << w->sizeHint() << "min"
+                          << w->minimumSize() << "parent" << w->parentWidget()->geometry()
+                          << name(w);
+    AuditMinima& m = result->minima;
+    ++m.targets;
+    if (m.target_px == 0 || side < m.target_px) {
+        m.target_px = side;
+        m.target_widget = name(w);
+    }
+    if (side < limits.min_target_px)
+        addFinding(result, QStringLiteral("target"), w,
+                   QStringLiteral("%1x%2 px, smaller side < %3 px")
+                       .arg(w->width())
+                       .arg(w->height())
+                       .arg(limits.min_target_px));
+}
+
+// Visible children of one parent whose rectangles intersect (a layout never does that).
+void measureOverlap(AuditResult* result, const QWidget* parent, const QWidget* root)
+{
+    if (qobject_cast<const QStackedWidget*>(parent) != nullptr) return;  // one page shown
+    QList<const QWidget*> kids;
+    for (const QObject* o : parent->children()) {
+        const auto* w = qobject_cast<const QWidget*>(o);
+        if (w == nullptr || !shown(w, root) || w->isWindow()) continue;
+        // The scroll area's own parts (viewport, scroll bars) are laid out by it.
+        if (qobject_cast<const QAbstractScrollArea*>(parent) != nullptr) continue;
+        if (w->property("auditOverlay").toBool()) continue;  // drawn over others on purpose
+        kids << w;
+    }
+    for (qsizetype i = 0; i < kids.size(); ++i) {
+        for (qsizetype j = i + 1; j < kids.size(); ++j) {
+            const QRect a = kids[i]->geometry();
+            const QRect b = kids[j]->geometry();
+            const QRect both = a & b;
+            if (both.width() > 1 && both.height() > 1) {
+                addFinding(result, QStringLiteral("overlap"), kids[i],
+                           QStringLiteral("overlaps %1 by %2x%3 px")
+                               .arg(name(kids[j]))
+                               .arg(both.width())
+                               .arg(both.height()));
+            }
+        }
+    }
+}
+
+void walk(AuditResult* result, QWidget* w, QWidget* root, const QImage& image,
+          const AuditLimits& limits)
+{
+    if (!shown(w, root)) return;
+    w->ensurePolished();
+    const QRect vis = visibleRect(w, root);
+    QString text;
+    const auto* label = qobject_cast<const QLabel*>(w);
+    const auto* button = qobject_cast<const QAbstractButton*>(w);
+    if (label != nullptr && label->pixmap().isNull()) text = plainText(label).trimmed();
+    if (button != nullptr) text = button->text().trimmed();
+    if (const auto* edit = qobject_cast<const QLineEdit*>(w)) text = edit->text();
+    const bool fully_visible = vis.size() == w->size();
+    const QRect in_window(w->mapTo(root, QPoint(0, 0)), w->size());
+    if (w != root && !root->rect().contains(in_window) && !scrolled(w, root)) {
+        // Laid out beyond the window's edge (a page taller than the screen): cut off for good.
+        addFinding(result, QStringLiteral("clipped"), w,
+                   QStringLiteral("outside the window: %1,%2 %3x%4 in %5x%6")
+                       .arg(in_window.x())
+                       .arg(in_window.y())
+                       .arg(in_window.width())
+                       .arg(in_window.height())
+                       .arg(root->width())
+                       .arg(root->height()));
+        return;  // its children are cut too: one finding
+    }
+    if (!text.isEmpty() && vis.width() > 2 && vis.height() > 2) {
+        measureText(result, w, limits);
+        // A button's own border and rounded corners are not text: look inside them.
+        const QRect inner = button != nullptr ? vis.adjusted(6, 6, -6, -6) & vis : vis;
+        measureContrast(result, w, image, inner, limits);
+        if (fully_visible) measureClipping(result, w, limits);
+    }
+    if (button != nullptr && w->isEnabled() && fully_visible) measureTarget(result, w, limits);
+    measureOverlap(result, w, root);
+    if (button != nullptr) return;  // a button's children are its own painting
+    for (QObject* o : w->children()) {
+        auto* child = qobject_cast<QWidget*>(o);
+        if (child != nullptr && !child->isWindow()) walk(result, child, root, image, limits);
+    }
+}
+
+}  // namespace
+
+double relativeLuminance(const QColor& color)
+{
+    const QColor c = color.toRgb();
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue());
+}
+
+double contrastRatio(const QColor& a, const QColor& b)
+{
+    const double la = relativeLuminance(a);
+    const double lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+double paintedContrast(const QImage& image, const QRect& rect)
+{
+    const QRect r = rect & image.rect();
+    if (r.isEmpty()) return 0.0;
+    QHash<QRgb, int> counts;
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+        for (int x = r.left(); x <= r.right(); ++x) counts[line[x] | 0xff000000u] += 1;
+    }
+    QRgb background = 0;
+    int most = -1;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.value() > most) {
+            most = it.value();
+            background = it.key();
+        }
+    }
+    // The text colour: the painted colour farthest from the background in luminance, among
+    // colours with a few pixels at least (a glyph's core, not one anti-aliased speck).
+    const double lb = relativeLuminance(QColor(background));
+    double best = 1.0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        if (it.key() == background || it.value() < 3) continue;
+        const double lt = relativeLuminance(QColor(it.key()));
+        best = std::max(best, (std::max(lb, lt) + 0.05) / (std::min(lb, lt) + 0.05));
+    }
+    return best > 1.0 ? best : 0.0;
+}
+
+AuditResult auditWidgetTree(QWidget* root, const AuditLimits& limits)
+{
+    AuditResult result;
+    const QImage image = root->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    walk(&result, root, root, image, limits);
+    return result;
+}
+
+QString describe(const AuditFinding& finding)
+{
+    return QStringLiteral("%1: %2: %3").arg(finding.kind, finding.widget, finding.detail);
+}
+
+}  // namespace mk::test
