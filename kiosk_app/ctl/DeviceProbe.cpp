@@ -3,8 +3,10 @@
 #include "hw/camera/CameraConfig.h"
 #include "hw/card/CardReader.h"
 #include "hw/printer/ReceiptPrinter.h"
+#include "hw/scanner/CameraScanner.h"
 #include "hw/scanner/ScannerConfig.h"
 #include "hw/scanner/SerialScanner.h"
+#include "hw/scanner/WedgeScannerFilter.h"
 #include "hw/speech/Speaker.h"
 
 #include <QDeadlineTimer>
@@ -59,17 +61,7 @@ DeviceProbeResult DeviceProbe::run(const QString& config_path, int wait_ms)
         const bool on = !config.engine.isEmpty() && config.engine != QLatin1String("none");
         entries.push_back({std::move(speaker), on ? config.engine : u"none"_qs, on});
     }
-    {
-        // dev-qr's keys (docs/devices.md). The keyboard wedge and the camera scanner live inside
-        // the kiosk GUI; a serial scanner is a port this command can open.
-        const hw::ScannerConfig config = hw::ScannerConfig::fromSettings(settings);
-        result.problems += config.problems;
-        if (config.serial) {
-            auto scanner = std::make_unique<hw::SerialScanner>(config.serial_config);
-            scanner->start();
-            entries.push_back({std::move(scanner), config.describe(), true});
-        }
-    }
+    hw::Camera* camera_device = nullptr;  // owned by its entry; the camera scanner reads it
     {
         // The camera (face sign-in, camera QR scanning). Counted only when [devices] camera is
         // set explicitly: the built-in default (qt) must not fail a kiosk that has no camera.
@@ -82,7 +74,35 @@ DeviceProbeResult DeviceProbe::run(const QString& config_path, int wait_ms)
             result.unknown_camera_backend = true;
         } else if (auto camera = config.create()) {
             camera->start();
+            camera_device = camera.get();
             entries.push_back({std::move(camera), config.describe(), explicit_camera});
+        }
+    }
+    {
+        // Each QR scanner of `scanners` with its state, as the check-in screen listens to them
+        // all at once (docs/checkin.md): the keyboard wedge (its presence cannot be detected:
+        // ready once listening), the serial port, and the camera above.
+        const hw::ScannerConfig config = hw::ScannerConfig::fromSettings(settings);
+        result.problems += config.problems;
+        if (config.wedge) {
+            auto wedge = std::make_unique<hw::WedgeScannerFilter>(QCoreApplication::instance(),
+                                                                  config.wedge_config);
+            wedge->start();
+            entries.push_back({std::move(wedge),
+                               u"wedge (gap %1 ms)"_qs.arg(config.wedge_config.max_gap_ms), true});
+        }
+        if (config.serial) {
+            auto scanner = std::make_unique<hw::SerialScanner>(config.serial_config);
+            scanner->start();
+            entries.push_back({std::move(scanner),
+                               u"serial %1 %2"_qs.arg(config.serial_config.port)
+                                   .arg(config.serial_config.baud_rate),
+                               true});
+        }
+        if (config.camera) {
+            auto scanner = std::make_unique<hw::CameraScanner>(camera_device);
+            scanner->start();
+            entries.push_back({std::move(scanner), u"camera (QR codes)"_qs, true});
         }
     }
 
