@@ -178,9 +178,9 @@ void BenchOutbox::resumeAndDrain()
                              .arg(1000.0 / rate, 0, 'f', 2);
     const double http_s = sender.sendSeconds();
     qInfo().noquote() << QStringLiteral(
-                             "bound: HTTP (GET + POST on new TCP connections, the simulator closes "
-                             "each) %1 s = %2%; store (due reads + one durable markSent commit "
-                             "per command) and the rest %3 s; one worker, one command at a time")
+                             "bound: HTTP (GET + POST on kept-alive connections) %1 s = %2%; "
+                             "store (due reads + sent marks committed in groups) and the rest "
+                             "%3 s; one worker, one command at a time")
                              .arg(http_s, 0, 'f', 1)
                              .arg(100.0 * http_s / drain_s, 0, 'f', 0)
                              .arg(drain_s - http_s, 0, 'f', 1);
