@@ -133,6 +133,12 @@ void HealthCommand::checkFace(const CtlContext& context, health::HealthReport& r
 
 int HealthCommand::run(const CtlContext& context) const
 {
+    if (context.json()) {
+        context.err << tr("health writes the Prometheus text format only (for JSON: medkioskctl "
+                          "queue status --json, devices --json)")
+                    << u'\n';
+        return kExitUsage;
+    }
     auto config = config::KioskConfig::load(context.configPath());
     if (!config) {
         context.err << config.error().detail << u'\n';
