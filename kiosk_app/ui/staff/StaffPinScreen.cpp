@@ -45,10 +45,19 @@ StaffPinScreen::StaffPinScreen(ScreenContext& context, const StaffServices& serv
     Theme::setRole(enter_, "primary");
     layout->addWidget(title_);
     layout->addWidget(prompt_);
-    layout->addWidget(dots_);
-    layout->addWidget(message_);
-    layout->addWidget(keypad_, 1);
-    layout->addWidget(enter_);
+    // Portrait: dots and message above the keypad. Landscape: beside it (a keypad under them
+    // does not fit 1080 px; the screen audit found its keys overlapping), see resizeEvent.
+    body_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    info_ = new QVBoxLayout;
+    info_->addWidget(dots_);
+    info_->addWidget(message_);
+    info_->addStretch(1);
+    auto* keys = new QVBoxLayout;
+    keys->addWidget(keypad_, 1);
+    keys->addWidget(enter_);
+    body_->addLayout(info_, 0);
+    body_->addLayout(keys, 1);
+    layout->addLayout(body_, 1);
 
     connect(keypad_, &Keypad::textChanged, this, [this] {
         updateDots();
@@ -58,6 +67,15 @@ StaffPinScreen::StaffPinScreen(ScreenContext& context, const StaffServices& serv
     lock_timer_.setInterval(kLockTickMs);
     connect(&lock_timer_, &QTimer::timeout, this, &StaffPinScreen::updateLockMessage);
     StaffPinScreen::retranslate();  // a constructor: no virtual dispatch, say which one
+}
+
+void StaffPinScreen::resizeEvent(QResizeEvent* event)
+{
+    Screen::resizeEvent(event);
+    const bool landscape = width() > height();
+    body_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    body_->setStretchFactor(info_, landscape ? 1 : 0);
+    body_->setSpacing(landscape ? 32 : 6);
 }
 
 void StaffPinScreen::enter()

@@ -10,8 +10,10 @@
 
 #include <QTimer>
 
+class QBoxLayout;
 class QLabel;
 class QPushButton;
+class QVBoxLayout;
 
 namespace mk::ui {
 
@@ -30,6 +32,9 @@ public:
     void retranslate() override;
     QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return busy_; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void submit();
@@ -51,6 +56,8 @@ private:
     QLabel* dots_ = nullptr;
     QLabel* message_ = nullptr;
     Keypad* keypad_ = nullptr;
+    QBoxLayout* body_ = nullptr;  // info | keys: TopToBottom in portrait, side by side otherwise
+    QVBoxLayout* info_ = nullptr;
     QPushButton* enter_ = nullptr;
 };
 
