@@ -6,6 +6,7 @@
 #include "ui/Theme.h"
 #include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
+#include "ui/booking/TileGrid.h"
 #include "ui/payment/PayFlow.h"
 
 #include <QLabel>
@@ -30,9 +31,11 @@ ChildChoiceScreen::ChildChoiceScreen(ScreenContext& context, QWidget* parent)
     Theme::setRole(subtitle_, "subtitle");
     root->addWidget(subtitle_);
     root->addSpacing(16);
-    tiles_layout_ = new QVBoxLayout;
-    tiles_layout_->setSpacing(24);
-    root->addLayout(tiles_layout_);
+    // One column in portrait; two in landscape, where three people in one column do not fit
+    // the 1080 px height (the screen audit found the tiles overlapping).
+    tiles_ = new TileGrid(1, 2, this);
+    connect(tiles_, &TileGrid::tileChosen, this, &ChildChoiceScreen::choose);
+    root->addWidget(tiles_);
     root->addStretch(1);
     ChildChoiceScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
@@ -60,8 +63,7 @@ void ChildChoiceScreen::reset()
 
 void ChildChoiceScreen::clearTiles()
 {
-    qDeleteAll(tiles_);
-    tiles_.clear();
+    tiles_->clear();
     people_.clear();
 }
 
@@ -72,16 +74,9 @@ void ChildChoiceScreen::rebuild()
     if (!session.identified) return;
     people_.append(*session.identified);
     people_.append(session.children);
-    for (int i = 0; i < people_.size(); ++i) {
-        auto* tile = new QPushButton(this);
-        tile->setObjectName(QStringLiteral("personTile_%1").arg(i));
-        tile->setFocusPolicy(Qt::NoFocus);
-        Theme::setRole(tile, "tile");
-        connect(tile, &QPushButton::clicked, this, [this, i] { choose(i); });
-        tiles_layout_->addWidget(tile);
-        tile->show();  // now, not from the event loop
-        tiles_.append(tile);
-    }
+    QStringList names;
+    for (int i = 0; i < people_.size(); ++i) names << QStringLiteral("personTile_%1").arg(i);
+    tiles_->setTiles(QStringList(names.size(), QString()), names);
     retranslate();
 }
 
@@ -104,8 +99,8 @@ void ChildChoiceScreen::retranslate()
         title_->setText(tr("Who is the appointment for?"));
         subtitle_->setText(tr("Tap the person who will see the doctor."));
     }
-    for (int i = 0; i < tiles_.size() && i < people_.size(); ++i)
-        tiles_.at(i)->setText(tileText(i));
+    for (int i = 0; i < tiles_->count() && i < people_.size(); ++i)
+        tiles_->setTileText(i, tileText(i));
 }
 
 void ChildChoiceScreen::choose(int index)

@@ -8,10 +8,10 @@
 #include <QList>
 
 class QLabel;
-class QPushButton;
-class QVBoxLayout;
 
 namespace mk::ui {
+
+class TileGrid;
 
 class ChildChoiceScreen : public Screen
 {
@@ -37,8 +37,7 @@ private:
 
     QLabel* title_ = nullptr;
     QLabel* subtitle_ = nullptr;
-    QVBoxLayout* tiles_layout_ = nullptr;
-    QList<QPushButton*> tiles_;
+    TileGrid* tiles_ = nullptr;    // one column in portrait, two in landscape
     QList<fhir::Patient> people_;  // [0] the guardian, then the children
 };
 
