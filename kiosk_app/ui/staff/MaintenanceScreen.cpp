@@ -74,6 +74,7 @@ MaintenanceScreen::MaintenanceScreen(ScreenContext& context, const StaffServices
     setObjectName(QStringLiteral("maintenanceScreen"));
     auto* layout = new QVBoxLayout(this);
     title_ = new QLabel(this);
+    title_->setWordWrap(true);  // the English title is wider than a portrait screen
     Theme::setRole(title_, "subtitle");
     layout->addWidget(title_);
 
