@@ -51,8 +51,14 @@ StaffPaymentsScreen::StaffPaymentsScreen(ScreenContext& context, const PayServic
     print_ = makeButton("secondary", QStringLiteral("staffPayPrint"), this);
     export_ = makeButton("secondary", QStringLiteral("staffPayExport"), this);
     back_ = makeButton("primary", QStringLiteral("staffPayBack"), this);
-    for (QPushButton* b : {refresh_, print_, export_, back_}) row->addWidget(b, 1);
+    for (QPushButton* b : {refresh_, print_, export_}) row->addWidget(b, 1);
     root->addLayout(row);
+    // Back on its own row: four buttons in one row cut "Export daily close" and "Maintenance"
+    // in English on a portrait screen (the screen audit).
+    auto* back_row = new QHBoxLayout;
+    back_row->addStretch(2);
+    back_row->addWidget(back_, 1);
+    root->addLayout(back_row);
     connect(refresh_, &QPushButton::clicked, this, &StaffPaymentsScreen::refresh);
     connect(print_, &QPushButton::clicked, this, &StaffPaymentsScreen::printClose);
     connect(export_, &QPushButton::clicked, this, &StaffPaymentsScreen::exportClose);
