@@ -39,14 +39,18 @@ IdentifyScreen::IdentifyScreen(ScreenContext& context, QWidget* parent) : Screen
     auto* root = new QVBoxLayout(this);
     root->setContentsMargins(9, 9, 9, 9);
     root->setSpacing(20);
+    // Title above the scan hint in portrait, beside it in landscape (see resizeEvent).
+    heading_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    heading_->setSpacing(20);
     title_ = new QLabel(this);
     title_->setWordWrap(true);
     Theme::setRole(title_, "title");
-    root->addWidget(title_);
+    heading_->addWidget(title_);
     scan_hint_ = new QLabel(this);
     scan_hint_->setWordWrap(true);
     Theme::setRole(scan_hint_, "subtitle");
-    root->addWidget(scan_hint_);
+    heading_->addWidget(scan_hint_, 1);
+    root->addLayout(heading_);
 
     body_ = new QBoxLayout(QBoxLayout::TopToBottom);
     body_->setSpacing(32);
@@ -233,7 +237,13 @@ void IdentifyScreen::resizeEvent(QResizeEvent* event)
     if (landscape == landscape_) return;  // built as portrait
     landscape_ = landscape;
     body_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
-    // Landscape: fields and actions on the left half, keypad on the right half.
+    // Landscape: the heading in one row, fields and actions on the left half, keypad on the
+    // right half; a message there hides the date example (the screen audit found the message
+    // and Continue cut off at 1080 px).
+    heading_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    scan_hint_->setAlignment(landscape ? Qt::AlignRight | Qt::AlignVCenter
+                                       : Qt::AlignLeft | Qt::AlignVCenter);
+    dob_hint_->setVisible(!landscape || !message_->isVisibleTo(this));
     body_->setStretchFactor(form_, landscape ? 1 : 0);
     root_->removeWidget(actions_);
     form_layout_->removeWidget(actions_);
@@ -260,6 +270,7 @@ void IdentifyScreen::setMessage(std::function<QString()> text)
     message_text_ = std::move(text);
     message_->setText(message_text_ ? message_text_() : QString());
     message_->setVisible(static_cast<bool>(message_text_));
+    dob_hint_->setVisible(!landscape_ || !message_text_);
 }
 
 void IdentifyScreen::submit()

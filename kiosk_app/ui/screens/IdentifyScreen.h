@@ -88,6 +88,7 @@ private:
     QWidget* choices_ = nullptr;
     QVBoxLayout* choices_layout_ = nullptr;
     QBoxLayout* body_ = nullptr;
+    QBoxLayout* heading_ = nullptr;  // title and scan hint: a column, a row in landscape
     QVBoxLayout* root_ = nullptr;
     QVBoxLayout* form_layout_ = nullptr;
     QWidget* actions_ = nullptr;
