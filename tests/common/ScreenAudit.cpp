@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTextDocument>
@@ -56,11 +57,16 @@ QRect visibleRect(const QWidget* w, const QWidget* root)
     return r & root->rect();
 }
 
-// Inside a scroll area's viewport: may be scrolled out of view on purpose.
+// Inside a scroll area that can scroll: may be out of view on purpose (a scroll away). A scroll
+// area without a scroll range (the window's page area in normal mode) hides what it cuts.
 bool scrolled(const QWidget* w, const QWidget* root)
 {
     for (const QWidget* p = w->parentWidget(); p != nullptr && p != root; p = p->parentWidget()) {
-        if (qobject_cast<const QAbstractScrollArea*>(p) != nullptr) return true;
+        const auto* area = qobject_cast<const QAbstractScrollArea*>(p);
+        if (area == nullptr) continue;
+        const QScrollBar* v = area->verticalScrollBar();
+        const QScrollBar* h = area->horizontalScrollBar();
+        if ((v != nullptr && v->maximum() > 0) || (h != nullptr && h->maximum() > 0)) return true;
     }
     return false;
 }
@@ -258,7 +264,8 @@ void walk(AuditResult* result, QWidget* w, QWidget* root, const QImage& image,
         measureText(result, w, limits);
         // A button's own border and rounded corners are not text: look inside them.
         const QRect inner = button != nullptr ? vis.adjusted(6, 6, -6, -6) & vis : vis;
-        measureContrast(result, w, image, inner, limits);
+        // Half scrolled out of view is not a colour problem (the rest is a scroll away).
+        if (fully_visible || !scrolled(w, root)) measureContrast(result, w, image, inner, limits);
         if (fully_visible) measureClipping(result, w, limits);
     }
     if (button != nullptr && w->isEnabled() && fully_visible) measureTarget(result, w, limits);
