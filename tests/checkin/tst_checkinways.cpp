@@ -386,6 +386,26 @@ private Q_SLOTS:
         QCOMPARE(fx_->sim->commandStats().checkins_applied, 0);
     }
 
+    // Item 9 on the code path: a valid code of an appointment on another floor is not checked
+    // in here; the patient reads where to go.
+    void codeForAnotherFloor_data() { wedgeScan_data(); }
+    void codeForAnotherFloor()
+    {
+        QFETCH(QString, language);
+        const fhir::Appointment a = book(QStringLiteral("pat-1105"), QStringLiteral("dept-eye"));
+        QVERIFY(!a.id.isEmpty() && !a.checkin_token.isEmpty());
+        clockBefore(a);
+        openCheckin(language);
+        QTest::keyClicks(window_.get(), a.checkin_token);
+        QTest::keyClick(window_.get(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(screen()->outcome().status, checkin::CheckinStatus::Elsewhere,
+                                  kWaitMs);
+        QVERIFY(!screen()->showingResult());
+        const QString message = label("checkinScanMessage")->text();
+        QVERIFY2(message.contains(QLatin1Char('5')), qPrintable(message));
+        QCOMPARE(fx_->sim->commandStats().checkins_applied, 0);
+    }
+
     // Hot-plug: the serial scanner's tty goes away and comes back while the screen listens.
     void serialHotPlug()
     {

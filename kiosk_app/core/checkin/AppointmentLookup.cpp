@@ -7,6 +7,7 @@
 #include "core/pool/PoolReply.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QUrlQuery>
 
 namespace mk::checkin {
@@ -26,6 +27,26 @@ bool isFhirId(const QString& id)
     }
     return true;
 }
+// The building and floor of the appointment-location extension, when there.
+void readPlace(const QJsonObject& o, PlacedAppointment& placed)
+{
+    for (const QJsonValue& e : o.value(QStringLiteral("extension")).toArray()) {
+        if (e.toObject().value(QStringLiteral("url")).toString() !=
+            QLatin1String(kLocationExtension)) {
+            continue;
+        }
+        for (const QJsonValue& sub : e.toObject().value(QStringLiteral("extension")).toArray()) {
+            const QJsonObject x = sub.toObject();
+            const QString name = x.value(QStringLiteral("url")).toString();
+            if (name == QLatin1String("building")) {
+                placed.building = x.value(QStringLiteral("valueString")).toString().left(16);
+            } else if (name == QLatin1String("floor")) {
+                placed.floor = qBound(-9, x.value(QStringLiteral("valueInteger")).toInt(), 200);
+            }
+        }
+    }
+}
+
 }  // namespace
 
 AppointmentLookup::AppointmentLookup(QUrl base_url, std::unique_ptr<pool::HttpTransport> transport)
@@ -62,6 +83,18 @@ Result<fhir::Appointment> AppointmentLookup::appointment(const QString& id)
     auto body = get(url(QStringLiteral("Appointment/") + id));
     if (!body) return body.error();
     return fhir::parser::appointment(body.value());
+}
+
+Result<PlacedAppointment> AppointmentLookup::placedAppointment(const QString& id)
+{
+    if (!isFhirId(id)) return makeError(ErrorCode::BadRequest, QStringLiteral("bad id"));
+    auto body = get(url(QStringLiteral("Appointment/") + id));
+    if (!body) return body.error();
+    auto a = fhir::parser::appointment(body.value());
+    if (!a) return a.error();
+    PlacedAppointment placed{a.value(), {}, 0};
+    readPlace(QJsonDocument::fromJson(body.value()).object(), placed);
+    return placed;
 }
 
 Result<fhir::Appointment> AppointmentLookup::appointmentByNumber(const QString& number)
@@ -147,22 +180,7 @@ Result<QList<PlacedAppointment>> AppointmentLookup::appointmentsIn(const QString
                 QStringLiteral("the pool answered with another patient's appointment"));
         }
         PlacedAppointment placed{a.value(), {}, 0};
-        for (const QJsonValue& e : o.value(QStringLiteral("extension")).toArray()) {
-            if (e.toObject().value(QStringLiteral("url")).toString() !=
-                QLatin1String(kLocationExtension)) {
-                continue;
-            }
-            for (const QJsonValue& sub :
-                 e.toObject().value(QStringLiteral("extension")).toArray()) {
-                const QJsonObject x = sub.toObject();
-                const QString name = x.value(QStringLiteral("url")).toString();
-                if (name == QLatin1String("building")) {
-                    placed.building = x.value(QStringLiteral("valueString")).toString().left(16);
-                } else if (name == QLatin1String("floor")) {
-                    placed.floor = qBound(-9, x.value(QStringLiteral("valueInteger")).toInt(), 200);
-                }
-            }
-        }
+        readPlace(o, placed);
         out.append(placed);
     }
     return out;

@@ -32,6 +32,8 @@ public:
     ~AppointmentLookup();
 
     Result<fhir::Appointment> appointment(const QString& id);
+    // The same read with where it takes place (the appointment-location extension).
+    Result<PlacedAppointment> placedAppointment(const QString& id);
     Result<fhir::Appointment> appointmentByNumber(const QString& number);  // NotFound if none
     Result<fhir::Patient> patient(const QString& id);
     // Patient?identifier=urn:medkiosk:card|{card}: the patient's id; NotFound if none.

@@ -88,15 +88,22 @@ QString ArrivalFinder::cacheKey(const QString& who, const QDate& day)
         .arg(QString::fromLatin1(hash), day.toString(Qt::ISODate));
 }
 
+ArrivalPlace ArrivalFinder::placeOf(const CheckinOptions& options, const QString& building,
+                                    int floor)
+{
+    if (!options.building.isEmpty() && !building.isEmpty() &&
+        building.compare(options.building, Qt::CaseInsensitive) != 0) {
+        return ArrivalPlace::OtherBuilding;
+    }
+    if (options.floor != 0 && floor != 0 && floor != options.floor) {
+        return ArrivalPlace::OtherFloor;
+    }
+    return ArrivalPlace::Here;
+}
+
 void ArrivalFinder::place(ArrivalItem& item) const
 {
-    item.place = ArrivalPlace::Here;
-    if (!options_.building.isEmpty() && !item.building.isEmpty() &&
-        item.building.compare(options_.building, Qt::CaseInsensitive) != 0) {
-        item.place = ArrivalPlace::OtherBuilding;
-    } else if (options_.floor != 0 && item.floor != 0 && item.floor != options_.floor) {
-        item.place = ArrivalPlace::OtherFloor;
-    }
+    item.place = placeOf(options_, item.building, item.floor);
 }
 
 ArrivalList ArrivalFinder::byCard(const QString& card_identifier, const QDateTime& now, bool online)

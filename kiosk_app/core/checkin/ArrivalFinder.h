@@ -35,6 +35,8 @@ public:
     ArrivalList byCard(const QString& card_identifier, const QDateTime& now, bool online);
     ArrivalList byPatient(const QString& patient_id, const QDateTime& now, bool online);
 
+    // Where an appointment at (building, floor) is compared with this kiosk's options.
+    static ArrivalPlace placeOf(const CheckinOptions& options, const QString& building, int floor);
     // The cache key of a card or patient id for a day (a hash: no identifier in the key).
     static QString cacheKey(const QString& who, const QDate& day);
 

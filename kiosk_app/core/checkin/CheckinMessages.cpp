@@ -1,4 +1,5 @@
 // Patient sentences for check-in outcomes (CheckinTypes.h), and the INI options.
+#include "core/checkin/ArrivalTypes.h"
 #include "core/checkin/CheckinTypes.h"
 #include "core/common/UserMessages.h"
 
@@ -35,6 +36,8 @@ QString checkinStatusName(CheckinStatus status)
             return QStringLiteral("not-found");
         case CheckinStatus::NeedsPool:
             return QStringLiteral("needs-pool");
+        case CheckinStatus::Elsewhere:
+            return QStringLiteral("elsewhere");
         case CheckinStatus::Failed:
             return QStringLiteral("failed");
     }
@@ -65,6 +68,13 @@ QString checkinMessage(const CheckinOutcome& o)
             return tr(
                 "This appointment was not found. Please check the number or go to the "
                 "registration desk.");
+        case CheckinStatus::Elsewhere: {
+            ArrivalItem where;
+            where.building = o.building;
+            where.floor = o.floor;
+            where.place = o.place;
+            return placeMessage(where);
+        }
         case CheckinStatus::NeedsPool:
             return tr(
                 "The hospital system cannot be reached, so an appointment number cannot be "

@@ -224,7 +224,10 @@ CheckinOutcome CheckinService::online(const CheckinClaims& claims, CheckinOutcom
 {
     int visit_number = 0;
     for (int attempt = 0; attempt < 2 && visit_number == 0; ++attempt) {
-        auto current = lookup_->appointment(claims.appointment_id);
+        auto placed = lookup_->placedAppointment(claims.appointment_id);
+        Result<fhir::Appointment> current =
+            placed ? Result<fhir::Appointment>(placed.value().appointment)
+                   : Result<fhir::Appointment>(placed.error());
         if (!current) {
             if (isOfflineError(current.error())) {
                 noteTransport(current.error());
@@ -248,6 +251,13 @@ CheckinOutcome CheckinService::online(const CheckinClaims& claims, CheckinOutcom
         if (a.status == fhir::AppointmentStatus::Arrived && a.visit_sequence > 0) {
             visit_number = a.visit_sequence;  // checked in elsewhere (desk, another kiosk)
             break;
+        }
+        // Another building or floor: where to go instead; nothing is checked in here.
+        o.place = ArrivalFinder::placeOf(options_, placed.value().building, placed.value().floor);
+        if (o.place != ArrivalPlace::Here) {
+            o.building = placed.value().building;
+            o.floor = placed.value().floor;
+            return failed(o, CheckinStatus::Elsewhere, Error{});
         }
         auto done = client_->checkIn(a.id, a.version_id);
         if (done && done.value().id != a.id) {

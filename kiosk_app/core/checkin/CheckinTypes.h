@@ -2,6 +2,7 @@
 // check-in made at this kiosk, and the outcome a screen shows.
 #pragma once
 
+#include "core/checkin/ArrivalTypes.h"
 #include "core/checkin/CheckinToken.h"
 #include "core/common/Result.h"
 
@@ -61,6 +62,7 @@ enum class CheckinStatus {
     Cancelled,  // the pool says the appointment is cancelled
     NotFound,   // an appointment number the pool does not know
     NeedsPool,  // a plain number while the pool is away
+    Elsewhere,  // the appointment is in another building / on another floor (building, floor)
     Failed,     // store or pool failure (error says what)
 };
 
@@ -74,6 +76,9 @@ struct CheckinOutcome {
     QDateTime window_opens;
     QDateTime window_closes;
     Error error;
+    ArrivalPlace place = ArrivalPlace::Here;  // when Elsewhere: where the appointment is
+    QString building;
+    int floor = 0;
     qint64 elapsed_ms = 0;  // scan to outcome (benchmarks)
 };
 
