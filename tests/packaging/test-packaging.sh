@@ -408,6 +408,8 @@ grep -q 'old key no longer opens it' "$W/rekey-killed.log" || { cat "$W/rekey-ki
 [ -e "$R/etc/credstore.encrypted/medkiosk-store-key.new" ] && [ -e "$R/var/lib/medkiosk/store.db.rekey" ] \
   && [ "$(sha256sum < "$R/etc/credstore.encrypted/medkiosk-store-key")" = "$cred_before" ] \
   || fail "the killed rotation did not leave the old credential, the new one and the marker"
+# SIGKILL runs no trap: the killed run's private folder (both keys decrypted) is still there...
+ls -d "$R"/run/medkiosk-ctl.* >/dev/null 2>&1 || fail "the killed medkiosk-ctl left no folder (the check below would prove nothing)"
 store_files() { (cd "$R/var/lib/medkiosk" && find . -maxdepth 1 -type f -printf '%f %s\n' | sort; sha256sum store.db); }
 files_before="$(store_files)"
 for attempt in 1 2; do  # the service's restart meets the same refusal
@@ -421,6 +423,8 @@ done
 status=0; in_root medkiosk-ctl diagnostics >"$W/diagnostics-interrupted.txt" 2>&1 || status=$?
 [ "$status" -eq 1 ] && grep -q 'rotation was interrupted' "$W/diagnostics-interrupted.txt" \
   || { cat "$W/diagnostics-interrupted.txt" >&2; fail "diagnostics did not report the interrupted rotation"; }
+# ... until the next medkiosk-ctl, which removes the folders of medkiosk-ctl runs that are gone.
+! ls -d "$R"/run/medkiosk-ctl.* >/dev/null 2>&1 || fail "decrypted keys left in $(ls -d "$R"/run/medkiosk-ctl.*)"
 in_root medkiosk-ctl store rekey >"$W/rekey-finish.log" 2>&1 || { cat "$W/rekey-finish.log" >&2; fail "medkiosk-ctl store rekey did not finish the rotation"; }
 grep -q 'left by an interrupted rotation' "$W/rekey-finish.log" && grep -q 'nothing to re-encrypt' "$W/rekey-finish.log" \
   && grep -q 'now holds the new key' "$W/rekey-finish.log" || { cat "$W/rekey-finish.log" >&2; fail "the second run did not finish the interrupted rotation"; }
