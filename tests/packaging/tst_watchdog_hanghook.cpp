@@ -7,8 +7,7 @@
 
 #include <QtGlobal>
 
-#include <chrono>
-#include <thread>
+#include <unistd.h>
 
 namespace mk::app {
 
@@ -17,7 +16,7 @@ void systemdNotifierTestAfterPing(int pings)
     static const int hang_after = qEnvironmentVariableIntValue("MEDKIOSK_TEST_HANG_UI_AFTER_PINGS");
     if (hang_after <= 0 || pings < hang_after) return;
     qCWarning(lcUi) << "test hook: the UI thread hangs now";
-    for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+    for (;;) ::pause();  // until killed: a signal's handler returns here
 }
 
 }  // namespace mk::app
