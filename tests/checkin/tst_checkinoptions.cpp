@@ -42,6 +42,13 @@ void TestCheckinOptions::fromSettings_data()
         << QStringLiteral("checkin/provisional_last") << 0;
     QTest::newRow("negative window")
         << QByteArray("[checkin]\nearly_minutes = -5\n") << QStringLiteral("checkin") << 0;
+    // Where the kiosk stands (issue 12): a floor that is not a number is named, never floor 0.
+    QTest::newRow("building and floor")
+        << QByteArray("[checkin]\nbuilding = B\nfloor = 5\n") << QString() << 60;
+    QTest::newRow("floor garbage")
+        << QByteArray("[checkin]\nfloor = fifth\n") << QStringLiteral("checkin/floor") << 0;
+    QTest::newRow("floor out of range")
+        << QByteArray("[checkin]\nfloor = 999\n") << QStringLiteral("checkin/floor") << 0;
 }
 
 void TestCheckinOptions::fromSettings()
@@ -61,6 +68,10 @@ void TestCheckinOptions::fromSettings()
     if (bad_key.isEmpty()) {
         QVERIFY2(options.ok(), options.ok() ? "" : qPrintable(options.error().detail));
         QCOMPARE(options.value().early_minutes, early_minutes);
+        if (ini.contains("floor = 5")) {
+            QCOMPARE(options.value().building, QStringLiteral("B"));
+            QCOMPARE(options.value().floor, 5);
+        }
         return;
     }
     QVERIFY2(!options.ok(), "a bad value was accepted");

@@ -149,16 +149,15 @@ Result<CheckinOptions> CheckinOptions::fromSettings(const QString& ini_path,
     integer("provisional_last", &o.provisional_last);
     if (!problems.isEmpty()) return makeError(ErrorCode::Config, problems.join(u"; "_qs));
     o.queue_url = s.value(QStringLiteral("queue_url"), o.queue_url).toString();
-    s.endGroup();
-    s.beginGroup(QStringLiteral("kiosk"));
     o.building = s.value(QStringLiteral("building")).toString().trimmed();
     if (s.contains(QStringLiteral("floor"))) {
         bool ok = false;
         const QString text = s.value(QStringLiteral("floor")).toString().trimmed();
         o.floor = text.toInt(&ok);
         if (!ok || o.floor < -9 || o.floor > 200) {
-            return makeError(ErrorCode::Config,
-                             tr("kiosk/floor: \"%1\" is not a floor number (-9 to 200)").arg(text));
+            return makeError(
+                ErrorCode::Config,
+                tr("checkin/floor: \"%1\" is not a floor number (-9 to 200)").arg(text));
         }
     }
     s.endGroup();

@@ -14,8 +14,7 @@
 namespace mk::checkin {
 
 // INI keys, [checkin] section (docs/checkin.md): pool_public_key_file, hospital_id,
-// early_minutes, late_minutes, provisional_first, provisional_last, queue_url; [kiosk] building,
-// floor.
+// early_minutes, late_minutes, provisional_first, provisional_last, queue_url, building, floor.
 struct CheckinOptions {
     QByteArray pool_public_key_pem;  // from checkin/pool_public_key_file (demo: the simulator)
     QString hospital_id;             // expected token issuer; empty = any
@@ -28,7 +27,7 @@ struct CheckinOptions {
     // appointment number, else ?appt=<number> is appended.
     QString queue_url = QStringLiteral("https://queue.hospital.example/q?appt=<number>");
     QString timezone = QStringLiteral("Asia/Shanghai");
-    // Where this kiosk stands ([kiosk] building, floor): an appointment elsewhere is named with
+    // Where this kiosk stands ([checkin] building, floor): an appointment elsewhere is named with
     // what to do instead of being checked in here. Empty / 0: not compared.
     QString building;
     int floor = 0;
