@@ -275,11 +275,13 @@ Result<PaymentCore::Settled> PaymentCore::settleFromOutbox()
                 qCWarning(lcPay) << "delivered payment unreadable:" << d.error().detail;
                 continue;
             }
-            if (Status s = records_.finish(r.invoice_id, r.key, state::kPaid, QString(),
-                                           d.value().payment_id, d.value().receipt,
-                                           QStringLiteral("delivered"), t);
-                !s)
-                return s.error();
+            // Only from the state read above: two settles at once (the relay finishes several
+            // commands together) confirm each payment once.
+            auto settled = records_.finishFrom(r.state, r.invoice_id, r.key, state::kPaid,
+                                               QString(), d.value().payment_id, d.value().receipt,
+                                               QStringLiteral("delivered"), t);
+            if (!settled) return settled.error();
+            if (!settled.value()) continue;
             PaymentRow done = r;
             done.state = state::kPaid;
             done.payment_id = d.value().payment_id;
@@ -289,13 +291,12 @@ Result<PaymentCore::Settled> PaymentCore::settleFromOutbox()
                    (o.state == QLatin1String("dead") || o.state == QLatin1String("discarded"))) {
             QString rule = ruleFromError(o.last_error);
             if (o.state == QLatin1String("discarded")) rule = QStringLiteral("discarded");
-            if (Status s = records_.finish(r.invoice_id, r.key, state::kDead, rule, QString(),
-                                           QByteArray(),
-                                           QStringLiteral("dead-letter:") +
-                                               (rule.isEmpty() ? QStringLiteral("other") : rule),
-                                           t);
-                !s)
-                return s.error();
+            auto settled = records_.finishFrom(
+                r.state, r.invoice_id, r.key, state::kDead, rule, QString(), QByteArray(),
+                QStringLiteral("dead-letter:") + (rule.isEmpty() ? QStringLiteral("other") : rule),
+                t);
+            if (!settled) return settled.error();
+            if (!settled.value()) continue;
             FailedPayment f;
             f.outbox_id = o.id;
             f.bill_id = r.invoice_id;

@@ -270,12 +270,26 @@ Status PaymentStore::finish(const QString& invoice_id, const QString& key, const
                             const QString& rule, const QString& payment_id,
                             const QByteArray& receipt, const QString& ledger_result, qint64 now_ms)
 {
-    return store_.withTransaction([&](SqlCipherDb& db) -> Status {
+    auto done = finishFrom(QString(), invoice_id, key, new_state, rule, payment_id, receipt,
+                           ledger_result, now_ms);
+    if (!done) return done.error();
+    return Ok{};
+}
+
+Result<bool> PaymentStore::finishFrom(const QString& from_state, const QString& invoice_id,
+                                      const QString& key, const QString& new_state,
+                                      const QString& rule, const QString& payment_id,
+                                      const QByteArray& receipt, const QString& ledger_result,
+                                      qint64 now_ms)
+{
+    bool changed = false;
+    Status s = store_.withTransaction([&](SqlCipherDb& db) -> Status {
         auto current = rowByKey(db, invoice_id, key);
         if (!current) return current.error();
         if (!current.value())
             return makeError(ErrorCode::NotFound, QStringLiteral("no payment with this key"));
         const PaymentRow& r = *current.value();
+        if (!from_state.isEmpty() && r.state != from_state) return Ok{};  // settled already
         auto entry =
             appendLedger(db, r.invoice_id, r.amount_fen, r.method, key, ledger_result, now_ms);
         if (!entry) return entry.error();
@@ -289,8 +303,12 @@ Status PaymentStore::finish(const QString& invoice_id, const QString& key, const
                                entry.value().seq, entry.value().hash, invoice_id, key);
             !b)
             return b;
-        return st.value()->run();
+        if (Status run = st.value()->run(); !run) return run;
+        changed = true;
+        return Ok{};
     });
+    if (!s) return s.error();
+    return changed;
 }
 
 Result<PaymentRow> PaymentStore::takeOffline(PaymentRow row, const outbox::Command& command,

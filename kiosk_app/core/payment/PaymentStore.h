@@ -96,6 +96,12 @@ public:
     Status finish(const QString& invoice_id, const QString& key, const QString& new_state,
                   const QString& rule, const QString& payment_id, const QByteArray& receipt,
                   const QString& ledger_result, qint64 now_ms);
+    // finish() only while the row is still in `from_state`, checked in the same transaction:
+    // false (nothing written) when another caller settled it first.
+    Result<bool> finishFrom(const QString& from_state, const QString& invoice_id,
+                            const QString& key, const QString& new_state, const QString& rule,
+                            const QString& payment_id, const QByteArray& receipt,
+                            const QString& ledger_result, qint64 now_ms);
     // Ledger "queued-offline" + payment row (inserted, or updated from sending) in state offline
     // with a new local receipt number + the outbox command, in ONE transaction. Returns the row.
     Result<PaymentRow> takeOffline(PaymentRow row, const outbox::Command& command, qint64 now_ms);
