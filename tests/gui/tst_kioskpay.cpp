@@ -345,7 +345,11 @@ void TestKioskPay::guardianPaysChildOnCreditOnce()
     digits.method = mk::payment::Evidence::Method::PhoneDigits;
     Q_EMIT pay->verifyPanel()->verified(digits);
     Q_EMIT pay->verifyPanel()->verified(digits);
-    QVERIFY(!button(QStringLiteral("payCreditButton"))->isEnabled() || pay->loading());
+    // Still paying, or already on the receipt (the store now commits fast enough for the outcome
+    // to arrive before this line).
+    auto* credit = pay->findChild<QPushButton*>(QStringLiteral("payCreditButton"));
+    QVERIFY(credit);
+    QVERIFY(!credit->isEnabled() || pay->loading() || currentId() == int(ScreenId::PayReceipt));
     waitIdle(ScreenId::PayReceipt);
     const auto& receipts = window_->payFlow()->receipts;
     QCOMPARE(receipts.size(), 1);
@@ -705,8 +709,13 @@ void TestKioskPay::faceLockedOutAtPaymentOffersPhone()
     tap(QStringLiteral("payButton"));
     waitIdle(ScreenId::Pay);
     QVERIFY(!window_->payFlow()->to_pay.isEmpty());
-    window_->payFlow()->to_pay.resize(1);  // one bill within the available credit
-    window_->payFlow()->to_pay_fen = window_->payFlow()->to_pay.first().shown_net_fen;
+    // One bill within the available credit and within the lower limit of a charge authorised
+    // without face (the smallest: pat-1001's 102.25 or 150.50, not 346.70).
+    auto& to_pay = window_->payFlow()->to_pay;
+    std::sort(to_pay.begin(), to_pay.end(),
+              [](const auto& a, const auto& b) { return a.shown_net_fen < b.shown_net_fen; });
+    to_pay.resize(1);
+    window_->payFlow()->to_pay_fen = to_pay.first().shown_net_fen;
 
     mk::face::FaceEngine engine;  // not loaded
     mk::face::SqlTemplateStore templates(*store_);
@@ -749,7 +758,8 @@ void TestKioskPay::faceLockedOutAtPaymentOffersPhone()
     QVERIFY(prompt);
     QCOMPARE(prompt->text(),
              QStringLiteral("Face checks are paused for a few minutes at this kiosk. Nothing "
-                            "was charged. Please pay by phone."));
+                            "was charged. Enter the last 4 digits of your phone number instead, "
+                            "or pay by phone."));
     auto* retry = screen.findChild<QPushButton*>(QStringLiteral("payVerifyRetry"));
     auto* by_phone = screen.findChild<QPushButton*>(QStringLiteral("payVerifyPhone"));
     QVERIFY(retry && by_phone);
@@ -765,6 +775,45 @@ void TestKioskPay::faceLockedOutAtPaymentOffersPhone()
     QVERIFY(cancel);
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!screen.loading(), kFlowTimeoutMs);
+
+    // The phone-digits check is offered too (the face is only one way): the keypad, a wrong
+    // code refused in plain words, the right last 4 digits (pat-1001: 13800138000) authorise.
+    QTRY_VERIFY_WITH_TIMEOUT(credit->isVisible() && credit->isEnabled(), kFlowTimeoutMs);
+    QTest::mouseClick(credit, Qt::LeftButton);
+    QCOMPARE(screen.verifyPanel()->phase(), mk::ui::VerifyPanel::Phase::LockedOut);
+    auto* by_digits = screen.findChild<QPushButton*>(QStringLiteral("payVerifyDigits"));
+    QVERIFY(by_digits);
+    QVERIFY(by_digits->isVisible() && by_digits->isEnabled());
+    QCOMPARE(by_digits->text(), QStringLiteral("Enter my phone's last 4 digits"));
+    QVERIFY(by_digits->height() >= 60);
+    QVERIFY(by_phone->isVisible());
+    // Stop at the evidence: the charge itself is pat-1001's offline payment below.
+    QVERIFY(QObject::disconnect(screen.verifyPanel(), &mk::ui::VerifyPanel::verified, &screen,
+                                nullptr));
+    QList<mk::payment::Evidence::Method> verified;
+    QObject::connect(screen.verifyPanel(), &mk::ui::VerifyPanel::verified, &screen,
+                     [&verified](const mk::payment::Evidence& e) { verified.append(e.method); });
+    QTest::mouseClick(by_digits, Qt::LeftButton);
+    QCOMPARE(screen.verifyPanel()->phase(), mk::ui::VerifyPanel::Phase::Digits);
+    QVERIFY(!screen.verifyPanel()->worker()->active());  // still no camera
+    QVERIFY(!by_digits->isVisible());
+    QCOMPARE(prompt->text(),
+             QStringLiteral("Please enter the last 4 digits of your phone number."));
+    const auto typeDigits = [&](const QString& digits) {
+        for (const QChar c : digits) {
+            auto* key = screen.findChild<QPushButton*>(QStringLiteral("key_%1").arg(c));
+            QVERIFY(key && key->isVisible());
+            QTest::mouseClick(key, Qt::LeftButton);
+        }
+    };
+    typeDigits(QStringLiteral("1234"));
+    QCOMPARE(screen.verifyPanel()->phase(), mk::ui::VerifyPanel::Phase::Digits);
+    QCOMPARE(prompt->text(), QStringLiteral("Those digits do not match. Please try again."));
+    QVERIFY(verified.isEmpty());
+    typeDigits(QStringLiteral("8000"));
+    QCOMPARE(verified.size(), 1);
+    QVERIFY(verified.first() == mk::payment::Evidence::Method::PhoneDigits);
+    QCOMPARE(screen.verifyPanel()->phase(), mk::ui::VerifyPanel::Phase::Verified);
     screen.reset();
 
     QVERIFY(templates.deletePatient(t.patient_id).ok());

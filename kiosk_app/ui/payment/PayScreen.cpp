@@ -85,8 +85,10 @@ PayScreen::PayScreen(ScreenContext& context, const PayServices& services, PayFlo
     vl->addWidget(verify_, 1);
     auto* vrow = new QHBoxLayout;
     verify_retry_ = makeButton("secondary", QStringLiteral("payVerifyRetry"), verify);
+    verify_digits_ = makeButton("secondary", QStringLiteral("payVerifyDigits"), verify);
     verify_phone_ = makeButton("secondary", QStringLiteral("payVerifyPhone"), verify);
     vrow->addWidget(verify_retry_, 1);
+    vrow->addWidget(verify_digits_, 1);
     vrow->addWidget(verify_phone_, 1);
     vl->addLayout(vrow);
     pages_->addWidget(verify);
@@ -150,6 +152,7 @@ PayScreen::PayScreen(ScreenContext& context, const PayServices& services, PayFlo
     connect(verify_, &VerifyPanel::verified, this, &PayScreen::payOnCredit);
     connect(verify_, &VerifyPanel::phaseChanged, this, [this] { retranslate(); });
     connect(verify_retry_, &QPushButton::clicked, this, &PayScreen::chooseCredit);
+    connect(verify_digits_, &QPushButton::clicked, this, &PayScreen::checkPhoneDigits);
     connect(verify_phone_, &QPushButton::clicked, this, &PayScreen::choosePhone);
     connect(phone_cancel_, &QPushButton::clicked, this, &PayScreen::cancelPhone);
     connect(problem_action_, &QPushButton::clicked, this, &PayScreen::runAction);
@@ -260,6 +263,16 @@ void PayScreen::chooseCredit()
         verify_->startFace(payer.id);
         return;
     }
+    checkPhoneDigits();
+}
+
+void PayScreen::checkPhoneDigits()
+{
+    if (in_flight_ || services_.service == nullptr) return;
+    const booking::BookingSession* s = context().session;
+    if (s == nullptr || !s->identified || !flow_.credit) return;
+    const fhir::Patient& payer = *s->identified;
+    showPage(Page::Verify);
     if (flow_.to_pay_fen > flow_.credit->limit_without_face_fen) {
         const qint64 limit = flow_.credit->limit_without_face_fen;
         problem(
@@ -530,6 +543,8 @@ void PayScreen::retranslate()
     using VP = VerifyPanel::Phase;
     verify_retry_->setVisible(verify_->phase() == VP::NoMatch ||
                               verify_->phase() == VP::ChallengeFailed);
+    verify_digits_->setText(tr("Enter my phone's last 4 digits"));
+    verify_digits_->setVisible(verify_->phase() == VP::LockedOut);
     verify_phone_->setText(tr("Pay by phone instead"));
     paying_->setText(tr("Paying on credit. Please wait; do not tap again."));
     busy_->retranslate();

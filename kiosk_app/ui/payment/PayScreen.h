@@ -63,6 +63,9 @@ Q_SIGNALS:
 private:
     void showPage(Page page);
     void chooseCredit();
+    // The last-4-phone-digits check instead of the face (face checks locked out, or no face):
+    // within the credit service's lower limit for a charge without face, else says so.
+    void checkPhoneDigits();
     void choosePhone();
     void payOnCredit(const payment::Evidence& evidence);
     void onPayOutcome(const payment::PayOutcome& outcome);
@@ -99,6 +102,7 @@ private:
     QPushButton* phone_button_ = nullptr;
     VerifyPanel* verify_ = nullptr;
     QPushButton* verify_retry_ = nullptr;
+    QPushButton* verify_digits_ = nullptr;  // offered when face checks are locked out
     QPushButton* verify_phone_ = nullptr;
     BusyIndicator* busy_ = nullptr;
     QLabel* paying_ = nullptr;

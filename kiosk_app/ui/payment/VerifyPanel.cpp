@@ -281,7 +281,8 @@ void VerifyPanel::retranslate()
         case Phase::LockedOut:
             prompt_->setText(
                 tr("Face checks are paused for a few minutes at this kiosk. Nothing was "
-                   "charged. Please pay by phone."));
+                   "charged. Enter the last 4 digits of your phone number instead, or pay by "
+                   "phone."));
             break;
         case Phase::Unavailable:
             prompt_->setText(
