@@ -167,6 +167,7 @@ void Relay::flushSent()
         // pool answers without carrying them out twice.
         qCWarning(lcStore) << "relay: cannot record" << sent_.size()
                            << "sent commands:" << saved.error().detail;
+        mark_failed_ = true;
     } else {
         {
             std::lock_guard lock(mutex_);
@@ -304,6 +305,7 @@ void Relay::run()
             if (!due) {
                 qCWarning(lcStore) << "relay: cannot read the outbox:" << due.error().detail;
                 flushSent();
+                mark_failed_ = false;  // this pause covers it
                 wait_ms = options_.store_error_pause_ms;
             } else {
                 Step step = Step::Next;
@@ -329,9 +331,12 @@ void Relay::run()
                     publish();
                 }
                 if (stopping) return;
-                // Read again at once: more is due, or committed marks made successors due.
-                if ((fresh > 0 && step != Step::Offline) || (fresh == 0 && had_marks)) continue;
-                if (fresh == 0) {  // nothing due: wait for the next attempt (or a wake)
+                if (mark_failed_) {  // the store refused the group: resent later, not at once
+                    mark_failed_ = false;
+                    wait_ms = options_.store_error_pause_ms;
+                } else if ((fresh > 0 && step != Step::Offline) || (fresh == 0 && had_marks)) {
+                    continue;  // read again at once: more is due, or successors became due
+                } else if (fresh == 0) {  // nothing due: wait for the next attempt (or a wake)
                     auto next = outbox_.nextAttemptAt();
                     if (next && next.value()) {
                         wait_ms = std::clamp<qint64>(now().msecsTo(*next.value()), 0,

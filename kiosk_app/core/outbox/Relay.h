@@ -126,6 +126,7 @@ private:
     QList<Outbox::SentMark> sent_;
     QSet<qint64> sent_ids_;
     bool unpublished_ = false;
+    bool mark_failed_ = false;  // a group commit failed: pause store_error_pause_ms
     quint64 sends_ = 0;
     quint64 throttled_ = 0;
 };
