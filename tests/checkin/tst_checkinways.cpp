@@ -22,6 +22,7 @@
 
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -81,6 +82,14 @@ private:
         auto a = bookFor(*fx_->client, patient, department, day_.addDays(day_offset));
         if (!a) qWarning() << "booking failed:" << a.error().detail;
         return a ? a.value() : fhir::Appointment{};
+    }
+    // With MEDKIOSK_CHECKIN_SHOTS=<folder>: a picture of the window for review.
+    void shot(const QString& name)
+    {
+        const QString dir = qEnvironmentVariable("MEDKIOSK_CHECKIN_SHOTS");
+        if (dir.isEmpty()) return;
+        QDir().mkpath(dir);
+        window_->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
     }
     // Pulls the card out and waits until the reader saw it go (the next insertion is new).
     void removeCard(VirtualCard& card)
@@ -220,6 +229,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(preview->isVisible() && preview->holdsFrame(), kWaitMs);
         QVERIFY(!label("checkinScanPicture")->isVisible());
         QVERIFY(devices_->camera()->isActive());
+        shot(QStringLiteral("camera-") + language);
 
         // A real QR code that is not an appointment: a sentence, nothing sent.
         QVERIFY(QFile::copy(sampleCode(), camera_dir_->filePath(QStringLiteral("b-code.png"))));
@@ -273,6 +283,7 @@ private Q_SLOTS:
         }
         QVERIFY(child_row >= 0);
         QVERIFY(page->list().today.at(child_row).is_child);
+        shot(QStringLiteral("card-list-") + language);
         QTest::mouseClick(choices.at(child_row), Qt::LeftButton);
         expectNumber(false);
         QCOMPARE(screen()->outcome().record.appointment_id, child.id);
@@ -308,6 +319,7 @@ private Q_SLOTS:
         QVERIFY(screen()->arrivals().from_cache);
         auto* note = label("checkinArrivalNote");
         QVERIFY(note->isVisible() && !note->text().isEmpty());
+        shot(QStringLiteral("card-offline-list"));
         auto* page = window_->findChild<ArrivalListPage*>();
         QCOMPARE(page->choiceButtons().size(), 2);
         int own_row = page->list().today.at(0).appointment_id == own.id ? 0 : 1;
@@ -383,6 +395,8 @@ private Q_SLOTS:
         const QString message = label("checkinScanMessage")->text();
         QVERIFY(!message.isEmpty());
         if (!says.isEmpty()) QVERIFY2(message.contains(says), qPrintable(message));
+        shot(QString::fromLatin1(QTest::currentDataTag())
+                 .replace(QRegularExpression(u"[^a-zA-Z_]+"_qs), u"-"_qs));
         QCOMPARE(fx_->sim->commandStats().checkins_applied, 0);
     }
 
