@@ -14,6 +14,8 @@
 #include "hw/camera/Camera.h"
 #include "hw/card/CardReader.h"
 #include "hw/common/DeviceHealth.h"
+#include "hw/printer/PrinterSimulator.h"
+#include "hw/printer/ReceiptPrinter.h"
 #include "ui/KioskWindow.h"
 #include "ui/checkin/ArrivalListPage.h"
 #include "ui/checkin/CheckinDeviceSet.h"
@@ -55,6 +57,8 @@ private:
     std::unique_ptr<VirtualReader> reader_;
     QString reader_problem_;
     std::unique_ptr<CheckinDeviceSet> devices_;
+    std::unique_ptr<hw::PrinterSimulator> printer_sim_;
+    std::unique_ptr<hw::ReceiptPrinter> printer_;
     std::unique_ptr<KioskWindow> window_;
     QString serial_link_;
     QDate day_;  // the kiosk's "today" in these tests: tomorrow at the hospital
@@ -165,9 +169,21 @@ private Q_SLOTS:
         QVERIFY(devices_->problems().isEmpty());
         devices_->start();
 
+        // The receipt printer: the simulator on TCP, parsing what is printed.
+        printer_sim_ = std::make_unique<hw::PrinterSimulator>();
+        QVERIFY(printer_sim_->listenTcp());
+        hw::PrinterConfig pc;
+        pc.transport = hw::PrinterConfig::Transport::Tcp;
+        pc.tcp_port = printer_sim_->tcpPort();
+        pc.poll_interval_ms = 100;
+        printer_ = std::make_unique<hw::ReceiptPrinter>(pc);
+        printer_->start();
+        QTRY_VERIFY_WITH_TIMEOUT(printer_->health().state == hw::DeviceState::Ready, kWaitMs);
+
         window_ = std::make_unique<KioskWindow>(nullptr, config_);
         CheckinDevices d;
         d.service = fx_->service.get();
+        d.printer = printer_.get();
         d.scanner = devices_->wedge();
         d.serial = devices_->serial();
         d.camera_scanner = devices_->cameraScanner();
@@ -182,6 +198,8 @@ private Q_SLOTS:
     void cleanup()
     {
         window_.reset();
+        printer_.reset();
+        printer_sim_.reset();
         devices_.reset();
         pty_.reset();
         fx_.reset();
@@ -284,9 +302,16 @@ private Q_SLOTS:
         QVERIFY(child_row >= 0);
         QVERIFY(page->list().today.at(child_row).is_child);
         shot(QStringLiteral("card-list-") + language);
+        QSignalSpy printed(printer_sim_.get(), &hw::PrinterSimulator::ticketPrinted);
         QTest::mouseClick(choices.at(child_row), Qt::LeftButton);
         expectNumber(false);
         QCOMPARE(screen()->outcome().record.appointment_id, child.id);
+        // The ticket with the number is printed.
+        QVERIFY(printed.count() > 0 || printed.wait(kWaitMs));
+        const QString number = QString::number(screen()->outcome().record.visit_number);
+        const auto ticket = printed.first().first().value<hw::ParsedTicket>();
+        QVERIFY2(ticket.textLines().join(u'\n').contains(number),
+                 qPrintable(ticket.textLines().join(u'\n')));
         removeCard(card);
     }
 
@@ -323,8 +348,12 @@ private Q_SLOTS:
         auto* page = window_->findChild<ArrivalListPage*>();
         QCOMPARE(page->choiceButtons().size(), 2);
         int own_row = page->list().today.at(0).appointment_id == own.id ? 0 : 1;
+        QSignalSpy printed(printer_sim_.get(), &hw::PrinterSimulator::ticketPrinted);
         QTest::mouseClick(page->choiceButtons().at(own_row), Qt::LeftButton);
         expectNumber(true);
+        QVERIFY(printed.count() > 0 || printed.wait(kWaitMs));
+        QVERIFY(printed.first().first().value<hw::ParsedTicket>().textLines().join(u'\n').contains(
+            QStringLiteral("PROVISIONAL")));
         QCOMPARE(fx_->queuedCheckins(), 1);
         removeCard(card);
 
