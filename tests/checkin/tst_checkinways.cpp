@@ -16,6 +16,7 @@
 #include "hw/common/DeviceHealth.h"
 #include "hw/printer/PrinterSimulator.h"
 #include "hw/printer/ReceiptPrinter.h"
+#include "hw/scanner/CameraScanner.h"
 #include "ui/KioskWindow.h"
 #include "ui/checkin/ArrivalListPage.h"
 #include "ui/checkin/CheckinDeviceSet.h"
@@ -427,6 +428,28 @@ private Q_SLOTS:
         shot(QString::fromLatin1(QTest::currentDataTag())
                  .replace(QRegularExpression(u"[^a-zA-Z_]+"_qs), u"-"_qs));
         QCOMPARE(fx_->sim->commandStats().checkins_applied, 0);
+    }
+
+    // Hot-plug of the camera: it goes away (its folder vanishes: Missing) and comes back; the
+    // camera scanner reads codes again without the screen being reopened.
+    void cameraHotPlug()
+    {
+        openCheckin(QStringLiteral("en"));
+        QTRY_COMPARE_WITH_TIMEOUT(devices_->cameraScanner()->health().state, hw::DeviceState::Ready,
+                                  kWaitMs);
+        const QString away = camera_dir_->path() + QStringLiteral("-unplugged");
+        QVERIFY(QDir().rename(camera_dir_->path(), away));
+        QTRY_COMPARE_WITH_TIMEOUT(devices_->cameraScanner()->health().state,
+                                  hw::DeviceState::Missing, kWaitMs);
+        QString id;
+        const QString token = fx_->newToken(&id);
+        QVERIFY(
+            photoWithCode(samplePhoto(), token).save(away + QStringLiteral("/c-appointment.png")));
+        QVERIFY(QDir().rename(away, camera_dir_->path()));
+        QTRY_COMPARE_WITH_TIMEOUT(devices_->cameraScanner()->health().state, hw::DeviceState::Ready,
+                                  kWaitMs);
+        expectNumber(false);
+        QCOMPARE(screen()->outcome().record.appointment_id, id);
     }
 
     // Item 9 on the code path: a valid code of an appointment on another floor is not checked
