@@ -197,13 +197,13 @@ Status StoreRekey::checkInterrupted(const QString& store_path, const SecureKey& 
         if (finished != nullptr) *finished = true;
         return Ok{};
     }
-    const QString command = credential ? tr("as root: medkiosk-ctl store rekey")
+    const QString command = credential ? tr("medkiosk-ctl store rekey (as root)")
                                        : tr("medkioskctl store rekey (as the kiosk's user)");
     return makeError(
         ErrorCode::Storage,
         tr("a store key rotation was interrupted (%1 exists%2) and the store may need the new key. "
-           "Nothing was changed: the store %3 was not opened, moved or replaced. Finish the "
-           "rotation with %4, then start the kiosk again.")
+           "Nothing was changed: the store %3 was not opened, moved or replaced. To finish the "
+           "rotation run %4, then start the kiosk again.")
             .arg(marker,
                  named ? tr("; the key in use is not its new key")
                        : QStringLiteral("; ") + named.error().detail,
