@@ -103,7 +103,9 @@ IdentifyScreen::IdentifyScreen(ScreenContext& context, QWidget* parent) : Screen
     body_->addWidget(choices_, 1);
 
     keypad_ = new Keypad(this);
-    keypad_->setMinimumSize(480, 430);
+    // Only a minimum width: its keys' own minimum height (larger in elder mode) must hold, a
+    // fixed 430 px let the layout squeeze the keys over each other (the screen audit).
+    keypad_->setMinimumWidth(480);
     keypad_->setMaximumHeight(640);
     keypad_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     body_->addWidget(keypad_, 1);
@@ -238,12 +240,11 @@ void IdentifyScreen::resizeEvent(QResizeEvent* event)
     landscape_ = landscape;
     body_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
     // Landscape: the heading in one row, fields and actions on the left half, keypad on the
-    // right half; a message there hides the date example (the screen audit found the message
-    // and Continue cut off at 1080 px).
+    // right half. A message hides the date example (setMessage): with it the message and
+    // Continue were cut off at 1080 px, and the keys squeezed in portrait (the screen audit).
     heading_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
     scan_hint_->setAlignment(landscape ? Qt::AlignRight | Qt::AlignVCenter
                                        : Qt::AlignLeft | Qt::AlignVCenter);
-    dob_hint_->setVisible(!landscape || !message_->isVisibleTo(this));
     body_->setStretchFactor(form_, landscape ? 1 : 0);
     root_->removeWidget(actions_);
     form_layout_->removeWidget(actions_);
@@ -270,7 +271,7 @@ void IdentifyScreen::setMessage(std::function<QString()> text)
     message_text_ = std::move(text);
     message_->setText(message_text_ ? message_text_() : QString());
     message_->setVisible(static_cast<bool>(message_text_));
-    dob_hint_->setVisible(!landscape_ || !message_text_);
+    dob_hint_->setVisible(!message_text_);
 }
 
 void IdentifyScreen::submit()
