@@ -76,6 +76,7 @@ void StaffPinScreen::resizeEvent(QResizeEvent* event)
     body_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
     body_->setStretchFactor(info_, landscape ? 1 : 0);
     body_->setSpacing(landscape ? 32 : 6);
+    keypad_->setCompact(landscape);  // four rows of full keys and Enter do not fit 1080 px
 }
 
 void StaffPinScreen::enter()
