@@ -16,6 +16,7 @@ namespace mk::app {
 namespace {
 constexpr int kWaitMs = 60000;  // a loaded 2-core machine may be slow; the simulator is local
 constexpr int kSettleMs = 150;
+constexpr int kNoIdleMs = 24 * 3600 * 1000;
 constexpr int kSpareSlots = 32;  // two check-in appointments per pass
 const char* const kDepartmentId = "dept-ped";
 const QString kPatientNumber = QStringLiteral("P00001001");
@@ -37,7 +38,7 @@ ScreenCatalog::ScreenCatalog(CatalogServices services)
 
 bool ScreenCatalog::elderModeAvailable()
 {
-    return false;  // until KioskWindow has an elder mode (issue 12 items 1-3)
+    return true;  // KioskWindow::setElderMode (issue 12 item 1)
 }
 
 QList<CatalogPass> ScreenCatalog::passes()
@@ -64,12 +65,18 @@ bool ScreenCatalog::walk(const CatalogPass& pass, const Visitor& visitor)
     visitor_ = visitor;
     failure_.clear();
     ++pass_index_;
+    // No idle reset in the middle of a walk (it would also end elder mode).
+    const int idle_ms = window_.idleTimeoutMs();
+    window_.setIdleTimeoutMs(kNoIdleMs);
     window_.goHome();
+    window_.setElderMode(pass.elder);
     window_.setLanguage(pass.language);
     window_.resize(pass.size);
     settle(kSettleMs);
     const bool ok = walkBooking() && walkPay() && walkCheckin() && walkStaff();
     window_.goHome();
+    window_.setElderMode(false);
+    window_.setIdleTimeoutMs(idle_ms);
     return ok;
 }
 

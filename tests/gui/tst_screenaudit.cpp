@@ -38,13 +38,15 @@ Q_DECLARE_METATYPE(CatalogPass)
 
 namespace {
 
-// The minima every screen keeps (docs/screens.md says why).
+// The minima every screen keeps: the theme's promise for the mode (Theme::minima, docs/screens.md).
 AuditLimits limitsFor(bool elder)
 {
+    const mk::ui::ThemeMinima m =
+        mk::ui::Theme::minima(elder ? mk::ui::UiMode::Elder : mk::ui::UiMode::Normal);
     AuditLimits limits;
-    limits.min_text_px = elder ? 30 : 22;
-    limits.min_target_px = elder ? 80 : 60;
-    limits.min_contrast = 4.5;
+    limits.min_text_px = m.text_px;
+    limits.min_target_px = m.target_px;
+    limits.min_contrast = m.contrast;
     return limits;
 }
 
