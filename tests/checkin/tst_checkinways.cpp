@@ -9,6 +9,7 @@
 #include "CheckinDevicesFixture.h"
 #include "CheckinFixture.h"
 #include "TestSkip.h"
+#include "core/checkin/ArrivalFinder.h"
 #include "core/common/HospitalClock.h"
 #include "core/config/KioskConfig.h"
 #include "hw/camera/Camera.h"
@@ -325,10 +326,18 @@ private Q_SLOTS:
         QVERIFY(!own.id.isEmpty() && !child.id.isEmpty());
         clockBefore(own);
         openCheckin(QStringLiteral("en"));
+        // Yesterday's list of this card is still in the cache (it must go).
+        const QString yesterday =
+            checkin::ArrivalFinder::cacheKey(QStringLiteral("card:uid:00001001"), day_.addDays(-1));
+        QVERIFY(fx_->store->putCache(yesterday, QByteArrayLiteral("{\"v\":1}"),
+                                     QDateTime::currentDateTimeUtc()));
         // Earlier today, online: the list is read (and kept in today's cache).
         screen()->handleCard(QStringLiteral("uid:00001001"));
         QTRY_VERIFY_WITH_TIMEOUT(screen()->showingChoices(), kWaitMs);
         QVERIFY(!screen()->arrivals().from_cache);
+        QVERIFY(fx_->store->getCache(
+            checkin::ArrivalFinder::cacheKey(QStringLiteral("card:uid:00001001"), day_)));
+        QVERIFY(!fx_->store->getCache(yesterday));
 
         // The pool goes away; the same card: today's list from the cache, a provisional number.
         fx_->outage(true);

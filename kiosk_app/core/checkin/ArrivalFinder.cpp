@@ -4,6 +4,8 @@
 #include "core/common/HospitalClock.h"
 #include "core/common/Masking.h"
 #include "core/pool/PoolClient.h"
+#include "core/store/SqlCipherDb.h"
+#include "core/store/SqlStatement.h"
 #include "core/store/Store.h"
 
 #include <QCryptographicHash>
@@ -198,6 +200,18 @@ void ArrivalFinder::save(const QString& who, const QDate& day, const ArrivalList
     // A failure to cache costs only the offline fallback; the list itself is shown.
     (void)store_.putCache(cacheKey(who, day), QJsonDocument(o).toJson(QJsonDocument::Compact),
                           QDateTime::currentDateTimeUtc());
+    // Earlier days' lists are of no use any more: they go (personal data kept no longer).
+    (void)store_.withTransaction([&day](store::SqlCipherDb& db) -> Status {
+        auto stmt = db.prepare(QByteArrayLiteral(
+            "DELETE FROM cache WHERE key LIKE 'checkin-arrivals:%' AND key NOT LIKE ?1"));
+        if (!stmt) return stmt.error();
+        if (Status b = stmt.value().bind(
+                1, QStringLiteral("checkin-arrivals:%:") + day.toString(Qt::ISODate));
+            !b) {
+            return b;
+        }
+        return stmt.value().run();
+    });
 }
 
 ArrivalList ArrivalFinder::fromCache(const QString& who, const QDate& day)

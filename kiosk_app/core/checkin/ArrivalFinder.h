@@ -3,7 +3,8 @@
 // from today to kLookAheadDays ahead with where they take place, compared with this kiosk's
 // building and floor. Each list read from the pool is kept in the encrypted store's cache under
 // a key made from a hash of the card (or patient id) and the day, so the same card later that
-// day still lists the appointments (with their signed tokens) while the pool is away. Blocking:
+// day still lists the appointments (with their signed tokens) while the pool is away; earlier
+// days' lists are deleted whenever a list is saved. Blocking:
 // CheckinService calls it on its worker threads.
 #pragma once
 
