@@ -256,11 +256,18 @@ void CheckinScreen::reset()
     }
     provisional_->hide();
     device_note_->hide();
+    scan_message_->hide();
     again_->hide();
     arrivals_ = checkin::ArrivalList{};
     choices_->clear();
     face_pending_ = false;
     pages_->setCurrentIndex(0);
+}
+
+void CheckinScreen::setScanMessage(const QString& text)
+{
+    scan_message_->setText(text);
+    scan_message_->setVisible(!text.isEmpty());  // no empty error box
 }
 
 bool CheckinScreen::showingChoices() const
@@ -310,10 +317,10 @@ void CheckinScreen::handleScan(const QString& text)
 {
     if (busy_ || !isVisible() || showingResult()) return;
     if (devices_.service == nullptr) {
-        scan_message_->setText(tr("Check-in is not available at this kiosk. Please ask staff."));
+        setScanMessage(tr("Check-in is not available at this kiosk. Please ask staff."));
         return;
     }
-    scan_message_->setText(tr("Checking your code..."));
+    setScanMessage(tr("Checking your code..."));
     startCheckIn(devices_.service->checkIn(text));
 }
 
@@ -335,12 +342,12 @@ void CheckinScreen::handleCard(const QString& card_identifier)
     if (busy_ || !isVisible() || showingResult() || card_identifier.isEmpty()) return;
     pages_->setCurrentIndex(0);
     if (devices_.service == nullptr) {
-        scan_message_->setText(tr("Check-in is not available at this kiosk. Please ask staff."));
+        setScanMessage(tr("Check-in is not available at this kiosk. Please ask staff."));
         return;
     }
     busy_ = true;
     Q_EMIT loadingChanged(true);
-    scan_message_->setText(tr("Reading your appointments..."));
+    setScanMessage(tr("Reading your appointments..."));
     devices_.service->findByCard(card_identifier)
         .then(this, [this](const checkin::ArrivalList& list) { showArrivals(list); });
 }
@@ -351,12 +358,12 @@ void CheckinScreen::handleFace(const QString& patient_id)
     if (busy_ || patient_id.isEmpty()) return;
     pages_->setCurrentIndex(0);
     if (devices_.service == nullptr) {
-        scan_message_->setText(tr("Check-in is not available at this kiosk. Please ask staff."));
+        setScanMessage(tr("Check-in is not available at this kiosk. Please ask staff."));
         return;
     }
     busy_ = true;
     Q_EMIT loadingChanged(true);
-    scan_message_->setText(tr("Reading your appointments..."));
+    setScanMessage(tr("Reading your appointments..."));
     devices_.service->findByPatient(patient_id)
         .then(this, [this](const checkin::ArrivalList& list) { showArrivals(list); });
 }
@@ -377,7 +384,7 @@ void CheckinScreen::showArrivals(const checkin::ArrivalList& list)
         loadDepartmentNames();
     } else {
         pages_->setCurrentIndex(0);
-        scan_message_->setText(message);
+        setScanMessage(message);
     }
     Q_EMIT arrivalsShown(list);
 }
@@ -400,7 +407,7 @@ void CheckinScreen::show(const checkin::CheckinOutcome& o)
     outcome_ = o;
     if (o.status != checkin::CheckinStatus::CheckedIn) {
         pages_->setCurrentIndex(0);
-        scan_message_->setText(checkin::checkinMessage(o));
+        setScanMessage(checkin::checkinMessage(o));
         return;
     }
     pages_->setCurrentIndex(1);

@@ -96,6 +96,7 @@ protected:
 private:
     void listen(bool on);
     void listenDevices(bool on);
+    void setScanMessage(const QString& text);
     void onCardInserted(const mk::hw::CardInfo& card);
     void startCheckIn(const QFuture<checkin::CheckinOutcome>& future);
     void showArrivals(const checkin::ArrivalList& list);
