@@ -84,6 +84,9 @@ KioskWindow::KioskWindow(booking::BookingService* service, const config::KioskCo
     layout->setSpacing(0);
     auto* header = new QFrame(this);
     header->setObjectName(QStringLiteral("kioskHeader"));
+    // The header never dictates the window's width: moving the elder/read-aloud buttons between
+    // its rows follows the window's size (placeHeaderTools), not the other way round.
+    header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     buildHeader(header);
     layout->addWidget(header);
 

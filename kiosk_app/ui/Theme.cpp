@@ -188,7 +188,12 @@ QFrame#idleWarningCard {
 }
 
 QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: none; }
-QScrollBar:vertical { width: 28px; }
+QScrollBar:vertical { width: 28px; background: ${footer}; border: none; margin: 0; }
+QScrollBar::handle:vertical {
+  background: ${button-line}; min-height: 80px; border-radius: 10px; margin: 3px;
+}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; border: none; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }
 )QSS";
 
 UiMode g_mode = UiMode::Normal;

@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QtTest>
 
@@ -93,6 +94,8 @@ private Q_SLOTS:
     void sizesAndContrastLarger_data();
     void sizesAndContrastLarger();
     void fewerTilesPerRow();
+    void windowKeepsTheScreenSize_data();
+    void windowKeepsTheScreenSize();
     void landscapeScrollsInsteadOfOverlapping_data();
     void landscapeScrollsInsteadOfOverlapping();
     void readAloudHiddenWithoutAudio();
@@ -432,6 +435,44 @@ void TestElderMode::fewerTilesPerRow()
         QTRY_COMPARE(perRow(), size.width() > size.height() ? 3 : 2);
         QTRY_COMPARE(slots->columns(), slot_columns);
     }
+}
+
+void TestElderMode::windowKeepsTheScreenSize_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("language");
+    for (const char* lang : {"zh_CN", "en"}) {
+        QTest::addRow("portrait, %s", lang) << QSize(1080, 1920) << QString::fromLatin1(lang);
+        QTest::addRow("landscape, %s", lang) << QSize(1920, 1080) << QString::fromLatin1(lang);
+    }
+}
+
+void TestElderMode::windowKeepsTheScreenSize()
+{
+    // Nothing in elder mode may make the window need more than the kiosk's screen (a header
+    // wider than 1080 px would push the whole window off a portrait screen).
+    QFETCH(QSize, size);
+    QFETCH(QString, language);
+    window_->setLanguage(language);
+    window_->resize(size);
+    // As in the kiosk: the staff button is in the header too (installStaffMode).
+    auto* staff = headerButton("staffButton");
+    QVERIFY(staff != nullptr);
+    staff->show();
+    const auto hide_staff = qScopeGuard([staff] { staff->hide(); });
+    window_->setElderMode(true);
+    QVERIFY(mk::test::flushQueuedCalls(window_.get()));
+    const QSize needed = window_->minimumSizeHint();
+    if (needed.width() > size.width() || needed.height() > size.height()) {
+        const auto widgets = window_->findChildren<QWidget*>();
+        for (const QWidget* w : widgets) {
+            if (w->isVisibleTo(window_.get()) && w->minimumSizeHint().width() > 150)
+                qInfo() << w->metaObject()->className() << w->objectName() << w->minimumSizeHint();
+        }
+    }
+    QVERIFY2(needed.width() <= size.width() && needed.height() <= size.height(),
+             qPrintable(QStringLiteral("%1x%2").arg(needed.width()).arg(needed.height())));
+    window_->setElderMode(false);
 }
 
 void TestElderMode::landscapeScrollsInsteadOfOverlapping_data()
