@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QBoxLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
@@ -348,8 +349,7 @@ void CheckinScreen::handleCard(const QString& card_identifier)
     busy_ = true;
     Q_EMIT loadingChanged(true);
     setScanMessage(tr("Reading your appointments..."));
-    devices_.service->findByCard(card_identifier)
-        .then(this, [this](const checkin::ArrivalList& list) { showArrivals(list); });
+    watchArrivals(devices_.service->findByCard(card_identifier));
 }
 
 void CheckinScreen::handleFace(const QString& patient_id)
@@ -364,8 +364,18 @@ void CheckinScreen::handleFace(const QString& patient_id)
     busy_ = true;
     Q_EMIT loadingChanged(true);
     setScanMessage(tr("Reading your appointments..."));
-    devices_.service->findByPatient(patient_id)
-        .then(this, [this](const checkin::ArrivalList& list) { showArrivals(list); });
+    watchArrivals(devices_.service->findByPatient(patient_id));
+}
+
+void CheckinScreen::watchArrivals(const QFuture<checkin::ArrivalList>& future)
+{
+    // A watcher of the screen's own (on the UI thread; gone with the screen).
+    auto* watcher = new QFutureWatcher<checkin::ArrivalList>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        showArrivals(watcher->result());
+    });
+    watcher->setFuture(future);
 }
 
 void CheckinScreen::showArrivals(const checkin::ArrivalList& list)

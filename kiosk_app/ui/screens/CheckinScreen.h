@@ -99,6 +99,7 @@ private:
     void setScanMessage(const QString& text);
     void onCardInserted(const mk::hw::CardInfo& card);
     void startCheckIn(const QFuture<checkin::CheckinOutcome>& future);
+    void watchArrivals(const QFuture<checkin::ArrivalList>& future);
     void showArrivals(const checkin::ArrivalList& list);
     void loadDepartmentNames();
     void show(const checkin::CheckinOutcome& outcome);
