@@ -1,10 +1,27 @@
 #include "hw/qr/QrDecoder.h"
 
+#include "hw/qr/QrLuma.h"
+
 #include <ZXing/ReadBarcode.h>
+
+#include <algorithm>
 
 namespace mk::hw {
 
 namespace {
+
+// Larger images are not doubled: a camera frame's code is big enough, and doubling costs 4x.
+constexpr int kDoubleMaxSidePx = 400;
+// Smaller images are not halved: too few pixels per module would be left. From ZXing's downscale
+// threshold (500 px) up, its own downscaled passes already run.
+constexpr int kHalveMinSidePx = 120;
+constexpr int kHalveMaxSidePx = 499;
+
+std::optional<QString> textOf(const ZXing::Result& result)
+{
+    if (!result.isValid()) return std::nullopt;
+    return QString::fromStdString(result.text());
+}
 
 std::optional<QString> readQr(const ZXing::ImageView& view, const QrDecoder::Options& options)
 {
@@ -14,13 +31,29 @@ std::optional<QString> readQr(const ZXing::ImageView& view, const QrDecoder::Opt
         .setTryRotate(false)  // the QR detector finds codes at any angle; rotation helps 1D only
         .setTryDownscale(true)
         .setBinarizer(ZXing::Binarizer::LocalAverage);
-    ZXing::Result result = ZXing::ReadBarcode(view, hints);
-    if (!result.isValid() && options.fallback_pass) {
-        hints.setTryHarder(true).setBinarizer(ZXing::Binarizer::GlobalHistogram);
-        result = ZXing::ReadBarcode(view, hints);
+    if (auto text = textOf(ZXing::ReadBarcode(view, hints))) return text;
+    if (!options.fallback_pass) return std::nullopt;
+    hints.setTryHarder(true).setBinarizer(ZXing::Binarizer::GlobalHistogram);
+    if (auto text = textOf(ZXing::ReadBarcode(view, hints))) return text;
+    if (!options.hard_image_passes) return std::nullopt;
+    // Only when nothing was found (a frame without a code pays for these, a readable one never):
+    // light modules on a dark ground (phone screens in dark mode, inverted prints) ...
+    // (these three search finder patterns on every few rows, like the first pass: a frame without
+    // a code must not cost much more than raw ZXing's one "try harder" pass)
+    hints.setTryHarder(false).setBinarizer(ZXing::Binarizer::LocalAverage);
+    if (auto text = textOf(ZXing::ReadBarcode(qr::invertedLuma(view).view(), hints))) return text;
+    const int short_side = std::min(view.width(), view.height());
+    const int long_side = std::max(view.width(), view.height());
+    // ... noisy, dotted or blurred codes, averaged 2x2 (ZXing's own downscale starts at 500 px) ...
+    if (short_side >= kHalveMinSidePx && short_side <= kHalveMaxSidePx) {
+        if (auto text = textOf(ZXing::ReadBarcode(qr::halvedLuma(view).view(), hints))) return text;
     }
-    if (!result.isValid()) return std::nullopt;
-    return QString::fromStdString(result.text());
+    // ... and small images where a module is only one or two pixels wide.
+    if (long_side <= kDoubleMaxSidePx) {
+        if (auto text = textOf(ZXing::ReadBarcode(qr::doubledLuma(view).view(), hints)))
+            return text;
+    }
+    return std::nullopt;
 }
 
 bool validGeometry(const uint8_t* data, int width_px, int height_px, int bytes_per_line,
