@@ -40,6 +40,7 @@ const ThemeMetrics kElder{
 // Large text (titles, the visit number) grows by at most this much, so a title still fits a
 // 1080-px portrait line.
 constexpr int kMaxTextGrowthPx = 16;
+constexpr int kLargeTextPx = 100;  // and text from this size on stays as it is
 
 // One colour per name, Normal and Elder. Every text/background pair the stylesheet uses meets
 // the mode's contrast minimum (Normal >= 4.5:1, Elder >= 7:1; docs/accessibility.md lists them).
@@ -89,8 +90,9 @@ constexpr auto kPalette = std::to_array<PaletteEntry>({
     {"error-line", "#e2a29d", "#b3261e"},
 });
 
-// Written for Normal: ${colour} from kPalette, {f:N} a font size, {h:N} a minimum button size
-// (both scaled by the mode, see Theme::textPx / Theme::targetPx).
+// Written for Normal: ${colour} from kPalette, {f:N} a font size, {h:N} a minimum button height
+// (both scaled by the mode, see Theme::textPx / Theme::targetPx), {w:N} a minimum button width
+// (kept, at least the mode's target minimum).
 constexpr const char* kStyleSheet = R"QSS(
 * { color: ${ink}; }
 QWidget#kioskWindow, QStackedWidget#screenStack, mk--ui--Screen { background: ${surface}; }
@@ -109,7 +111,7 @@ QFrame#kioskFooter { background: ${footer}; border-top: 2px solid ${footer-line}
 
 /* Buttons: every button is a large touch target */
 QPushButton {
-  font-size: {f:30}px; min-height: {h:88}px; min-width: {h:120}px; padding: 8px 24px;
+  font-size: {f:30}px; min-height: {h:88}px; min-width: {w:120}px; padding: 8px 24px;
   border-radius: 16px; border: 2px solid ${button-line}; background: ${card};
 }
 QPushButton:pressed { background: ${pressed}; }
@@ -130,22 +132,22 @@ QPushButton[role="tile"]:checked { border: 4px solid ${primary}; background: ${c
 mk--ui--ChildChoiceScreen QPushButton[role="tile"] { font-size: {f:40}px; min-height: {h:170}px; }
 mk--ui--IdentifyScreen QPushButton[role="tile"] { font-size: {f:40}px; min-height: {h:150}px; }
 QPushButton[role="slot-free"] {
-  font-size: {f:30}px; min-height: {h:88}px; min-width: {h:100}px; color: ${free-ink};
+  font-size: {f:30}px; min-height: {h:88}px; min-width: {w:100}px; color: ${free-ink};
   background: ${free-bg}; border: 2px solid ${free-line};
 }
 QPushButton[role="slot-free"]:checked { color: ${on-dark}; background: ${free-chosen}; }
 QPushButton[role="slot-taken"] {
-  font-size: {f:30}px; min-height: {h:88}px; min-width: {h:100}px; color: ${taken-ink};
+  font-size: {f:30}px; min-height: {h:88}px; min-width: {w:100}px; color: ${taken-ink};
   background: ${taken-bg}; border: 2px dashed ${taken-line};
 }
 QPushButton[role="key"] {
-  font-size: {f:48}px; font-weight: bold; min-height: {h:100}px; min-width: {h:100}px;
+  font-size: {f:48}px; font-weight: bold; min-height: {h:100}px; min-width: {w:100}px;
   background: ${card}; border: 2px solid ${button-line}; border-radius: 18px;
 }
 QPushButton[role="key"]:pressed { background: ${pressed}; }
-QPushButton#key_backspace, QPushButton#key_clear { font-size: {f:34}px; min-width: {h:170}px; }
+QPushButton#key_backspace, QPushButton#key_clear { font-size: {f:34}px; min-width: {w:170}px; }
 QPushButton[role="nav"] {
-  font-size: {f:32}px; min-height: {h:90}px; min-width: {h:200}px; color: ${accent-ink};
+  font-size: {f:32}px; min-height: {h:90}px; min-width: {w:200}px; color: ${accent-ink};
   background: ${card}; border: 3px solid ${primary};
 }
 QPushButton[role="field"] {
@@ -155,13 +157,13 @@ QPushButton[role="field"] {
 QPushButton[role="field"][active="true"] { border: 4px solid ${primary}; background: ${field-active-bg}; }
 QPushButton[role="field"][empty="true"] { color: ${taken-ink}; }
 QPushButton[role="header-tool"] {
-  font-size: {f:28}px; min-height: {h:72}px; min-width: {h:72}px; padding: 4px 18px; color: ${on-dark};
+  font-size: {f:28}px; min-height: {h:72}px; min-width: {w:72}px; padding: 4px 18px; color: ${on-dark};
   background: transparent; border: 3px solid ${on-dark}; border-radius: 36px;
 }
 QPushButton[role="header-tool"]:checked { color: ${header}; background: ${on-dark}; }
 QPushButton[role="key"][compact="true"] { min-height: {h:80}px; }
 QPushButton[role="choice-lang"] {
-  font-size: {f:28}px; min-height: {h:72}px; min-width: {h:180}px; color: ${on-dark};
+  font-size: {f:28}px; min-height: {h:72}px; min-width: {w:180}px; color: ${on-dark};
   background: transparent; border: 3px solid ${on-dark}; border-radius: 36px;
 }
 
@@ -210,7 +212,7 @@ QString colour(const QString& name, UiMode mode)
 
 QString expand(UiMode mode)
 {
-    static const QRegularExpression token(QStringLiteral(R"(\$\{([a-z-]+)\}|\{([fh]):(\d+)\})"));
+    static const QRegularExpression token(QStringLiteral(R"(\$\{([a-z-]+)\}|\{([fhw]):(\d+)\})"));
     const QString source = QString::fromUtf8(kStyleSheet);
     QString out;
     out.reserve(source.size() + 256);
@@ -222,8 +224,14 @@ QString expand(UiMode mode)
             out += colour(m.captured(1), mode);
         } else {
             const int px = m.captured(3).toInt();
-            out += QString::number(m.captured(2) == QLatin1String("f") ? Theme::textPx(px, mode)
-                                                                       : Theme::targetPx(px, mode));
+            const QString kind = m.captured(2);
+            // Widths stay (a row of buttons must still fit the screen; their text grows with
+            // the font), never under the mode's target minimum.
+            const int value = kind == QLatin1String("f") ? Theme::textPx(px, mode)
+                              : kind == QLatin1String("h")
+                                  ? Theme::targetPx(px, mode)
+                                  : std::max(px, Theme::metrics(mode).minima.target_px);
+            out += QString::number(value);
         }
         last = m.capturedEnd();
     }
@@ -246,6 +254,9 @@ UiMode Theme::mode()
 int Theme::textPx(int normal_px, UiMode mode)
 {
     const ThemeMetrics& m = metrics(mode);
+    // Text this large (the visit number) is already read from afar; growing it would push a
+    // long appointment number past a portrait screen's edge.
+    if (normal_px >= kLargeTextPx) return normal_px;
     const int scaled = int(std::lround(normal_px * m.text_scale_pct / 100.0));
     const int capped =
         std::min(scaled, normal_px + (mode == UiMode::Normal ? 0 : kMaxTextGrowthPx));
