@@ -56,7 +56,6 @@ VerifyPanel::VerifyPanel(const FaceServices* face, QWidget* parent) : QWidget(pa
     // Shorter keys than the identify keypad's (still far above the 60 px touch minimum), so the
     // four rows fit a landscape screen above the "pay by phone instead" button.
     keypad_->setCompact(true);
-    keypad_->setMaximumSize(720, 560);
     layout->addStretch(1);
     box_->addWidget(keypad_, 1, Qt::AlignCenter);
     connect(keypad_, &Keypad::textChanged, this, &VerifyPanel::onDigits);
@@ -70,6 +69,20 @@ void VerifyPanel::resizeEvent(QResizeEvent* event)
     // Landscape: the prompt on the left, the keypad on the right (a kiosk's 1920x1080 screen).
     const bool landscape = width() > height();
     box_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    fitKeypad();
+}
+
+void VerifyPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    fitKeypad();  // elder mode may have made the keys larger since the last resize
+}
+
+void VerifyPanel::fitKeypad()
+{
+    // At most 720x560, but never less than the keys need: in elder mode the fixed maximum cut
+    // the Delete and Clear column off (tst_screenaudit, elder passes).
+    keypad_->setMaximumSize(QSize(720, 560).expandedTo(keypad_->minimumSizeHint()));
 }
 
 bool VerifyPanel::ensureFace()

@@ -72,6 +72,7 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 Q_SIGNALS:
     void verified(const mk::payment::Evidence& evidence);
@@ -79,6 +80,7 @@ Q_SIGNALS:
 
 private:
     bool ensureFace();
+    void fitKeypad();  // maximum 720x560 unless the keys need more
     void setPhase(Phase phase);
     void onAnalysed(const std::shared_ptr<face::FaceAnalysis>& analysis, const QString& detail);
     void onDigits(const QString& typed_ref);
