@@ -41,8 +41,11 @@ ResultScreen::ResultScreen(ScreenContext& context, QWidget* parent) : Screen(con
     doctor_ = makeLabel("body", QStringLiteral("resultDoctor"), this);
     time_ = makeLabel("subtitle", QStringLiteral("resultTime"), this);
     deadline_ = makeLabel("hint", QStringLiteral("resultDeadline"), this);
-    for (QLabel* label :
-         {number_caption_, number_, patient_, department_, doctor_, time_, deadline_})
+    // The number across the whole width, above the details and the QR code: beside the code
+    // the elder-mode number (126 px) was cut in portrait (tst_screenaudit, elder passes).
+    layout->insertWidget(1, number_caption_);
+    layout->insertWidget(2, number_);
+    for (QLabel* label : {patient_, department_, doctor_, time_, deadline_})
         details->addWidget(label);
     details->addStretch(1);
     columns_->addLayout(details, 1);
