@@ -57,16 +57,24 @@ QRect visibleRect(const QWidget* w, const QWidget* root)
     return r & root->rect();
 }
 
-// Inside a scroll area that can scroll: may be out of view on purpose (a scroll away). A scroll
-// area without a scroll range (the window's page area in normal mode) hides what it cuts.
-bool scrolled(const QWidget* w, const QWidget* root)
+// Inside a scroll area that can scroll in that direction: may be out of view on purpose (a
+// scroll away). A scroll area without a usable scroll bar (the window's page area in normal
+// mode; any switched-off bar) hides what it cuts.
+bool scrolled(const QWidget* w, const QWidget* root,
+              Qt::Orientations along = Qt::Horizontal | Qt::Vertical)
 {
     for (const QWidget* p = w->parentWidget(); p != nullptr && p != root; p = p->parentWidget()) {
         const auto* area = qobject_cast<const QAbstractScrollArea*>(p);
         if (area == nullptr) continue;
         const QScrollBar* v = area->verticalScrollBar();
         const QScrollBar* h = area->horizontalScrollBar();
-        if ((v != nullptr && v->maximum() > 0) || (h != nullptr && h->maximum() > 0)) return true;
+        if ((along & Qt::Vertical) && area->verticalScrollBarPolicy() != Qt::ScrollBarAlwaysOff &&
+            v != nullptr && v->maximum() > 0)
+            return true;
+        if ((along & Qt::Horizontal) &&
+            area->horizontalScrollBarPolicy() != Qt::ScrollBarAlwaysOff && h != nullptr &&
+            h->maximum() > 0)
+            return true;
     }
     return false;
 }
@@ -248,7 +256,12 @@ void walk(AuditResult* result, QWidget* w, QWidget* root, const QImage& image,
     if (const auto* edit = qobject_cast<const QLineEdit*>(w)) text = edit->text();
     const bool fully_visible = vis.size() == w->size();
     const QRect in_window(w->mapTo(root, QPoint(0, 0)), w->size());
-    if (w != root && !root->rect().contains(in_window) && !scrolled(w, root)) {
+    Qt::Orientations beyond;
+    if (in_window.left() < 0 || in_window.right() > root->rect().right()) beyond |= Qt::Horizontal;
+    if (in_window.top() < 0 || in_window.bottom() > root->rect().bottom()) beyond |= Qt::Vertical;
+    const bool excused = (!(beyond & Qt::Horizontal) || scrolled(w, root, Qt::Horizontal)) &&
+                         (!(beyond & Qt::Vertical) || scrolled(w, root, Qt::Vertical));
+    if (w != root && beyond != Qt::Orientations() && !excused) {
         // Laid out beyond the window's edge (a page taller than the screen): cut off for good.
         addFinding(result, QStringLiteral("clipped"), w,
                    QStringLiteral("outside the window: %1,%2 %3x%4 in %5x%6")
