@@ -80,8 +80,10 @@ void KioskApp::startCheckin()
     window_->installCheckin(devices);
 
     // Face sign-in started from the check-in screen ends on it, with that patient's appointments.
-    connect(this, &KioskApp::faceStateChanged, this,
-            [this] { (void)ui::linkFaceToCheckin(*window_); });
+    connect(this, &KioskApp::faceStateChanged, this, [this] {
+        // Also emitted while shutting down (stopFace), after the window is gone.
+        if (window_ != nullptr) (void)ui::linkFaceToCheckin(*window_);
+    });
 }
 
 }  // namespace mk::app
