@@ -33,12 +33,10 @@ ArrivalListPage::ArrivalListPage(QWidget* parent) : QWidget(parent)
     retranslate();
 }
 
-void ArrivalListPage::setList(const checkin::ArrivalList& list, const config::KioskConfig* config,
-                              const QString& ui_language)
+void ArrivalListPage::setList(const checkin::ArrivalList& list, const config::KioskConfig* config)
 {
     list_ = list;
     config_ = config;
-    language_ = ui_language;
     retranslate();  // the note depends on the list
 }
 

@@ -25,8 +25,8 @@ class ArrivalListPage : public QWidget
 public:
     explicit ArrivalListPage(QWidget* parent = nullptr);
 
-    void setList(const checkin::ArrivalList& list, const config::KioskConfig* config,
-                 const QString& ui_language);
+    // Times in the hospital's zone of config.
+    void setList(const checkin::ArrivalList& list, const config::KioskConfig* config);
     // Department names (id -> name in the UI language) once the booking service has them.
     void setDepartmentNames(const QHash<QString, QString>& names);
     void clear();
@@ -43,7 +43,6 @@ private:
     checkin::ArrivalList list_;
     QHash<QString, QString> department_names_;
     const config::KioskConfig* config_ = nullptr;
-    QString language_;
     QLabel* title_ = nullptr;
     QLabel* note_ = nullptr;
     QBoxLayout* rows_ = nullptr;

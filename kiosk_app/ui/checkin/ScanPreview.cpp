@@ -4,6 +4,8 @@
 #include <QPixmap>
 #include <QVideoFrame>
 
+#include <algorithm>
+
 namespace mk::ui {
 
 ScanPreview::ScanPreview(QWidget* parent) : QLabel(parent)

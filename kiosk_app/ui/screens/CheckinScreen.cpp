@@ -388,7 +388,7 @@ void CheckinScreen::showArrivals(const checkin::ArrivalList& list)
     arrivals_ = list;
     const QString message = checkin::arrivalMessage(list);
     if (list.status == checkin::ArrivalStatus::Found) {
-        choices_->setList(list, context().config, context().language);
+        choices_->setList(list, context().config);
         pages_->setCurrentIndex(2);
         again_->show();
         loadDepartmentNames();
