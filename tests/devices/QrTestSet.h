@@ -1,6 +1,7 @@
 // The zxing-cpp QR samples in the repository (tests/data/qr, Apache-2.0, see its NOTICE): every
 // image with an expected text beside it (<name>.txt), and every image of the false-positive
-// folders (no QR code in them).
+// folders (no QR code in them). And the made hard images (tests/data/qr-made, written by
+// make_qr_images): glare, moire, blur, small codes at the edge, low contrast.
 #pragma once
 
 #include <QByteArray>
@@ -23,16 +24,22 @@ struct QrSample {
 // What tests/data/qr holds: the suites check they found all of it.
 constexpr int kQrSamplesWithText = 82;      // qrcode-1, qrcode-2, qrcode-3
 constexpr int kQrFalsePositiveImages = 21;  // falsepositives-1
+constexpr int kQrMadeImages = 12;           // tests/data/qr-made
 
 inline QString qrTestDataDir()
 {
     return QStringLiteral(MEDKIOSK_TESTDATA) + QStringLiteral("/qr");
 }
 
-inline QList<QrSample> loadQrSamples()
+inline QString qrMadeDataDir()
+{
+    return QStringLiteral(MEDKIOSK_TESTDATA) + QStringLiteral("/qr-made");
+}
+
+inline QList<QrSample> loadQrSamples(const QString& dir = qrTestDataDir())
 {
     QList<QrSample> samples;
-    QDirIterator it(qrTestDataDir(),
+    QDirIterator it(dir,
                     {QStringLiteral("*.png"), QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"),
                      QStringLiteral("*.gif"), QStringLiteral("*.bmp")},
                     QDir::Files, QDirIterator::Subdirectories);

@@ -1,7 +1,9 @@
 // bench_qrdecode: QrDecoder against plain ZXing-C++ (ReadBarcode, default hints) on camera-sized
 // grey frames (640x480, 1280x720) made from the shared QR samples (scaled down to fit, padded
-// with a light grey border), then decode success on the whole set (tests/data/qr). Prints figures
-// only; exits 1 when the samples are not all there.
+// with a light grey border), then decode success on the whole set (tests/data/qr), then success and
+// time per image on the made hard images (tests/data/qr-made: camera-sized frames as they are).
+// Prints figures only; exits 1 when the samples are not all there. --failures lists each image
+// QrDecoder does not read.
 // Goals (DESIGN §7): time ratio product/raw <= 1.2; success equal or better; no false positives.
 #include "QrTestSet.h"
 #include "hw/qr/QrDecoder.h"
@@ -63,11 +65,58 @@ double elapsedMs(const QElapsedTimer& t)
     return static_cast<double>(t.nsecsElapsed()) / 1e6;
 }
 
+// The made hard images as they are (frames of 800x600 and 1280x720): success and time per image.
+int benchMade(const mk::hw::QrDecoder& decoder, int repetitions, bool list_failures)
+{
+    const QList<mk::test::QrSample> made = mk::test::loadQrSamples(mk::test::qrMadeDataDir());
+    if (made.size() != mk::test::kQrMadeImages) {
+        std::fprintf(stderr, "bench_qrdecode: FAIL: %lld made images under %s, expected %d\n",
+                     static_cast<long long>(made.size()), qPrintable(mk::test::qrMadeDataDir()),
+                     mk::test::kQrMadeImages);
+        return 1;
+    }
+    std::vector<double> product_ms;
+    std::vector<double> raw_ms;
+    int product_ok = 0;
+    int raw_ok = 0;
+    for (const mk::test::QrSample& sample : made) {
+        const QImage frame = QImage(sample.path).convertToFormat(QImage::Format_Grayscale8);
+        double best_product = 1e9;
+        double best_raw = 1e9;
+        std::optional<QString> product;
+        std::optional<QByteArray> raw;
+        for (int r = 0; r < repetitions; ++r) {
+            QElapsedTimer t;
+            t.start();
+            product = decoder.decode(frame);
+            best_product = std::min(best_product, elapsedMs(t));
+            t.restart();
+            raw = rawDecode(frame);
+            best_raw = std::min(best_raw, elapsedMs(t));
+        }
+        product_ms.push_back(best_product);
+        raw_ms.push_back(best_raw);
+        const bool ok = product && product->toUtf8() == sample.expected;
+        product_ok += ok ? 1 : 0;
+        raw_ok += raw && *raw == sample.expected ? 1 : 0;
+        if (list_failures && !ok) std::printf("  not read: %s\n", qPrintable(sample.path));
+    }
+    const Stats p = stats(product_ms);
+    const Stats w = stats(raw_ms);
+    std::printf(
+        "made hard images (tests/data/qr-made): %lld: QrDecoder %d, raw %d; ms per image: "
+        "QrDecoder %.2f (%.2f-%.2f), raw %.2f (%.2f-%.2f), ratio %.2f\n",
+        static_cast<long long>(made.size()), product_ok, raw_ok, p.median_ms, p.min_ms, p.max_ms,
+        w.median_ms, w.min_ms, w.max_ms, w.median_ms > 0 ? p.median_ms / w.median_ms : 0.0);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    const bool list_failures = app.arguments().contains(QStringLiteral("--failures"));
     const QList<mk::test::QrSample> samples = mk::test::loadQrSamples();
     const qsizetype expected = mk::test::kQrSamplesWithText + mk::test::kQrFalsePositiveImages;
     if (samples.size() != expected) {  // tests/data/qr is in the repository: a broken checkout
@@ -154,5 +203,13 @@ int main(int argc, char** argv)
         with_text, product_ok, raw_ok, product_wrong);
     std::printf("false-positive images: %lld: found something: QrDecoder %d, raw %d (goal: 0)\n",
                 static_cast<long long>(samples.size() - with_text), product_fp, raw_fp);
-    return 0;
+    if (list_failures) {
+        for (const mk::test::QrSample& sample : samples) {
+            const std::optional<QString> product = decoder.decode(QImage(sample.path));
+            const bool ok =
+                sample.false_positive ? !product : product && product->toUtf8() == sample.expected;
+            if (!ok) std::printf("  not read: %s\n", qPrintable(sample.path));
+        }
+    }
+    return benchMade(decoder, repetitions, list_failures);
 }
