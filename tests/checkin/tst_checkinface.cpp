@@ -135,9 +135,9 @@ private Q_SLOTS:
         QFETCH(QString, language);
         // pat-1001 (phone ...8000), guardian of pat-1002: the simulated person's face is theirs.
         auto analysis = engine_.analyze(camera_->renderAt(0));
-        QVERIFY2(analysis.ok() && analysis.value().descriptor.has_value(),
-                 qPrintable(analysis.ok() ? QStringLiteral("no descriptor")
-                                          : analysis.error().detail));
+        QVERIFY2(
+            analysis.ok() && analysis.value().descriptor.has_value(),
+            qPrintable(analysis.ok() ? QStringLiteral("no descriptor") : analysis.error().detail));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QVERIFY(templates_->deletePatient(QStringLiteral("pat-1001")).ok());
         face::FaceTemplate t;
