@@ -1,6 +1,9 @@
 // Slot search throughput: PoolClient::slots (HTTP, paging, parsing) against a plain libcurl loop
-// issuing the same GET requests (all pages, bodies discarded, no parsing), both against the
-// simulator on loopback. Prints searches/s (median, min-max of 7 rounds) and the ratio client/raw.
+// issuing the same GET requests (all pages, one kept-alive connection as the client's, bodies
+// discarded, no parsing), both against the simulator on loopback. Prints searches/s (median,
+// min-max of 7 rounds), the ratio client/raw, and the client's parse alone in ms per search.
+#include "core/fhir/FhirBundle.h"
+#include "core/fhir/FhirParser.h"
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
 #include "poolsim/SimulatorThread.h"
@@ -55,27 +58,58 @@ size_t discard(char* /*data*/, size_t size, size_t count, void* user)
     return size * count;
 }
 
-// One GET with its own easy handle, as the client does; false on any failure.
-bool rawGet(const QByteArray& url, qint64* bytes)
+size_t keep(char* data, size_t size, size_t count, void* user)
 {
-    CURL* h = curl_easy_init();
-    if (h == nullptr) return false;
-    curl_slist* headers = curl_slist_append(nullptr, "Accept: application/fhir+json");
-    curl_easy_setopt(h, CURLOPT_URL, url.constData());
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 30000L);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &discard);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, bytes);
-    const CURLcode rc = curl_easy_perform(h);
-    long status = 0;
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(h);
-    return rc == CURLE_OK && status == 200;
+    static_cast<QByteArray*>(user)->append(data, qsizetype(size * count));
+    return size * count;
 }
+
+// A plain libcurl loop with one easy handle, so its connection is kept alive between GETs as
+// CurlTransport keeps the client's (the floor the client is compared with).
+class RawCurl
+{
+public:
+    RawCurl()
+        : h_(curl_easy_init()),
+          headers_(curl_slist_append(nullptr, "Accept: application/fhir+json"))
+    {
+        curl_easy_setopt(h_, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(h_, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(h_, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+        curl_easy_setopt(h_, CURLOPT_TIMEOUT_MS, 30000L);
+        curl_easy_setopt(h_, CURLOPT_HTTPHEADER, headers_);
+    }
+    ~RawCurl()
+    {
+        curl_slist_free_all(headers_);
+        curl_easy_cleanup(h_);
+    }
+    RawCurl(const RawCurl&) = delete;
+    RawCurl& operator=(const RawCurl&) = delete;
+
+    // One GET; its body counted (and kept when `body` is given). False on any failure.
+    bool get(const QByteArray& url, qint64* bytes, QByteArray* body = nullptr)
+    {
+        curl_easy_setopt(h_, CURLOPT_URL, url.constData());
+        if (body != nullptr) {
+            body->clear();
+            curl_easy_setopt(h_, CURLOPT_WRITEFUNCTION, &keep);
+            curl_easy_setopt(h_, CURLOPT_WRITEDATA, body);
+        } else {
+            curl_easy_setopt(h_, CURLOPT_WRITEFUNCTION, &discard);
+            curl_easy_setopt(h_, CURLOPT_WRITEDATA, bytes);
+        }
+        const CURLcode rc = curl_easy_perform(h_);
+        long status = 0;
+        curl_easy_getinfo(h_, CURLINFO_RESPONSE_CODE, &status);
+        if (body != nullptr) *bytes += body->size();
+        return rc == CURLE_OK && status == 200;
+    }
+
+private:
+    CURL* h_;
+    curl_slist* headers_;
+};
 
 struct Figures {
     double median = 0;
@@ -131,8 +165,14 @@ private Q_SLOTS:
         QList<QByteArray> pages;
         for (const QUrl& u : recorder->take()) pages.append(u.toEncoded());
         QCOMPARE(pages.size(), (slot_count + 199) / 200);
+        RawCurl raw;
         qint64 bytes = 0;
-        for (const QByteArray& u : std::as_const(pages)) QVERIFY(rawGet(u, &bytes));
+        QList<QByteArray> bodies;
+        for (const QByteArray& u : std::as_const(pages)) {
+            QByteArray body;
+            QVERIFY(raw.get(u, &bytes, &body));
+            bodies.append(body);
+        }
         const qint64 bytes_per_search = bytes;
 
         QList<double> client_rates;
@@ -150,7 +190,7 @@ private Q_SLOTS:
                     } else {
                         qint64 discarded = 0;
                         for (const QByteArray& u : std::as_const(pages)) {
-                            QVERIFY(rawGet(u, &discarded));
+                            QVERIFY(raw.get(u, &discarded));
                         }
                         QCOMPARE(discarded, bytes_per_search);
                     }
@@ -160,6 +200,25 @@ private Q_SLOTS:
                 (client_turn ? client_rates : raw_rates).append(rate);
             }
             recorder->take();
+        }
+        // The client's parse alone (Bundle and Slots from the same page bodies, no network).
+        QList<double> parse_ms;
+        for (int round = 0; round < kRounds; ++round) {
+            QElapsedTimer timer;
+            timer.start();
+            for (int i = 0; i < kSearchesPerRound; ++i) {
+                qsizetype parsed = 0;
+                for (const QByteArray& body : std::as_const(bodies)) {
+                    const auto b = fhir::parser::bundle(body, po.base_url);
+                    QVERIFY(b.ok());
+                    for (const fhir::BundleEntry& e : b.value().entries) {
+                        QVERIFY(fhir::parser::slotFromJson(e.resource).ok());
+                        ++parsed;
+                    }
+                }
+                QCOMPARE(parsed, slot_count);
+            }
+            parse_ms.append(double(timer.nsecsElapsed()) / 1e6 / kSearchesPerRound);
         }
         const Figures c = summarize(client_rates);
         const Figures r = summarize(raw_rates);
@@ -173,6 +232,9 @@ private Q_SLOTS:
         std::printf("  raw libcurl GETs    %7.1f searches/s median (min %.1f, max %.1f)\n",
                     r.median, r.min, r.max);
         std::printf("  ratio client/raw    %.2f\n", c.median / r.median);
+        const Figures p = summarize(parse_ms);
+        std::printf("  client parse alone  %7.2f ms per search median (min %.2f, max %.2f)\n",
+                    p.median, p.min, p.max);
         std::fflush(stdout);
         QCOMPARE(client.stats().failures.load(), quint64(0));
     }

@@ -26,6 +26,8 @@ Result<T> finish(const FhirJson& j, T value)
 
 bool checkType(FhirJson& j, const QJsonObject& o, const QString& type)
 {
+    const QJsonValue plain = o.value(QLatin1String("resourceType"));
+    if (plain.isString() && plain.toString() == type) return j.ok();
     const QString actual = j.string(o, QStringLiteral("resourceType"),
                                     type + QStringLiteral(".resourceType"), Need::Required);
     if (j.ok() && actual != type) {
