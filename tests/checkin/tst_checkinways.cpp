@@ -375,6 +375,32 @@ private Q_SLOTS:
         QVERIFY(label("checkinScanMessage")->text().contains(QStringLiteral("QR code")));
     }
 
+    // After face sign-in (the screen's entry point; the face flow itself is tst_checkinface):
+    // the same list, and offline later that day the same list from the cache.
+    void faceListOnlineThenCached()
+    {
+        const fhir::Appointment own = book(QStringLiteral("pat-1004"), QStringLiteral("dept-ped"));
+        QVERIFY(!own.id.isEmpty());
+        clockBefore(own);
+        openCheckin(QStringLiteral("en"));
+        screen()->handleFace(QStringLiteral("pat-1004"));
+        QTRY_VERIFY_WITH_TIMEOUT(screen()->showingChoices(), kWaitMs);
+        QCOMPARE(screen()->arrivals().today.size(), 1);
+        QVERIFY(!screen()->arrivals().from_cache);
+
+        fx_->outage(true);
+        fx_->service->setOnline(false);
+        openCheckin(QStringLiteral("en"));
+        screen()->handleFace(QStringLiteral("pat-1004"));
+        QTRY_VERIFY_WITH_TIMEOUT(screen()->showingChoices(), kWaitMs);
+        QVERIFY(screen()->arrivals().from_cache);
+        auto* page = window_->findChild<ArrivalListPage*>();
+        QCOMPARE(page->choiceButtons().size(), 1);
+        QTest::mouseClick(page->choiceButtons().first(), Qt::LeftButton);
+        expectNumber(true);
+        QCOMPARE(screen()->outcome().record.appointment_id, own.id);
+    }
+
     // Item 9: where and when, through the card entry point (the reader's identifier).
     void whereAndWhen_data()
     {
