@@ -21,6 +21,8 @@ private Q_SLOTS:
     void integer();
     void integerFromText_data();
     void integerFromText();
+    void instant_data();
+    void instant();
 };
 
 void TestFhirJson::integer_data()
@@ -88,6 +90,53 @@ void TestFhirJson::integerFromText()
     FhirJson j;
     j.integer(o, QStringLiteral("n"), QStringLiteral("X.n"), FhirJson::Need::Required, -1, 0);
     QCOMPARE(j.ok(), accepted);
+}
+
+// FhirJson::instant reads the common forms by hand (slot searches): the same instant and the same
+// UTC offset as QDateTime::fromString gives, and the same refusals.
+void TestFhirJson::instant_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("accepted");
+
+    QTest::newRow("+08:00") << QStringLiteral("2030-01-07T08:00:00+08:00") << true;
+    QTest::newRow("Z") << QStringLiteral("2030-01-07T08:00:00Z") << true;
+    QTest::newRow("-05:30") << QStringLiteral("2030-01-07T23:59:59-05:30") << true;
+    QTest::newRow("+00:00") << QStringLiteral("2030-01-07T08:00:00+00:00") << true;
+    QTest::newRow("+14:00") << QStringLiteral("2024-02-29T00:00:00+14:00") << true;
+    QTest::newRow("fraction") << QStringLiteral("2030-01-07T08:00:00.250+08:00") << true;
+    QTest::newRow("no zone") << QStringLiteral("2030-01-07T08:00:00") << false;
+    QTest::newRow("date only") << QStringLiteral("2030-01-07") << false;
+    QTest::newRow("30 February") << QStringLiteral("2030-02-30T08:00:00+08:00") << false;
+    QTest::newRow("hour 25") << QStringLiteral("2030-01-07T25:00:00+08:00") << false;
+    QTest::newRow("minute 60") << QStringLiteral("2030-01-07T08:60:00Z") << false;
+    QTest::newRow("letters") << QStringLiteral("2030-0a-07T08:00:00+08:00") << false;
+    QTest::newRow("space for T") << QStringLiteral("2030-01-07 08:00:00+08:00") << false;
+    QTest::newRow("bad zone sign") << QStringLiteral("2030-01-07T08:00:00*08:00") << false;
+    QTest::newRow("zone without colon") << QStringLiteral("2030-01-07T08:00:00+0800") << false;
+    QTest::newRow("full-width digit") << QStringLiteral("2030-01-07T08:00:0\uFF10Z") << false;
+}
+
+void TestFhirJson::instant()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, accepted);
+    QJsonObject o;
+    o.insert(QStringLiteral("t"), text);
+    FhirJson j;
+    const QDateTime got =
+        j.instant(o, QStringLiteral("t"), QStringLiteral("X.t"), FhirJson::Need::Required);
+    QCOMPARE(j.ok(), accepted);
+    if (!accepted) {
+        QVERIFY(!got.isValid());
+        QVERIFY2(j.error().contains(QLatin1String("X.t")), qPrintable(j.error()));
+        return;
+    }
+    const QDateTime expected = QDateTime::fromString(text, Qt::ISODateWithMs);
+    QVERIFY(expected.isValid());
+    QCOMPARE(got, expected);
+    QCOMPARE(got.offsetFromUtc(), expected.offsetFromUtc());
+    QCOMPARE(got.timeSpec(), expected.timeSpec());
 }
 
 QTEST_GUILESS_MAIN(TestFhirJson)
