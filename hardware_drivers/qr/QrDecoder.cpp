@@ -10,8 +10,9 @@ namespace mk::hw {
 
 namespace {
 
-// Larger images are not doubled: a camera frame's code is big enough, and doubling costs 4x.
-constexpr int kDoubleMaxSidePx = 400;
+// Larger images are not enlarged (by 3/2): a big frame's code has pixels enough, and the pass
+// costs 2.25x the area. VGA frames and small crops are.
+constexpr int kEnlargeMaxSidePx = 800;
 // Smaller images are not halved: too few pixels per module would be left. From ZXing's downscale
 // threshold (500 px) up, its own downscaled passes already run.
 constexpr int kHalveMinSidePx = 120;
@@ -49,8 +50,9 @@ std::optional<QString> readQr(const ZXing::ImageView& view, const QrDecoder::Opt
         if (auto text = textOf(ZXing::ReadBarcode(qr::halvedLuma(view).view(), hints))) return text;
     }
     // ... and small images where a module is only one or two pixels wide.
-    if (long_side <= kDoubleMaxSidePx) {
-        if (auto text = textOf(ZXing::ReadBarcode(qr::doubledLuma(view).view(), hints)))
+    if (long_side <= kEnlargeMaxSidePx) {
+        hints.setTryDownscale(false);  // it would undo the enlargement
+        if (auto text = textOf(ZXing::ReadBarcode(qr::enlargedLuma(view, 3, 2).view(), hints)))
             return text;
     }
     return std::nullopt;

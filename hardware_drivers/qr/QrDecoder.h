@@ -33,8 +33,8 @@ public:
         bool fast_first_pass = true;  // false: the first pass tries harder too
         bool fallback_pass = true;    // false: one pass only (LocalAverage)
         // Then, still nothing found: the luminance inverted, halved (short side 120-499 px) and
-        // doubled (long side <= 400 px), each like the first pass (local average binarizer, no "try
-        // harder").
+        // enlarged 3/2 (long side <= 800 px), each like the first pass (local average binarizer, no
+        // "try harder").
         bool hard_image_passes = true;
     };
 

@@ -1,5 +1,7 @@
 #include "hw/qr/QrLuma.h"
 
+#include <algorithm>
+
 namespace mk::hw::qr {
 
 namespace {
@@ -55,27 +57,42 @@ LumaImage halvedLuma(const ZXing::ImageView& view)
     return out;
 }
 
-LumaImage doubledLuma(const ZXing::ImageView& view)
+LumaImage enlargedLuma(const ZXing::ImageView& view, int num, int den)
 {
-    // Bilinear at the centres of the new pixels: edges stay soft, so the binarizer places the
-    // module boundaries between the old pixels instead of on a blocky staircase.
-    LumaImage out = sized(view.width() * 2, view.height() * 2);
+    // Colour frames: one conversion to grey first, so the inner loop reads bytes.
+    if (view.format() != ZXing::ImageFormat::Lum || view.pixStride() != 1) {
+        LumaImage grey = sized(view.width(), view.height());
+        uint8_t* dst = grey.pixels.data();
+        for (int y = 0; y < view.height(); ++y)
+            for (int x = 0; x < view.width(); ++x) *dst++ = lumaAt(view, x, y);
+        return enlargedLuma(grey.view(), num, den);
+    }
+    // Bilinear at the centres of the new pixels (fixed point, 8 fractional bits): edges stay soft,
+    // so the binarizer places module boundaries between the old pixels, not on a staircase.
     const int w = view.width();
     const int h = view.height();
+    LumaImage out = sized(w * num / den, h * num / den);
+    // Source position of a new pixel's centre, in 1/256 px: ((i + 0.5) * den / num - 0.5) * 256.
+    const auto source = [num, den](int i) { return ((2 * i + 1) * den * 128) / num - 128; };
+    std::vector<int> x0(static_cast<size_t>(out.width_px));
+    std::vector<int> x1(static_cast<size_t>(out.width_px));
+    std::vector<int> fx(static_cast<size_t>(out.width_px));
+    for (int x = 0; x < out.width_px; ++x) {
+        const int sx = std::max(0, source(x));
+        x0[x] = std::min(w - 1, sx >> 8);
+        x1[x] = std::min(w - 1, x0[x] + 1);
+        fx[x] = sx & 0xff;
+    }
     uint8_t* dst = out.pixels.data();
     for (int y = 0; y < out.height_px; ++y) {
-        const int y0 = y % 2 ? y / 2 : y / 2 - 1;  // the source row above the new pixel's centre
-        const int wy = y % 2 ? 1 : 3;              // weight of the row below, in quarters
-        const int ya = y0 < 0 ? 0 : y0;
-        const int yb = y0 + 1 >= h ? h - 1 : y0 + 1;
+        const int sy = std::max(0, source(y));
+        const uint8_t* top = view.data(0, std::min(h - 1, sy >> 8));
+        const uint8_t* bottom = view.data(0, std::min(h - 1, (sy >> 8) + 1));
+        const int fy = sy & 0xff;
         for (int x = 0; x < out.width_px; ++x) {
-            const int x0 = x % 2 ? x / 2 : x / 2 - 1;
-            const int wx = x % 2 ? 1 : 3;
-            const int xa = x0 < 0 ? 0 : x0;
-            const int xb = x0 + 1 >= w ? w - 1 : x0 + 1;
-            const int top = lumaAt(view, xa, ya) * (4 - wx) + lumaAt(view, xb, ya) * wx;
-            const int bottom = lumaAt(view, xa, yb) * (4 - wx) + lumaAt(view, xb, yb) * wx;
-            *dst++ = static_cast<uint8_t>((top * (4 - wy) + bottom * wy + 8) / 16);
+            const int a = top[x0[x]] * (256 - fx[x]) + top[x1[x]] * fx[x];
+            const int b = bottom[x0[x]] * (256 - fx[x]) + bottom[x1[x]] * fx[x];
+            *dst++ = static_cast<uint8_t>((a * (256 - fy) + b * fy + (1 << 15)) >> 16);
         }
     }
     return out;

@@ -1,6 +1,6 @@
 // Grey copies of a ZXing image view for the QR decoder's fallback passes: the luminance inverted
 // (light modules on a dark ground), halved (2x2 box average: large, noisy or dotted codes) and
-// doubled (small images where a module is one or two pixels).
+// enlarged (small images where a module is one or two pixels).
 #pragma once
 
 #include <ZXing/ImageView.h>
@@ -24,6 +24,7 @@ struct LumaImage {
 
 LumaImage invertedLuma(const ZXing::ImageView& view);
 LumaImage halvedLuma(const ZXing::ImageView& view);
-LumaImage doubledLuma(const ZXing::ImageView& view);
+// Enlarged by num/den (> 1), bilinear.
+LumaImage enlargedLuma(const ZXing::ImageView& view, int num, int den);
 
 }  // namespace mk::hw::qr

@@ -119,7 +119,9 @@ private Q_SLOTS:
         QTest::newRow("inverted 2") << QStringLiteral("qrcode-2/qr-inv-2.png");
         QTest::newRow("noisy photo (halved)") << QStringLiteral("qrcode-2/#1086.png");
         QTest::newRow("dotted modules") << QStringLiteral("qrcode-2/qr-circles-1.png");
-        QTest::newRow("small modules (doubled)") << QStringLiteral("qrcode-2/22.png");
+        QTest::newRow("small modules (enlarged)") << QStringLiteral("qrcode-2/22.png");
+        QTest::newRow("photo of a screen (enlarged)") << QStringLiteral("qrcode-3/21.png");
+        QTest::newRow("very large, damaged (enlarged)") << QStringLiteral("qrcode-2/#1132.png");
     }
 
     void hardSharedSamples()
