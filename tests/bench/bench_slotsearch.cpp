@@ -38,8 +38,14 @@ public:
             std::lock_guard<std::mutex> lock(mutex_);
             urls_.append(request.url);
         }
-        return curl_.perform(request);
+        QElapsedTimer timer;
+        timer.start();
+        Result<HttpResponse> r = curl_.perform(request);
+        http_ns_ += timer.nsecsElapsed();
+        return r;
     }
+    // Nanoseconds spent in HTTP exchanges since the last call.
+    qint64 takeHttpNs() { return std::exchange(http_ns_, 0); }
     QList<QUrl> take()
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -50,6 +56,7 @@ private:
     CurlTransport curl_;
     std::mutex mutex_;
     QList<QUrl> urls_;
+    qint64 http_ns_ = 0;
 };
 
 size_t discard(char* /*data*/, size_t size, size_t count, void* user)
@@ -177,11 +184,14 @@ private Q_SLOTS:
 
         QList<double> client_rates;
         QList<double> raw_rates;
+        QList<double> client_http_ms;  // per search, of the client's time
+        QList<double> client_rest_ms;
         for (int round = 0; round < kRounds; ++round) {
             for (int pass = 0; pass < 2; ++pass) {
                 const bool client_turn = (pass == 0) == (round % 2 == 0);  // alternate who is first
                 QElapsedTimer timer;
                 timer.start();
+                recorder->takeHttpNs();
                 for (int i = 0; i < kSearchesPerRound; ++i) {
                     if (client_turn) {
                         const auto r = client.slots(query);
@@ -198,6 +208,11 @@ private Q_SLOTS:
                 const double rate =
                     kSearchesPerRound * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
                 (client_turn ? client_rates : raw_rates).append(rate);
+                if (client_turn) {
+                    const double http = double(recorder->takeHttpNs()) / 1e6 / kSearchesPerRound;
+                    client_http_ms.append(http);
+                    client_rest_ms.append(1000.0 / rate - http);
+                }
             }
             recorder->take();
         }
@@ -232,6 +247,12 @@ private Q_SLOTS:
         std::printf("  raw libcurl GETs    %7.1f searches/s median (min %.1f, max %.1f)\n",
                     r.median, r.min, r.max);
         std::printf("  ratio client/raw    %.2f\n", c.median / r.median);
+        const Figures h = summarize(client_http_ms);
+        const Figures o = summarize(client_rest_ms);
+        std::printf(
+            "  client per search   %.2f ms in HTTP (min %.2f, max %.2f), %.2f ms outside it "
+            "(min %.2f, max %.2f)\n",
+            h.median, h.min, h.max, o.median, o.min, o.max);
         const Figures p = summarize(parse_ms);
         std::printf("  client parse alone  %7.2f ms per search median (min %.2f, max %.2f)\n",
                     p.median, p.min, p.max);
