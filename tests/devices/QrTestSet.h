@@ -25,6 +25,7 @@ struct QrSample {
 constexpr int kQrSamplesWithText = 82;      // qrcode-1, qrcode-2, qrcode-3
 constexpr int kQrFalsePositiveImages = 21;  // falsepositives-1
 constexpr int kQrMadeImages = 12;           // tests/data/qr-made
+constexpr int kQrMadeFalsePositives = 3;    // tests/data/qr-made/falsepositives
 
 inline QString qrTestDataDir()
 {

@@ -1,5 +1,6 @@
 // make_qr_images: writes the made hard QR images of tests/data/qr-made (JPEG + <name>.txt with the
-// expected text), the kinds of failure a kiosk camera meets that the shared samples have few of:
+// expected text; falsepositives/ holds the same effects on code-like patterns without a code), the
+// kinds of failure a kiosk camera meets that the shared samples have few of:
 // a phone screen with glare (light and dark mode), moire from filming a screen, defocus blur,
 // small codes at the edge of the frame, perspective, low contrast with sensor noise; saved as a
 // camera would, JPEG quality 90. Deterministic
@@ -218,6 +219,17 @@ QImage lowContrastPerspective(const QImage& code, unsigned seed)
     return frame;
 }
 
+// Random modules without finder patterns (looks like a code's data area to a binarizer), 41 x 41.
+QImage randomModules(unsigned seed)
+{
+    std::mt19937 rng(seed);
+    QImage modules(49, 49, QImage::Format_Grayscale8);
+    modules.fill(255);
+    for (int y = 4; y < 45; ++y)
+        for (int x = 4; x < 45; ++x) modules.scanLine(y)[x] = rng() % 2 ? 0 : 255;
+    return modules;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -257,6 +269,26 @@ int main(int argc, char** argv)
         {"low-contrast-1", t2, lowContrastPerspective(c2, 11)},
         {"low-contrast-2", t3, lowContrastPerspective(c3, 12)},
     };
+    // No code at all (falsepositives/, no .txt): the same effects on code-like patterns that the
+    // hard-image passes (inverted, halved, enlarged) must not turn into a read.
+    const QList<Made> no_code{
+        {"falsepositives/dark-phone-random-modules",
+         {},
+         phoneScreen(randomModules(21), true, 0.7, 21)},
+        {"falsepositives/moire-random-modules", {}, moire(randomModules(22), 22)},
+        {"falsepositives/small-edge-random-modules",
+         {},
+         smallAtEdge(randomModules(23), 3.0, 1, 23)},
+    };
+    if (!out.mkpath(QStringLiteral("falsepositives"))) return 1;
+    for (const Made& m : no_code) {
+        if (m.image.isNull() ||
+            !m.image.save(out.filePath(QString::fromLatin1(m.name)) + QStringLiteral(".jpg"),
+                          "JPEG", 90)) {
+            std::fprintf(stderr, "make_qr_images: cannot write %s\n", m.name);
+            return 1;
+        }
+    }
     for (const Made& m : made) {
         const QString base = out.filePath(QString::fromLatin1(m.name));
         QFile txt(base + QStringLiteral(".txt"));
@@ -266,7 +298,8 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    std::printf("make_qr_images: %lld images in %s\n", static_cast<long long>(made.size()),
+    std::printf("make_qr_images: %lld images with a code, %lld without in %s\n",
+                static_cast<long long>(made.size()), static_cast<long long>(no_code.size()),
                 qPrintable(out.absolutePath()));
     return 0;
 }

@@ -154,6 +154,21 @@ private Q_SLOTS:
         QCOMPARE(text->toUtf8(), txt.readAll());
     }
 
+    // The made frames without a code (glare, moire, small at the edge, on random modules): the
+    // hard-image passes find nothing in them either.
+    void madeNoCode()
+    {
+        const QList<mk::test::QrSample> made = mk::test::loadQrSamples(mk::test::qrMadeDataDir());
+        QCOMPARE(mk::test::countFalsePositives(made), mk::test::kQrMadeFalsePositives);
+        QCOMPARE(made.size(), mk::test::kQrMadeImages + mk::test::kQrMadeFalsePositives);
+        for (const mk::test::QrSample& s : made) {
+            if (!s.false_positive) continue;
+            const QImage image(s.path);
+            QVERIFY2(!image.isNull(), qPrintable(s.path));
+            QVERIFY2(!QrDecoder().decode(image).has_value(), qPrintable(s.path));
+        }
+    }
+
     // The inverted pass reads colour frames too (its own luminance conversion).
     void invertedPixelLayouts_data()
     {
