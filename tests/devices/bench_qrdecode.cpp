@@ -135,7 +135,7 @@ int main(int argc, char** argv)
                      static_cast<long long>(expected));
         return 1;
     }
-    const int repetitions = 3;  // per frame, the fastest of 3 counts (load on a shared machine)
+    const int repetitions = 5;  // per frame, the fastest of 5 counts (load on a shared machine)
     const mk::hw::QrDecoder decoder;
     std::printf("bench_qrdecode: %lld shared images, fastest of %d runs per frame\n",
                 static_cast<long long>(samples.size()), repetitions);
