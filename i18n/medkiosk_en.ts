@@ -308,6 +308,10 @@
         <source>STAFF: the local store %1 cannot be read with its key, and a key rotation was interrupted (%2 exists). Nothing was changed. IT: run "medkioskctl store rekey" to finish the rotation, then start the kiosk again.</source>
         <translation>STAFF: the local store %1 cannot be read with its key, and a key rotation was interrupted (%2 exists). Nothing was changed. IT: run "medkioskctl store rekey" to finish the rotation, then start the kiosk again.</translation>
     </message>
+    <message>
+        <source>STAFF: the kiosk cannot start: %1</source>
+        <translation>STAFF: the kiosk cannot start: %1</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -413,12 +417,48 @@
         <source>This appointment code cannot be read or is not valid. Please go to the registration desk.</source>
         <translation>This appointment code cannot be read or is not valid. Please go to the registration desk.</translation>
     </message>
+    <message>
+        <source>This appointment is on floor %1. Please go to floor %1 and check in at the kiosk there.</source>
+        <translation>This appointment is on floor %1. Please go to floor %1 and check in at the kiosk there.</translation>
+    </message>
+    <message>
+        <source>This appointment is in building %1, floor %2. Please go there and check in at the kiosk there.</source>
+        <translation>This appointment is in building %1, floor %2. Please go there and check in at the kiosk there.</translation>
+    </message>
+    <message>
+        <source>This appointment is in building %1. Please go there and check in at the kiosk there.</source>
+        <translation>This appointment is in building %1. Please go there and check in at the kiosk there.</translation>
+    </message>
+    <message>
+        <source>You have no appointment today. Your next appointment is on %1 at %2. Please come back that day.</source>
+        <translation>You have no appointment today. Your next appointment is on %1 at %2. Please come back that day.</translation>
+    </message>
+    <message>
+        <source>You have no appointment today. Please book one on Home, or ask at the service desk.</source>
+        <translation>You have no appointment today. Please book one on Home, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <source>This card is not known to the hospital system. Please scan your appointment code, or ask at the service desk.</source>
+        <translation>This card is not known to the hospital system. Please scan your appointment code, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached right now and your appointments are not known at this kiosk. Please scan the QR code of your appointment, or ask at the service desk.</source>
+        <translation>The hospital system cannot be reached right now and your appointments are not known at this kiosk. Please scan the QR code of your appointment, or ask at the service desk.</translation>
+    </message>
+    <message>
+        <source>Your appointments could not be read. %1</source>
+        <translation>Your appointments could not be read. %1</translation>
+    </message>
 </context>
 <context>
     <name>mk::checkin::CheckinOptions</name>
     <message>
         <source>checkin/%1: "%2" is not a whole number</source>
         <translation>checkin/%1: "%2" is not a whole number</translation>
+    </message>
+    <message>
+        <source>checkin/floor: "%1" is not a floor number (-9 to 200)</source>
+        <translation>checkin/floor: "%1" is not a floor number (-9 to 200)</translation>
     </message>
 </context>
 <context>
@@ -773,6 +813,17 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::DeviceProbe</name>
+    <message>
+        <source>(first reader)</source>
+        <translation>(first reader)</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>no answer in time</translation>
+    </message>
+</context>
+<context>
     <name>mk::ctl::DevicesCommand</name>
     <message>
         <source>Longest wait for the devices to answer (ms).</source>
@@ -781,14 +832,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>configuration file %1 not found: devices use their defaults (off)</source>
         <translation>configuration file %1 not found: devices use their defaults (off)</translation>
-    </message>
-    <message>
-        <source>(first reader)</source>
-        <translation>(first reader)</translation>
-    </message>
-    <message>
-        <source>no answer in time</source>
-        <translation>no answer in time</translation>
     </message>
     <message>
         <source>Devices: OK</source>
@@ -994,6 +1037,37 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cleared (staff audit row written)</source>
         <translation>cleared (staff audit row written)</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::HealthCommand</name>
+    <message>
+        <source>The kiosk's health in the Prometheus text format (node_exporter textfile).</source>
+        <translation>The kiosk's health in the Prometheus text format (node_exporter textfile).</translation>
+    </message>
+    <message>
+        <source>Write to this file atomically, mode 0644 (e.g. /var/lib/prometheus/node-exporter/medkiosk.prom).</source>
+        <translation>Write to this file atomically, mode 0644 (e.g. /var/lib/prometheus/node-exporter/medkiosk.prom).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Longest wait for the devices to answer (ms).</source>
+        <translation>Longest wait for the devices to answer (ms).</translation>
+    </message>
+    <message>
+        <source>Do not open the devices (the running kiosk holds a serial printer or scanner and the camera).</source>
+        <translation>Do not open the devices (the running kiosk holds a serial printer or scanner and the camera).</translation>
+    </message>
+    <message>
+        <source>invalid configuration: %1</source>
+        <translation>invalid configuration: %1</translation>
+    </message>
+    <message>
+        <source>health writes the Prometheus text format only (for JSON: medkioskctl queue status --json, devices --json)</source>
+        <translation>health writes the Prometheus text format only (for JSON: medkioskctl queue status --json, devices --json)</translation>
     </message>
 </context>
 <context>
@@ -2421,16 +2495,83 @@ and gives it to this program with --new-key-file. Nothing was changed.</translat
         <translation>reopened it with the new key: integrity ok, the same %1 rows in %2 tables; the old key no longer opens it</translation>
     </message>
     <message>
-        <source>the store's key is now the one in %1: replace the old key with it now</source>
-        <translation>the store's key is now the one in %1: replace the old key with it now</translation>
-    </message>
-    <message>
         <source>the store is re-encrypted and opens only with the new key, in %1, but it could not replace %2 (%3). Do it now: mv %1 %2</source>
         <translation>the store is re-encrypted and opens only with the new key, in %1, but it could not replace %2 (%3). Do it now: mv %1 %2</translation>
     </message>
     <message>
         <source>replaced the key file %1 with the new key (the old key is gone)</source>
         <translation>replaced the key file %1 with the new key (the old key is gone)</translation>
+    </message>
+    <message>
+        <source>cannot read %1 (%2)</source>
+        <translation>cannot read %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 does not name a new key</source>
+        <translation>%1 does not name a new key</translation>
+    </message>
+    <message>
+        <source>the store key rotation is complete but its marker %1 cannot be removed (%2): remove it, then start again. Nothing was changed.</source>
+        <translation>the store key rotation is complete but its marker %1 cannot be removed (%2): remove it, then start again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>medkiosk-ctl store rekey (as root)</source>
+        <translation>medkiosk-ctl store rekey (as root)</translation>
+    </message>
+    <message>
+        <source>medkioskctl store rekey (as the kiosk's user)</source>
+        <translation>medkioskctl store rekey (as the kiosk's user)</translation>
+    </message>
+    <message>
+        <source>a store key rotation was interrupted (%1 exists%2) and the store may need the new key. Nothing was changed: the store %3 was not opened, moved or replaced. To finish the rotation run %4, then start the kiosk again.</source>
+        <translation>a store key rotation was interrupted (%1 exists%2) and the store may need the new key. Nothing was changed: the store %3 was not opened, moved or replaced. To finish the rotation run %4, then start the kiosk again.</translation>
+    </message>
+    <message>
+        <source>; the key in use is not its new key</source>
+        <translation>; the key in use is not its new key</translation>
+    </message>
+    <message>
+        <source>an earlier rotation had completed; its marker %1 was removed</source>
+        <translation>an earlier rotation had completed; its marker %1 was removed</translation>
+    </message>
+    <message>
+        <source>a key rotation was interrupted (%1) with a new key that is neither the key in use nor the one in %2. Do not delete anything; put back the new key file of that rotation and run this again, or call support. Nothing was changed.</source>
+        <translation>a key rotation was interrupted (%1) with a new key that is neither the key in use nor the one in %2. Do not delete anything; put back the new key file of that rotation and run this again, or call support. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>removed the rotation marker %1</source>
+        <translation>removed the rotation marker %1</translation>
+    </message>
+    <message>
+        <source>could not remove the rotation marker %1 (%2): delete it</source>
+        <translation>could not remove the rotation marker %1 (%2): delete it</translation>
+    </message>
+    <message>
+        <source>cannot write the rotation marker: %1. %2</source>
+        <translation>cannot write the rotation marker: %1. %2</translation>
+    </message>
+    <message>
+        <source>wrote the rotation marker %1 (names the new key by its SHA-256)</source>
+        <translation>wrote the rotation marker %1 (names the new key by its SHA-256)</translation>
+    </message>
+    <message>
+        <source>the store's key is now the one in %1: replace the old key with it now (until then the kiosk refuses to start; the first start with the new key removes the marker %2)</source>
+        <translation>the store's key is now the one in %1: replace the old key with it now (until then the kiosk refuses to start; the first start with the new key removes the marker %2)</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ArrivalListPage</name>
+    <message>
+        <source>Choose the appointment to check in</source>
+        <translation>Choose the appointment to check in</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached right now: these are the appointments known at this kiosk.</source>
+        <translation>The hospital system cannot be reached right now: these are the appointments known at this kiosk.</translation>
+    </message>
+    <message>
+        <source>%1 (already checked in)</source>
+        <translation>%1 (already checked in)</translation>
     </message>
 </context>
 <context>
@@ -2497,6 +2638,22 @@ and gives it to this program with --new-key-file. Nothing was changed.</translat
     <message>
         <source>The hospital system confirmed your visit number: %1.</source>
         <translation>The hospital system confirmed your visit number: %1.</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your appointment (on your phone or on paper) inside the frame in front of the camera.</source>
+        <translation>Hold the QR code of your appointment (on your phone or on paper) inside the frame in front of the camera.</translation>
+    </message>
+    <message>
+        <source>No code? Insert your patient card into the card reader.</source>
+        <translation>No code? Insert your patient card into the card reader.</translation>
+    </message>
+    <message>
+        <source>No code or card? Sign in with your face</source>
+        <translation>No code or card? Sign in with your face</translation>
+    </message>
+    <message>
+        <source>Reading your appointments...</source>
+        <translation>Reading your appointments...</translation>
     </message>
 </context>
 <context>
@@ -3030,6 +3187,26 @@ This is optional: scanning a code or a card always works.</numerusform>
     </message>
 </context>
 <context>
+    <name>mk::ui::IdleWarning</name>
+    <message>
+        <source>Need more time?</source>
+        <translation>Need more time?</translation>
+    </message>
+    <message>
+        <source>Tap anywhere to continue. When the time runs out, what you entered is cleared.</source>
+        <translation>Tap anywhere to continue. When the time runs out, what you entered is cleared.</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation>Yes, I need more time</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to the start screen in %n second(s)</source>
+        <translation>
+            <numerusform>Back to the start screen in %n second</numerusform><numerusform>Back to the start screen in %n seconds</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::Keypad</name>
     <message>
         <source>Delete</source>
@@ -3082,6 +3259,22 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message>
         <source>Your face was recognised, but your patient record could not be opened now. %1 You can sign in here with your patient card or number instead.</source>
         <translation>Your face was recognised, but your patient record could not be opened now. %1 You can sign in here with your patient card or number instead.</translation>
+    </message>
+    <message>
+        <source>Elder mode</source>
+        <translation>Elder mode</translation>
+    </message>
+    <message>
+        <source>Elder mode: larger text, read aloud</source>
+        <translation>Elder mode: larger text, read aloud</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>Read this screen aloud</source>
+        <translation>Read this screen aloud</translation>
     </message>
 </context>
 <context>
@@ -3500,6 +3693,10 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message>
         <source>New code</source>
         <translation>New code</translation>
+    </message>
+    <message>
+        <source>Enter my phone's last 4 digits</source>
+        <translation>Enter my phone's last 4 digits</translation>
     </message>
 </context>
 <context>
@@ -3928,12 +4125,12 @@ This is optional: scanning a code or a card always works.</numerusform>
         <translation>The digits did not match 3 times. Nothing was charged. Please pay by phone or at the cashier window.</translation>
     </message>
     <message>
-        <source>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Please pay by phone.</source>
-        <translation>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Please pay by phone.</translation>
-    </message>
-    <message>
         <source>Your identity cannot be checked at this kiosk now. Nothing was charged. Please pay by phone.</source>
         <translation>Your identity cannot be checked at this kiosk now. Nothing was charged. Please pay by phone.</translation>
+    </message>
+    <message>
+        <source>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Enter the last 4 digits of your phone number instead, or pay by phone.</source>
+        <translation>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Enter the last 4 digits of your phone number instead, or pay by phone.</translation>
     </message>
 </context>
 <context>

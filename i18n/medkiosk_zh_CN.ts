@@ -308,6 +308,10 @@
         <source>STAFF: the local store %1 cannot be read with its key, and a key rotation was interrupted (%2 exists). Nothing was changed. IT: run "medkioskctl store rekey" to finish the rotation, then start the kiosk again.</source>
         <translation>工作人员：无法用其密钥读取本地存储 %1，且密钥轮换曾被中断（%2 存在）。未做任何更改。IT：请运行“medkioskctl store rekey”完成轮换，然后重新启动自助机。</translation>
     </message>
+    <message>
+        <source>STAFF: the kiosk cannot start: %1</source>
+        <translation>工作人员：自助机无法启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>mk::booking::BookingRules</name>
@@ -409,12 +413,48 @@
         <source>This appointment code cannot be read or is not valid. Please go to the registration desk.</source>
         <translation>此预约二维码无法识别或无效。请到挂号窗口办理。</translation>
     </message>
+    <message>
+        <source>This appointment is on floor %1. Please go to floor %1 and check in at the kiosk there.</source>
+        <translation>这个预约在 %1 楼。请到 %1 楼，在那里的自助机签到。</translation>
+    </message>
+    <message>
+        <source>This appointment is in building %1, floor %2. Please go there and check in at the kiosk there.</source>
+        <translation>这个预约在 %1 栋 %2 楼。请前往那里，在那里的自助机签到。</translation>
+    </message>
+    <message>
+        <source>This appointment is in building %1. Please go there and check in at the kiosk there.</source>
+        <translation>这个预约在 %1 栋。请前往那里，在那里的自助机签到。</translation>
+    </message>
+    <message>
+        <source>You have no appointment today. Your next appointment is on %1 at %2. Please come back that day.</source>
+        <translation>您今天没有预约。您的下一个预约在 %1 %2。请当天再来。</translation>
+    </message>
+    <message>
+        <source>You have no appointment today. Please book one on Home, or ask at the service desk.</source>
+        <translation>您今天没有预约。请在首页预约挂号，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>This card is not known to the hospital system. Please scan your appointment code, or ask at the service desk.</source>
+        <translation>医院系统中没有这张卡。请扫描您的预约码，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached right now and your appointments are not known at this kiosk. Please scan the QR code of your appointment, or ask at the service desk.</source>
+        <translation>目前无法连接医院系统，本机也没有您的预约信息。请扫描预约二维码，或到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>Your appointments could not be read. %1</source>
+        <translation>无法读取您的预约。%1</translation>
+    </message>
 </context>
 <context>
     <name>mk::checkin::CheckinOptions</name>
     <message>
         <source>checkin/%1: "%2" is not a whole number</source>
         <translation>checkin/%1：“%2”不是整数</translation>
+    </message>
+    <message>
+        <source>checkin/floor: "%1" is not a floor number (-9 to 200)</source>
+        <translation>checkin/floor：“%1”不是楼层号（-9 到 200）</translation>
     </message>
 </context>
 <context>
@@ -769,6 +809,17 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     </message>
 </context>
 <context>
+    <name>mk::ctl::DeviceProbe</name>
+    <message>
+        <source>(first reader)</source>
+        <translation>（第一个读卡器）</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>未及时应答</translation>
+    </message>
+</context>
+<context>
     <name>mk::ctl::DevicesCommand</name>
     <message>
         <source>Longest wait for the devices to answer (ms).</source>
@@ -777,14 +828,6 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>configuration file %1 not found: devices use their defaults (off)</source>
         <translation>未找到配置文件 %1：设备使用默认设置（关闭）</translation>
-    </message>
-    <message>
-        <source>(first reader)</source>
-        <translation>（第一个读卡器）</translation>
-    </message>
-    <message>
-        <source>no answer in time</source>
-        <translation>未及时应答</translation>
     </message>
     <message>
         <source>Devices: OK</source>
@@ -990,6 +1033,37 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
     <message>
         <source>cleared (staff audit row written)</source>
         <translation>已解除（已写入工作人员审计记录）</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ctl::HealthCommand</name>
+    <message>
+        <source>The kiosk's health in the Prometheus text format (node_exporter textfile).</source>
+        <translation>以 Prometheus 文本格式输出自助机健康状态（node_exporter textfile）。</translation>
+    </message>
+    <message>
+        <source>Write to this file atomically, mode 0644 (e.g. /var/lib/prometheus/node-exporter/medkiosk.prom).</source>
+        <translation>以原子方式写入此文件，权限 0644（例如 /var/lib/prometheus/node-exporter/medkiosk.prom）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Longest wait for the devices to answer (ms).</source>
+        <translation>等待设备应答的最长时间（毫秒）。</translation>
+    </message>
+    <message>
+        <source>Do not open the devices (the running kiosk holds a serial printer or scanner and the camera).</source>
+        <translation>不打开设备（运行中的自助机占用串口打印机或扫码器以及摄像头）。</translation>
+    </message>
+    <message>
+        <source>invalid configuration: %1</source>
+        <translation>配置无效：%1</translation>
+    </message>
+    <message>
+        <source>health writes the Prometheus text format only (for JSON: medkioskctl queue status --json, devices --json)</source>
+        <translation>health 只输出 Prometheus 文本格式（JSON 请用：medkioskctl queue status --json、devices --json）</translation>
     </message>
 </context>
 <context>
@@ -2415,16 +2489,83 @@ and gives it to this program with --new-key-file. Nothing was changed.</source>
         <translation>已用新密钥重新打开：完整性正常，%2 张表共 %1 行，与之前相同；旧密钥已无法打开</translation>
     </message>
     <message>
-        <source>the store's key is now the one in %1: replace the old key with it now</source>
-        <translation>本地存储的密钥现在是 %1 中的密钥：请立即用它替换旧密钥</translation>
-    </message>
-    <message>
         <source>the store is re-encrypted and opens only with the new key, in %1, but it could not replace %2 (%3). Do it now: mv %1 %2</source>
         <translation>本地存储已重新加密，只能用 %1 中的新密钥打开，但无法替换 %2（%3）。请立即执行：mv %1 %2</translation>
     </message>
     <message>
         <source>replaced the key file %1 with the new key (the old key is gone)</source>
         <translation>已用新密钥替换密钥文件 %1（旧密钥已不存在）</translation>
+    </message>
+    <message>
+        <source>cannot read %1 (%2)</source>
+        <translation>无法读取 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 does not name a new key</source>
+        <translation>%1 未注明新密钥</translation>
+    </message>
+    <message>
+        <source>the store key rotation is complete but its marker %1 cannot be removed (%2): remove it, then start again. Nothing was changed.</source>
+        <translation>存储密钥轮换已完成，但无法删除其标记文件 %1（%2）：请删除它，然后重新启动。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>medkiosk-ctl store rekey (as root)</source>
+        <translation>medkiosk-ctl store rekey（以 root 身份）</translation>
+    </message>
+    <message>
+        <source>medkioskctl store rekey (as the kiosk's user)</source>
+        <translation>medkioskctl store rekey（以自助机的用户身份）</translation>
+    </message>
+    <message>
+        <source>a store key rotation was interrupted (%1 exists%2) and the store may need the new key. Nothing was changed: the store %3 was not opened, moved or replaced. To finish the rotation run %4, then start the kiosk again.</source>
+        <translation>存储密钥轮换被中断（%1 存在%2），存储可能需要新密钥。未做任何更改：存储 %3 未被打开、移动或替换。要完成轮换，请运行 %4，然后再次启动自助机。</translation>
+    </message>
+    <message>
+        <source>; the key in use is not its new key</source>
+        <translation>；当前使用的密钥不是其新密钥</translation>
+    </message>
+    <message>
+        <source>an earlier rotation had completed; its marker %1 was removed</source>
+        <translation>之前的一次轮换已经完成；已删除其标记文件 %1</translation>
+    </message>
+    <message>
+        <source>a key rotation was interrupted (%1) with a new key that is neither the key in use nor the one in %2. Do not delete anything; put back the new key file of that rotation and run this again, or call support. Nothing was changed.</source>
+        <translation>一次密钥轮换被中断（%1），其新密钥既不是当前使用的密钥，也不是 %2 中的密钥。请勿删除任何文件；请放回那次轮换的新密钥文件后重新运行，或联系技术支持。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>removed the rotation marker %1</source>
+        <translation>已删除轮换标记文件 %1</translation>
+    </message>
+    <message>
+        <source>could not remove the rotation marker %1 (%2): delete it</source>
+        <translation>无法删除轮换标记文件 %1（%2）：请删除它</translation>
+    </message>
+    <message>
+        <source>cannot write the rotation marker: %1. %2</source>
+        <translation>无法写入轮换标记文件：%1。%2</translation>
+    </message>
+    <message>
+        <source>wrote the rotation marker %1 (names the new key by its SHA-256)</source>
+        <translation>已写入轮换标记文件 %1（以 SHA-256 标识新密钥）</translation>
+    </message>
+    <message>
+        <source>the store's key is now the one in %1: replace the old key with it now (until then the kiosk refuses to start; the first start with the new key removes the marker %2)</source>
+        <translation>存储的密钥现在是 %1 中的密钥：请立即用它替换旧密钥（在此之前自助机拒绝启动；使用新密钥的首次启动会删除标记文件 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>mk::ui::ArrivalListPage</name>
+    <message>
+        <source>Choose the appointment to check in</source>
+        <translation>请选择要签到的预约</translation>
+    </message>
+    <message>
+        <source>The hospital system cannot be reached right now: these are the appointments known at this kiosk.</source>
+        <translation>目前无法连接医院系统：以下是本机已知的预约。</translation>
+    </message>
+    <message>
+        <source>%1 (already checked in)</source>
+        <translation>%1（已签到）</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +2632,22 @@ and gives it to this program with --new-key-file. Nothing was changed.</source>
     <message>
         <source>The hospital system confirmed your visit number: %1.</source>
         <translation>医院系统已确认您的就诊序号：%1。</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your appointment (on your phone or on paper) inside the frame in front of the camera.</source>
+        <translation>请将预约二维码（手机或纸质）对准摄像头，放在画面的框内。</translation>
+    </message>
+    <message>
+        <source>No code? Insert your patient card into the card reader.</source>
+        <translation>没有预约码？请将就诊卡插入读卡器。</translation>
+    </message>
+    <message>
+        <source>No code or card? Sign in with your face</source>
+        <translation>没有预约码或卡？刷脸登录</translation>
+    </message>
+    <message>
+        <source>Reading your appointments...</source>
+        <translation>正在读取您的预约……</translation>
     </message>
 </context>
 <context>
@@ -3019,6 +3176,25 @@ This is optional: scanning a code or a card always works.</source>
     </message>
 </context>
 <context>
+    <name>mk::ui::IdleWarning</name>
+    <message>
+        <source>Need more time?</source>
+        <translation>需要更多时间吗？</translation>
+    </message>
+    <message>
+        <source>Tap anywhere to continue. When the time runs out, what you entered is cleared.</source>
+        <translation>点击屏幕任意处继续。时间到后，您输入的信息将被清除。</translation>
+    </message>
+    <message>
+        <source>Yes, I need more time</source>
+        <translation>是的，我需要更多时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to the start screen in %n second(s)</source>
+        <translation><numerusform>%n 秒后回到首页</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>mk::ui::Keypad</name>
     <message>
         <source>Delete</source>
@@ -3072,6 +3248,22 @@ This is optional: scanning a code or a card always works.</source>
     <message>
         <source>Your face was recognised, but your patient record could not be opened now. %1 You can sign in here with your patient card or number instead.</source>
         <translation>已识别您的人脸，但暂时无法打开您的就诊档案。%1 您也可以在此用就诊卡或就诊号登录。</translation>
+    </message>
+    <message>
+        <source>Elder mode</source>
+        <translation>长辈模式</translation>
+    </message>
+    <message>
+        <source>Elder mode: larger text, read aloud</source>
+        <translation>长辈模式：大字，朗读</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Read this screen aloud</source>
+        <translation>朗读本页内容</translation>
     </message>
 </context>
 <context>
@@ -3487,6 +3679,10 @@ This is optional: scanning a code or a card always works.</source>
     <message>
         <source>New code</source>
         <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Enter my phone's last 4 digits</source>
+        <translation>输入手机号后4位</translation>
     </message>
 </context>
 <context>
@@ -3913,12 +4109,12 @@ This is optional: scanning a code or a card always works.</source>
         <translation>数字3次不匹配，本次未扣款。请扫码支付或到收费窗口缴费。</translation>
     </message>
     <message>
-        <source>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Please pay by phone.</source>
-        <translation>本机刷脸核验暂停几分钟，本次未扣款。请扫码支付。</translation>
-    </message>
-    <message>
         <source>Your identity cannot be checked at this kiosk now. Nothing was charged. Please pay by phone.</source>
         <translation>本机暂时无法核验您的身份，本次未扣款。请扫码支付。</translation>
+    </message>
+    <message>
+        <source>Face checks are paused for a few minutes at this kiosk. Nothing was charged. Enter the last 4 digits of your phone number instead, or pay by phone.</source>
+        <translation>本机刷脸核验暂停几分钟，本次未扣款。请改为输入手机号后4位，或扫码支付。</translation>
     </message>
 </context>
 <context>
