@@ -225,18 +225,19 @@ void KioskWindow::buildHeader(QWidget* header)
 
 void KioskWindow::placeHeaderTools()
 {
+    // Landscape: every header button in the first row, after the clock. Portrait (1080 px):
+    // the first row keeps where and when, the buttons go to a second row, so the location
+    // is not squeezed into a narrow column (elder mode's larger buttons).
     const bool in_first_row = width() >= kHeaderToolsInRowFromPx && width() > height();
     QHBoxLayout* target = in_first_row ? header_row_ : header_tools_;
-    if (header_row_->indexOf(elder_button_) >= 0 && in_first_row) return;
-    if (header_tools_->indexOf(elder_button_) >= 0 && !in_first_row) return;
-    for (QPushButton* b : {elder_button_, read_button_}) {
+    if (target->indexOf(elder_button_) >= 0) return;
+    const std::initializer_list<QPushButton*> tools{elder_button_, read_button_, language_button_,
+                                                    staff_button_};
+    for (QPushButton* b : tools) {
         header_row_->removeWidget(b);
         header_tools_->removeWidget(b);
     }
-    // Before the language button in the first row; after the stretch in the second.
-    const int at = in_first_row ? header_row_->indexOf(language_button_) : header_tools_->count();
-    target->insertWidget(at, read_button_, 0, Qt::AlignVCenter);
-    target->insertWidget(at, elder_button_, 0, Qt::AlignVCenter);
+    for (QPushButton* b : tools) target->addWidget(b, 0, Qt::AlignVCenter);
     header_tools_row_->setVisible(!in_first_row);
 }
 
