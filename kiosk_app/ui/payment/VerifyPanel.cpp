@@ -80,9 +80,11 @@ void VerifyPanel::showEvent(QShowEvent* event)
 
 void VerifyPanel::fitKeypad()
 {
-    // At most 720x560, but never less than the keys need: in elder mode the fixed maximum cut
-    // the Delete and Clear column off (tst_screenaudit, elder passes).
-    keypad_->setMaximumSize(QSize(720, 560).expandedTo(keypad_->minimumSizeHint()));
+    // 420 px wide to 720x560, but never less than the keys need: in elder mode the fixed
+    // limits squeezed the keys over each other and cut Delete and Clear off (tst_screenaudit).
+    const QSize keys = keypad_->minimumSizeHint();  // what the keys need in this mode
+    keypad_->setMinimumWidth(std::max(420, keys.width()));
+    keypad_->setMaximumSize(QSize(720, 560).expandedTo(keys));
 }
 
 bool VerifyPanel::ensureFace()
