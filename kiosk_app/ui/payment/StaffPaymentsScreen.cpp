@@ -15,7 +15,7 @@
 
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -46,19 +46,18 @@ StaffPaymentsScreen::StaffPaymentsScreen(ScreenContext& context, const PayServic
     message_ = makeLabel("banner-warning", QStringLiteral("staffPayMessage"), this);
     message_->hide();
     root->addWidget(message_);
-    auto* row = new QHBoxLayout;
     refresh_ = makeButton("secondary", QStringLiteral("staffPayRefresh"), this);
     print_ = makeButton("secondary", QStringLiteral("staffPayPrint"), this);
     export_ = makeButton("secondary", QStringLiteral("staffPayExport"), this);
     back_ = makeButton("primary", QStringLiteral("staffPayBack"), this);
-    for (QPushButton* b : {refresh_, print_, export_}) row->addWidget(b, 1);
-    root->addLayout(row);
-    // Back on its own row: four buttons in one row cut "Export daily close" and "Maintenance"
-    // in English on a portrait screen (the screen audit).
-    auto* back_row = new QHBoxLayout;
-    back_row->addStretch(2);
-    back_row->addWidget(back_, 1);
-    root->addLayout(back_row);
+    // Two buttons a row: four (and in elder mode three) in one row cut "Export daily close" and
+    // "Maintenance" in English portrait (the screen audit).
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(refresh_, 0, 0);
+    buttons->addWidget(print_, 0, 1);
+    buttons->addWidget(export_, 1, 0);
+    buttons->addWidget(back_, 1, 1);
+    root->addLayout(buttons);
     connect(refresh_, &QPushButton::clicked, this, &StaffPaymentsScreen::refresh);
     connect(print_, &QPushButton::clicked, this, &StaffPaymentsScreen::printClose);
     connect(export_, &QPushButton::clicked, this, &StaffPaymentsScreen::exportClose);
