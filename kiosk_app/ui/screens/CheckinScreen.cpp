@@ -11,6 +11,7 @@
 #include "hw/scanner/CameraScanner.h"
 #include "hw/scanner/WedgeScannerFilter.h"
 #include "hw/speech/Speaker.h"
+#include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 #include "ui/checkin/ArrivalListPage.h"
 #include "ui/checkin/ScanPreview.h"
@@ -527,6 +528,19 @@ void CheckinScreen::onConfirmed(const QString& appointment_id, int visit_number,
     number_->setText(QString::number(visit_number));
     provisional_->hide();
     message_->setText(tr("The hospital system confirmed your visit number: %1.").arg(visit_number));
+}
+
+QString CheckinScreen::spokenSummary() const
+{
+    // The prompt, the number character by character, the details and what to do; on the list
+    // of today's appointments its title and note; never the patient's name.
+    const auto* arrival_title = findChild<QLabel*>(QStringLiteral("checkinArrivalTitle"));
+    const auto* arrival_note = findChild<QLabel*>(QStringLiteral("checkinArrivalNote"));
+    return spokenJoin(context().language,
+                      {spokenFrom(*this, {scan_title_, scan_hint_, scan_message_, arrival_title,
+                                          arrival_note, number_caption_}),
+                       number_->isVisibleTo(this) ? spelledOut(number_->text()) : QString(),
+                       spokenFrom(*this, {provisional_, details_, message_})});
 }
 
 }  // namespace mk::ui

@@ -63,6 +63,7 @@ public:
     void enter() override;
     void reset() override;
     void retranslate() override;
+    QString spokenSummary() const override;  // issue 12: read aloud
     bool loading() const override { return busy_; }
 
     void setDevices(const CheckinDevices& devices);
