@@ -67,7 +67,10 @@ void VerifyPanel::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     // Landscape: the prompt on the left, the keypad on the right (a kiosk's 1920x1080 screen).
-    const bool landscape = width() > height();
+    // The window's orientation, not the panel's: a short, wide panel in a portrait window put
+    // the keypad beside the prompt and past the window's edge (elder mode, English; the audit).
+    const QWidget* top = window();
+    const bool landscape = top != nullptr ? top->width() > top->height() : width() > height();
     box_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
     fitKeypad();
 }
