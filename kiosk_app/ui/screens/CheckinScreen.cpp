@@ -123,8 +123,9 @@ CheckinScreen::CheckinScreen(ScreenContext& context, QWidget* parent) : Screen(c
     auto* buttons = new QHBoxLayout;
     again_ = makeButton("secondary", QStringLiteral("checkinAgain"), this);
     done_ = makeButton("primary", QStringLiteral("checkinDone"), this);
+    // Equal halves: at one third "Scan another code" was cut in elder mode (tst_screenaudit).
     buttons->addWidget(again_, 1);
-    buttons->addWidget(done_, 2);
+    buttons->addWidget(done_, 1);
     layout->addLayout(buttons);
     connect(done_, &QPushButton::clicked, this, [this] { Q_EMIT goHome(); });
     connect(again_, &QPushButton::clicked, this, [this] {
