@@ -110,31 +110,36 @@ void TestScreenAudit::cleanupTestCase()
     qunsetenv("MEDKIOSK_MODELS_DIR");
     qunsetenv("XDG_STATE_HOME");
     if (rows_.isEmpty()) return;
-    // Per state: the smallest of every pass (which pass had it in brackets).
-    std::printf("\nscreen audit, minima per screen over %s:\n",
-                ScreenCatalog::elderModeAvailable() ? "zh_CN/en x portrait/landscape x normal/elder"
-                                                    : "zh_CN/en x portrait/landscape (normal)");
-    std::printf("%-24s %-10s %-10s %-8s  %-34s\n", "state", "text px", "target px", "contrast",
-                "lowest contrast in");
-    QStringList order;
-    QMap<QString, AuditMinima> worst;
-    QMap<QString, QString> where;
-    for (const Row& row : std::as_const(rows_)) {
-        if (!order.contains(row.state)) order << row.state;
-        AuditMinima& w = worst[row.state];
-        const AuditMinima& m = row.minima;
-        if (m.text_px > 0 && (w.text_px == 0 || m.text_px < w.text_px)) w.text_px = m.text_px;
-        if (m.target_px > 0 && (w.target_px == 0 || m.target_px < w.target_px))
-            w.target_px = m.target_px;
-        if (m.contrast > 0 && (w.contrast == 0 || m.contrast < w.contrast)) {
-            w.contrast = m.contrast;
-            where[row.state] = row.pass;
+    // Per mode and state: the smallest of that mode's passes (which pass had the lowest contrast).
+    for (const bool elder : {false, true}) {
+        const QString mode = elder ? QStringLiteral("elder") : QStringLiteral("normal");
+        QStringList order;
+        QMap<QString, AuditMinima> worst;
+        QMap<QString, QString> where;
+        for (const Row& row : std::as_const(rows_)) {
+            if (row.pass.endsWith(QLatin1String("-elder")) != elder) continue;
+            if (!order.contains(row.state)) order << row.state;
+            AuditMinima& w = worst[row.state];
+            const AuditMinima& m = row.minima;
+            if (m.text_px > 0 && (w.text_px == 0 || m.text_px < w.text_px)) w.text_px = m.text_px;
+            if (m.target_px > 0 && (w.target_px == 0 || m.target_px < w.target_px))
+                w.target_px = m.target_px;
+            if (m.contrast > 0 && (w.contrast == 0 || m.contrast < w.contrast)) {
+                w.contrast = m.contrast;
+                where[row.state] = row.pass;
+            }
         }
-    }
-    for (const QString& state : std::as_const(order)) {
-        const AuditMinima& w = worst[state];
-        std::printf("%-24s %-10d %-10d %-8.2f  %-34s\n", qPrintable(state), w.text_px, w.target_px,
-                    w.contrast, qPrintable(where.value(state)));
+        if (order.isEmpty()) continue;
+        std::printf(
+            "\nscreen audit, %s mode, minima per screen over zh_CN/en x portrait/landscape:\n",
+            qPrintable(mode));
+        std::printf("%-24s %-10s %-10s %-8s  %-34s\n", "state", "text px", "target px", "contrast",
+                    "lowest contrast in");
+        for (const QString& state : std::as_const(order)) {
+            const AuditMinima& w = worst[state];
+            std::printf("%-24s %-10d %-10d %-8.2f  %-34s\n", qPrintable(state), w.text_px,
+                        w.target_px, w.contrast, qPrintable(where.value(state)));
+        }
     }
     std::fflush(stdout);
 }
