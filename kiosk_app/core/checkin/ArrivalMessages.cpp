@@ -7,9 +7,11 @@
 namespace mk::checkin {
 
 namespace {
+// lupdate files an unqualified tr() in a free function under its namespace: this context must be
+// that namespace, or the catalog is never found (tst_coremessages).
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mk::checkin::CheckinMessages", text);
+    return QCoreApplication::translate("mk::checkin", text);
 }
 }  // namespace
 

@@ -5,9 +5,11 @@
 namespace mk {
 namespace {
 
+// lupdate files an unqualified tr() in a free function under its namespace: this context must be
+// that namespace, or the catalog is never found (tst_coremessages).
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mk::UserMessages", text);
+    return QCoreApplication::translate("mk", text);
 }
 
 QString ruleMessage(const QString& rule)
