@@ -156,7 +156,8 @@ private:
     // The outbox relay (to the simulator in demo, else pool/base_url), feeding the window's
     // connectivity indicator, and the staff maintenance mode (docs/maintenance.md).
     void startOutboxAndStaff();
-    void startCheckin();  // KioskAppCheckin.cpp, after the outbox
+    void startCheckin();                      // KioskAppCheckin.cpp, after the outbox
+    void startConfiguredPrinterAndSpeaker();  // KioskAppCheckin.cpp: [devices] printer, speech
     void startPayment();  // KioskAppPay.cpp, after check-in (its printer and speaker)
     // KioskAppFace.cpp: reads [face]; after the window is shown, loads the models on a worker
     // thread, then installs the face screens (onFaceLoaded, UI thread).

@@ -12,15 +12,18 @@
 #include "core/common/SafeFile.h"
 #include "core/outbox/Relay.h"
 #include "core/pool/AuthTransport.h"
+#include "hw/printer/PrinterConfig.h"
 #include "hw/printer/PrinterSimulator.h"
 #include "hw/printer/ReceiptPrinter.h"
 #include "hw/speech/Speaker.h"
+#include "hw/speech/SpeakerConfig.h"
 #include "ui/KioskWindow.h"
 #include "ui/checkin/CheckinDeviceSet.h"
 #include "ui/checkin/CheckinFaceLink.h"
 #include "ui/screens/CheckinScreen.h"
 
 #include <QDir>
+#include <QSettings>
 
 namespace mk::app {
 
@@ -55,6 +58,10 @@ void KioskApp::startCheckin()
         speaker_ = std::make_unique<hw::Speaker>(hw::SpeakerConfig{});
         speaker_->start();
         devices.speaker = speaker_.get();
+    } else {
+        startConfiguredPrinterAndSpeaker();
+        devices.printer = printer_.get();
+        devices.speaker = speaker_.get();
     }
     // The scanners, the camera and the card reader of [devices], all listened to at once.
     auto set = ui::CheckinDeviceSet::fromSettings(options_.config_path);
@@ -84,6 +91,26 @@ void KioskApp::startCheckin()
         // Also emitted while shutting down (stopFace), after the window is gone.
         if (window_ != nullptr) (void)ui::linkFaceToCheckin(*window_);
     });
+}
+
+// A kiosk outside the demo prints and speaks through the [devices] printer and speech of its
+// configuration (kiosk.ini.example); "none", or no such key, leaves that device out.
+void KioskApp::startConfiguredPrinterAndSpeaker()
+{
+    QSettings settings(options_.config_path, QSettings::IniFormat);
+    const hw::PrinterConfig printer = hw::PrinterConfig::fromSettings(settings);
+    const hw::SpeakerConfig speech = hw::SpeakerConfig::fromSettings(settings);
+    for (const QString& problem : printer.problems + speech.problems)
+        qCWarning(lcUi).noquote() << "devices:" << problem;
+    if (printer.transport != hw::PrinterConfig::Transport::None &&
+        printer.transport != hw::PrinterConfig::Transport::Unset) {
+        printer_ = std::make_unique<hw::ReceiptPrinter>(printer);
+        printer_->start();
+    }
+    if (!speech.engine.isEmpty() && speech.engine != QLatin1String("none")) {
+        speaker_ = std::make_unique<hw::Speaker>(speech);
+        speaker_->start();
+    }
 }
 
 }  // namespace mk::app
