@@ -199,17 +199,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("offset_min");
         QTest::addColumn<int>("expected");
-        QTest::newRow("61 min early") << -61 << int(CheckinStatus::TooEarly);
-        QTest::newRow("3 h early") << -180 << int(CheckinStatus::TooEarly);
-        QTest::newRow("59 min early") << -59 << int(CheckinStatus::CheckedIn);
-        QTest::newRow("14 min late") << 14 << int(CheckinStatus::CheckedIn);
-        QTest::newRow("16 min late") << 16 << int(CheckinStatus::TooLate);
+        QTest::addColumn<bool>("other_day");
+        QTest::newRow("61 min early") << -61 << int(CheckinStatus::TooEarly) << false;
+        QTest::newRow("3 h early") << -180 << int(CheckinStatus::TooEarly) << false;
+        QTest::newRow("2 days early") << -2 * 24 * 60 << int(CheckinStatus::TooEarly) << true;
+        QTest::newRow("59 min early") << -59 << int(CheckinStatus::CheckedIn) << false;
+        QTest::newRow("14 min late") << 14 << int(CheckinStatus::CheckedIn) << false;
+        QTest::newRow("16 min late") << 16 << int(CheckinStatus::TooLate) << false;
     }
 
     void arrivalWindow()
     {
         QFETCH(int, offset_min);
         QFETCH(int, expected);
+        QFETCH(bool, other_day);
         qint64 start_s = 0;
         const QString t = fx_->newToken(nullptr, &start_s);
         fx_->setNow(QDateTime::fromSecsSinceEpoch(start_s + offset_min * 60, Qt::UTC));
@@ -221,6 +224,10 @@ private Q_SLOTS:
             QCOMPARE(fx_->simRequests(), requests);
             QVERIFY(!checkinMessage(o).isEmpty());
             QVERIFY(o.window_opens.isValid());
+            QCOMPARE(o.other_day, other_day);
+            // Another day: the sentence names that day, not only a time that reads as today's.
+            const QString day = o.slot_start.toString(QStringLiteral("yyyy-MM-dd"));
+            QCOMPARE(checkinMessage(o).contains(day), other_day);
         }
     }
 

@@ -58,6 +58,12 @@ QString checkinMessage(const CheckinOutcome& o)
             return o.repeated ? tr("You were already checked in. This is your number.")
                               : tr("You are checked in. Please wait until your number is called.");
         case CheckinStatus::TooEarly:
+            if (o.other_day) {
+                return tr("This appointment is on %1, not today. Please come back that day; "
+                          "check-in opens at %2.")
+                    .arg(o.slot_start.toString(QStringLiteral("yyyy-MM-dd")),
+                         o.window_opens.toString(QStringLiteral("HH:mm")));
+            }
             return tr("It is too early to check in. Please come back after %1.")
                 .arg(o.window_opens.toString(QStringLiteral("HH:mm")));
         case CheckinStatus::TooLate:

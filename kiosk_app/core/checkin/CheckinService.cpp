@@ -214,7 +214,10 @@ CheckinOutcome CheckinService::fromClaims(const CheckinClaims& claims, bool from
         return o;
     }
     const QDateTime t = now();
-    if (t < o.window_opens) return failed(o, CheckinStatus::TooEarly, Error{});
+    if (t < o.window_opens) {
+        o.other_day = t.toTimeZone(o.slot_start.timeZone()).date() != o.slot_start.date();
+        return failed(o, CheckinStatus::TooEarly, Error{});
+    }
     if (t > o.window_closes) return failed(o, CheckinStatus::TooLate, Error{});
     if (!online_.load()) return provisional(claims, o);
     return online(claims, o);

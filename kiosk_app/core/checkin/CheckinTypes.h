@@ -73,6 +73,7 @@ struct CheckinOutcome {
     CheckinRecord record;                        // when CheckedIn (number, name, ids, time)
     QDateTime slot_start;                        // in the hospital's zone
     QDateTime window_opens;
+    bool other_day = false;  // TooEarly: the appointment is on a later day, not today
     QDateTime window_closes;
     Error error;
     ArrivalPlace place = ArrivalPlace::Here;  // when Elsewhere: where the appointment is
