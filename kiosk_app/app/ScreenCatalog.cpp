@@ -32,7 +32,7 @@ QString CatalogPass::name() const
         .arg(elder ? QStringLiteral("-elder") : QString());
 }
 
-ScreenCatalog::ScreenCatalog(CatalogServices services)
+ScreenCatalog::ScreenCatalog(const CatalogServices& services)
     : services_(services), window_(*services.window), service_(*services.booking)
 {}
 

@@ -62,7 +62,7 @@ public:
     // Called in each state with its name; false stops the walk (the visitor says why).
     using Visitor = std::function<bool(const QString& state)>;
 
-    explicit ScreenCatalog(CatalogServices services);
+    explicit ScreenCatalog(const CatalogServices& services);
 
     // Both languages x portrait 1080x1920 and landscape 1920x1080, in normal mode, then the same
     // in elder mode when the window has it.

@@ -10,7 +10,7 @@
 namespace mk::app {
 
 ScreenshotRunner::ScreenshotRunner(CatalogServices services, QString dir)
-    : services_(services), dir_(std::move(dir))
+    : services_(std::move(services)), dir_(std::move(dir))
 {}
 
 ScreenshotRunner::ScreenshotRunner(ui::KioskWindow& window, booking::BookingService& service,

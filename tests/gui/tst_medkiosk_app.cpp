@@ -305,8 +305,14 @@ void TestMedkioskApp::screenshots()
     process.setProcessEnvironment(environment(home.path()));
     process.start(binary_, {QStringLiteral("--screenshots"), dir, QStringLiteral("--config"),
                             mk::test::emptyConfig(home.path())});
-    QVERIFY(process.waitForFinished(300000));
+    // Every state of the catalog, both languages, orientations and modes (~300 pictures): a few
+    // minutes on a busy 2-core machine.
+    QVERIFY(process.waitForFinished(1200000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    for (const char* sheet : {"contact-zh_CN-1080x1920.png", "contact-en-1920x1080-elder.png"}) {
+        const QImage image(dir + QLatin1Char('/') + QLatin1String(sheet));
+        QVERIFY2(!image.isNull(), sheet);  // one contact sheet per pass, for review
+    }
     const QStringList screens =
         strings({"01-home", "02-identify", "03-identify-typed", "04-childchoice", "05-department",
                  "06-doctor", "07-day", "08-slotgrid", "09-confirm", "10-result"});

@@ -1,6 +1,6 @@
 // Turns an Error into what a person reads. Patient text says what happened and what to do next, in
-// the current UI language (QCoreApplication::translate with context "mk", where lupdate files them); staff
-// text adds the technical cause. Neither ever contains personal data.
+// the current UI language (QCoreApplication::translate with context "mk", where lupdate files
+// them); staff text adds the technical cause. Neither ever contains personal data.
 #pragma once
 
 #include "core/common/Result.h"
