@@ -449,6 +449,10 @@
         <source>Your appointments could not be read. %1</source>
         <translation>Your appointments could not be read. %1</translation>
     </message>
+    <message>
+        <source>This appointment is on %1, not today. Please come back that day; check-in opens at %2.</source>
+        <translation>This appointment is on %1, not today. Please come back that day; check-in opens at %2.</translation>
+    </message>
 </context>
 <context>
     <name>mk::checkin::CheckinOptions</name>
@@ -3203,7 +3207,9 @@ This is optional: scanning a code or a card always works.</numerusform>
     <message numerus="yes">
         <source>Back to the start screen in %n second(s)</source>
         <translation>
-            <numerusform>Back to the start screen in %n second</numerusform><numerusform>Back to the start screen in %n seconds</numerusform></translation>
+            <numerusform>Back to the start screen in %n second</numerusform>
+            <numerusform>Back to the start screen in %n seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>

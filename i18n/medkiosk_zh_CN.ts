@@ -445,6 +445,10 @@
         <source>Your appointments could not be read. %1</source>
         <translation>无法读取您的预约。%1</translation>
     </message>
+    <message>
+        <source>This appointment is on %1, not today. Please come back that day; check-in opens at %2.</source>
+        <translation>这个预约在 %1，不是今天。请当天再来；签到从 %2 开始。</translation>
+    </message>
 </context>
 <context>
     <name>mk::checkin::CheckinOptions</name>
@@ -3191,7 +3195,9 @@ This is optional: scanning a code or a card always works.</source>
     </message>
     <message numerus="yes">
         <source>Back to the start screen in %n second(s)</source>
-        <translation><numerusform>%n 秒后回到首页</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒后回到首页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
