@@ -4,6 +4,8 @@
 // of a real photo with a QR code in it, and bookings made through the pool client.
 #pragma once
 
+#include "PtyPair.h"
+#include "VirtualCard.h"
 #include "core/pool/PoolClient.h"
 #include "core/qr/QrImage.h"
 
@@ -26,94 +28,8 @@
 
 namespace mk::checkin::test {
 
-// The master side of a pty; the slave path is what the serial scanner opens.
-class PtyPair
-{
-public:
-    PtyPair()
-    {
-        master_ = posix_openpt(O_RDWR | O_NOCTTY);
-        if (master_ < 0 || grantpt(master_) != 0 || unlockpt(master_) != 0) {
-            close();
-            return;
-        }
-        const char* name = ptsname(master_);
-        if (name == nullptr) {
-            close();
-            return;
-        }
-        slave_path_ = QString::fromLocal8Bit(name);
-    }
-    ~PtyPair() { close(); }
-    PtyPair(const PtyPair&) = delete;
-    PtyPair& operator=(const PtyPair&) = delete;
-    bool ok() const { return master_ >= 0; }
-    QString slavePath() const { return slave_path_; }
-    bool write(const QByteArray& bytes)
-    {
-        qsizetype done = 0;
-        while (done < bytes.size()) {
-            const ssize_t n = ::write(master_, bytes.constData() + done,
-                                      static_cast<size_t>(bytes.size() - done));
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return false;
-            done += n;
-        }
-        return true;
-    }
-    void close()
-    {
-        if (master_ >= 0) ::close(master_);
-        master_ = -1;
-    }
-
-private:
-    int master_ = -1;
-    QString slave_path_;
-};
-
-// A contactless card on the vpcd virtual reader: answers the ATR and GET DATA with its UID.
-class VirtualCard : public QObject
-{
-public:
-    VirtualCard(QByteArray atr, QByteArray uid) : atr_(std::move(atr)), uid_(std::move(uid))
-    {
-        connect(&socket_, &QTcpSocket::readyRead, this, &VirtualCard::onReadyRead);
-    }
-    void insert(quint16 port) { socket_.connectToHost(QStringLiteral("127.0.0.1"), port); }
-    void remove() { socket_.abort(); }
-
-private:
-    void send(const QByteArray& data)
-    {
-        QByteArray msg;
-        msg.append(static_cast<char>(data.size() >> 8))
-            .append(static_cast<char>(data.size() & 0xff))
-            .append(data);
-        socket_.write(msg);
-    }
-    void onReadyRead()
-    {
-        buffer_.append(socket_.readAll());
-        while (buffer_.size() >= 2) {
-            const int length =
-                (static_cast<quint8>(buffer_.at(0)) << 8) | static_cast<quint8>(buffer_.at(1));
-            if (buffer_.size() < 2 + length) return;
-            const QByteArray msg = buffer_.mid(2, length);
-            buffer_.remove(0, 2 + length);
-            if (length == 1) {
-                if (msg.at(0) == 0x04) send(atr_);  // 0x00 off, 0x01 on, 0x02 reset: no answer
-                continue;
-            }
-            send(msg == QByteArray::fromHex("ffca000000") ? uid_ + QByteArray::fromHex("9000")
-                                                          : QByteArray::fromHex("6d00"));
-        }
-    }
-    QTcpSocket socket_;
-    QByteArray buffer_;
-    QByteArray atr_;
-    QByteArray uid_;
-};
+using mk::test::PtyPair;
+using mk::test::VirtualCard;
 
 // pcscd -f with a private reader.conf.d naming vpcd on a free port ("Virtual PCD").
 class VirtualReader

@@ -6,6 +6,7 @@
 // Skips with the reason when pcscd or vpcd is not installed, not root, or another pcscd runs (all
 // of which scripts/setup.sh and CI provide: a failure with CI=true).
 #include "TestSkip.h"
+#include "VirtualCard.h"
 #include "hw/card/CardReader.h"
 
 #include <QDir>
@@ -25,61 +26,7 @@ namespace {
 constexpr int kWait_ms = 30000;
 const char kVpcdDriver[] = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
 
-// A virtual card speaking the vpcd protocol over TCP.
-class VirtualCard : public QObject
-{
-public:
-    enum class Mode { Uid, NoGetData, VanishOnApdu };
-    VirtualCard(QByteArray atr, QByteArray uid, Mode mode)
-        : atr_(std::move(atr)), uid_(std::move(uid)), mode_(mode)
-    {
-        connect(&socket_, &QTcpSocket::readyRead, this, &VirtualCard::onReadyRead);
-    }
-    void insert(quint16 port) { socket_.connectToHost(QStringLiteral("127.0.0.1"), port); }
-    void remove() { socket_.abort(); }
-    bool connected() const { return socket_.state() == QAbstractSocket::ConnectedState; }
-    int apdus = 0;
-
-private:
-    void send(const QByteArray& data)
-    {
-        QByteArray msg;
-        msg.append(static_cast<char>(data.size() >> 8))
-            .append(static_cast<char>(data.size() & 0xff))
-            .append(data);
-        socket_.write(msg);
-    }
-    void onReadyRead()
-    {
-        buffer_.append(socket_.readAll());
-        while (buffer_.size() >= 2) {
-            const int length =
-                (static_cast<quint8>(buffer_.at(0)) << 8) | static_cast<quint8>(buffer_.at(1));
-            if (buffer_.size() < 2 + length) return;
-            const QByteArray msg = buffer_.mid(2, length);
-            buffer_.remove(0, 2 + length);
-            if (length == 1) {
-                if (msg.at(0) == 0x04) send(atr_);  // 0x00 off, 0x01 on, 0x02 reset: no answer
-                continue;
-            }
-            ++apdus;
-            if (mode_ == Mode::VanishOnApdu) {
-                socket_.abort();  // pulled out mid-read
-                return;
-            }
-            if (msg == QByteArray::fromHex("ffca000000") && mode_ == Mode::Uid) {
-                send(uid_ + QByteArray::fromHex("9000"));
-            } else {
-                send(QByteArray::fromHex("6d00"));  // instruction not supported
-            }
-        }
-    }
-    QTcpSocket socket_;
-    QByteArray buffer_;
-    QByteArray atr_;
-    QByteArray uid_;
-    Mode mode_;
-};
+using mk::test::VirtualCard;
 }  // namespace
 
 class TestCardReader : public QObject
