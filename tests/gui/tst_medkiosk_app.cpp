@@ -14,6 +14,8 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void sigtermDuringAPoolRequest();
     void faceModelsMissingSaysSoOnce();
     void screenshots();
+    void productionKioskOpensItsPrinter();
 
 private:
     QProcessEnvironment environment(const QString& home) const;
@@ -330,6 +333,38 @@ void TestMedkioskApp::screenshots()
             }
         }
     }
+}
+
+// Outside the demo the kiosk prints through the [devices] printer of its configuration (until
+// 2026-12-05 only --demo made a printer: a production kiosk printed no visit number). The test
+// is the TCP printer: the kiosk's printer worker connects to ask for its status.
+void TestMedkioskApp::productionKioskOpensItsPrinter()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QTcpServer printer;
+    QVERIFY(printer.listen(QHostAddress::LocalHost));
+    const QString config = home.filePath(QStringLiteral("kiosk.ini"));
+    {
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[pool]\nbase_url=http://127.0.0.1:1/fhir\n"
+                                  "[devices]\nprinter_transport=tcp\nprinter_host=127.0.0.1\n"
+                                  "printer_tcp_port=%1\nspeech_engine=none\n")
+                       .arg(printer.serverPort())
+                       .toUtf8());
+    }
+    QProcessEnvironment env = environment(home.path());
+    env.insert(QStringLiteral("STATE_DIRECTORY"), home.filePath(QStringLiteral("state")));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(binary_, {QStringLiteral("--config"), config, QStringLiteral("--windowed")});
+    QVERIFY(process.waitForStarted());
+    const bool connected = printer.waitForNewConnection(60000);
+    // Only the printer is checked here (SIGTERM and the exit codes: the tests above).
+    process.kill();
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(connected, process.readAllStandardError().constData());
 }
 
 QTEST_GUILESS_MAIN(TestMedkioskApp)
