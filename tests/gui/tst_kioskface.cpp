@@ -655,10 +655,11 @@ void TestKioskFace::paymentFaceFailuresLockOut()
     QCOMPARE(counted, max_failures);
     QVERIFY(verified.isEmpty());
     QVERIFY(!panel.worker()->active());  // the camera is off
-    // In plain words, pointing to the phone payment; nothing charged.
+    // In plain words, pointing to the phone-digits check and the phone payment; nothing charged.
     QCOMPARE(prompt->text(),
-             QStringLiteral("Face checks are paused for a few minutes at this kiosk. Nothing "
-                            "was charged. Please pay by phone."));
+             QStringLiteral("Face checks are paused for a few minutes at this kiosk. Nothing was "
+                            "charged. Enter the last 4 digits of your phone number instead, or "
+                            "pay by phone."));
 
     // Kiosk-wide: face sign-in (the Identifier of the identification screen, on the same store)
     // is locked too, and the next payment check stops at once without the camera.
