@@ -5,8 +5,11 @@
 // (unplugged, switched off, cable pulled) turns Missing and comes back Ready on its own, without
 // a restart.
 //
-// Use from the check-in screen (UI thread):
-//   printer->print(VisitTicket{...}.toEscPos()).then(this, [](mk::hw::HwStatus r) { ... });
+// Use from the check-in screen (UI thread), with the kiosk's owner-bound continuation
+// (kiosk_app/core/common/WhenFinished.h; not QFuture::then(this, ...), which asserts or drops the
+// answer when the screen goes before the job finishes):
+//   mk::whenFinished(printer->print(VisitTicket{...}.toEscPos()), this,
+//                    [this](const mk::hw::HwStatus& r) { ... });
 //
 // Health:  Ready     status answered, nothing wrong
 //          Degraded  paper near end (prints, but the roll must be replaced soon)

@@ -5,6 +5,7 @@
 #include "core/booking/BookingSession.h"
 #include "core/common/Log.h"
 #include "core/common/UserMessages.h"
+#include "core/common/WhenFinished.h"
 #include "face/FaceConsentScreen.h"
 #include "face/FaceEnrollScreen.h"
 #include "face/FaceIdentifyScreen.h"
@@ -43,8 +44,9 @@ void KioskWindow::onFaceIdentified(const QString& patient_id)
     session_->children.clear();
     session_->patient.reset();
     // The same sign-in as after IdentifyScreen: the person and their children from the pool.
-    context_.service->signInById(patient_id)
-        .then(this, [this, generation](Result<booking::SignIn> result) {
+    whenFinished(
+        context_.service->signInById(patient_id), this,
+        [this, generation](Result<booking::SignIn> result) {
             if (generation != face_generation_ || current_ != ScreenId::FaceIdentify) return;
             if (!result.ok()) {
                 const Error& error = result.error();

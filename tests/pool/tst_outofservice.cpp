@@ -19,6 +19,7 @@
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace mk;
 using mk::identity::AuthState;
@@ -30,6 +31,7 @@ class TestOutOfService : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanup();
     void refusedKioskShowsOnlyTheOutOfServicePage();
     void unreachableTokenEndpointIsNotOutOfService();
     void maintenanceScreenSaysWhy();
@@ -61,6 +63,15 @@ void TestOutOfService::initTestCase()
     services_.maintenance = maintenance_.get();
     services_.auth_status = [this] { return auth_; };
     services_.auth_retry = [this] { ++retries_; };
+}
+
+// The staff PIN screen reads the PIN state on the global thread pool (StaffPinScreen::enter). Its
+// answer is dropped once the window is gone, but the job itself still reads the store: wait for it
+// before the next test, and above all before the store (a member of this object) is destroyed
+// after the last one (a crash at exit, seen in the release build).
+void TestOutOfService::cleanup()
+{
+    QThreadPool::globalInstance()->waitForDone();
 }
 
 void TestOutOfService::refusedKioskShowsOnlyTheOutOfServicePage()

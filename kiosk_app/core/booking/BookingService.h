@@ -1,6 +1,7 @@
 // What the screens call. Lives on the UI thread, never blocks it: every call runs the pool client
-// on a worker thread and returns a QFuture; attach with future.then(widget, ...) to get the result
-// back on the UI thread. Falls back to the encrypted cache (marked stale) when the pool is away.
+// on a worker thread and returns a QFuture; attach with mk::whenFinished(future, widget, ...) to
+// get the result back on the UI thread. Falls back to the encrypted cache (marked stale) when the
+// pool is away.
 #pragma once
 
 #include "core/booking/BookingRules.h"

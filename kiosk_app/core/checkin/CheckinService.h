@@ -5,7 +5,8 @@
 // when the relay later delivers it, the record takes the pool's number and
 // visitNumberConfirmed() tells the UI. Plain appointment numbers are looked up at the pool.
 // A refused code sends nothing anywhere. Lives on the UI thread, never blocks it: every call
-// runs on the service's worker threads and returns a QFuture (attach with .then(widget, ...)).
+// runs on the service's worker threads and returns a QFuture (attach with mk::whenFinished(future,
+// widget, ...)).
 #pragma once
 
 #include "core/checkin/ArrivalTypes.h"

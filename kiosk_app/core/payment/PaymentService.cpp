@@ -1,5 +1,6 @@
 #include "core/payment/PaymentService.h"
 
+#include "core/common/WhenFinished.h"
 #include "core/outbox/Relay.h"
 #include "core/payment/PaymentCore.h"
 #include "core/pool/PoolClient.h"
@@ -62,12 +63,14 @@ void PaymentService::noteOnline()
 template<typename T, typename Fn, typename Emit>
 QFuture<T> PaymentService::run(Fn fn, Emit emit_result)
 {
-    return QtConcurrent::run(&workers_, std::move(fn))
-        .then(this, [this, emit_result = std::move(emit_result)](T value) {
-            noteOnline();
-            emit_result(value);
-            return value;
-        });
+    // The returned future finishes after the signal, on the service's thread; canceled when the
+    // service is destroyed before the worker's answer came back (core/common/WhenFinished.h).
+    return thenWhileAlive(QtConcurrent::run(&workers_, std::move(fn)), this,
+                          [this, emit_result = std::move(emit_result)](T value) {
+                              noteOnline();
+                              emit_result(value);
+                              return value;
+                          });
 }
 
 QFuture<Result<PatientBills>> PaymentService::bills(const QString& patient_id)

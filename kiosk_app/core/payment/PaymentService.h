@@ -1,8 +1,8 @@
 // The kiosk's payment core (issue 9): what the payment screens call. Lives on the UI thread and
 // never blocks it: every call runs the pool client and the store on the service's worker threads
-// and returns a QFuture (attach with future.then(widget, ...)) AND emits the matching *Finished
-// signal on the service's (UI) thread, so a screen may use either. Like BookingService and
-// CheckinService.
+// and returns a QFuture (attach with mk::whenFinished(future, widget, ...)) AND emits the matching
+// *Finished signal on the service's (UI) thread, so a screen may use either. Like BookingService
+// and CheckinService.
 //
 // Paying on credit, per bill: a fresh idempotency key is made and written to the ledger (payment
 // attempt) BEFORE the first send; online, POST Invoice/{id}/$pay with it (a timeout or a dropped

@@ -8,6 +8,7 @@
 
 #include "core/booking/BookingService.h"
 #include "core/common/Result.h"
+#include "core/common/WhenFinished.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -98,18 +99,19 @@ void ServiceListController::fetch(QFuture<Result<booking::Fetched<QList<T>>>> fu
                                   std::function<void()> on_fetched)
 {
     const quint64 generation = start();
-    future.then(this, [this, generation, what, items, on_fetched = std::move(on_fetched)](
-                          Result<booking::Fetched<QList<T>>> result) {
-        if (!finish(generation)) return;
-        if (!result.ok()) {
-            failed(result.error(), what, !items->isEmpty());
-            return;
-        }
-        *items = result.value().value;
-        fetched(result.value().stale, result.value().fetched_at);
-        on_fetched();
-        shown();
-    });
+    whenFinished(future, this,
+                 [this, generation, what, items,
+                  on_fetched = std::move(on_fetched)](Result<booking::Fetched<QList<T>>> result) {
+                     if (!finish(generation)) return;
+                     if (!result.ok()) {
+                         failed(result.error(), what, !items->isEmpty());
+                         return;
+                     }
+                     *items = result.value().value;
+                     fetched(result.value().stale, result.value().fetched_at);
+                     on_fetched();
+                     shown();
+                 });
 }
 
 }  // namespace mk::ui

@@ -3,6 +3,7 @@
 #include "core/booking/BookingSession.h"
 #include "core/common/Log.h"
 #include "core/common/UserMessages.h"
+#include "core/common/WhenFinished.h"
 #include "core/payment/PaymentService.h"
 #include "ui/Theme.h"
 #include "ui/access/Spoken.h"
@@ -175,21 +176,23 @@ void CreditOpenScreen::loadAgreement()
     const QString lang = context().language.startsWith(QLatin1String("en"))
                              ? QStringLiteral("en")
                              : QStringLiteral("zh-CN");
-    services_.service->agreement(lang).then(this, [this, generation](Result<payment::Agreement> r) {
-        if (generation != generation_) return;
-        setBusy(-1);
-        if (r) {
-            agreement_ = r.value();
-        } else {
-            const Error& e = r.error();
-            agreement_error_ =
-                e.code == ErrorCode::Offline || e.isTransient()
-                    ? tr("Opening credit care needs the hospital system, which cannot be reached "
-                         "now. Please try again later.")
-                    : tr("The agreement could not be read now. %1").arg(userMessage(e));
-        }
-        retranslate();
-    });
+    whenFinished(
+        services_.service->agreement(lang), this, [this, generation](Result<payment::Agreement> r) {
+            if (generation != generation_) return;
+            setBusy(-1);
+            if (r) {
+                agreement_ = r.value();
+            } else {
+                const Error& e = r.error();
+                agreement_error_ =
+                    e.code == ErrorCode::Offline || e.isTransient()
+                        ? tr("Opening credit care needs the hospital system, which cannot be "
+                             "reached "
+                             "now. Please try again later.")
+                        : tr("The agreement could not be read now. %1").arg(userMessage(e));
+            }
+            retranslate();
+        });
 }
 
 void CreditOpenScreen::showPage(Page page)
@@ -240,19 +243,19 @@ void CreditOpenScreen::submit(const payment::Evidence& evidence)
     showPage(Page::Working);
     setBusy(1);
     const quint64 generation = generation_;
-    services_.service->openCredit(request).then(
-        this, [this, generation](const payment::OpenCreditOutcome& o) {
-            if (generation != generation_) return;
-            setBusy(-1);
-            outcome_ = o;
-            if (o.opened) {
-                flow_.credit = o.line;
-                flow_.credit_opened = true;
-            } else {
-                qCInfo(lcUi) << "credit care not opened:" << staffDetail(o.error);
-            }
-            showPage(Page::Result);
-        });
+    whenFinished(services_.service->openCredit(request), this,
+                 [this, generation](const payment::OpenCreditOutcome& o) {
+                     if (generation != generation_) return;
+                     setBusy(-1);
+                     outcome_ = o;
+                     if (o.opened) {
+                         flow_.credit = o.line;
+                         flow_.credit_opened = true;
+                     } else {
+                         qCInfo(lcUi) << "credit care not opened:" << staffDetail(o.error);
+                     }
+                     showPage(Page::Result);
+                 });
 }
 
 void CreditOpenScreen::retranslate()

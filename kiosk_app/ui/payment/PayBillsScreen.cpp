@@ -4,6 +4,7 @@
 #include "core/common/Log.h"
 #include "core/common/Masking.h"
 #include "core/common/UserMessages.h"
+#include "core/common/WhenFinished.h"
 #include "core/payment/PaymentService.h"
 #include "ui/Theme.h"
 #include "ui/access/Spoken.h"
@@ -158,34 +159,35 @@ void PayBillsScreen::load()
     }
     const quint64 generation = generation_;
     setPending(2);
-    services_.service->bills(patient).then(
-        this, [this, generation](Result<payment::PatientBills> r) {
-            if (generation != generation_) return;
-            if (r) {
-                flow_.bills = r.value();
-            } else {
-                const Error& e = r.error();
-                qCInfo(lcUi) << "bills not read:" << staffDetail(e);
-                error_text_ = tr("Your bills could not be read now. %1").arg(userMessage(e));
-            }
-            setPending(-1);
-            show();
-        });
+    whenFinished(services_.service->bills(patient), this,
+                 [this, generation](Result<payment::PatientBills> r) {
+                     if (generation != generation_) return;
+                     if (r) {
+                         flow_.bills = r.value();
+                     } else {
+                         const Error& e = r.error();
+                         qCInfo(lcUi) << "bills not read:" << staffDetail(e);
+                         error_text_ =
+                             tr("Your bills could not be read now. %1").arg(userMessage(e));
+                     }
+                     setPending(-1);
+                     show();
+                 });
     // The credit line of the person at the kiosk: a guardian's line pays a child's bills.
     const booking::BookingSession* s = context().session;
     const QString payer = s != nullptr && s->identified ? s->identified->id : patient;
-    services_.service->creditLine(payer).then(
-        this, [this, generation](Result<payment::CreditLine> r) {
-            if (generation != generation_) return;
-            if (r) {
-                flow_.credit = r.value();
-            } else {
-                qCInfo(lcUi) << "credit line not read:" << staffDetail(r.error());
-                credit_failed_ = true;
-            }
-            setPending(-1);
-            show();
-        });
+    whenFinished(services_.service->creditLine(payer), this,
+                 [this, generation](Result<payment::CreditLine> r) {
+                     if (generation != generation_) return;
+                     if (r) {
+                         flow_.credit = r.value();
+                     } else {
+                         qCInfo(lcUi) << "credit line not read:" << staffDetail(r.error());
+                         credit_failed_ = true;
+                     }
+                     setPending(-1);
+                     show();
+                 });
 }
 
 void PayBillsScreen::clearBills()
@@ -329,8 +331,9 @@ void PayBillsScreen::printCopies()
     if (services_.service == nullptr || patient.isEmpty() || loading()) return;
     const quint64 generation = generation_;
     setPending(1);
-    services_.service->receiptsToday(patient).then(
-        this, [this, generation](Result<QList<payment::Receipt>> r) {
+    whenFinished(
+        services_.service->receiptsToday(patient), this,
+        [this, generation](Result<QList<payment::Receipt>> r) {
             if (generation != generation_) return;
             setPending(-1);
             if (!r) {

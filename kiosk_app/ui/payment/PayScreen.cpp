@@ -3,6 +3,7 @@
 #include "core/booking/BookingSession.h"
 #include "core/common/Log.h"
 #include "core/common/UserMessages.h"
+#include "core/common/WhenFinished.h"
 #include "core/payment/PaymentService.h"
 #include "ui/Theme.h"
 #include "ui/access/Spoken.h"
@@ -298,11 +299,11 @@ void PayScreen::payOnCredit(const payment::Evidence& evidence)
     request.bills = flow_.to_pay;
     request.evidence = evidence;
     const quint64 generation = generation_;
-    services_.service->payOnCredit(request).then(
-        this, [this, generation](const payment::PayOutcome& outcome) {
-            if (generation != generation_) return;
-            onPayOutcome(outcome);
-        });
+    whenFinished(services_.service->payOnCredit(request), this,
+                 [this, generation](const payment::PayOutcome& outcome) {
+                     if (generation != generation_) return;
+                     onPayOutcome(outcome);
+                 });
 }
 
 void PayScreen::onPayOutcome(const payment::PayOutcome& outcome)
@@ -408,50 +409,50 @@ void PayScreen::nextPhoneOrder()
     setInFlight(true);
     showPage(Page::Phone);
     const quint64 generation = generation_;
-    services_.service->createPhoneOrder(patientId(), flow_.to_pay.at(phone_index_))
-        .then(this, [this, generation](Result<payment::PhoneOrder> r) {
-            if (generation != generation_) return;
-            setInFlight(false);
-            if (!r) {
-                const Error& e = r.error();
-                qCInfo(lcUi) << "phone order not created:" << staffDetail(e);
-                if (e.code == ErrorCode::Offline || e.isTransient()) {
-                    problem(
-                        [] {
-                            return tr(
-                                "Paying by phone needs the hospital system, which cannot "
-                                "be reached now. Nothing was charged. Please try again "
-                                "later or pay at the cashier window.");
-                        },
-                        Action::BackToBills);
-                } else if (e.rule == QLatin1String("amount-changed")) {
-                    payment::BillPayment b;
-                    b.status = PayStatus::AmountChanged;
-                    problem([this, b] { return PayText::refusal(b, context().language); },
-                            Action::ShowNewBill);
-                } else if (e.rule == QLatin1String("already-paid")) {
-                    payment::BillPayment b;
-                    b.status = PayStatus::AlreadyPaid;
-                    problem([this, b] { return PayText::refusal(b, context().language); },
-                            Action::BackToBills);
-                } else {
-                    problem(
-                        [e] {
-                            return tr("The payment code could not be made. Nothing was "
-                                      "charged. %1")
-                                .arg(userMessage(e));
-                        },
-                        Action::BackToBills);
-                }
-                return;
-            }
-            order_ = r.value();
-            const QImage qr = PayText::qr(order_->pay_url, kPhoneQr_px);
-            phone_qr_->setPixmap(qr.isNull() ? QPixmap() : QPixmap::fromImage(qr));
-            tick_.start();
-            poll_.start(std::max(200, services_.service->options().phone_poll_ms));
-            retranslate();
-        });
+    whenFinished(services_.service->createPhoneOrder(patientId(), flow_.to_pay.at(phone_index_)),
+                 this, [this, generation](Result<payment::PhoneOrder> r) {
+                     if (generation != generation_) return;
+                     setInFlight(false);
+                     if (!r) {
+                         const Error& e = r.error();
+                         qCInfo(lcUi) << "phone order not created:" << staffDetail(e);
+                         if (e.code == ErrorCode::Offline || e.isTransient()) {
+                             problem(
+                                 [] {
+                                     return tr(
+                                         "Paying by phone needs the hospital system, which cannot "
+                                         "be reached now. Nothing was charged. Please try again "
+                                         "later or pay at the cashier window.");
+                                 },
+                                 Action::BackToBills);
+                         } else if (e.rule == QLatin1String("amount-changed")) {
+                             payment::BillPayment b;
+                             b.status = PayStatus::AmountChanged;
+                             problem([this, b] { return PayText::refusal(b, context().language); },
+                                     Action::ShowNewBill);
+                         } else if (e.rule == QLatin1String("already-paid")) {
+                             payment::BillPayment b;
+                             b.status = PayStatus::AlreadyPaid;
+                             problem([this, b] { return PayText::refusal(b, context().language); },
+                                     Action::BackToBills);
+                         } else {
+                             problem(
+                                 [e] {
+                                     return tr("The payment code could not be made. Nothing was "
+                                               "charged. %1")
+                                         .arg(userMessage(e));
+                                 },
+                                 Action::BackToBills);
+                         }
+                         return;
+                     }
+                     order_ = r.value();
+                     const QImage qr = PayText::qr(order_->pay_url, kPhoneQr_px);
+                     phone_qr_->setPixmap(qr.isNull() ? QPixmap() : QPixmap::fromImage(qr));
+                     tick_.start();
+                     poll_.start(std::max(200, services_.service->options().phone_poll_ms));
+                     retranslate();
+                 });
 }
 
 int PayScreen::secondsLeft() const
@@ -472,41 +473,41 @@ void PayScreen::pollPhone()
     polling_ = true;
     const quint64 generation = generation_;
     const QString order_id = order_->order_id;
-    services_.service->pollPhoneOrder(*order_).then(
-        this, [this, generation, order_id](Result<payment::PhoneOrderState> r) {
-            if (generation != generation_) return;
-            polling_ = false;
-            if (!order_ || order_->order_id != order_id) return;
-            if (!r) return;  // transient: the next poll asks again
-            using S = payment::PhoneOrderState::Status;
-            switch (r.value().status) {
-                case S::Paid:
-                    paid_.append(r.value().receipt);
-                    flow_.to_pay_fen =
-                        std::max<qint64>(0, flow_.to_pay_fen - r.value().receipt.amount_fen);
-                    ++phone_index_;
-                    nextPhoneOrder();
-                    break;
-                case S::Expired:
-                    problem(
-                        [] {
-                            return tr(
-                                "The payment code has expired. Nothing was charged. Tap "
-                                "\"New code\" to try again.");
-                        },
-                        Action::NewCode);
-                    break;
-                case S::Cancelled:
-                    tick_.stop();
-                    poll_.stop();
-                    order_.reset();
-                    showPage(Page::Choose);
-                    break;
-                case S::Pending:
-                case S::Unset:
-                    break;
-            }
-        });
+    whenFinished(services_.service->pollPhoneOrder(*order_), this,
+                 [this, generation, order_id](Result<payment::PhoneOrderState> r) {
+                     if (generation != generation_) return;
+                     polling_ = false;
+                     if (!order_ || order_->order_id != order_id) return;
+                     if (!r) return;  // transient: the next poll asks again
+                     using S = payment::PhoneOrderState::Status;
+                     switch (r.value().status) {
+                         case S::Paid:
+                             paid_.append(r.value().receipt);
+                             flow_.to_pay_fen = std::max<qint64>(
+                                 0, flow_.to_pay_fen - r.value().receipt.amount_fen);
+                             ++phone_index_;
+                             nextPhoneOrder();
+                             break;
+                         case S::Expired:
+                             problem(
+                                 [] {
+                                     return tr(
+                                         "The payment code has expired. Nothing was charged. Tap "
+                                         "\"New code\" to try again.");
+                                 },
+                                 Action::NewCode);
+                             break;
+                         case S::Cancelled:
+                             tick_.stop();
+                             poll_.stop();
+                             order_.reset();
+                             showPage(Page::Choose);
+                             break;
+                         case S::Pending:
+                         case S::Unset:
+                             break;
+                     }
+                 });
 }
 
 void PayScreen::cancelPhone()

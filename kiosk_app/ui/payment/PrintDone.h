@@ -1,6 +1,9 @@
-// Calls done(ok) on context's thread when a hw::ReceiptPrinter::print() job finished, whichever
-// result type the printer module answers with (a result with ok() or a struct with an ok field).
+// Calls done(ok) on context's thread when a hw::ReceiptPrinter::print() job finished (never once
+// context is gone: core/common/WhenFinished.h), whichever result type the printer module answers
+// with (a result with ok() or a struct with an ok field).
 #pragma once
+
+#include "core/common/WhenFinished.h"
 
 #include <QFuture>
 #include <QObject>
@@ -22,7 +25,7 @@ bool printSucceeded(const R& r)
 template<typename R>
 void whenPrinted(QFuture<R> future, QObject* context, std::function<void(bool)> done)
 {
-    future.then(context, [done = std::move(done)](R r) { done(printSucceeded(r)); });
+    whenFinished(future, context, [done = std::move(done)](R r) { done(printSucceeded(r)); });
 }
 
 }  // namespace mk::ui

@@ -3,6 +3,7 @@
 #include "core/common/Log.h"
 #include "core/common/SafeFile.h"
 #include "core/common/UserMessages.h"
+#include "core/common/WhenFinished.h"
 #include "core/config/KioskConfig.h"
 #include "core/payment/PaymentService.h"
 #include "hw/printer/ReceiptPrinter.h"
@@ -110,36 +111,36 @@ void StaffPaymentsScreen::refresh()
     const quint64 generation = generation_;
     const QDate day = today();
     setBusy(3);
-    services_.service->paymentsByMethod(day).then(
-        this, [this, generation](Result<QList<payment::MethodTotal>> r) {
-            if (generation != generation_) return;
-            if (r)
-                by_method_ = r.value();
-            else
-                error_ = staffDetail(r.error());
-            setBusy(-1);
-            show();
-        });
-    services_.service->dailyClose(day).then(this,
-                                            [this, generation](Result<payment::DailyClose> r) {
-                                                if (generation != generation_) return;
-                                                if (r)
-                                                    close_ = r.value();
-                                                else
-                                                    error_ = staffDetail(r.error());
-                                                setBusy(-1);
-                                                show();
-                                            });
-    services_.service->failedPayments().then(
-        this, [this, generation](Result<QList<payment::FailedPayment>> r) {
-            if (generation != generation_) return;
-            if (r)
-                failed_ = r.value();
-            else
-                error_ = staffDetail(r.error());
-            setBusy(-1);
-            show();
-        });
+    whenFinished(services_.service->paymentsByMethod(day), this,
+                 [this, generation](Result<QList<payment::MethodTotal>> r) {
+                     if (generation != generation_) return;
+                     if (r)
+                         by_method_ = r.value();
+                     else
+                         error_ = staffDetail(r.error());
+                     setBusy(-1);
+                     show();
+                 });
+    whenFinished(services_.service->dailyClose(day), this,
+                 [this, generation](Result<payment::DailyClose> r) {
+                     if (generation != generation_) return;
+                     if (r)
+                         close_ = r.value();
+                     else
+                         error_ = staffDetail(r.error());
+                     setBusy(-1);
+                     show();
+                 });
+    whenFinished(services_.service->failedPayments(), this,
+                 [this, generation](Result<QList<payment::FailedPayment>> r) {
+                     if (generation != generation_) return;
+                     if (r)
+                         failed_ = r.value();
+                     else
+                         error_ = staffDetail(r.error());
+                     setBusy(-1);
+                     show();
+                 });
 }
 
 void StaffPaymentsScreen::show()
@@ -209,28 +210,30 @@ void StaffPaymentsScreen::exportClose()
             .toUtf8();
     setBusy(1);
     const quint64 generation = generation_;
-    QtConcurrent::run([folder, path, text]() -> Status {
-        if (Status made = SafeFile::makePrivateFolder(folder); !made) return made;
-        SafeWriteOptions options;
-        // Never over what is there (SafeFile's rule, issue 14): staff move or remove the file
-        // before exporting the day again.
-        options.replace_existing = false;
-        return SafeFile::write(path, text, options);
-    }).then(this, [this, generation, path](const Status& written) {
-        if (generation != generation_) return;
-        setBusy(-1);
-        if (written) {
-            exported_path_ = path;
-            note_ = tr("Exported to %1").arg(path);
-        } else {
-            note_ = QFileInfo::exists(path)
-                        ? tr("A daily close file for this day already exists: %1. It was not "
-                             "overwritten; move it away to export again.")
-                              .arg(path)
-                        : tr("The export failed: %1").arg(written.error().detail);
-        }
-        show();
-    });
+    whenFinished(
+        QtConcurrent::run([folder, path, text]() -> Status {
+            if (Status made = SafeFile::makePrivateFolder(folder); !made) return made;
+            SafeWriteOptions options;
+            // Never over what is there (SafeFile's rule, issue 14): staff move or remove the file
+            // before exporting the day again.
+            options.replace_existing = false;
+            return SafeFile::write(path, text, options);
+        }),
+        this, [this, generation, path](const Status& written) {
+            if (generation != generation_) return;
+            setBusy(-1);
+            if (written) {
+                exported_path_ = path;
+                note_ = tr("Exported to %1").arg(path);
+            } else {
+                note_ = QFileInfo::exists(path)
+                            ? tr("A daily close file for this day already exists: %1. It was not "
+                                 "overwritten; move it away to export again.")
+                                  .arg(path)
+                            : tr("The export failed: %1").arg(written.error().detail);
+            }
+            show();
+        });
 }
 
 void StaffPaymentsScreen::retranslate()

@@ -3,6 +3,7 @@
 #include "core/booking/BookingService.h"
 #include "core/checkin/CheckinService.h"
 #include "core/common/Log.h"
+#include "core/common/WhenFinished.h"
 #include "core/qr/QrImage.h"
 #include "hw/camera/Camera.h"
 #include "hw/card/CardReader.h"
@@ -331,7 +332,7 @@ void CheckinScreen::startCheckIn(const QFuture<checkin::CheckinOutcome>& future)
 {
     busy_ = true;
     Q_EMIT loadingChanged(true);
-    QFuture<checkin::CheckinOutcome>(future).then(this, [this](const checkin::CheckinOutcome& o) {
+    whenFinished(future, this, [this](const checkin::CheckinOutcome& o) {
         busy_ = false;
         Q_EMIT loadingChanged(false);
         show(o);
@@ -404,14 +405,14 @@ void CheckinScreen::showArrivals(const checkin::ArrivalList& list)
 void CheckinScreen::loadDepartmentNames()
 {
     if (context().service == nullptr) return;
-    context().service->departments().then(
-        this, [this](const Result<booking::Fetched<QList<fhir::Department>>>& r) {
-            if (!r) return;
-            QHash<QString, QString> names;
-            for (const fhir::Department& d : r.value().value)
-                names.insert(d.id, d.name.forLanguage(context().language));
-            choices_->setDepartmentNames(names);
-        });
+    whenFinished(context().service->departments(), this,
+                 [this](const Result<booking::Fetched<QList<fhir::Department>>>& r) {
+                     if (!r) return;
+                     QHash<QString, QString> names;
+                     for (const fhir::Department& d : r.value().value)
+                         names.insert(d.id, d.name.forLanguage(context().language));
+                     choices_->setDepartmentNames(names);
+                 });
 }
 
 void CheckinScreen::show(const checkin::CheckinOutcome& o)
@@ -433,23 +434,25 @@ void CheckinScreen::show(const checkin::CheckinOutcome& o)
         !o.record.department_id.isEmpty()) {
         const QString dept = o.record.department_id;
         const QString doctor = o.record.practitioner_id;
-        context().service->departments().then(
-            this, [this, dept](Result<booking::Fetched<QList<fhir::Department>>> r) {
-                if (!r || outcome_.record.department_id != dept) return;
-                for (const fhir::Department& d : r.value().value) {
-                    if (d.id == dept) department_name_ = d.name.forLanguage(context().language);
-                }
-                showDetails();
-            });
+        whenFinished(context().service->departments(), this,
+                     [this, dept](Result<booking::Fetched<QList<fhir::Department>>> r) {
+                         if (!r || outcome_.record.department_id != dept) return;
+                         for (const fhir::Department& d : r.value().value) {
+                             if (d.id == dept)
+                                 department_name_ = d.name.forLanguage(context().language);
+                         }
+                         showDetails();
+                     });
         if (!doctor.isEmpty()) {
-            context().service->doctors(dept).then(
-                this, [this, doctor](Result<booking::Fetched<QList<fhir::Doctor>>> r) {
-                    if (!r || outcome_.record.practitioner_id != doctor) return;
-                    for (const fhir::Doctor& d : r.value().value) {
-                        if (d.id == doctor) doctor_name_ = doctorText(d, context().language);
-                    }
-                    showDetails();
-                });
+            whenFinished(context().service->doctors(dept), this,
+                         [this, doctor](Result<booking::Fetched<QList<fhir::Doctor>>> r) {
+                             if (!r || outcome_.record.practitioner_id != doctor) return;
+                             for (const fhir::Doctor& d : r.value().value) {
+                                 if (d.id == doctor)
+                                     doctor_name_ = doctorText(d, context().language);
+                             }
+                             showDetails();
+                         });
         }
     }
 }
@@ -506,17 +509,18 @@ void CheckinScreen::printAndSpeak()
     }
     t.footer = tr("Please wait until your number is called.");
     if (r.provisional) t.provisional_note = tr("PROVISIONAL");
-    devices_.printer->print(t.toEscPos()).then(this, [this, no_printer](const hw::HwStatus& p) {
-        if (!p.ok()) {
-            printer_failed_ = true;
-            qCWarning(lcUi) << "check-in ticket not printed:" << p.error().detail;
-            if (showingResult()) {
-                device_note_->setText(no_printer);
-                device_note_->show();
-            }
-        }
-        Q_EMIT ticketPrinted(p.ok());
-    });
+    whenFinished(devices_.printer->print(t.toEscPos()), this,
+                 [this, no_printer](const hw::HwStatus& p) {
+                     if (!p.ok()) {
+                         printer_failed_ = true;
+                         qCWarning(lcUi) << "check-in ticket not printed:" << p.error().detail;
+                         if (showingResult()) {
+                             device_note_->setText(no_printer);
+                             device_note_->show();
+                         }
+                     }
+                     Q_EMIT ticketPrinted(p.ok());
+                 });
 }
 
 void CheckinScreen::onConfirmed(const QString& appointment_id, int visit_number,
@@ -534,14 +538,14 @@ void CheckinScreen::onConfirmed(const QString& appointment_id, int visit_number,
 QString CheckinScreen::spokenSummary() const
 {
     // The prompt, the number character by character, the details and what to do; on the list
-    // of today's appointments its title and note; never the patient's name.
-    const auto* arrival_title = findChild<QLabel*>(QStringLiteral("checkinArrivalTitle"));
-    const auto* arrival_note = findChild<QLabel*>(QStringLiteral("checkinArrivalNote"));
-    return spokenJoin(context().language,
-                      {spokenFrom(*this, {scan_title_, scan_hint_, scan_message_, arrival_title,
-                                          arrival_note, number_caption_}),
-                       number_->isVisibleTo(this) ? spelledOut(number_->text()) : QString(),
-                       spokenFrom(*this, {provisional_, details_, message_})});
+    // of today's appointments its title, each appointment (time, department) and the note;
+    // never the patient's name.
+    QStringList sentences{spokenFrom(*this, {scan_title_, scan_hint_, scan_message_})};
+    if (choices_->isVisibleTo(this)) sentences << choices_->spokenLines();
+    sentences << spokenFrom(*this, {number_caption_})
+              << (number_->isVisibleTo(this) ? spelledOut(number_->text()) : QString())
+              << spokenFrom(*this, {provisional_, details_, message_});
+    return spokenJoin(context().language, sentences);
 }
 
 }  // namespace mk::ui

@@ -5,6 +5,7 @@
 #include "core/common/Log.h"
 #include "core/common/Masking.h"
 #include "core/common/UserMessages.h"
+#include "core/common/WhenFinished.h"
 #include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
 
@@ -203,13 +204,12 @@ void ConfirmScreen::book()
     QStringList department_schedules;
     for (const fhir::Doctor& doctor : std::as_const(session->department_doctors))
         department_schedules.append(doctor.schedule_id);
-    service
-        ->book(session->patient->id, *session->doctor, session->department->id, *session->slot,
-               department_schedules)
-        .then(this, [this, generation](const booking::BookingOutcome& outcome) {
-            if (generation != generation_) return;
-            onOutcome(outcome);
-        });
+    whenFinished(service->book(session->patient->id, *session->doctor, session->department->id,
+                               *session->slot, department_schedules),
+                 this, [this, generation](const booking::BookingOutcome& outcome) {
+                     if (generation != generation_) return;
+                     onOutcome(outcome);
+                 });
 }
 
 void ConfirmScreen::onOutcome(const booking::BookingOutcome& outcome)

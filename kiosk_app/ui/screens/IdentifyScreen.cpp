@@ -5,6 +5,7 @@
 #include "core/common/Log.h"
 #include "core/common/Masking.h"
 #include "core/common/UserMessages.h"
+#include "core/common/WhenFinished.h"
 #include "core/qr/QrImage.h"
 #include "ui/Theme.h"
 #include "ui/access/Spoken.h"
@@ -246,6 +247,11 @@ void IdentifyScreen::resizeEvent(QResizeEvent* event)
     scan_hint_->setAlignment(landscape ? Qt::AlignRight | Qt::AlignVCenter
                                        : Qt::AlignLeft | Qt::AlignVCenter);
     body_->setStretchFactor(form_, landscape ? 1 : 0);
+    // Landscape: the left column holds the fields, a two-line message and Continue in the
+    // keypad's height; with the portrait gaps Continue sank 4 px under the footer
+    // (tst_screenaudit: cut off by the page).
+    form_layout_->setSpacing(landscape ? 8 : 12);
+    actions_->layout()->setSpacing(landscape ? 8 : 16);
     root_->removeWidget(actions_);
     form_layout_->removeWidget(actions_);
     if (landscape) {
@@ -349,17 +355,17 @@ void IdentifyScreen::identify(const pool::PatientQuery& query)
     }
     setLoading(true);
     const quint64 generation = generation_;
-    context().service->findPatients(query).then(
-        this, [this, generation](Result<QList<fhir::Patient>> result) {
-            if (generation != generation_) return;  // reset meanwhile: forget it
-            setLoading(false);
-            if (!result.ok()) {
-                const Error& error = result.error();
-                setMessage([error] { return userMessage(error); });
-                return;
-            }
-            onPatients(result.value());
-        });
+    whenFinished(context().service->findPatients(query), this,
+                 [this, generation](Result<QList<fhir::Patient>> result) {
+                     if (generation != generation_) return;  // reset meanwhile: forget it
+                     setLoading(false);
+                     if (!result.ok()) {
+                         const Error& error = result.error();
+                         setMessage([error] { return userMessage(error); });
+                         return;
+                     }
+                     onPatients(result.value());
+                 });
 }
 
 void IdentifyScreen::onPatients(const QList<fhir::Patient>& patients)
@@ -388,23 +394,23 @@ void IdentifyScreen::choosePatient(const fhir::Patient& patient)
     session.patient.reset();
     setLoading(true);
     const quint64 generation = generation_;
-    context().service->signIn(patient).then(
-        this, [this, generation](Result<booking::SignIn> result) {
-            if (generation != generation_) return;
-            setLoading(false);
-            booking::BookingSession& s = *context().session;
-            if (!result.ok()) {
-                s.identified.reset();
-                clearChoices();  // back to the form, where the message shows
-                const Error& error = result.error();
-                setMessage([error] { return userMessage(error); });
-                return;
-            }
-            if (!s.identified) return;
-            clearChoices();
-            Q_EMIT goTo(booking::applySignIn(result.value(), s) ? ScreenId::ChildChoice
-                                                                : ScreenId::Department);
-        });
+    whenFinished(context().service->signIn(patient), this,
+                 [this, generation](Result<booking::SignIn> result) {
+                     if (generation != generation_) return;
+                     setLoading(false);
+                     booking::BookingSession& s = *context().session;
+                     if (!result.ok()) {
+                         s.identified.reset();
+                         clearChoices();  // back to the form, where the message shows
+                         const Error& error = result.error();
+                         setMessage([error] { return userMessage(error); });
+                         return;
+                     }
+                     if (!s.identified) return;
+                     clearChoices();
+                     Q_EMIT goTo(booking::applySignIn(result.value(), s) ? ScreenId::ChildChoice
+                                                                         : ScreenId::Department);
+                 });
 }
 
 void IdentifyScreen::showChoices(const QList<fhir::Patient>& patients)

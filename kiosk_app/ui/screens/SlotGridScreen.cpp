@@ -4,6 +4,7 @@
 #include "core/booking/BookingSession.h"
 #include "core/common/Log.h"
 #include "core/common/UserMessages.h"
+#include "core/common/WhenFinished.h"
 #include "core/config/KioskConfig.h"
 #include "ui/access/Spoken.h"
 #include "ui/booking/BookingUi.h"
@@ -198,34 +199,33 @@ void SlotGridScreen::load()
     error_->hide();
     retry_->hide();
     setLoading(true);
-    context()
-        .service->slotsForDay(shown_schedules_, shown_day_)
-        .then(this, [this, generation](Result<booking::Fetched<QList<fhir::Slot>>> result) {
-            if (generation != generation_) return;
-            setLoading(false);
-            if (!result.ok()) {
-                qCInfo(lcUi) << "slots failed:" << errorCodeName(result.error().code);
-                if (have_grid_) {
-                    stale_ = true;
-                    showStale();
-                    Q_EMIT gridRendered();
-                } else {
-                    error_->setText(userMessage(result.error()));
-                    error_->show();
-                    retry_->show();
-                }
-                return;
-            }
-            stale_ = result.value().stale;
-            fetched_at_ = result.value().fetched_at;
-            slots_ = std::move(result).value().value;
-            if (stale_) {
-                showStale();
-            } else {
-                banner_->hide();
-            }
-            rebuild();
-        });
+    whenFinished(context().service->slotsForDay(shown_schedules_, shown_day_), this,
+                 [this, generation](Result<booking::Fetched<QList<fhir::Slot>>> result) {
+                     if (generation != generation_) return;
+                     setLoading(false);
+                     if (!result.ok()) {
+                         qCInfo(lcUi) << "slots failed:" << errorCodeName(result.error().code);
+                         if (have_grid_) {
+                             stale_ = true;
+                             showStale();
+                             Q_EMIT gridRendered();
+                         } else {
+                             error_->setText(userMessage(result.error()));
+                             error_->show();
+                             retry_->show();
+                         }
+                         return;
+                     }
+                     stale_ = result.value().stale;
+                     fetched_at_ = result.value().fetched_at;
+                     slots_ = std::move(result).value().value;
+                     if (stale_) {
+                         showStale();
+                     } else {
+                         banner_->hide();
+                     }
+                     rebuild();
+                 });
 }
 
 void SlotGridScreen::rebuild()

@@ -1,6 +1,7 @@
 #include "ui/staff/MaintenanceScreen.h"
 
 #include "core/common/Log.h"
+#include "core/common/WhenFinished.h"
 #include "core/config/KioskConfig.h"
 #include "ui/Theme.h"
 #include "ui/access/Spoken.h"
@@ -131,9 +132,9 @@ MaintenanceScreen::MaintenanceScreen(ScreenContext& context, const StaffServices
             setBusy(true);
             staff::Maintenance* m = services_.maintenance;
             const QDateTime now = services_.now();
-            QtConcurrent::run([m, id, reason, now] {
-                return m->discard(id, reason, now);
-            }).then(this, [this](const Status& s) { finishAction(s); });
+            whenFinished(
+                QtConcurrent::run([m, id, reason, now] { return m->discard(id, reason, now); }),
+                this, [this](const Status& s) { finishAction(s); });
         });
         reason_buttons_.append(b);
         panel->addWidget(b, 1 + i / 2, i % 2);
@@ -202,12 +203,11 @@ void MaintenanceScreen::refresh()
     setBusy(true);
     staff::Maintenance* m = services_.maintenance;
     const QDateTime now = services_.now();
-    QtConcurrent::run([m, now] {
-        return m->snapshot(now);
-    }).then(this, [this](const Result<staff::MaintenanceSnapshot>& r) {
-        showSnapshot(r);
-        setBusy(false);
-    });
+    whenFinished(QtConcurrent::run([m, now] { return m->snapshot(now); }), this,
+                 [this](const Result<staff::MaintenanceSnapshot>& r) {
+                     showSnapshot(r);
+                     setBusy(false);
+                 });
 }
 
 void MaintenanceScreen::showSnapshot(const Result<staff::MaintenanceSnapshot>& r)
@@ -255,9 +255,8 @@ void MaintenanceScreen::rebuildDeadList()
             setBusy(true);
             staff::Maintenance* m = services_.maintenance;
             const QDateTime now = services_.now();
-            QtConcurrent::run([m, id, now] {
-                return m->retry(id, now);
-            }).then(this, [this](const Status& s) { finishAction(s); });
+            whenFinished(QtConcurrent::run([m, id, now] { return m->retry(id, now); }), this,
+                         [this](const Status& s) { finishAction(s); });
         });
         connect(discard, &QPushButton::clicked, this, [this, id] { askDiscard(id); });
         h->addWidget(text, 1);
@@ -294,17 +293,17 @@ void MaintenanceScreen::exportReport()
     staff::Maintenance* m = services_.maintenance;
     const QString folder = services_.report_folder;
     const QDateTime now = services_.now();
-    QtConcurrent::run([m, folder, now] {
-        return m->exportReport(folder, now);
-    }).then(this, [this](Result<QString> r) {
-        setBusy(false);
-        if (!r) {
-            message_->setText(tr("The report was not written: %1").arg(r.error().detail));
-            message_->show();
-            return;
-        }
-        export_path_->setText(tr("Report written to %1").arg(r.value()));
-    });
+    whenFinished(
+        QtConcurrent::run([m, folder, now] { return m->exportReport(folder, now); }), this,
+        [this](Result<QString> r) {
+            setBusy(false);
+            if (!r) {
+                message_->setText(tr("The report was not written: %1").arg(r.error().detail));
+                message_->show();
+                return;
+            }
+            export_path_->setText(tr("Report written to %1").arg(r.value()));
+        });
 }
 
 void MaintenanceScreen::exitMode()

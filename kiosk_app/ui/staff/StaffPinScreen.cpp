@@ -1,6 +1,7 @@
 #include "ui/staff/StaffPinScreen.h"
 
 #include "core/common/Log.h"
+#include "core/common/WhenFinished.h"
 #include "ui/Theme.h"
 #include "ui/access/Spoken.h"
 #include "ui/widgets/Keypad.h"
@@ -86,9 +87,8 @@ void StaffPinScreen::enter()
     setBusy(true);
     staff::StaffPin* pin = services_.pin;
     const QDateTime now = services_.now();
-    QtConcurrent::run([pin, now] {
-        return pin->state(now);
-    }).then(this, [this](const Result<staff::PinCheck>& r) { apply(r, false); });
+    whenFinished(QtConcurrent::run([pin, now] { return pin->state(now); }), this,
+                 [this](const Result<staff::PinCheck>& r) { apply(r, false); });
 }
 
 void StaffPinScreen::reset()
@@ -113,11 +113,12 @@ void StaffPinScreen::submit()
     setBusy(true);
     staff::StaffPin* pin = services_.pin;
     const QDateTime now = services_.now();
-    QtConcurrent::run([pin, now, text]() mutable {
-        auto r = pin->verify(text, now);
-        text.fill(u'0');
-        return r;
-    }).then(this, [this](const Result<staff::PinCheck>& r) { apply(r, true); });
+    whenFinished(QtConcurrent::run([pin, now, text]() mutable {
+                     auto r = pin->verify(text, now);
+                     text.fill(u'0');
+                     return r;
+                 }),
+                 this, [this](const Result<staff::PinCheck>& r) { apply(r, true); });
 }
 
 void StaffPinScreen::apply(const Result<staff::PinCheck>& result, bool after_attempt)
