@@ -19,6 +19,7 @@
 #include "hw/printer/ReceiptPrinter.h"
 #include "hw/scanner/CameraScanner.h"
 #include "ui/KioskWindow.h"
+#include "ui/access/Spoken.h"
 #include "ui/checkin/ArrivalListPage.h"
 #include "ui/checkin/CheckinDeviceSet.h"
 #include "ui/checkin/ScanPreview.h"
@@ -44,6 +45,14 @@ QString samplePhoto()
 QString sampleCode()  // a real QR code of the zxing-cpp samples: not an appointment
 {
     return QStringLiteral(MEDKIOSK_TESTDATA) + QStringLiteral("/qr/qrcode-1/1.png");
+}
+// Read aloud says the visit number as a sentence of its own, character by character ("1 2.").
+bool saysNumber(const QString& spoken, int number)
+{
+    const QRegularExpression said(
+        QStringLiteral("(^|[\\s.。:：])%1[.。]")
+            .arg(QRegularExpression::escape(mk::ui::spelledOut(QString::number(number)))));
+    return spoken.contains(said);
 }
 }  // namespace
 
@@ -115,6 +124,9 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(screen()->showingResult(), kWaitMs);
         const int number = screen()->outcome().record.visit_number;
         QCOMPARE(label("checkinNumber")->text(), QString::number(number));
+        // Read aloud (issue 12), whichever way the patient came in: the number, spelled out.
+        const QString spoken = screen()->spokenSummary();
+        QVERIFY2(saysNumber(spoken, number), qPrintable(spoken));
         if (provisional) {
             QVERIFY2(number >= 9000 && number <= 9999, qPrintable(QString::number(number)));
             QVERIFY(label("checkinProvisional")->isVisible());
@@ -303,6 +315,18 @@ private Q_SLOTS:
         }
         QVERIFY(child_row >= 0);
         QVERIFY(page->list().today.at(child_row).is_child);
+        // Read aloud: the title and each appointment's time as on its button, no name at all.
+        const QString list_spoken = screen()->spokenSummary();
+        QVERIFY2(list_spoken.contains(label("checkinArrivalTitle")->text()),
+                 qPrintable(list_spoken));
+        for (int i = 0; i < choices.size(); ++i) {
+            const QString time = choices.at(i)->text().section(QStringLiteral("  ·  "), 0, 0);
+            QVERIFY2(!time.isEmpty() && list_spoken.contains(time), qPrintable(list_spoken));
+            QString name = page->list().today.at(i).patient_name_masked;
+            name = name.remove(QLatin1Char('*')).simplified();
+            QVERIFY2(name.isEmpty() || !list_spoken.contains(name), qPrintable(list_spoken));
+        }
+        QVERIFY2(!list_spoken.contains(QLatin1Char('*')), qPrintable(list_spoken));
         shot(QStringLiteral("card-list-") + language);
         QSignalSpy printed(printer_sim_.get(), &hw::PrinterSimulator::ticketPrinted);
         QTest::mouseClick(choices.at(child_row), Qt::LeftButton);

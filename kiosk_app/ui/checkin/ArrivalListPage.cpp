@@ -62,6 +62,24 @@ void ArrivalListPage::retranslate()
     rebuild();
 }
 
+QStringList ArrivalListPage::spokenLines() const
+{
+    QStringList lines{title_->text()};
+    for (const checkin::ArrivalItem& item : std::as_const(list_.today)) {
+        QStringList parts{clockText(item.start, config_)};
+        const QString dept = department_names_.value(item.department_id);
+        if (!dept.isEmpty()) parts << dept;
+        const QString text = parts.join(QStringLiteral(", "));
+        if (item.place == checkin::ArrivalPlace::Here) {
+            lines << (item.arrived ? tr("%1 (already checked in)").arg(text) : text);
+        } else {
+            lines << text << checkin::placeMessage(item);
+        }
+    }
+    if (!note_->isHidden()) lines << note_->text();
+    return lines;
+}
+
 void ArrivalListPage::rebuild()
 {
     for (QWidget* w : std::as_const(row_widgets_)) w->deleteLater();

@@ -33,6 +33,11 @@ public:
     void retranslate();
     const checkin::ArrivalList& list() const { return list_; }
     QList<QPushButton*> choiceButtons() const { return buttons_; }
+    // What read-aloud says of this page (CheckinScreen::spokenSummary, issue 12), one sentence
+    // each: the title; each appointment here with its time and department (and "already checked
+    // in"); each one elsewhere with where it is and what to do; the offline note. Never a name,
+    // not even masked (said aloud in a waiting hall; docs/accessibility.md).
+    QStringList spokenLines() const;
 
 Q_SIGNALS:
     void chosen(const mk::checkin::ArrivalItem& item);
