@@ -17,6 +17,7 @@
 #include "face_auth/FaceEngine.h"
 #include "hw/camera/SimulatedPersonCamera.h"
 #include "ui/KioskWindow.h"
+#include "ui/access/Spoken.h"
 #include "ui/checkin/ArrivalListPage.h"
 #include "ui/checkin/CheckinFaceLink.h"
 #include "ui/face/FaceIdentifyScreen.h"
@@ -25,6 +26,7 @@
 
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimer>
 
@@ -196,6 +198,12 @@ private Q_SLOTS:
         QCOMPARE(screen->outcome().record.appointment_id, own.value().id);
         const int number = screen->outcome().record.visit_number;
         QVERIFY(number > 0 && number < 9000);
+        // Read aloud (issue 12): the number as a sentence of its own, character by character.
+        const QString spoken = screen->spokenSummary();
+        const QRegularExpression said(
+            QStringLiteral("(^|[\\s.。:：])%1[.。]")
+                .arg(QRegularExpression::escape(spelledOut(QString::number(number)))));
+        QVERIFY2(spoken.contains(said), qPrintable(spoken));
         QVERIFY(templates_->deletePatient(QStringLiteral("pat-1001")).ok());
     }
 };
