@@ -248,6 +248,20 @@ void TestOutboxReply::replyMustBeAboutTheRequest_data()
     QTest::newRow("check-in done")
         << kind::kCheckIn << kNumber << Script{{kGet, booked}, {kCheckIn, arrived}} << u"sent"_qs
         << QString() << kCheckIn;
+    // A provisional check-in whose appointment was cancelled at the pool meanwhile: before the
+    // fix the POST got 409 "cancelled" and the relay retried it until its attempts ran out.
+    for (const char* closed : {"cancelled", "noshow", "entered-in-error"}) {
+        QTest::addRow("check-in: appointment %s meanwhile", closed)
+            << kind::kCheckIn << kNumber
+            << Script{{kGet,
+                       ok(appointment(kAsked, QString::fromLatin1(closed), kNumber, u"4"_qs))},
+                      {kCheckIn, Reply{409,
+                                       ScriptedPool::outcome("conflict", QString(),
+                                                             u"the appointment is cancelled"_qs),
+                                       {}}}}
+            << u"dead"_qs << QStringLiteral("is %1 at the pool").arg(QLatin1String(closed))
+            << QByteArray();
+    }
     QTest::newRow("check-in already arrived")
         << kind::kCheckIn << kNumber << Script{{kGet, arrived}} << u"sent"_qs << QString()
         << QByteArray();

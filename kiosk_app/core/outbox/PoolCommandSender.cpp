@@ -130,6 +130,13 @@ SendOutcome notAboutRequest(const QString& what, const QString& mismatch)
             .arg(what, mismatch));
 }
 
+// States from which no check-in can follow.
+bool isClosed(fhir::AppointmentStatus s)
+{
+    return s == fhir::AppointmentStatus::Cancelled || s == fhir::AppointmentStatus::NoShow ||
+           s == fhir::AppointmentStatus::EnteredInError;
+}
+
 SendOutcome wrongState(const QString& what, const fhir::Appointment& a, const char* expected)
 {
     return SendOutcome::permanent(
@@ -205,6 +212,16 @@ SendOutcome PoolCommandSender::checkIn(const OutboxRecord& record, const QString
     }
     if (before.value().status == fhir::AppointmentStatus::Arrived) {
         return SendOutcome::done(resultOf(before.value()));  // already done (by us or staff)
+    }
+    if (isClosed(before.value().status)) {
+        // Cancelled (or marked no-show, or entered in error) at the pool while the provisional
+        // check-in waited here: no retry can check it in, and the pool would refuse with 409.
+        return SendOutcome::permanent(
+            QStringLiteral("%1: Appointment/%2 is %3 at the pool; the provisional check-in (and "
+                           "its visit number) cannot be confirmed; staff must tell the patient "
+                           "at the desk")
+                .arg(get_what, appointment_id,
+                     fhir::parser::appointmentStatusCode(before.value().status)));
     }
 
     const QString what = QStringLiteral("POST $check-in");
