@@ -5,6 +5,7 @@
 #include "core/outbox/Backoff.h"
 #include "core/outbox/Outbox.h"
 #include "core/outbox/Relay.h"
+#include "core/store/Migrations.h"
 #include "core/store/SqlCipherDb.h"
 #include "core/store/SqlStatement.h"
 #include "core/store/Store.h"
@@ -95,6 +96,7 @@ private Q_SLOTS:
     void busyPoolNeverMakesACommandDead();
     void throttleDelaySpreadsAfterRetryAfter();
     void statusCounts();
+    void upgradeKeepsIdsAndNeverReusesThem();
 };
 
 void TestOutbox::enqueueCommitsWithLocalEffectOrNotAtAll_data()
@@ -482,6 +484,71 @@ void TestOutbox::statusCounts()
     QCOMPARE(s.toJson().value(u"waiting"_qs).toInt(), 1);
     QCOMPARE(outbox.list(CommandState::Dead, 10).value().size(), 1);
     QCOMPARE(outbox.list(std::nullopt, 10).value().size(), 3);
+}
+
+void TestOutbox::upgradeKeepsIdsAndNeverReusesThem()
+{
+    // Migration 8 rebuilds the outbox without AUTOINCREMENT (one page fewer per enqueue): the
+    // records of a store of schema 7 keep their ids, keys and states, the next id follows the
+    // highest, a key is still unique, and no record can be deleted (so no id is ever reused).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"s.db"_qs);
+    {  // What the program of schema 7 wrote: a sent, a dead (with a staff audit row), a queued.
+        auto opened =
+            SqlCipherDb::openKeyed(path, SqlCipherDb::OpenMode::ReadWriteCreate, makeKey('o'));
+        QVERIFY(opened);
+        SqlCipherDb& db = *opened.value();
+        auto v7 = store::Migrations::migrate(db, store::Migrations::all().first(7));
+        QVERIFY2(v7, qPrintable(v7.ok() ? QString() : v7.error().detail));
+        QCOMPARE(v7.value(), 7);
+        QVERIFY(db.exec(QByteArrayLiteral(
+            "INSERT INTO outbox(kind, ordering_key, payload, idempotency_key, created_at_ms, "
+            "next_attempt_at_ms) VALUES "
+            "('check-in', 'appointment:a1', '{}', 'key-1', 1, 1),"
+            "('check-in', 'appointment:a2', '{}', 'key-2', 2, 2),"
+            "('cancel', 'appointment:a2', '{}', 'key-3', 3, 3);"
+            "UPDATE outbox SET state = 'sent', result = 'r1' WHERE id = 1;"
+            "UPDATE outbox SET state = 'dead', last_error = 'refused' WHERE id = 2;"
+            "INSERT INTO outbox_audit(outbox_id, action, who, why, at_ms) "
+            "VALUES (2, 'discard', 'nurse', 'test', 4);")));
+    }
+    auto store = openStore(path);
+    QVERIFY(store);
+    QCOMPARE(store->schemaVersion(), store::Migrations::latestVersion());
+    QVERIFY(store->schemaVersion() >= 8);
+    Outbox outbox(*store);
+    const QStringList states{u"sent"_qs, u"dead"_qs, u"queued"_qs};
+    for (qint64 id = 1; id <= 3; ++id) {
+        auto r = outbox.record(id);
+        QVERIFY(r && r.value());
+        QCOMPARE(r.value()->idempotency_key, QStringLiteral("key-%1").arg(id));
+        QCOMPARE(stateName(r.value()->state), states.at(int(id - 1)));
+    }
+    QCOMPARE(outbox.record(1).value()->result, QByteArray("r1"));
+    QCOMPARE(outbox.audit(2).value().size(), 1);
+    QCOMPARE(countRows(*store, "SELECT count(*) FROM sqlite_sequence WHERE name = 'outbox'"),
+             qint64(0));
+    // The dead record still holds its appointment's cancel; a new record gets the next id.
+    auto due = outbox.due(QDateTime::currentDateTimeUtc(), 10);
+    QVERIFY(due);
+    QVERIFY(due.value().isEmpty());
+    auto next = outbox.enqueue(checkInCommand(u"a4"_qs));
+    QVERIFY(next);
+    QCOMPARE(next.value(), qint64(4));
+    Command same_key = checkInCommand(u"a5"_qs);
+    same_key.idempotency_key = u"key-4-dup"_qs;
+    QVERIFY(outbox.enqueue(same_key));
+    QVERIFY(!outbox.enqueue(same_key));  // the key is still unique
+    // No record can be deleted, not even the newest (its id would be handed out again).
+    Status deleted = store->withTransaction([](SqlCipherDb& db) {
+        return db.exec(QByteArrayLiteral("DELETE FROM outbox WHERE id = 5"));
+    });
+    QVERIFY(!deleted);
+    QVERIFY(deleted.error().detail.contains(u"never deleted"_qs));
+    QCOMPARE(countRows(*store, "SELECT max(id) FROM outbox"), qint64(5));
+    auto after = outbox.enqueue(checkInCommand(u"a6"_qs));
+    QVERIFY(after);
+    QCOMPARE(after.value(), qint64(6));
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

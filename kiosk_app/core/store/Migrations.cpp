@@ -177,6 +177,44 @@ constexpr std::array kMigrations{
               "  request BLOB NOT NULL DEFAULT '',"
               "  PRIMARY KEY (invoice_id, idempotency_key)"
               ") WITHOUT ROWID;"},
+    // The outbox without AUTOINCREMENT (issue 9: every enqueue rewrote sqlite_sequence's page, one
+    // of ~8 pages of a payment taken offline). The table is rebuilt with the same columns, rows
+    // and ids; a new id is max(id) + 1, so ids still grow in commit order (the relay's per-key
+    // order compares them) and are never reused as long as no row is deleted. Nothing deletes
+    // outbox rows (a record ends sent, dead or discarded; outbox_audit.outbox_id, staff_audit.
+    // outbox_id and the staff screens name records by id), and the trigger outbox_keep makes a
+    // DELETE fail, so that stays true. The idempotency key stays UNIQUE (a named index now).
+    Migration{8, "outbox-rowid",
+              "CREATE TABLE outbox_rebuilt ("
+              "  id INTEGER PRIMARY KEY NOT NULL,"
+              "  kind TEXT NOT NULL,"
+              "  ordering_key TEXT NOT NULL,"
+              "  payload BLOB NOT NULL,"
+              "  idempotency_key TEXT NOT NULL,"
+              "  created_at_ms INTEGER NOT NULL,"
+              "  attempts INTEGER NOT NULL DEFAULT 0,"
+              "  next_attempt_at_ms INTEGER NOT NULL,"
+              "  last_error TEXT NOT NULL DEFAULT '',"
+              "  state TEXT NOT NULL DEFAULT 'queued'"
+              "    CHECK (state IN ('queued', 'sent', 'dead', 'discarded')),"
+              "  result BLOB NOT NULL DEFAULT '',"
+              "  finished_at_ms INTEGER NOT NULL DEFAULT 0"
+              ");"
+              "INSERT INTO outbox_rebuilt(id, kind, ordering_key, payload, idempotency_key,"
+              "  created_at_ms, attempts, next_attempt_at_ms, last_error, state, result,"
+              "  finished_at_ms)"
+              "  SELECT id, kind, ordering_key, payload, idempotency_key, created_at_ms, attempts,"
+              "    next_attempt_at_ms, last_error, state, result, finished_at_ms"
+              "  FROM outbox ORDER BY id;"
+              "DROP TABLE outbox;"  // with its indexes and its sqlite_sequence row
+              "ALTER TABLE outbox_rebuilt RENAME TO outbox;"
+              "CREATE UNIQUE INDEX outbox_key ON outbox(idempotency_key);"
+              "CREATE INDEX outbox_due ON outbox(state, next_attempt_at_ms);"
+              "CREATE INDEX outbox_order ON outbox(ordering_key, state, id);"
+              "CREATE TRIGGER outbox_keep BEFORE DELETE ON outbox BEGIN"
+              "  SELECT RAISE(ABORT, 'outbox records are never deleted: their ids must not be"
+              " reused');"
+              "END;"},
 };
 
 }  // namespace
