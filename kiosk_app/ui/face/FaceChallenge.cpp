@@ -30,6 +30,14 @@ void FaceChallenge::clear()
     setState(face::LivenessState::Unset);
 }
 
+void FaceChallenge::showMovement(face::LivenessChallenge challenge,
+                                 const face::LivenessConfig& config)
+{
+    check_ = std::make_unique<face::LivenessCheck>(challenge, config);
+    keep_going_said_ = false;
+    setState(face::LivenessState::NeedMove);
+}
+
 face::LivenessState FaceChallenge::addFrame(const face::FaceAnalysis& analysis)
 {
     if (!check_) return face::LivenessState::Unset;

@@ -34,6 +34,9 @@ public:
     void start(const face::LivenessConfig& config);
     // Forgets the challenge (Unset) and gives the worker back its descriptors.
     void clear();
+    // The screen catalog's picture of a challenge under way (FaceIdentifyScreen::showPicture):
+    // challenge asked (NeedMove), no clock, no frames. The flow always uses start().
+    void showMovement(face::LivenessChallenge challenge, const face::LivenessConfig& config);
     // One analysed frame (frames with no face or several faces are skipped by the check).
     face::LivenessState addFrame(const face::FaceAnalysis& analysis);
 

@@ -33,6 +33,7 @@ FaceConsentScreen::FaceConsentScreen(ScreenContext& context, const FaceServices&
 {
     auto* layout = new QVBoxLayout(this);
     title_ = new QLabel(this);
+    title_->setWordWrap(true);  // elder mode, English portrait: one line was cut
     Theme::setRole(title_, "title");
     body_ = new QLabel(this);
     body_->setWordWrap(true);

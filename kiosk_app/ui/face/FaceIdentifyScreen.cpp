@@ -93,6 +93,9 @@ void FaceIdentifyScreen::setPhase(Phase phase)
         preview_->clearFrame();  // the frame is not kept
     }
     keypad_->setVisible(phase_ == Phase::Digits);
+    // The camera's place only while it is used: the keypad has the room in landscape (the
+    // empty preview squeezed its keys over each other; tst_screenaudit).
+    preview_->setVisible(loading());
     retranslate();
     if (was_loading != loading()) Q_EMIT loadingChanged(loading());
     if (changed) Q_EMIT phaseChanged(phase_);
@@ -123,6 +126,22 @@ void FaceIdentifyScreen::enter()
     challenge_->start(services_.config.liveness);
     setPhase(Phase::Scanning);
     worker_->start();
+}
+
+void FaceIdentifyScreen::showPicture(Phase phase, const QImage& frame,
+                                     face::LivenessChallenge challenge, bool wrong_digits)
+{
+    worker_->stop();
+    candidate_.reset();
+    patient_id_.clear();
+    keypad_->setText(QString());
+    last_issue_ = face::QualityIssue::Unset;
+    challenge_->clear();
+    if (phase == Phase::Scanning) challenge_->showMovement(challenge, services_.config.liveness);
+    setPhase(phase);
+    wrong_digits_ = wrong_digits;
+    if (loading() && !frame.isNull()) preview_->showFrame(frame);
+    retranslate();
 }
 
 void FaceIdentifyScreen::reset()
@@ -257,6 +276,9 @@ void FaceIdentifyScreen::retranslate()
             prompt_->clear();
             break;
     }
+    // Empty lines take no room.
+    progress_->setVisible(!progress_->text().isEmpty());
+    hint_->setVisible(!hint_->text().isEmpty());
 }
 
 QString FaceIdentifyScreen::spokenSummary() const

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QImage;
 class QLabel;
 class QPushButton;
 
@@ -65,6 +66,14 @@ public:
     // Tests inject a clock for the lockout (a new Identifier, attached to the store like the
     // first: the lockout is kept in services.store and read back from it).
     void setClock(face::Identifier::Clock clock);
+    // The screen catalog (app/ScreenCatalogFace.cpp: the screenshot command and the screen audit)
+    // pictures each phase without models or a camera: the phase's texts and widgets as the flow
+    // shows them, frame in the preview while the phase scans (Scanning, Matching), in Scanning
+    // challenge asked, in Digits after a wrong entry when wrong_digits. Nothing is identified or
+    // counted; the flow never calls it (enter() starts a real attempt).
+    void showPicture(Phase phase, const QImage& frame,
+                     face::LivenessChallenge challenge = face::LivenessChallenge::TurnLeft,
+                     bool wrong_digits = false);
 
 Q_SIGNALS:
     // Face matched and the phone digits confirmed it: the patient id (never shown).

@@ -29,7 +29,10 @@ QPixmap FacePreview::render(const QImage& frame, const QSize& size)
 
 void FacePreview::showFrame(const QImage& frame)
 {
-    setPixmap(render(frame, QSize(kWidthPx, kHeightPx)));
+    // As large as the room the screen gives the preview (a portrait screen has plenty: at the
+    // minimum size it sat small in an empty page), never below the minimum.
+    const QSize room = contentsRect().size().expandedTo(QSize(kWidthPx, kHeightPx));
+    setPixmap(render(frame, room));
 }
 
 }  // namespace mk::ui

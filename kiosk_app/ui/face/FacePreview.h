@@ -1,5 +1,6 @@
-// The live camera preview of the face screens: each frame scaled into the label with the guide
-// oval drawn over it. clearFrame() drops the frame: face data never stays on screen.
+// The live camera preview of the face screens: each frame scaled into the label (as large as
+// the label is, at least kWidthPx x kHeightPx) with the guide oval drawn over it. clearFrame()
+// drops the frame: face data never stays on screen.
 #pragma once
 
 #include <QImage>

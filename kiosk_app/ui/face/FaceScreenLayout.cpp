@@ -3,18 +3,51 @@
 #include "FacePreview.h"
 #include "ui/Theme.h"
 
-#include <QHBoxLayout>
+#include <QBoxLayout>
+#include <QEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace mk::ui {
 
+namespace {
+// The buttons side by side when the window is landscape, one under the other when it is
+// portrait: half of 1080 px did not hold "Scan a code or insert a card instead" in English
+// (tst_screenaudit). The window's orientation, not the screen's shape (in elder mode a
+// landscape page may be taller than wide).
+// The same for the screen's own widget (the identify screen's keypad): beside the prompt in
+// landscape, under it in portrait (under it in landscape its last row sank under the footer).
+class FollowWindowOrientation final : public QObject
+{
+public:
+    FollowWindowOrientation(QList<QBoxLayout*> boxes, QWidget* screen)
+        : QObject(screen), boxes_(std::move(boxes))
+    {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Resize) {
+            const QWidget* window = static_cast<QWidget*>(watched)->window();
+            const bool landscape = window->width() > window->height();
+            for (QBoxLayout* box : std::as_const(boxes_))
+                box->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QList<QBoxLayout*> boxes_;
+};
+}  // namespace
+
 FaceScreenLabels buildFaceScreenLayout(QWidget* screen, FacePreview* preview,
                                        const QList<QPushButton*>& buttons, QWidget* extra)
 {
     FaceScreenLabels labels;
     labels.title = new QLabel(screen);
+    labels.title->setWordWrap(true);
     Theme::setRole(labels.title, "title");
     labels.prompt = new QLabel(screen);
     labels.prompt->setObjectName(QStringLiteral("face_prompt"));
@@ -28,7 +61,8 @@ FaceScreenLabels buildFaceScreenLayout(QWidget* screen, FacePreview* preview,
     labels.hint->setWordWrap(true);
     Theme::setRole(labels.hint, "body");
 
-    auto* row = new QHBoxLayout;
+    auto* row = new QBoxLayout(QBoxLayout::LeftToRight);
+    row->setSpacing(16);
     for (QPushButton* b : buttons) {
         Theme::setRole(b, "secondary");
         b->setMinimumHeight(88);  // ≥ 60 px at 1080p, equal size for face and non-face choices
@@ -38,12 +72,19 @@ FaceScreenLabels buildFaceScreenLayout(QWidget* screen, FacePreview* preview,
 
     auto* layout = new QVBoxLayout(screen);
     layout->addWidget(labels.title);
-    layout->addWidget(preview, 1);
-    layout->addWidget(labels.prompt);
-    layout->addWidget(labels.progress);
-    layout->addWidget(labels.hint);
-    if (extra != nullptr) layout->addWidget(extra);
+    auto* middle = new QBoxLayout(QBoxLayout::TopToBottom);
+    middle->setSpacing(24);
+    auto* column = new QVBoxLayout;
+    column->addWidget(preview, 1);
+    column->addWidget(labels.prompt);
+    column->addWidget(labels.progress);
+    column->addWidget(labels.hint);
+    column->addStretch(0);
+    middle->addLayout(column, 1);
+    if (extra != nullptr) middle->addWidget(extra, 1);
+    layout->addLayout(middle, 1);
     layout->addLayout(row);
+    screen->installEventFilter(new FollowWindowOrientation({middle, row}, screen));
     return labels;
 }
 

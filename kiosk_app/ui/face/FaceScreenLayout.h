@@ -1,6 +1,7 @@
 // The column both camera face screens share (FaceEnrollScreen, FaceIdentifyScreen): title, live
 // preview, prompt, progress, hint, an optional widget of the screen's own (the identify screen's
-// keypad), and a row of equal-size secondary buttons (retry, the non-face alternative, ...).
+// keypad), and equal-size secondary buttons (retry, the non-face alternative, ...): a row when
+// the window is landscape, one under the other when it is portrait.
 #pragma once
 
 #include <QList>

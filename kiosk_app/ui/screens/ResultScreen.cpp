@@ -63,13 +63,18 @@ ResultScreen::ResultScreen(ScreenContext& context, QWidget* parent) : Screen(con
     code->addStretch(1);
     columns_->addLayout(code, 0);
 
+    // In landscape side by side: one above the other, they squeezed the number (1080 px high;
+    // tst_screenaudit once face sign-in was in the walk).
+    actions_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    actions_->setSpacing(16);
     face_enroll_ = makeButton("secondary", QStringLiteral("resultFaceEnroll"), this);
     face_enroll_->hide();  // until face sign-in is installed and a booking is shown
-    layout->addWidget(face_enroll_);
+    actions_->addWidget(face_enroll_, 1);
     connect(face_enroll_, &QPushButton::clicked, this,
             [this] { Q_EMIT goTo(ScreenId::FaceConsent); });
     done_ = makeButton("primary", QStringLiteral("resultDone"), this);
-    layout->addWidget(done_);
+    actions_->addWidget(done_, 1);
+    layout->addLayout(actions_);
     connect(done_, &QPushButton::clicked, this, [this] { Q_EMIT goHome(); });
     ResultScreen::retranslate();  // a constructor: no virtual dispatch, say which one
 }
@@ -84,6 +89,7 @@ void ResultScreen::resizeEvent(QResizeEvent* event)
     // Portrait: the code right under the details; landscape: the details take the width.
     columns_->setStretch(0, landscape ? 1 : 0);
     columns_->setStretch(1, landscape ? 0 : 1);
+    actions_->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 void ResultScreen::enter()

@@ -36,6 +36,7 @@ private:
     void showDetails();
 
     QBoxLayout* columns_ = nullptr;
+    QBoxLayout* actions_ = nullptr;  // face sign-in offer and Done: a row in landscape
     QLabel* title_ = nullptr;
     QLabel* number_caption_ = nullptr;
     QLabel* number_ = nullptr;
