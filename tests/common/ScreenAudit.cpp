@@ -261,6 +261,26 @@ void walk(AuditResult* result, QWidget* w, QWidget* root, const QImage& image,
     if (in_window.top() < 0 || in_window.bottom() > root->rect().bottom()) beyond |= Qt::Vertical;
     const bool excused = (!(beyond & Qt::Horizontal) || scrolled(w, root, Qt::Horizontal)) &&
                          (!(beyond & Qt::Vertical) || scrolled(w, root, Qt::Vertical));
+    // Cut by an ancestor that does not scroll there (a page laid out taller than the area that
+    // shows it): the cut part is hidden from the patient, e.g. a button sunk under the footer.
+    const int tol = limits.clip_tolerance_px;
+    Qt::Orientations cut;
+    if (vis.left() - in_window.left() > tol || in_window.right() - vis.right() > tol)
+        cut |= Qt::Horizontal;
+    if (vis.top() - in_window.top() > tol || in_window.bottom() - vis.bottom() > tol)
+        cut |= Qt::Vertical;
+    const bool cut_excused = (!(cut & Qt::Horizontal) || scrolled(w, root, Qt::Horizontal)) &&
+                             (!(cut & Qt::Vertical) || scrolled(w, root, Qt::Vertical));
+    if (w != root && !vis.isEmpty() && cut != Qt::Orientations() && !cut_excused &&
+        beyond == Qt::Orientations()) {
+        addFinding(result, QStringLiteral("clipped"), w,
+                   QStringLiteral("cut off by an enclosing widget: %1x%2 of %3x%4 px shown")
+                       .arg(vis.width())
+                       .arg(vis.height())
+                       .arg(in_window.width())
+                       .arg(in_window.height()));
+        return;  // its children are cut too: one finding
+    }
     if (w != root && beyond != Qt::Orientations() && !excused) {
         // Laid out beyond the window's edge (a page taller than the screen): cut off for good.
         addFinding(result, QStringLiteral("clipped"), w,
@@ -282,8 +302,20 @@ void walk(AuditResult* result, QWidget* w, QWidget* root, const QImage& image,
         if (fully_visible) measureClipping(result, w, limits);
     }
     if (button != nullptr && w->isEnabled() && fully_visible) measureTarget(result, w, limits);
+    if (button != nullptr) {
+        measureOverlap(result, w, root);
+        return;  // a button's children are its own painting
+    }
+    // A modal overlay (auditOverlay) covering the whole widget: the patient sees only it.
+    for (QObject* o : w->children()) {
+        auto* child = qobject_cast<QWidget*>(o);
+        if (child != nullptr && !child->isWindow() && shown(child, root) &&
+            child->property("auditOverlay").toBool() && child->geometry().contains(w->rect())) {
+            walk(result, child, root, image, limits);
+            return;
+        }
+    }
     measureOverlap(result, w, root);
-    if (button != nullptr) return;  // a button's children are its own painting
     for (QObject* o : w->children()) {
         auto* child = qobject_cast<QWidget*>(o);
         if (child != nullptr && !child->isWindow()) walk(result, child, root, image, limits);

@@ -18,6 +18,9 @@ IdleWarning::IdleWarning(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("idleWarning"));
     setAttribute(Qt::WA_StyledBackground);
+    // Over the whole window on purpose: the screen audit measures only this while it is shown
+    // (tests/common/ScreenAudit).
+    setProperty("auditOverlay", true);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(48, 48, 48, 48);
     auto* card = new QFrame(this);
