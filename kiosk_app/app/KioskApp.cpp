@@ -373,8 +373,10 @@ void KioskApp::showWindow()
 {
     if (!options_.screenshots_dir.isEmpty()) {
         window_->show();
+        installPictureFace();  // the face screens are pictured too (no models, no camera)
         CatalogServices services;
         services.window = window_.get();
+        services.face_frame = pictureFaceFrame();
         services.booking = service_.get();
         services.checkin = checkin_.get();
         services.outbox = outbox_.get();

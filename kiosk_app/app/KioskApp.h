@@ -10,6 +10,7 @@
 #include <QDeadlineTimer>
 #include <QFuture>
 #include <QFutureWatcher>
+#include <QImage>
 #include <QObject>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -133,6 +134,15 @@ public:
     checkin::CheckinService* checkin() const { return checkin_.get(); }
     outbox::Outbox* outbox() const { return outbox_.get(); }
     QUrl demoPoolRoot() const;  // --demo: the simulator's root (for /_sim/); empty otherwise
+    // The face screens for the screen catalog's pictures (the screenshot command, the screen
+    // audit; issue 12) while face sign-in is off: installed without models or a camera (they
+    // identify nobody; ScreenCatalog shows each phase with FaceIdentifyScreen::showPicture), the
+    // template store on the kiosk's store (the consent screen offers). False when face sign-in
+    // is on or loading, or there is no window yet.
+    bool installPictureFace();
+    // A camera frame for those pictures: the demo person's photo from the models folder (as the
+    // demo camera shows it), or a null image when it is not there.
+    QImage pictureFaceFrame() const;
 
 Q_SIGNALS:
     void faceStateChanged();

@@ -15,10 +15,12 @@
 #include "hw/camera/SimulatedPersonCamera.h"
 #include "hw/common/ThreadJoin.h"
 #include "ui/KioskWindow.h"
+#include "ui/checkin/CheckinFaceLink.h"
 #include "ui/face/FaceServices.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QPainter>
 #include <QSettings>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -154,6 +156,40 @@ void KioskApp::onFaceLoaded(const FaceLoad& load)
     qCInfo(lcUi).noquote() << "face sign-in is on; camera:"
                            << (options_.demo ? QStringLiteral("demo") : camera_setting);
     Q_EMIT faceStateChanged();
+}
+
+bool KioskApp::installPictureFace()
+{
+    if (face_state_ != FaceState::Off || !window_ || !store_) return false;
+    auto services = std::make_unique<ui::FaceServices>();
+    if (auto loaded = face::FaceConfigLoader::load(options_.config_path))
+        services->config = loaded.value();
+    face_store_ = std::make_unique<face::SqlTemplateStore>(*store_);
+    services->store = face_store_.get();
+    face_services_ = std::move(services);
+    window_->installFace(*face_services_);
+    (void)ui::linkFaceToCheckin(*window_);
+    qCInfo(lcUi) << "face screens installed for the screen catalog (no models, no camera)";
+    return true;
+}
+
+QImage KioskApp::pictureFaceFrame() const
+{
+    auto loaded = face::FaceConfigLoader::load(options_.config_path);
+    const QString photo =
+        demoPhoto(loaded ? loaded.value().modelsDir() : face::FaceConfig{}.modelsDir());
+    if (photo.isEmpty()) return {};
+    const QImage image(photo);
+    if (image.isNull()) return {};
+    // A frame as the camera gives it (kFrameSize), the photo in its middle.
+    QImage frame(kFrameSize, QImage::Format_RGB32);
+    frame.fill(QColor(96, 104, 112));
+    QPainter painter(&frame);
+    const QImage scaled = image.scaled(kFrameSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    painter.drawImage((frame.width() - scaled.width()) / 2, (frame.height() - scaled.height()) / 2,
+                      scaled);
+    painter.end();
+    return frame;
 }
 
 void KioskApp::faceOff(const QString& why, bool tell)

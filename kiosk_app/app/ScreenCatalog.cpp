@@ -73,7 +73,8 @@ bool ScreenCatalog::walk(const CatalogPass& pass, const Visitor& visitor)
     window_.setLanguage(pass.language);
     window_.resize(pass.size);
     settle(kSettleMs);
-    const bool ok = walkBooking() && walkPay() && walkCheckin() && walkStaff();
+    const bool ok = walkBooking() && walkFace() && walkPay() && walkCheckin() && walkStaff() &&
+                    walkIdleWarning();
     window_.goHome();
     window_.setElderMode(false);
     window_.setIdleTimeoutMs(idle_ms);

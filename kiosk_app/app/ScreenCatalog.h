@@ -1,20 +1,23 @@
 // The one list of the kiosk's screens and states (issue 12), walked through the real window
 // against the demo simulator: booking (keypad entry of P00001001 / 19850312, the child choice,
 // General Pediatrics, any doctor, the first day with free slots, the slot grid, confirm, result),
-// payment (ScreenCatalogPay.cpp), check-in, the offline banner, a pool error and the staff screens
-// (ScreenCatalogCheckin.cpp). For each pass (language x kiosk size x mode) it brings the window
-// into each state, waits until the screen has finished loading and calls the visitor with the
-// state's name. Two visitors use it: the screenshot command (ScreenshotRunner: a PNG per state)
-// and the screen audit (tests/gui/tst_screenaudit: text size, targets, contrast, clipping,
-// overlap). Books one appointment for the child in the first pass and two per pass for check-in
-// (generated adults pat-1100...; docs/demo-data.md).
+// face sign-in (consent and each phase of FaceIdentifyScreen) and the idle "Need more time?"
+// prompt (ScreenCatalogFace.cpp), payment (ScreenCatalogPay.cpp), check-in, the offline banner, a
+// pool error and the staff screens (ScreenCatalogCheckin.cpp). For each pass (language x kiosk size
+// x mode) it brings the window into each state, waits until the screen has finished loading and
+// calls the visitor with the state's name. Two visitors use it: the screenshot command
+// (ScreenshotRunner: a PNG per state) and the screen audit (tests/gui/tst_screenaudit: text size,
+// targets, contrast, clipping, overlap). Books one appointment for the child in the first pass and
+// two per pass for check-in (generated adults pat-1100...; docs/demo-data.md).
 #pragma once
 
 #include "core/fhir/FhirTypes.h"
 #include "core/payment/PaymentTypes.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QFuture>
+#include <QImage>
 #include <QObject>
 #include <QSize>
 #include <QStringList>
@@ -45,6 +48,10 @@ struct CatalogServices {
     checkin::CheckinService* checkin = nullptr;
     outbox::Outbox* outbox = nullptr;
     QUrl simulator;  // the demo simulator's root (for /_sim/faults): the offline states
+    // The face states (ScreenCatalogFace.cpp) need the face screens installed (for pictures:
+    // KioskApp::installPictureFace); this frame is the camera preview they show (null: a drawn
+    // stand-in, the same in every run).
+    QImage face_frame;
 };
 
 // One walk: language (zh_CN | en), window size, elder mode.
@@ -94,9 +101,16 @@ private:
     bool walkCheckin();
     bool walkOffline();
     bool walkStaff();
+    // ScreenCatalogFace.cpp: face sign-in (consent, challenge, identify, digits, failures,
+    // lockout) and the idle "Need more time?" prompt.
+    bool walkFace();
+    bool walkIdleWarning();
+    bool faceState(int phase, const QString& state, bool wrong_digits = false);
+    QImage faceFrame() const;
     std::optional<fhir::Appointment> bookFor(const QString& patient_id);
     bool setFault(const QString& mode);  // the simulator's /_sim/faults ("none" clears)
     bool scan(const QString& code, const QDateTime& clock, const QString& what);
+    void setHeaderClock(const QDateTime& clock);  // invalid: the real clock
     template<typename T>
     std::optional<T> await(QFuture<T> future);
 

@@ -70,10 +70,23 @@ std::optional<fhir::Appointment> ScreenCatalog::bookFor(const QString& patient_i
     return std::nullopt;
 }
 
+void ScreenCatalog::setHeaderClock(const QDateTime& clock)
+{
+    // The header's date and time come from the booking service's clock: at the check-in
+    // service's instant, so that a picture says one day ("not today" under that day's date).
+    if (clock.isValid()) {
+        service_.setClock([clock] { return clock; });
+    } else {
+        service_.setClock({});
+    }
+    window_.setLanguage(window_.language());  // the header's clock again, now
+}
+
 bool ScreenCatalog::scan(const QString& code, const QDateTime& clock, const QString& what)
 {
     using ui::ScreenId;
     services_.checkin->setClock([clock] { return clock; });
+    setHeaderClock(clock);
     window_.goHome();
     window_.showScreen(ScreenId::Checkin);
     if (!waitScreen(int(ScreenId::Checkin))) return false;
@@ -149,6 +162,7 @@ bool ScreenCatalog::walkCheckin()
     const bool provisional =
         scan(later->checkin_token, later->start.addSecs(-600), QStringLiteral("provisional")) &&
         visit(QStringLiteral("checkin-provisional"));
+    setHeaderClock({});  // the offline states show the real time
     const bool offline = provisional && walkOffline();
     services_.checkin->setClock([] { return QDateTime::currentDateTimeUtc(); });
     qint64 provisional_id = 0;
@@ -181,6 +195,7 @@ bool ScreenCatalog::walkOffline()
         failure_ = QStringLiteral("the window did not notice the outage");
         return false;
     }
+    settle(150);  // Home laid out again after the texts changed (setHeaderClock)
     if (!visit(QStringLiteral("offline-home"))) return false;
     window_.showScreen(ScreenId::Identify);
     if (!waitScreen(int(ScreenId::Identify)) || !typeOnKeypad(kOfflinePatientNumber) ||

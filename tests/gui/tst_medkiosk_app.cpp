@@ -316,9 +316,12 @@ void TestMedkioskApp::screenshots()
         const QImage image(dir + QLatin1Char('/') + QLatin1String(sheet));
         QVERIFY2(!image.isNull(), sheet);  // one contact sheet per pass, for review
     }
-    const QStringList screens =
-        strings({"01-home", "02-identify", "03-identify-typed", "04-childchoice", "05-department",
-                 "06-doctor", "07-day", "08-slotgrid", "09-confirm", "10-result"});
+    const QStringList screens = strings(
+        {"01-home", "02-identify", "03-identify-typed", "04-childchoice", "05-department",
+         "06-doctor", "07-day", "08-slotgrid", "09-confirm", "10-result",
+         // face sign-in, pictured without models or a camera (ScreenCatalogFace.cpp)
+         "11-face-consent", "12-face-challenge", "13-face-identify", "14-face-digits",
+         "15-face-digits-wrong", "16-face-notfound", "17-face-nomovement", "18-face-lockout"});
     for (const QString& lang : strings({"zh_CN", "en"})) {
         for (const QSize size : {QSize(1080, 1920), QSize(1920, 1080)}) {
             for (const QString& screen : screens) {

@@ -5,6 +5,7 @@
 // it). In each state tests/common/ScreenAudit measures the visible widget tree and the test fails
 // on text smaller than the minimum, a button smaller than the minimum, text/background contrast
 // below the minimum (measured on the rendered window), clipped text or overlapping siblings.
+// Face sign-in's screens are in the walk without models or a camera (KioskApp::installPictureFace).
 // It prints the minima measured per state and a per-screen summary (docs/screens.md).
 // badWidgetIsCaught proves each check can fail on a deliberately bad widget.
 #include "EmptyConfig.h"
@@ -82,7 +83,8 @@ void TestScreenAudit::initTestCase()
     dir_ = std::make_unique<QTemporaryDir>();
     QVERIFY(dir_->isValid());
     qputenv("XDG_STATE_HOME", dir_->filePath(QStringLiteral("state")).toLocal8Bit());
-    // Face sign-in off (its screens need the camera models; tst_kioskface audits nothing).
+    // Face sign-in off (no models, no camera): the face screens are installed for the pictures
+    // (KioskApp::installPictureFace) and the catalog shows each of their phases.
     const QString no_models = dir_->filePath(QStringLiteral("no-models"));
     QVERIFY(QDir().mkpath(no_models));
     qputenv("MEDKIOSK_MODELS_DIR", no_models.toLocal8Bit());
@@ -93,12 +95,16 @@ void TestScreenAudit::initTestCase()
              -1);
     QVERIFY(app_->window() != nullptr);
     QVERIFY2(app_->checkin() != nullptr, "check-in must be installed in demo mode");
+    QTRY_COMPARE_WITH_TIMEOUT(app_->faceState(), KioskApp::FaceState::Off, 60000);
+    QVERIFY(app_->installPictureFace());
+    QVERIFY(app_->window()->screen(mk::ui::ScreenId::FaceIdentify) != nullptr);
     mk::app::CatalogServices services;
     services.window = app_->window();
     services.booking = app_->service();
     services.checkin = app_->checkin();
     services.outbox = app_->outbox();
     services.simulator = app_->demoPoolRoot();
+    services.face_frame = app_->pictureFaceFrame();
     catalog_ = std::make_unique<ScreenCatalog>(services);
 }
 
@@ -171,6 +177,8 @@ void TestScreenAudit::badWidgetIsCaught_data()
                                       << "overlap";
     QTest::newRow("button below the window's edge") << "off-window"
                                                     << "clipped";
+    QTest::newRow("button 3 px under its page's edge") << "cut-by-parent"
+                                                       << "clipped";
 }
 
 void TestScreenAudit::badWidgetIsCaught()
@@ -225,6 +233,15 @@ void TestScreenAudit::badWidgetIsCaught()
         button->setGeometry(20, 50, 200, 90);
     } else if (bad == QLatin1String("off-window")) {
         button->setGeometry(20, 560, 200, 90);
+    } else if (bad == QLatin1String("cut-by-parent")) {
+        // A page 3 px too short for its button, a footer under it (the window's own layout
+        // never lets siblings overlap; the page cuts what it cannot hold).
+        auto* page = new QWidget(&window);
+        page->setGeometry(0, 300, 800, 187);
+        button->setParent(page);
+        button->setGeometry(20, 100, 200, 90);
+        auto* footer = new QWidget(&window);
+        footer->setGeometry(0, 487, 800, 113);
     }
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
