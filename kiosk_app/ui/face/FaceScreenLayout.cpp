@@ -9,6 +9,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace mk::ui {
 
 namespace {
@@ -18,11 +20,13 @@ namespace {
 // landscape page may be taller than wide).
 // The same for the screen's own widget (the identify screen's keypad): beside the prompt in
 // landscape, under it in portrait (under it in landscape its last row sank under the footer).
+// And the camera picture beside the prompt in landscape: under it, the buttons were a scroll
+// away in elder mode.
 class FollowWindowOrientation final : public QObject
 {
 public:
-    FollowWindowOrientation(QList<QBoxLayout*> boxes, QWidget* screen)
-        : QObject(screen), boxes_(std::move(boxes))
+    FollowWindowOrientation(std::function<void(bool)> apply, QWidget* screen)
+        : QObject(screen), apply_(std::move(apply))
     {}
 
 protected:
@@ -30,15 +34,13 @@ protected:
     {
         if (event->type() == QEvent::Resize) {
             const QWidget* window = static_cast<QWidget*>(watched)->window();
-            const bool landscape = window->width() > window->height();
-            for (QBoxLayout* box : std::as_const(boxes_))
-                box->setDirection(landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+            apply_(window->width() > window->height());
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
-    QList<QBoxLayout*> boxes_;
+    std::function<void(bool)> apply_;
 };
 }  // namespace
 
@@ -74,17 +76,28 @@ FaceScreenLabels buildFaceScreenLayout(QWidget* screen, FacePreview* preview,
     layout->addWidget(labels.title);
     auto* middle = new QBoxLayout(QBoxLayout::TopToBottom);
     middle->setSpacing(24);
-    auto* column = new QVBoxLayout;
+    auto* column = new QBoxLayout(QBoxLayout::TopToBottom);  // the picture, then the texts
+    column->setSpacing(24);
     column->addWidget(preview, 1);
-    column->addWidget(labels.prompt);
-    column->addWidget(labels.progress);
-    column->addWidget(labels.hint);
-    column->addStretch(0);
+    auto* texts = new QVBoxLayout;
+    texts->addWidget(labels.prompt);
+    texts->addWidget(labels.progress);
+    texts->addWidget(labels.hint);
+    texts->addStretch(0);
+    column->addLayout(texts, 0);
     middle->addLayout(column, 1);
     if (extra != nullptr) middle->addWidget(extra, 1);
     layout->addLayout(middle, 1);
     layout->addLayout(row);
-    screen->installEventFilter(new FollowWindowOrientation({middle, row}, screen));
+    screen->installEventFilter(new FollowWindowOrientation(
+        [middle, column, row](bool landscape) {
+            const auto direction = landscape ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+            middle->setDirection(direction);
+            column->setDirection(direction);
+            column->setStretch(1, landscape ? 1 : 0);
+            row->setDirection(direction);
+        },
+        screen));
     return labels;
 }
 
