@@ -212,8 +212,13 @@ private Q_SLOTS:
     void cleanup()
     {
         window_.reset();
-        printer_.reset();
+        // The simulator first: it answers the printer's status polls on this thread, so a poll in
+        // flight while the printer's worker is being joined would wait for a reply that cannot
+        // come, and the worker would be abandoned at its deadline (ThreadJoin; under the
+        // sanitizers LeakSanitizer then reports its QThread). With the simulator gone the
+        // worker's read ends at once.
         printer_sim_.reset();
+        printer_.reset();
         devices_.reset();
         pty_.reset();
         fx_.reset();
