@@ -340,8 +340,15 @@ void TestFaceFlow::enrollThenIdentify()
     QVERIFY(matched);
     QVERIFY(!identify.holdsFrame());
     QVERIFY(!camera.isActive());
-    tapDigits(&identify, QStringLiteral("1234"));  // wrong digits
+    // The patient sees how many digits they typed, never the digits (issue 12).
+    auto* typed = identify.findChild<QLabel*>(QStringLiteral("face_typed"));
+    QVERIFY(typed && typed->isVisibleTo(&identify));
+    QCOMPARE(typed->text(), QStringLiteral("\u25CB\u25CB\u25CB\u25CB"));
+    tapDigits(&identify, QStringLiteral("12"));
+    QCOMPARE(typed->text(), QStringLiteral("\u25CF\u25CF\u25CB\u25CB"));
+    tapDigits(&identify, QStringLiteral("34"));  // wrong digits: 1234
     QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::Digits);
+    QCOMPARE(typed->text(), QStringLiteral("\u25CB\u25CB\u25CB\u25CB"));
     QCOMPARE(identified.size(), 0);
     tapDigits(&identify, kPhone.right(4));
     QCOMPARE(identify.phase(), FaceIdentifyScreen::Phase::Identified);

@@ -34,6 +34,9 @@ FaceIdentifyScreen::FaceIdentifyScreen(ScreenContext& context, const FaceService
     connect(worker_, &FaceWorker::preview, preview_, &FacePreview::showFrame);
     connect(worker_, &FaceWorker::analysed, this, &FaceIdentifyScreen::onAnalysed);
 
+    typed_ = new QLabel(this);
+    typed_->setObjectName(QStringLiteral("face_typed"));
+    Theme::setRole(typed_, "big-number");
     keypad_ = new Keypad(this);
     keypad_->setMaxLength(kDigits);
     keypad_->setLetter(QString());
@@ -42,7 +45,7 @@ FaceIdentifyScreen::FaceIdentifyScreen(ScreenContext& context, const FaceService
     alternative_ = new QPushButton(this);
     alternative_->setObjectName(QStringLiteral("face_alternative"));
     const FaceScreenLabels labels =
-        buildFaceScreenLayout(this, preview_, {retry_, alternative_}, keypad_);
+        buildFaceScreenLayout(this, preview_, {retry_, alternative_}, keypad_, typed_);
     title_ = labels.title;
     prompt_ = labels.prompt;
     progress_ = labels.progress;
@@ -93,6 +96,7 @@ void FaceIdentifyScreen::setPhase(Phase phase)
         preview_->clearFrame();  // the frame is not kept
     }
     keypad_->setVisible(phase_ == Phase::Digits);
+    typed_->setVisible(phase_ == Phase::Digits);
     // The camera's place only while it is used: the keypad has the room in landscape (the
     // empty preview squeezed its keys over each other; tst_screenaudit).
     preview_->setVisible(loading());
@@ -228,6 +232,7 @@ void FaceIdentifyScreen::onDigits(const QString& text)
 void FaceIdentifyScreen::retranslate()
 {
     title_->setText(tr("Sign in with your face"));
+    typed_->setText(Keypad::maskedProgress(keypad_->text().size(), kDigits));
     alternative_->setText(tr("Scan a code or insert a card instead"));
     retry_->setText(tr("Try again"));
     retry_->setVisible(phase_ == Phase::NotFound || phase_ == Phase::ChallengeFailed);

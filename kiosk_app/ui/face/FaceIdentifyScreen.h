@@ -105,6 +105,7 @@ private:
     QLabel* progress_ = nullptr;
     QLabel* hint_ = nullptr;
     Keypad* keypad_ = nullptr;
+    QLabel* typed_ = nullptr;  // circles showing how many digits are typed, never the digits
     QPushButton* alternative_ = nullptr;
     QPushButton* retry_ = nullptr;
 };

@@ -45,7 +45,8 @@ private:
 }  // namespace
 
 FaceScreenLabels buildFaceScreenLayout(QWidget* screen, FacePreview* preview,
-                                       const QList<QPushButton*>& buttons, QWidget* extra)
+                                       const QList<QPushButton*>& buttons, QWidget* extra,
+                                       QWidget* under_texts)
 {
     FaceScreenLabels labels;
     labels.title = new QLabel(screen);
@@ -83,6 +84,7 @@ FaceScreenLabels buildFaceScreenLayout(QWidget* screen, FacePreview* preview,
     texts->addWidget(labels.prompt);
     texts->addWidget(labels.progress);
     texts->addWidget(labels.hint);
+    if (under_texts != nullptr) texts->addWidget(under_texts);
     texts->addStretch(0);
     column->addLayout(texts, 0);
     middle->addLayout(column, 1);

@@ -233,8 +233,7 @@ void VerifyPanel::onDigits(const QString& typed_ref)
     // A copy: typed_ref is the keypad's own text, which setText() below clears.
     // NOLINTNEXTLINE(performance-unnecessary-copy-initialization): the copy is the point
     const QString text = typed_ref;
-    typed_->setText(QString(text.size(), QChar(0x25CF)) +
-                    QString(kDigits - text.size(), QChar(0x25CB)));
+    typed_->setText(Keypad::maskedProgress(text.size(), kDigits));
     if (phase_ != Phase::Digits) return;
     if (text.size() < kDigits) {
         if (!text.isEmpty()) wrong_once_ = false;
@@ -242,7 +241,7 @@ void VerifyPanel::onDigits(const QString& typed_ref)
         return;
     }
     keypad_->setText(QString());
-    typed_->setText(QString(kDigits, QChar(0x25CB)));
+    typed_->setText(Keypad::maskedProgress(0, kDigits));
     if (text == phone_last4_) {
         payment::Evidence evidence;
         evidence.method = payment::Evidence::Method::PhoneDigits;
@@ -263,7 +262,7 @@ void VerifyPanel::retranslate()
 {
     keypad_->retranslate();
     progress_->clear();
-    if (typed_->text().isEmpty()) typed_->setText(QString(kDigits, QChar(0x25CB)));
+    if (typed_->text().isEmpty()) typed_->setText(Keypad::maskedProgress(0, kDigits));
     switch (phase_) {
         case Phase::Scanning:
             prompt_->setText(challenge_->prompt());

@@ -5,6 +5,8 @@
 #include <QGridLayout>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace mk::ui {
 
 Keypad::Keypad(QWidget* parent) : QWidget(parent)
@@ -56,6 +58,12 @@ void Keypad::setCompact(bool compact)
         key->setProperty("compact", compact);
         Theme::setRole(key, "key");  // re-polish with the new property
     }
+}
+
+QString Keypad::maskedProgress(qsizetype typed, int length)
+{
+    const qsizetype filled = std::clamp<qsizetype>(typed, 0, length);
+    return QString(filled, QChar(0x25CF)) + QString(length - filled, QChar(0x25CB));
 }
 
 void Keypad::setText(const QString& text)

@@ -27,6 +27,9 @@ public:
     // Shorter keys (the theme's [compact="true"] key height: 80 px in Normal, scaled in elder
     // mode), still far above the touch minimum, for a keypad that must fit under other content.
     void setCompact(bool compact);
+    // What a secret entry shows instead of its digits: one filled circle per digit typed, an
+    // empty one per digit still to type ("●●○○"), so the patient sees how far they are.
+    static QString maskedProgress(qsizetype typed, int length);
 
 Q_SIGNALS:
     void textChanged(const QString& text);
