@@ -2926,18 +2926,18 @@ You can still pay by phone or at the cashier window.</translation>
         <source>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
 What is stored: a face template (128 numbers), never a photo.
 Kept for %n day(s), then deleted automatically.
-You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
+You can withdraw at any time: press "Delete my face data" on this screen, or ask the staff at the service desk.
 This is optional: scanning a code or a card always works.</source>
         <translation>
             <numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
 What is stored: a face template (128 numbers), never a photo.
 Kept for %n day, then deleted automatically.
-You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
+You can withdraw at any time: press "Delete my face data" on this screen, or ask the staff at the service desk.
 This is optional: scanning a code or a card always works.</numerusform>
             <numerusform>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
 What is stored: a face template (128 numbers), never a photo.
 Kept for %n days, then deleted automatically.
-You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
+You can withdraw at any time: press "Delete my face data" on this screen, or ask the staff at the service desk.
 This is optional: scanning a code or a card always works.</numerusform>
         </translation>
     </message>

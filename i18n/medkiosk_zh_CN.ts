@@ -24,7 +24,7 @@
         <translation>已过在自助机上取消该预约的时限。请到服务台咨询工作人员。</translation>
     </message>
     <message>
-        <source>The hospital's booking rules do not allow this booking. Please choose another time, or ask the staff at the service desk.</source>
+        <source>The hospital&apos;s booking rules do not allow this booking. Please choose another time, or ask the staff at the service desk.</source>
         <translation>医院的预约规则不允许此次预约。请选择其他时段，或到服务台咨询工作人员。</translation>
     </message>
     <message>
@@ -217,7 +217,7 @@
         <translation>以普通窗口而非全屏运行。</translation>
     </message>
     <message>
-        <source>--lang must be zh_CN or en, not "%1".</source>
+        <source>--lang must be zh_CN or en, not &quot;%1&quot;.</source>
         <translation>--lang 必须为 zh_CN 或 en，而不是“%1”。</translation>
     </message>
     <message>
@@ -253,7 +253,7 @@
         <translation>无法加载本地存储的密钥：%1。工作人员：请检查密钥文件或 systemd 凭据；存储未被改动。</translation>
     </message>
     <message>
-        <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run "medkioskctl store check" and call IT support.</source>
+        <source>the local store %1 could not be opened: %2. Never delete it: it may hold check-ins and payments not yet sent. Staff: run &quot;medkioskctl store check&quot; and call IT support.</source>
         <translation>无法打开本地存储 %1：%2。切勿删除：其中可能有尚未发送的报到和支付记录。工作人员：请运行“medkioskctl store check”并联系 IT 支持。</translation>
     </message>
     <message>
@@ -293,19 +293,19 @@
         <translation>工作人员：本地存储 %1 存在，但无法加载其密钥：%2。未做任何更改，也未生成新密钥。请恢复密钥文件（或更正配置中的 store/key_file，或提供 systemd 凭据 %3），然后重新启动自助机。</translation>
     </message>
     <message>
-        <source>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); "medkioskctl store check" then says whether it reads. The kiosk goes on with a new, empty store.</source>
-        <translation>工作人员：无法用其密钥读取本地存储 %1（%2）。它已被移至 %3，没有删除任何内容：其中可能有尚未发送的报到记录。恢复方法：IT 人员停止自助机，放回创建该存储时所用的密钥，并将 %3 改回 %1（如有 -wal 和 -shm 文件也一并改回）；然后运行 "medkioskctl store check" 检查能否读取。自助机将使用一个新的空存储继续运行。</translation>
+        <source>STAFF: the local store %1 could not be read with its key (%2). It was moved aside to %3 and nothing was deleted: it may hold check-ins not yet sent. To recover it, IT stops the kiosk, puts the key that store was made with in place, and renames %3 back to %1 (with its -wal and -shm files if present); &quot;medkioskctl store check&quot; then says whether it reads. The kiosk goes on with a new, empty store.</source>
+        <translation>工作人员：无法用其密钥读取本地存储 %1（%2）。它已被移至 %3，没有删除任何内容：其中可能有尚未发送的报到记录。恢复方法：IT 人员停止自助机，放回创建该存储时所用的密钥，并将 %3 改回 %1（如有 -wal 和 -shm 文件也一并改回）；然后运行 &quot;medkioskctl store check&quot; 检查能否读取。自助机将使用一个新的空存储继续运行。</translation>
     </message>
     <message>
-        <source>cannot write the demo kiosk's JWKS %1: %2</source>
+        <source>cannot write the demo kiosk&apos;s JWKS %1: %2</source>
         <translation>无法写入演示自助机的 JWKS %1：%2</translation>
     </message>
     <message>
-        <source>STAFF: this kiosk's identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</source>
+        <source>STAFF: this kiosk&apos;s identity key cannot be used: %1. The kiosk is out of service until IT fixes it (docs/identity.md).</source>
         <translation>工作人员：本自助机的身份密钥无法使用：%1。在 IT 人员修复之前，本机暂停服务（见 docs/identity.md）。</translation>
     </message>
     <message>
-        <source>STAFF: the local store %1 cannot be read with its key, and a key rotation was interrupted (%2 exists). Nothing was changed. IT: run "medkioskctl store rekey" to finish the rotation, then start the kiosk again.</source>
+        <source>STAFF: the local store %1 cannot be read with its key, and a key rotation was interrupted (%2 exists). Nothing was changed. IT: run &quot;medkioskctl store rekey&quot; to finish the rotation, then start the kiosk again.</source>
         <translation>工作人员：无法用其密钥读取本地存储 %1，且密钥轮换曾被中断（%2 存在）。未做任何更改。IT：请运行“medkioskctl store rekey”完成轮换，然后重新启动自助机。</translation>
     </message>
     <message>
@@ -453,11 +453,11 @@
 <context>
     <name>mk::checkin::CheckinOptions</name>
     <message>
-        <source>checkin/%1: "%2" is not a whole number</source>
+        <source>checkin/%1: &quot;%2&quot; is not a whole number</source>
         <translation>checkin/%1：“%2”不是整数</translation>
     </message>
     <message>
-        <source>checkin/floor: "%1" is not a floor number (-9 to 200)</source>
+        <source>checkin/floor: &quot;%1&quot; is not a floor number (-9 to 200)</source>
         <translation>checkin/floor：“%1”不是楼层号（-9 到 200）</translation>
     </message>
 </context>
@@ -495,7 +495,7 @@
 <context>
     <name>mk::config::KioskConfig</name>
     <message>
-        <source>%1: "%2" is not a whole number</source>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
         <translation>%1：“%2”不是整数</translation>
     </message>
     <message>
@@ -503,7 +503,7 @@
         <translation>%1：%2 超出范围（允许 %3 至 %4）</translation>
     </message>
     <message>
-        <source>%1: "%2" is not an http(s) URL with a host</source>
+        <source>%1: &quot;%2&quot; is not an http(s) URL with a host</source>
         <translation>%1：“%2”不是带主机名的 http(s) 地址</translation>
     </message>
     <message>
@@ -523,19 +523,19 @@
         <translation>配置文件 %1 不是有效的 INI 文件</translation>
     </message>
     <message>
-        <source>kiosk/id: "%1" must be 1 to 64 letters, digits, '.', '_' or '-'</source>
+        <source>kiosk/id: &quot;%1&quot; must be 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>kiosk/id：“%1”须为 1 至 64 个字母、数字、“.”、“_”或“-”</translation>
     </message>
     <message>
-        <source>kiosk/default_language: "%1" is not zh_CN or en</source>
+        <source>kiosk/default_language: &quot;%1&quot; is not zh_CN or en</source>
         <translation>kiosk/default_language：“%1”不是 zh_CN 或 en</translation>
     </message>
     <message>
-        <source>store/path: "%1" must be an absolute path</source>
+        <source>store/path: &quot;%1&quot; must be an absolute path</source>
         <translation>store/path：“%1”必须是绝对路径</translation>
     </message>
     <message>
-        <source>store/key_file: "%1" must be an absolute path</source>
+        <source>store/key_file: &quot;%1&quot; must be an absolute path</source>
         <translation>store/key_file：“%1”必须是绝对路径</translation>
     </message>
     <message>
@@ -547,7 +547,7 @@
         <translation>pool/request_timeout_ms：%1 小于 pool/connect_timeout_ms %2</translation>
     </message>
     <message>
-        <source>pool/timezone: "%1" is not a known IANA time zone</source>
+        <source>pool/timezone: &quot;%1&quot; is not a known IANA time zone</source>
         <translation>pool/timezone：“%1”不是已知的 IANA 时区</translation>
     </message>
     <message>
@@ -555,11 +555,11 @@
         <translation>%1 中的配置无效：%2</translation>
     </message>
     <message>
-        <source>identity/key_file: "%1" must be an absolute path</source>
+        <source>identity/key_file: &quot;%1&quot; must be an absolute path</source>
         <translation>identity/key_file：“%1”必须是绝对路径</translation>
     </message>
     <message>
-        <source>pool/token_url: "%1" must be an https URL (plain http only to this machine)</source>
+        <source>pool/token_url: &quot;%1&quot; must be an https URL (plain http only to this machine)</source>
         <translation>pool/token_url：“%1”必须是 https 地址（仅本机可用普通 http）</translation>
     </message>
     <message>
@@ -570,11 +570,11 @@
 <context>
     <name>mk::ctl::BenchStoreCommand</name>
     <message>
-        <source>Measure raw SQLCipher durable inserts (rows/s) on the store's disk.</source>
+        <source>Measure raw SQLCipher durable inserts (rows/s) on the store&apos;s disk.</source>
         <translation>测量存储所在磁盘上 SQLCipher 持久插入速度（行/秒）。</translation>
     </message>
     <message>
-        <source>Folder to measure in (default: the store's folder).</source>
+        <source>Folder to measure in (default: the store&apos;s folder).</source>
         <translation>测量所在文件夹（默认：存储所在文件夹）。</translation>
     </message>
     <message>
@@ -657,11 +657,11 @@
         <translation>已损坏（被截断、重新编码或格式错误）</translation>
     </message>
     <message>
-        <source>forged signature (altered, or not signed with the pool's key)</source>
+        <source>forged signature (altered, or not signed with the pool&apos;s key)</source>
         <translation>签名伪造（被篡改，或不是用号源池的密钥签名）</translation>
     </message>
     <message>
-        <source>other hospital (issued by "%1")</source>
+        <source>other hospital (issued by &quot;%1&quot;)</source>
         <translation>其他医院（由“%1”签发）</translation>
     </message>
     <message>
@@ -783,7 +783,7 @@ Commands:
     </message>
     <message>
         <source>
-Run "medkioskctl &lt;command&gt; --help" for a command's options.
+Run &quot;medkioskctl &lt;command&gt; --help&quot; for a command&apos;s options.
 Exit codes: 0 ok, 1 a check failed, 2 usage error.
 </source>
         <translation>
@@ -857,7 +857,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::DiagnosticsCommand</name>
     <message>
-        <source>Versions, SQLCipher, configuration (no secrets) and the store's state.</source>
+        <source>Versions, SQLCipher, configuration (no secrets) and the store&apos;s state.</source>
         <translation>版本、SQLCipher、配置（不含机密）及存储状态。</translation>
     </message>
     <message>
@@ -1042,7 +1042,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::HealthCommand</name>
     <message>
-        <source>The kiosk's health in the Prometheus text format (node_exporter textfile).</source>
+        <source>The kiosk&apos;s health in the Prometheus text format (node_exporter textfile).</source>
         <translation>以 Prometheus 文本格式输出自助机健康状态（node_exporter textfile）。</translation>
     </message>
     <message>
@@ -1092,7 +1092,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::IdentityInitCommand</name>
     <message>
-        <source>Make this kiosk's identity key (EC P-384) unless it has one.</source>
+        <source>Make this kiosk&apos;s identity key (EC P-384) unless it has one.</source>
         <translation>生成本自助机的身份密钥（EC P-384），已有则不生成。</translation>
     </message>
     <message>
@@ -1122,7 +1122,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::IdentityShowCommand</name>
     <message>
-        <source>Show this kiosk's client id, key ids, token endpoint and scopes.</source>
+        <source>Show this kiosk&apos;s client id, key ids, token endpoint and scopes.</source>
         <translation>显示本自助机的客户端 ID、密钥标识、令牌端点和权限范围。</translation>
     </message>
     <message>
@@ -1161,7 +1161,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::PayLedgerVerifyCommand</name>
     <message>
-        <source>Check the payment ledger's hash chain: names an altered, removed or reordered row.</source>
+        <source>Check the payment ledger&apos;s hash chain: names an altered, removed or reordered row.</source>
         <translation>检查缴费台账的哈希链：指出被修改、删除或调换顺序的行。</translation>
     </message>
     <message numerus="yes">
@@ -1203,7 +1203,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::PayReconcileCommand</name>
     <message>
-        <source>Compare a day's payments in this kiosk's ledger with the pool's list.</source>
+        <source>Compare a day&apos;s payments in this kiosk&apos;s ledger with the pool&apos;s list.</source>
         <translation>将本机台账中某一天的缴费与号源池的缴费清单对账。</translation>
     </message>
     <message>
@@ -1227,7 +1227,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>无法对账：%1</translation>
     </message>
     <message>
-        <source>%1: %2 payment(s) in the kiosk's ledger, %3 at the pool</source>
+        <source>%1: %2 payment(s) in the kiosk&apos;s ledger, %3 at the pool</source>
         <translation>%1：本机台账 %2 笔缴费，号源池 %3 笔</translation>
     </message>
     <message>
@@ -1238,7 +1238,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::PayStatusCommand</name>
     <message>
-        <source>Show today's payments by state and method, and what awaits review.</source>
+        <source>Show today&apos;s payments by state and method, and what awaits review.</source>
         <translation>显示今天的缴费（按状态和支付方式）以及待审核的项目。</translation>
     </message>
     <message>
@@ -1265,7 +1265,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::QrDecodeCommand</name>
     <message>
-        <source>Decode the QR code of an image file (IMAGE) with the kiosk's decoder.</source>
+        <source>Decode the QR code of an image file (IMAGE) with the kiosk&apos;s decoder.</source>
         <translation>用自助机的解码器解码图像文件（IMAGE）中的二维码。</translation>
     </message>
     <message>
@@ -1477,7 +1477,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>完整性检查失败：%1</translation>
     </message>
     <message>
-        <source>the store's schema version %1 is newer than this program's %2</source>
+        <source>the store&apos;s schema version %1 is newer than this program&apos;s %2</source>
         <translation>存储的结构版本 %1 高于本程序的 %2</translation>
     </message>
     <message>
@@ -1535,7 +1535,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::ctl::StoreRekeyCommand</name>
     <message>
-        <source>Re-encrypt the stopped kiosk's store with a new random key, keeping every record.</source>
+        <source>Re-encrypt the stopped kiosk&apos;s store with a new random key, keeping every record.</source>
         <translation>用新的随机密钥重新加密已停止的自助机的本地存储，保留所有记录。</translation>
     </message>
     <message>
@@ -1578,7 +1578,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>人脸数据的保留期至少为一天</translation>
     </message>
     <message>
-        <source>age unknown: face enrollment needs the patient's age</source>
+        <source>age unknown: face enrollment needs the patient&apos;s age</source>
         <translation>年龄未知：录入人脸需要患者的年龄</translation>
     </message>
     <message>
@@ -1586,7 +1586,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>未满 %1 岁的患者不能在自助机上录入人脸</translation>
     </message>
     <message>
-        <source>patients under %1 need a guardian's consent for face data</source>
+        <source>patients under %1 need a guardian&apos;s consent for face data</source>
         <translation>未满 %1 岁的患者录入人脸数据需要监护人同意</translation>
     </message>
     <message>
@@ -1690,7 +1690,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>该患者没有人脸模板</translation>
     </message>
     <message>
-        <source>the face does not match the patient's template</source>
+        <source>the face does not match the patient&apos;s template</source>
         <translation>人脸与该患者的模板不匹配</translation>
     </message>
 </context>
@@ -1778,7 +1778,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>未连接读卡器：请插入读卡器</translation>
     </message>
     <message>
-        <source>card reader "%1" not connected: plug it in</source>
+        <source>card reader &quot;%1&quot; not connected: plug it in</source>
         <translation>读卡器“%1”未连接：请插入</translation>
     </message>
     <message>
@@ -1793,7 +1793,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::hw::DeviceSettings</name>
     <message>
-        <source>%1: "%2" is not a whole number</source>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
         <translation>%1：“%2”不是整数</translation>
     </message>
     <message>
@@ -1801,11 +1801,11 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>%1：%2 超出范围（允许 %3 至 %4）；改用 %5</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number</source>
+        <source>%1: &quot;%2&quot; is not a number</source>
         <translation>%1：“%2”不是数字</translation>
     </message>
     <message>
-        <source>%1: "%2" is not one of %3</source>
+        <source>%1: &quot;%2&quot; is not one of %3</source>
         <translation>%1：“%2”不是 %3 之一</translation>
     </message>
 </context>
@@ -1867,7 +1867,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>没有音频输出（/dev/snd 中没有声卡，也没有 PulseAudio 或 PipeWire）：号码只显示和打印，不播报</translation>
     </message>
     <message>
-        <source>speech engine "%1" not installed (Debian: qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng)</source>
+        <source>speech engine &quot;%1&quot; not installed (Debian: qt6-speech-speechd-plugin, speech-dispatcher-espeak-ng)</source>
         <translation>未安装语音引擎“%1”（Debian：qt6-speech-speechd-plugin、speech-dispatcher-espeak-ng）</translation>
     </message>
     <message>
@@ -1902,7 +1902,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
 <context>
     <name>mk::identity::AuthText</name>
     <message>
-        <source>Out of service: the booking pool does not accept this kiosk's identity (%1). IT: register this kiosk's key (medkioskctl identity export-jwks) or check its clock.</source>
+        <source>Out of service: the booking pool does not accept this kiosk&apos;s identity (%1). IT: register this kiosk&apos;s key (medkioskctl identity export-jwks) or check its clock.</source>
         <translation>暂停服务：号源池不接受本自助机的身份（%1）。IT：请登记本机密钥（medkioskctl identity export-jwks）或检查本机时钟。</translation>
     </message>
     <message>
@@ -1914,7 +1914,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>暂停服务：本自助机没有可用的身份密钥（%1）。IT：请运行 medkioskctl identity init 并登记密钥。</translation>
     </message>
     <message>
-        <source>The booking pool's sign-in service does not answer (%1); the kiosk keeps trying.</source>
+        <source>The booking pool&apos;s sign-in service does not answer (%1); the kiosk keeps trying.</source>
         <translation>号源池的登录服务没有响应（%1）；自助机会继续尝试。</translation>
     </message>
     <message>
@@ -1980,7 +1980,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <source>owned by uid %1, not by the kiosk's user (uid %2)</source>
+        <source>owned by uid %1, not by the kiosk&apos;s user (uid %2)</source>
         <translation>属于 uid %1，而不是自助机用户（uid %2）</translation>
     </message>
     <message>
@@ -2008,16 +2008,16 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>未配置身份密钥文件</translation>
     </message>
     <message>
-        <source>this kiosk has no identity key yet (neither the systemd credential %1 nor %2): run "medkioskctl identity init"</source>
-        <translation>本自助机还没有身份密钥（既没有 systemd 凭据 %1，也没有 %2）：请运行 "medkioskctl identity init"</translation>
+        <source>this kiosk has no identity key yet (neither the systemd credential %1 nor %2): run &quot;medkioskctl identity init&quot;</source>
+        <translation>本自助机还没有身份密钥（既没有 systemd 凭据 %1，也没有 %2）：请运行 &quot;medkioskctl identity init&quot;</translation>
     </message>
     <message>
-        <source>the identity key is the systemd credential %1: rotate it with the packaging's credential tooling (docs/identity.md)</source>
+        <source>the identity key is the systemd credential %1: rotate it with the packaging&apos;s credential tooling (docs/identity.md)</source>
         <translation>身份密钥是 systemd 凭据 %1：请用软件包提供的凭据工具轮换（见 docs/identity.md）</translation>
     </message>
     <message>
-        <source>a new key already waits for registration (%1); register the JWKS from "medkioskctl identity export-jwks" with the pool</source>
-        <translation>已有新密钥在等待登记（%1）；请向号源池登记 "medkioskctl identity export-jwks" 输出的 JWKS</translation>
+        <source>a new key already waits for registration (%1); register the JWKS from &quot;medkioskctl identity export-jwks&quot; with the pool</source>
+        <translation>已有新密钥在等待登记（%1）；请向号源池登记 &quot;medkioskctl identity export-jwks&quot; 输出的 JWKS</translation>
     </message>
     <message>
         <source>cannot put the new identity key in place: %1</source>
@@ -2183,7 +2183,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>%1 中的存储密钥大小或格式错误（%2 字节）：必须为 32 个原始字节或 64 个十六进制字符</translation>
     </message>
     <message>
-        <source>the system's random generator failed: no store key created</source>
+        <source>the system&apos;s random generator failed: no store key created</source>
         <translation>系统随机数生成器失败：未创建存储密钥</translation>
     </message>
     <message>
@@ -2245,7 +2245,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>无法设置存储密钥</translation>
     </message>
     <message>
-        <source>disk full: free space on the store's disk</source>
+        <source>disk full: free space on the store&apos;s disk</source>
         <translation>磁盘已满：请释放存储所在磁盘的空间</translation>
     </message>
     <message>
@@ -2273,7 +2273,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>权限被拒绝</translation>
     </message>
     <message>
-        <source>input/output error on the store's disk</source>
+        <source>input/output error on the store&apos;s disk</source>
         <translation>存储所在磁盘发生输入/输出错误</translation>
     </message>
     <message>
@@ -2327,7 +2327,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>无法读取存储 %1：%2</translation>
     </message>
     <message>
-        <source>cannot switch the store to WAL mode (got "%1")</source>
+        <source>cannot switch the store to WAL mode (got &quot;%1&quot;)</source>
         <translation>无法将存储切换到 WAL 模式（得到“%1”）</translation>
     </message>
     <message>
@@ -2359,7 +2359,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>文件 %1 为空（0 字节）：不是 medkiosk 存储。未对其做任何改动。</translation>
     </message>
     <message>
-        <source>the file %1 is a database without medkiosk's schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
+        <source>the file %1 is a database without medkiosk&apos;s schema: not a medkiosk store (or one never opened by the kiosk). It was left untouched.</source>
         <translation>文件 %1 是一个没有 medkiosk 结构的数据库：不是 medkiosk 存储（或从未被自助机打开过）。未对其做任何改动。</translation>
     </message>
     <message>
@@ -2405,7 +2405,7 @@ Exit codes: 0 ok, 1 a check failed, 2 usage error.
         <translation>本地存储仍可用旧密钥打开，没有丢失任何数据。</translation>
     </message>
     <message>
-        <source>the store key is the systemd credential %1, which this program cannot replace. Run "medkiosk-ctl store rekey" as root: it makes the new credential beside the old one with
+        <source>the store key is the systemd credential %1, which this program cannot replace. Run &quot;medkiosk-ctl store rekey&quot; as root: it makes the new credential beside the old one with
   %2
 and gives it to this program with --new-key-file. Nothing was changed.</source>
         <translation>存储密钥是 systemd 凭据 %1，本程序无法替换它。请以 root 身份运行“medkiosk-ctl store rekey”：它会用以下命令在旧凭据旁生成新凭据
@@ -2465,7 +2465,7 @@ and gives it to this program with --new-key-file. Nothing was changed.</source>
         <translation>重新加密失败（%1）。%2</translation>
     </message>
     <message>
-        <source>re-encrypting failed (%1) and the store opens with neither key now. Both keys are kept: the old one (%2) and the new one in %3. Do not delete anything; run "medkioskctl store check" with each and call support.</source>
+        <source>re-encrypting failed (%1) and the store opens with neither key now. Both keys are kept: the old one (%2) and the new one in %3. Do not delete anything; run &quot;medkioskctl store check&quot; with each and call support.</source>
         <translation>重新加密失败（%1），且现在两个密钥都无法打开本地存储。两个密钥均已保留：旧密钥（%2）和 %3 中的新密钥。请勿删除任何文件；分别用两个密钥运行“medkioskctl store check”并联系技术支持。</translation>
     </message>
     <message>
@@ -2517,7 +2517,7 @@ and gives it to this program with --new-key-file. Nothing was changed.</source>
         <translation>medkiosk-ctl store rekey（以 root 身份）</translation>
     </message>
     <message>
-        <source>medkioskctl store rekey (as the kiosk's user)</source>
+        <source>medkioskctl store rekey (as the kiosk&apos;s user)</source>
         <translation>medkioskctl store rekey（以自助机的用户身份）</translation>
     </message>
     <message>
@@ -2553,7 +2553,7 @@ and gives it to this program with --new-key-file. Nothing was changed.</source>
         <translation>已写入轮换标记文件 %1（以 SHA-256 标识新密钥）</translation>
     </message>
     <message>
-        <source>the store's key is now the one in %1: replace the old key with it now (until then the kiosk refuses to start; the first start with the new key removes the marker %2)</source>
+        <source>the store&apos;s key is now the one in %1: replace the old key with it now (until then the kiosk refuses to start; the first start with the new key removes the marker %2)</source>
         <translation>存储的密钥现在是 %1 中的密钥：请立即用它替换旧密钥（在此之前自助机拒绝启动；使用新密钥的首次启动会删除标记文件 %2）</translation>
     </message>
 </context>
@@ -2769,7 +2769,7 @@ and gives it to this program with --new-key-file. Nothing was changed.</source>
     <message>
         <source>Do you agree to open credit care under this agreement?
 
-The hospital's credit service checks your credit and decides on your credit line. Bills you pay on credit are repaid later in the hospital's app. This is optional: you can always pay by phone or at the cashier window.</source>
+The hospital&apos;s credit service checks your credit and decides on your credit line. Bills you pay on credit are repaid later in the hospital&apos;s app. This is optional: you can always pay by phone or at the cashier window.</source>
         <translation>您是否同意按本协议开通信用就医？
 
 医院的信用服务将评估您的信用并决定您的信用额度。用信用支付的费用，之后在医院App中还款。开通与否由您自愿：您始终可以扫码支付或到收费窗口缴费。</translation>
@@ -2906,7 +2906,7 @@ You can still pay by phone or at the cashier window.</source>
     </message>
     <message>
         <source>Keep going, slowly. %1</source>
-        <extracomment>%1: the movement's instruction, e.g. "Please turn your head slowly to your left, ..."</extracomment>
+        <extracomment>%1: the movement&apos;s instruction, e.g. &quot;Please turn your head slowly to your left, ...&quot;</extracomment>
         <translation>请继续，慢一点。%1</translation>
     </message>
 </context>
@@ -2920,13 +2920,13 @@ You can still pay by phone or at the cashier window.</source>
         <source>Purpose: to identify you at this kiosk, then you confirm with the last 4 digits of your phone number.
 What is stored: a face template (128 numbers), never a photo.
 Kept for %n day(s), then deleted automatically.
-You can withdraw at any time: press "Delete my face data" on this screen, or ask staff (medkioskctl face delete).
+You can withdraw at any time: press &quot;Delete my face data&quot; on this screen, or ask the staff at the service desk.
 This is optional: scanning a code or a card always works.</source>
         <translation>
             <numerusform>用途：在本自助机上识别您，然后由您用手机号码后 4 位确认。
 保存的内容：人脸模板（128 个数字），从不保存照片。
 保留 %n 天，之后自动删除。
-您可随时撤回：在本界面按“删除我的人脸数据”，或请工作人员处理（medkioskctl face delete）。
+您可随时撤回：在本界面按“删除我的人脸数据”，或到服务台请工作人员处理。
 此项为自愿：扫码或刷卡始终可用。</numerusform>
         </translation>
     </message>
@@ -3466,7 +3466,7 @@ This is optional: scanning a code or a card always works.</source>
         </translation>
     </message>
     <message>
-        <source>You owe %1 on credit. Scan this code with your phone to repay it in the hospital's app.</source>
+        <source>You owe %1 on credit. Scan this code with your phone to repay it in the hospital&apos;s app.</source>
         <translation>您的信用欠款为%1。请用手机扫描此码，在医院App中还款。</translation>
     </message>
     <message>
@@ -3486,7 +3486,7 @@ This is optional: scanning a code or a card always works.</source>
         <translation>待缴费账单</translation>
     </message>
     <message>
-        <source>Print a copy of today's receipts</source>
+        <source>Print a copy of today&apos;s receipts</source>
         <translation>补打今日票据</translation>
     </message>
     <message>
@@ -3494,7 +3494,7 @@ This is optional: scanning a code or a card always works.</source>
         <translation>开通信用就医</translation>
     </message>
     <message>
-        <source>Today's receipts could not be read now. %1</source>
+        <source>Today&apos;s receipts could not be read now. %1</source>
         <translation>暂时无法读取今日票据。%1</translation>
     </message>
     <message>
@@ -3525,7 +3525,7 @@ This is optional: scanning a code or a card always works.</source>
         <translation>输入就诊号或手机号</translation>
     </message>
     <message>
-        <source>You can also hold your patient card's QR code under the scanner now. Parents: identify yourself, then choose your child.</source>
+        <source>You can also hold your patient card&apos;s QR code under the scanner now. Parents: identify yourself, then choose your child.</source>
         <translation>您也可以现在把就诊卡二维码放到扫码器下。家长请先确认自己的身份，再选择孩子。</translation>
     </message>
 </context>
@@ -3560,11 +3560,11 @@ This is optional: scanning a code or a card always works.</source>
         <translation>扫码查看</translation>
     </message>
     <message>
-        <source>Your payment is complete. The receipt could not be printed (the printer is not available): please take a photo of this screen or scan the QR code, or tap "Print again" later.</source>
+        <source>Your payment is complete. The receipt could not be printed (the printer is not available): please take a photo of this screen or scan the QR code, or tap &quot;Print again&quot; later.</source>
         <translation>缴费已完成。票据未能打印（打印机不可用）：请拍下本屏幕或扫描二维码，或稍后点击“重新打印”。</translation>
     </message>
     <message>
-        <source>Today's receipts</source>
+        <source>Today&apos;s receipts</source>
         <translation>今日票据</translation>
     </message>
     <message>
@@ -3605,7 +3605,7 @@ This is optional: scanning a code or a card always works.</source>
         <translation>未经刷脸核验，信用支付每笔最多%1。本次未扣款。请扫码支付，或到服务台开通刷脸。</translation>
     </message>
     <message numerus="yes">
-        <source>%n other bill(s) were paid: tap "Show my receipts".</source>
+        <source>%n other bill(s) were paid: tap &quot;Show my receipts&quot;.</source>
         <translation>
             <numerusform>另有%n张账单已缴费：请点击“查看我的票据”。</numerusform>
         </translation>
@@ -3619,7 +3619,7 @@ This is optional: scanning a code or a card always works.</source>
         <translation>无法生成付款码。本次未扣款。%1</translation>
     </message>
     <message>
-        <source>The payment code has expired. Nothing was charged. Tap "New code" to try again.</source>
+        <source>The payment code has expired. Nothing was charged. Tap &quot;New code&quot; to try again.</source>
         <translation>付款码已过期，本次未扣款。请点击“重新生成”再试。</translation>
     </message>
     <message>
@@ -3651,11 +3651,11 @@ This is optional: scanning a code or a card always works.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>Scan this code with your phone's payment app (bill %1 of %2).</source>
+        <source>Scan this code with your phone&apos;s payment app (bill %1 of %2).</source>
         <translation>请用手机支付App扫描此码（第%1张，共%2张）。</translation>
     </message>
     <message>
-        <source>Scan this code with your phone's payment app.</source>
+        <source>Scan this code with your phone&apos;s payment app.</source>
         <translation>请用手机支付App扫描此码。</translation>
     </message>
     <message>
@@ -3687,7 +3687,7 @@ This is optional: scanning a code or a card always works.</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <source>Enter my phone's last 4 digits</source>
+        <source>Enter my phone&apos;s last 4 digits</source>
         <translation>输入手机号后4位</translation>
     </message>
 </context>
@@ -3987,7 +3987,7 @@ This is optional: scanning a code or a card always works.</source>
         <translation>本机今天没有缴费记录。</translation>
     </message>
     <message>
-        <source>Today's payments by method:</source>
+        <source>Today&apos;s payments by method:</source>
         <translation>今日缴费（按支付方式）：</translation>
     </message>
     <message>
@@ -4056,7 +4056,7 @@ This is optional: scanning a code or a card always works.</source>
         </translation>
     </message>
     <message>
-        <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command "medkioskctl staff set-pin".</source>
+        <source>No staff PIN is set on this kiosk, so maintenance mode cannot be opened. IT support sets one with the command &quot;medkioskctl staff set-pin&quot;.</source>
         <translation>本自助机未设置工作人员 PIN，无法进入维护模式。IT 支持人员可用命令“medkioskctl staff set-pin”设置。</translation>
     </message>
     <message>

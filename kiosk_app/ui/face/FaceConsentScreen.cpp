@@ -117,8 +117,8 @@ void FaceConsentScreen::retranslate()
             tr("Purpose: to identify you at this kiosk, then you confirm with the last 4 digits "
                "of your phone number.\nWhat is stored: a face template (128 numbers), never a "
                "photo.\nKept for %n day(s), then deleted automatically.\nYou can withdraw at "
-               "any time: press \"Delete my face data\" on this screen, or ask staff (medkioskctl "
-               "face delete).\nThis is optional: scanning a code or a card always works.",
+               "any time: press \"Delete my face data\" on this screen, or ask the staff at the "
+               "service desk.\nThis is optional: scanning a code or a card always works.",
                nullptr, services_.config.enrollment.retention_days));
     } else {
         body_->setText(
