@@ -78,7 +78,12 @@ bool KioskWindow::showOutOfService(ScreenId id)
 void KioskWindow::retranslateAuth()
 {
     if (auth_banner_ != nullptr) {
-        const QString staff = identity::AuthText::staff(auth_);
+        // An unreachable sign-in service is the network's state, which the header's offline
+        // badge already shows to patients; its technical reason (a libcurl error naming the
+        // pool's host) is for staff: the maintenance screen and the log.
+        const QString staff = auth_.state == identity::AuthState::Unreachable
+                                  ? QString()
+                                  : identity::AuthText::staff(auth_);
         auth_banner_->setText(staff);
         auth_banner_->setVisible(!staff.isEmpty());
     }
