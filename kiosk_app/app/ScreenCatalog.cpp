@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QThread>
@@ -57,6 +58,14 @@ QList<CatalogPass> ScreenCatalog::passes()
 
 bool ScreenCatalog::visit(const QString& state)
 {
+    // Every pending layout applied before the picture and the audit, however slow the machine:
+    // under the sanitizers the offline badge's new text ("· 1 queued") was measured before the
+    // header had laid it out again (a 150 ms settle is not a promise). A layout may post
+    // another for its parent, hence the rounds.
+    for (int round = 0; round < 4; ++round) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    }
     return visitor_(state);
 }
 
