@@ -111,36 +111,21 @@ void StaffPaymentsScreen::refresh()
     const quint64 generation = generation_;
     const QDate day = today();
     setBusy(3);
-    whenFinished(services_.service->paymentsByMethod(day), this,
-                 [this, generation](Result<QList<payment::MethodTotal>> r) {
-                     if (generation != generation_) return;
-                     if (r)
-                         by_method_ = r.value();
-                     else
-                         error_ = staffDetail(r.error());
-                     setBusy(-1);
-                     show();
-                 });
-    whenFinished(services_.service->dailyClose(day), this,
-                 [this, generation](Result<payment::DailyClose> r) {
-                     if (generation != generation_) return;
-                     if (r)
-                         close_ = r.value();
-                     else
-                         error_ = staffDetail(r.error());
-                     setBusy(-1);
-                     show();
-                 });
-    whenFinished(services_.service->failedPayments(), this,
-                 [this, generation](Result<QList<payment::FailedPayment>> r) {
-                     if (generation != generation_) return;
-                     if (r)
-                         failed_ = r.value();
-                     else
-                         error_ = staffDetail(r.error());
-                     setBusy(-1);
-                     show();
-                 });
+    // Each reply fills its own part; any failure is the screen's one error line.
+    const auto into = [this, generation](auto& field) {
+        return [this, generation, &field](auto r) {
+            if (generation != generation_) return;
+            if (r)
+                field = r.value();
+            else
+                error_ = staffDetail(r.error());
+            setBusy(-1);
+            show();
+        };
+    };
+    whenFinished(services_.service->paymentsByMethod(day), this, into(by_method_));
+    whenFinished(services_.service->dailyClose(day), this, into(close_));
+    whenFinished(services_.service->failedPayments(), this, into(failed_));
 }
 
 void StaffPaymentsScreen::show()
