@@ -5,10 +5,12 @@
 #include "core/outbox/Outbox.h"
 #include "core/store/SecureKey.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QTest>
+#include <QWaitCondition>
 
 #include <functional>
 
@@ -54,9 +56,39 @@ public:
         QMutexLocker lock(&mutex_);
         online_ = online;
     }
+    // Says send() may run on several threads at once; each send then waits (up to
+    // rendezvous_ms) until `rendezvous` sends are under way, so that sends the relay makes at
+    // once are seen at once, however slow the machine.
+    void setThreadSafe(bool thread_safe, int rendezvous = 0, int rendezvous_ms = 500)
+    {
+        QMutexLocker lock(&mutex_);
+        thread_safe_ = thread_safe;
+        rendezvous_ = rendezvous;
+        rendezvous_ms_ = rendezvous_ms;
+    }
+    bool threadSafe() const override
+    {
+        QMutexLocker lock(&mutex_);
+        return thread_safe_;
+    }
+    // The most sends that were under way at the same moment.
+    int maxInFlight() const
+    {
+        QMutexLocker lock(&mutex_);
+        return max_in_flight_;
+    }
     SendOutcome send(const OutboxRecord& r) override
     {
         QMutexLocker lock(&mutex_);
+        ++in_flight_;
+        max_in_flight_ = std::max(max_in_flight_, in_flight_);
+        arrived_.wakeAll();
+        if (rendezvous_ > 1) {
+            QDeadlineTimer deadline(rendezvous_ms_);
+            while (in_flight_ < rendezvous_ && !deadline.hasExpired())
+                arrived_.wait(&mutex_, deadline);
+        }
+        --in_flight_;
         sent_.append(Sent{r.id, r.kind, r.ordering_key, r.idempotency_key});
         if (!online_) return SendOutcome::transient(QStringLiteral("offline"), false);
         if (always_.contains(r.ordering_key)) return always_.value(r.ordering_key);
@@ -84,6 +116,12 @@ public:
 
 private:
     mutable QMutex mutex_;
+    QWaitCondition arrived_;
+    bool thread_safe_ = false;
+    int rendezvous_ = 0;
+    int rendezvous_ms_ = 500;
+    int in_flight_ = 0;
+    int max_in_flight_ = 0;
     QHash<QString, QList<SendOutcome>> scripts_;
     QHash<QString, SendOutcome> always_;
     QList<Sent> sent_;

@@ -6,6 +6,8 @@
 //  plain:  the same requests to the same simulator by a plain libcurl loop on one easy handle
 //          (keep-alive): per check-in GET Appointment/{id} (the version from its ETag), then POST
 //          $check-in with If-Match and an Idempotency-Key; no parsing, no store.
+// The relay runs with its default in_flight (records of different appointments sent at once,
+// SendLanes) and, for comparison, with one record in flight (as a plain loop sends).
 // Interleaved runs (so drift hits both alike), median and min-max of each, and the ratio of the
 // medians (goal >= 0.8, and >= 3,000 commands/s). The simulator runs on a thread of this
 // process, on loopback. MEDKIOSK_BENCH_QUEUE: N (default 3000); MEDKIOSK_BENCH_DIR: the disk.
@@ -106,10 +108,11 @@ private Q_SLOTS:
 
 private:
     // Commands per second of one relay drain of `ids`, or -1.
-    double relayRun(const QUrl& base, const QStringList& ids, const QString& path);
+    double relayRun(const QUrl& base, const QStringList& ids, const QString& path, int in_flight);
 };
 
-double BenchDrain::relayRun(const QUrl& base, const QStringList& ids, const QString& path)
+double BenchDrain::relayRun(const QUrl& base, const QStringList& ids, const QString& path,
+                            int in_flight)
 {
     mk::test::removeStoreFiles(path);
     auto store = store::Store::open(path, makeKey('d'));
@@ -119,7 +122,9 @@ double BenchDrain::relayRun(const QUrl& base, const QStringList& ids, const QStr
     for (const QString& id : ids) commands.append(checkInCommand(id));
     if (!outbox.enqueue(commands)) return -1;  // setup (one transaction), not measured
     PoolCommandSender sender(base, pool::TransportOptions{});
-    Relay relay(outbox, sender, RelayOptions{});
+    RelayOptions options;
+    options.in_flight = in_flight;
+    Relay relay(outbox, sender, options);
     std::atomic<int> sent{0};
     QObject::connect(
         &relay, &Relay::commandFinished, &relay,
@@ -150,32 +155,46 @@ void BenchDrain::relayAgainstPlainLoop()
     QTemporaryDir dir(QDir(bench_dir.isEmpty() ? QDir::currentPath() : bench_dir)
                           .filePath(QStringLiteral("bench-drain-XXXXXX")));
     QVERIFY(dir.isValid());
+    const int in_flight = RelayOptions{}.in_flight;
     std::vector<double> relay;
+    std::vector<double> serial;  // the same relay with one record in flight
     std::vector<double> plain;
     for (int run = 0; run < kRuns; ++run) {
         const double r = relayRun(sim.baseUrl(), sim.createAppointments(n),
-                                  dir.filePath(QStringLiteral("q.db")));
+                                  dir.filePath(QStringLiteral("q.db")), in_flight);
         QVERIFY2(r > 0, "the relay did not drain");
         relay.push_back(r);
+        const double s = relayRun(sim.baseUrl(), sim.createAppointments(n),
+                                  dir.filePath(QStringLiteral("q1.db")), 1);
+        QVERIFY2(s > 0, "the relay (one in flight) did not drain");
+        serial.push_back(s);
         const double p = plainLoop(sim.baseUrl(), sim.createAppointments(n));
         QVERIFY2(p > 0, "the plain loop failed");
         plain.push_back(p);
     }
-    QCOMPARE(sim.commandStats().checkins_applied, 2 * kRuns * n);
+    QCOMPARE(sim.commandStats().checkins_applied, 3 * kRuns * n);
     QCOMPARE(sim.commandStats().duplicate_commands, 0);
     qInfo().noquote() << QStringLiteral(
                              "%1 check-ins (GET + POST $check-in each) x %2 runs, "
                              "loopback, simulator on a thread of this process")
                              .arg(n)
                              .arg(kRuns);
-    qInfo().noquote() << "relay drain (durable store, grouped sent marks):"
+    qInfo().noquote() << QStringLiteral(
+                             "relay drain (durable store, grouped sent marks, %1 in "
+                             "flight, the default):")
+                             .arg(in_flight)
                       << mk::test::rateFigures(relay);
+    qInfo().noquote() << "relay drain, one in flight (RelayOptions::in_flight = 1):     "
+                      << mk::test::rateFigures(serial);
     qInfo().noquote() << "plain libcurl loop, keep-alive:                  "
                       << mk::test::rateFigures(plain);
     qInfo().noquote() << QStringLiteral(
                              "ratio relay/plain (medians): %1 (goal >= 0.8; relay goal "
                              ">= 3000 commands/s)")
                              .arg(mk::test::medianOf(relay) / mk::test::medianOf(plain), 0, 'f', 2);
+    qInfo().noquote() << QStringLiteral("ratio relay with one in flight/plain (medians): %1")
+                             .arg(mk::test::medianOf(serial) / mk::test::medianOf(plain), 0, 'f',
+                                  2);
 }
 
 QTEST_GUILESS_MAIN(BenchDrain)

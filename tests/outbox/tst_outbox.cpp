@@ -85,6 +85,8 @@ private Q_SLOTS:
     void enqueueCommitsWithLocalEffectOrNotAtAll();
     void idempotencyKeyStableAcrossRetries();
     void orderingPerKey();
+    void recordsOfOtherKeysInFlightAtOnce_data();
+    void recordsOfOtherKeysInFlightAtOnce();
     void deadLetters_data();
     void deadLetters();
     void deadRecordBlocksOnlyItsKeyUntilStaffAct();
@@ -201,6 +203,54 @@ void TestOutbox::orderingPerKey()
     QVERIFY(order.indexOf(u"cancel A"_qs) > a_checkin_done);
     QVERIFY(order.indexOf(u"cancel B"_qs) > order.indexOf(u"check-in B"_qs));
     QVERIFY2(order.indexOf(u"check-in B"_qs) < a_checkin_done, qPrintable(order.join(u", ")));
+}
+
+void TestOutbox::recordsOfOtherKeysInFlightAtOnce_data()
+{
+    QTest::addColumn<bool>("thread_safe");
+    QTest::addColumn<int>("in_flight");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("thread-safe sender, 2 in flight") << true << 2 << 2;
+    QTest::newRow("thread-safe sender, 1 in flight") << true << 1 << 1;
+    QTest::newRow("sender not thread-safe") << false << 2 << 1;
+}
+
+void TestOutbox::recordsOfOtherKeysInFlightAtOnce()
+{
+    // Issue 13: a sender that may be called from several threads gets up to in_flight records
+    // at once, never two of one ordering key; each is sent once, and A's cancel still waits for
+    // A's check-in to be marked sent.
+    QFETCH(bool, thread_safe);
+    QFETCH(int, in_flight);
+    QFETCH(int, expected);
+    QTemporaryDir dir;
+    auto store = openStore(dir.filePath(u"s.db"_qs));
+    QVERIFY(store);
+    Outbox outbox(*store);
+    FakeSender sender;
+    sender.setThreadSafe(thread_safe, 2, 300);
+    QVERIFY(outbox.enqueue(checkInCommand(u"A"_qs)));
+    QVERIFY(outbox.enqueue(cancelCommand(u"A"_qs)));
+    for (const QString& id : {u"B"_qs, u"C"_qs, u"D"_qs, u"E"_qs})
+        QVERIFY(outbox.enqueue(checkInCommand(id)));
+    RelayOptions options = fastOptions();
+    options.in_flight = in_flight;
+    Relay relay(outbox, sender, options);
+    relay.start();
+    QVERIFY(waitFor([&] { return allFinished(outbox); }));
+    relay.stop();
+    QCOMPARE(sender.maxInFlight(), expected);
+    QStringList order;
+    QSet<QString> keys;
+    for (const auto& s : sender.sent()) {
+        order.append(s.kind + u' ' + s.ordering_key.mid(12));
+        keys.insert(s.idempotency_key);
+    }
+    QCOMPARE(order.size(), 6);
+    QCOMPARE(keys.size(), 6);  // every command sent once
+    QVERIFY2(order.indexOf(u"cancel A"_qs) > order.indexOf(u"check-in A"_qs),
+             qPrintable(order.join(u", ")));
+    QCOMPARE(outbox.status(QDateTime::currentDateTimeUtc()).value().sent, 6);
 }
 
 void TestOutbox::deadLetters_data()

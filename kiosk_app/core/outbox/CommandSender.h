@@ -47,6 +47,9 @@ public:
     // A light request that tells whether the pool answers (used while offline or not
     // authorised). An error with HTTP status 401/403 means "answers, but not authorised".
     virtual Status probe() = 0;
+    // True when send() may run on several threads at once (the relay then keeps up to
+    // RelayOptions::in_flight records of different ordering keys in flight).
+    virtual bool threadSafe() const { return false; }
 };
 
 }  // namespace mk::outbox

@@ -36,6 +36,7 @@ public:
 
     SendOutcome send(const OutboxRecord& record) override;
     Status probe() override;  // GET HealthcareService?_count=1
+    bool threadSafe() const override { return transport_->threadSafe(); }
 
 private:
     SendOutcome checkIn(const OutboxRecord& record, const QString& appointment_id,

@@ -3,6 +3,7 @@
 #include "core/common/Log.h"
 #include "core/outbox/CommandSender.h"
 #include "core/outbox/Outbox.h"
+#include "core/outbox/SendLanes.h"
 
 #include <algorithm>
 #include <chrono>
@@ -10,9 +11,12 @@
 namespace mk::outbox {
 
 Relay::Relay(Outbox& outbox, CommandSender& sender, RelayOptions options, QObject* parent)
-    : QObject(parent), outbox_(outbox), sender_(sender), options_(options), clock_([] {
-          return QDateTime::currentDateTimeUtc();
-      })
+    : QObject(parent),
+      outbox_(outbox),
+      sender_(sender),
+      options_(options),
+      lanes_(std::make_unique<SendLanes>(sender, sender.threadSafe() ? options.in_flight : 1)),
+      clock_([] { return QDateTime::currentDateTimeUtc(); })
 {
     qRegisterMetaType<mk::outbox::QueueStatus>();
 }
@@ -181,13 +185,29 @@ void Relay::flushSent()
     sent_ids_.clear();
 }
 
-Relay::Step Relay::processOne(const OutboxRecord& record)
+void Relay::markDone(const OutboxRecord& record, const SendOutcome& outcome)
 {
-    {
-        std::lock_guard lock(mutex_);
-        ++sends_;
+    const QDateTime t = now();
+    sent_.append(Outbox::SentMark{record.id, record.attempts + 1, outcome.result, t});
+    sent_ids_.insert(record.id);
+    if (sent_.size() >= std::max(1, options_.sent_group) ||
+        sent_.first().at.msecsTo(t) >= options_.sent_mark_max_delay_ms) {
+        flushSent();
     }
-    const SendOutcome outcome = sender_.send(record);
+}
+
+void Relay::handleAfterStop(const OutboxRecord& record, const SendOutcome& outcome)
+{
+    if (outcome.kind == SendOutcome::Kind::Done) {
+        markDone(record, outcome);
+    } else if (tooBusy(outcome)) {  // one more refusal, covered by the pause already taken
+        std::lock_guard lock(mutex_);
+        ++throttled_;
+    }
+}
+
+Relay::Step Relay::handle(const OutboxRecord& record, const SendOutcome& outcome)
+{
     if (outcome.kind == SendOutcome::Kind::NotAuthorised) {
         // Not the command's fault: the record stays as it was (no attempt counted, never dead)
         // and is sent again, with the same key, once the kiosk is authorised.
@@ -209,20 +229,15 @@ Relay::Step Relay::processOne(const OutboxRecord& record)
         setOnline(true);
         return Step::Paused;
     }
-    const int attempts = record.attempts + 1;
-    Status saved = Ok{};
-    bool dead = false;
     if (outcome.kind == SendOutcome::Kind::Done) {
         throttle_streak_ = 0;
-        sent_.append(Outbox::SentMark{record.id, attempts, outcome.result, t});
-        sent_ids_.insert(record.id);
-        if (sent_.size() >= std::max(1, options_.sent_group) ||
-            sent_.first().at.msecsTo(t) >= options_.sent_mark_max_delay_ms) {
-            flushSent();
-        }
+        markDone(record, outcome);
         setOnline(true);
         return Step::Next;
     }
+    const int attempts = record.attempts + 1;
+    Status saved = Ok{};
+    bool dead = false;
     if (outcome.kind == SendOutcome::Kind::Permanent) {
         saved = outbox_.markDead(record.id, attempts, outcome.error, t);
         dead = true;
@@ -309,17 +324,30 @@ void Relay::run()
                 wait_ms = options_.store_error_pause_ms;
             } else {
                 Step step = Step::Next;
-                int fresh = 0;  // records read that are not waiting for their sent mark
+                QList<const OutboxRecord*> fresh_records;  // not waiting for their sent mark
                 for (const OutboxRecord& r : due.value()) {
-                    if (sent_ids_.contains(r.id)) continue;
-                    ++fresh;
+                    if (!sent_ids_.contains(r.id)) fresh_records.append(&r);
+                }
+                const int fresh = int(fresh_records.size());
+                for (qsizetype at = 0; at < fresh_records.size() && step == Step::Next;
+                     at += lanes_->lanes()) {
                     {
                         std::lock_guard lock(mutex_);
                         stopping = stop_;
                     }
                     if (stopping) break;
-                    step = processOne(r);
-                    if (step != Step::Next) break;
+                    const QList<const OutboxRecord*> group = fresh_records.mid(at, lanes_->lanes());
+                    {
+                        std::lock_guard lock(mutex_);
+                        sends_ += quint64(group.size());
+                    }
+                    const QList<SendOutcome> outcomes = lanes_->send(group);
+                    for (qsizetype i = 0; i < group.size(); ++i) {
+                        if (step == Step::Next)
+                            step = handle(*group.at(i), outcomes.at(i));
+                        else
+                            handleAfterStop(*group.at(i), outcomes.at(i));
+                    }
                 }
                 const bool had_marks = !sent_.isEmpty();
                 const bool old =

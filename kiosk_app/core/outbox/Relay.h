@@ -10,7 +10,9 @@
 //    commit only means the command is sent again with its idempotency key, which the pool
 //    answers without carrying it out twice; a command's successor (same ordering key) is due
 //    only once its sent mark is committed;
-//  - order per ordering_key (Outbox::due), other keys never blocked by a failing record;
+//  - order per ordering_key (Outbox::due), other keys never blocked by a failing record; up to
+//    in_flight records of different keys are sent at once (SendLanes), their outcomes handled
+//    in order on the worker;
 //  - permanent failures and records reaching max_attempts go to `dead` with the reason;
 //  - connectivity from real results, plus a light probe every probe_interval_ms while offline
 //    (no command is sent while offline, so an outage does not burn attempts).
@@ -28,12 +30,14 @@
 
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 namespace mk::outbox {
 
 class CommandSender;
+class SendLanes;
 struct OutboxRecord;
 struct SendOutcome;
 
@@ -50,6 +54,9 @@ struct RelayOptions {
     // Sent marks are committed together, up to this many, waiting at most this long.
     int sent_group = 256;
     int sent_mark_max_delay_ms = 500;
+    // Records of different ordering keys in flight at once (SendLanes), when the sender may be
+    // called from several threads (CommandSender::threadSafe); otherwise one at a time.
+    int in_flight = 2;
 };
 
 class Relay : public QObject
@@ -76,7 +83,8 @@ public:
     // Thread-safe: the table's counts plus the live connectivity.
     QueueStatus status() const;
     quint64 sendsAttempted() const;
-    // Times the pool answered "too busy" (429/503) and the relay paused.
+    // Times the pool answered "too busy" (429/503); the relay paused for each, or for several
+    // at once when they were refusals of records sent together.
     quint64 throttledCount() const;
 
 Q_SIGNALS:
@@ -92,7 +100,13 @@ private:
     enum class Step { Next = 1, Offline, Paused };
 
     void run();
-    Step processOne(const OutboxRecord& record);
+    // The outcome of one sent record: its new state in the outbox, and what the batch does next.
+    Step handle(const OutboxRecord& record, const SendOutcome& outcome);
+    // The outcome of a record sent beside one that stopped the batch: only "done" is kept (its
+    // sent mark waits with the others); anything else leaves the record as it was, to be sent
+    // again with the same key.
+    void handleAfterStop(const OutboxRecord& record, const SendOutcome& outcome);
+    void markDone(const OutboxRecord& record, const SendOutcome& outcome);
     // Commits the waiting sent marks in one transaction, then reports them.
     void flushSent();
     // 429/503 (or a probe so answered): pause everything for Retry-After plus jitter.
@@ -106,6 +120,7 @@ private:
     Outbox& outbox_;
     CommandSender& sender_;
     const RelayOptions options_;
+    std::unique_ptr<SendLanes> lanes_;  // used by the worker only
     Clock clock_;
     std::thread thread_;
     mutable std::mutex mutex_;

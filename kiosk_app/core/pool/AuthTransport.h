@@ -23,6 +23,7 @@ public:
     AuthTransport(std::shared_ptr<HttpTransport> inner,
                   std::shared_ptr<identity::AccessTokens> tokens);
     Result<HttpResponse> perform(const HttpRequest& request) override;
+    bool threadSafe() const override { return inner_->threadSafe(); }  // AccessTokens is
 
 private:
     std::shared_ptr<HttpTransport> inner_;

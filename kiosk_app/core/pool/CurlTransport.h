@@ -21,6 +21,7 @@ public:
     CurlTransport(const CurlTransport&) = delete;
     CurlTransport& operator=(const CurlTransport&) = delete;
     Result<HttpResponse> perform(const HttpRequest& request) override;
+    bool threadSafe() const override { return true; }  // one easy handle per exchange
     const TransportOptions& options() const { return options_; }
 
     // curl_global_init, once per process (thread-safe; called by the constructor).

@@ -42,6 +42,8 @@ public:
     // A reply with any HTTP status is a value; only transport failures are errors:
     // Network, Timeout, Tls, BadReply ("oversized"), Config (unusable URL).
     virtual Result<HttpResponse> perform(const HttpRequest& request) = 0;
+    // True when perform() may run on several threads at once.
+    virtual bool threadSafe() const { return false; }
 };
 
 }  // namespace mk::pool
