@@ -1,4 +1,5 @@
-// Slot search throughput: PoolClient::slots (HTTP, paging, parsing) against a plain libcurl loop
+// Slot search throughput: PoolClient::slots (HTTP, paging, parsing; the next page asked for while
+// one is parsed), the same client asking one page after another, and a plain libcurl loop
 // issuing the same GET requests (all pages, one kept-alive connection as the client's, bodies
 // discarded, no parsing), both against the simulator on loopback. Prints searches/s (median,
 // min-max of 7 rounds), the ratio client/raw, and the client's parse alone in ms per search.
@@ -14,6 +15,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -41,11 +43,13 @@ public:
         QElapsedTimer timer;
         timer.start();
         Result<HttpResponse> r = curl_.perform(request);
-        http_ns_ += timer.nsecsElapsed();
+        http_ns_.fetch_add(timer.nsecsElapsed());
         return r;
     }
-    // Nanoseconds spent in HTTP exchanges since the last call.
-    qint64 takeHttpNs() { return std::exchange(http_ns_, 0); }
+    bool threadSafe() const override { return curl_.threadSafe(); }
+    // Nanoseconds spent in HTTP exchanges since the last call (with the next page asked for
+    // while one is parsed, two exchanges can overlap: this is their sum).
+    qint64 takeHttpNs() { return http_ns_.exchange(0); }
     QList<QUrl> take()
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -56,7 +60,7 @@ private:
     CurlTransport curl_;
     std::mutex mutex_;
     QList<QUrl> urls_;
-    qint64 http_ns_ = 0;
+    std::atomic<qint64> http_ns_{0};
 };
 
 size_t discard(char* /*data*/, size_t size, size_t count, void* user)
@@ -156,6 +160,9 @@ private Q_SLOTS:
         auto transport = std::make_unique<RecordingTransport>(TransportOptions{});
         RecordingTransport* recorder = transport.get();
         PoolClient client(po, std::move(transport));
+        PoolOptions serial_options = po;  // the same client asking one page after another
+        serial_options.prefetch_next_page = false;
+        PoolClient serial(serial_options, std::make_unique<CurlTransport>(TransportOptions{}));
 
         const auto doctors = client.doctors(QStringLiteral("dept-ped"));
         QVERIFY(doctors.ok());
@@ -183,18 +190,21 @@ private Q_SLOTS:
         const qint64 bytes_per_search = bytes;
 
         QList<double> client_rates;
+        QList<double> serial_rates;
         QList<double> raw_rates;
         QList<double> client_http_ms;  // per search, of the client's time
         QList<double> client_rest_ms;
         for (int round = 0; round < kRounds; ++round) {
-            for (int pass = 0; pass < 2; ++pass) {
-                const bool client_turn = (pass == 0) == (round % 2 == 0);  // alternate who is first
+            for (int pass = 0; pass < 3; ++pass) {
+                const int turn = (pass + round) % 3;  // rotate who goes first
+                const bool client_turn = turn == 0;
+                const bool serial_turn = turn == 1;
                 QElapsedTimer timer;
                 timer.start();
                 recorder->takeHttpNs();
                 for (int i = 0; i < kSearchesPerRound; ++i) {
-                    if (client_turn) {
-                        const auto r = client.slots(query);
+                    if (client_turn || serial_turn) {
+                        const auto r = (client_turn ? client : serial).slots(query);
                         QVERIFY(r.ok());
                         QCOMPARE(r.value().size(), slot_count);
                     } else {
@@ -207,7 +217,7 @@ private Q_SLOTS:
                 }
                 const double rate =
                     kSearchesPerRound * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
-                (client_turn ? client_rates : raw_rates).append(rate);
+                (client_turn ? client_rates : serial_turn ? serial_rates : raw_rates).append(rate);
                 if (client_turn) {
                     const double http = double(recorder->takeHttpNs()) / 1e6 / kSearchesPerRound;
                     client_http_ms.append(http);
@@ -237,6 +247,7 @@ private Q_SLOTS:
         }
         const Figures c = summarize(client_rates);
         const Figures r = summarize(raw_rates);
+        const Figures s = summarize(serial_rates);
         std::printf(
             "bench_slotsearch: dept-ped, %d schedules, one day, %lld slots in %lld pages "
             "of _count=200, %lld bytes per search; %d rounds x %d searches\n",
@@ -247,6 +258,10 @@ private Q_SLOTS:
         std::printf("  raw libcurl GETs    %7.1f searches/s median (min %.1f, max %.1f)\n",
                     r.median, r.min, r.max);
         std::printf("  ratio client/raw    %.2f\n", c.median / r.median);
+        std::printf(
+            "  PoolClient::slots, one page after another (prefetch_next_page off): %.1f "
+            "searches/s median (min %.1f, max %.1f), ratio to raw %.2f\n",
+            s.median, s.min, s.max, s.median / r.median);
         const Figures h = summarize(client_http_ms);
         const Figures o = summarize(client_rest_ms);
         std::printf(

@@ -22,8 +22,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     using namespace mk::fhir;
     const QByteArray json(reinterpret_cast<const char*>(data), qsizetype(size));
-    const auto bundle = parser::bundle(json, QUrl(QStringLiteral("http://127.0.0.1:8080/fhir")));
+    const QUrl origin(QStringLiteral("http://127.0.0.1:8080/fhir"));
+    const auto bundle = parser::bundle(json, origin);
     check(bundle);
+    // The first look at the next link: nothing, or an absolute URL on the pool's origin.
+    const QUrl peeked = parser::peekNextLink(json, origin);
+    if (!peeked.isEmpty() && (peeked.isRelative() || peeked.host() != origin.host() ||
+                              peeked.port(-1) != origin.port(-1))) {
+        std::abort();
+    }
     if (bundle.ok()) check(parser::doctorsFromBundle(bundle.value()));
     check(parser::resourceObject(json, QString()));
     check(parser::slot(json));

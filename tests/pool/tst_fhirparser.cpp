@@ -242,6 +242,47 @@ private Q_SLOTS:
         QCOMPARE(foreign.error().code, ErrorCode::BadReply);
     }
 
+    // The first look at the next link (the client asks for the next page while it parses this
+    // one) finds what the full parse finds, wherever "link" is, and nothing on bad text.
+    void peekNextLinkAgreesWithTheParse()
+    {
+        const QUrl example_base(QStringLiteral("https://example.com/base"));
+        const QByteArray official = example(QStringLiteral("Bundle-bundle-example.json"));
+        const QUrl peeked = parser::peekNextLink(official, example_base);
+        QVERIFY(!peeked.isEmpty());
+        QCOMPARE(peeked, parser::bundle(official, example_base).value().next);
+        // A foreign origin: no guess (the parse refuses it too).
+        QVERIFY(parser::peekNextLink(official, QUrl(u"http://127.0.0.1:8080/fhir"_qs)).isEmpty());
+
+        // As the simulator writes a page: "link" after the entries, whose strings hold braces,
+        // brackets, escaped quotes and the word "link".
+        const QUrl pool(u"http://127.0.0.1:8080/fhir"_qs);
+        const QByteArray page =
+            q("{'entry':[{'resource':{'resourceType':'Slot','id':'s-1','comment':'a \\\"link\\\" "
+              "{[ ]}','link':[{'relation':'next','url':'http://127.0.0.1:8080/fhir/x'}]},"
+              "'search':{'mode':'match'}}],'link':[{'relation':'self','url':"
+              "'http://127.0.0.1:8080/fhir/Slot?_count=1'},{'relation':'next','url':"
+              "'http://127.0.0.1:8080/fhir/Slot?_count=1&_offset=1'}],'resourceType':'Bundle',"
+              "'total':2,'type':'searchset'}");
+        const auto parsed = parser::bundle(page, pool);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
+        QCOMPARE(parser::peekNextLink(page, pool), parsed.value().next);
+        QCOMPARE(parsed.value().next.query(), u"_count=1&_offset=1"_qs);
+
+        // The last page, cut text, not an object, a link that is not absolute: nothing.
+        QVERIFY(parser::peekNextLink(q("{'link':[{'relation':'self','url':'http://127.0.0.1:8080/"
+                                       "fhir/Slot'}],'type':'searchset'}"),
+                                     pool)
+                    .isEmpty());
+        QVERIFY(parser::peekNextLink(page.left(page.size() - 60), pool).isEmpty());
+        QVERIFY(parser::peekNextLink(page.left(page.indexOf("'link':[{'relation':'self'")), pool)
+                    .isEmpty());
+        QVERIFY(parser::peekNextLink(QByteArrayLiteral("[1,2]"), pool).isEmpty());
+        QVERIFY(
+            parser::peekNextLink(q("{'link':[{'relation':'next','url':'/fhir/Slot?p=2'}]}"), pool)
+                .isEmpty());
+    }
+
     void poolResources()
     {
         const auto a = parser::appointment(q(kAppointment));

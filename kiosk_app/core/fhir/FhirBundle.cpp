@@ -4,6 +4,8 @@
 #include "core/fhir/FhirParser.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <optional>
 
@@ -34,6 +36,51 @@ std::optional<BundleEntry> plainEntry(const QJsonObject& entry)
     if (!mode.isString()) return std::nullopt;
     e.mode = mode.toString();
     return e;
+}
+
+// JSON text scanning for peekNextLink: each returns the index just past what it skipped, or -1
+// when the text ends or is not JSON there. No allocation, no decoding.
+qsizetype skipSpace(const QByteArray& s, qsizetype i)
+{
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) ++i;
+    return i;
+}
+
+qsizetype skipString(const QByteArray& s, qsizetype i)  // s[i] is the opening quote
+{
+    for (++i; i < s.size(); ++i) {
+        if (s[i] == '\\') {
+            ++i;
+        } else if (s[i] == '"') {
+            return i + 1;
+        }
+    }
+    return -1;
+}
+
+qsizetype skipValue(const QByteArray& s, qsizetype i)
+{
+    i = skipSpace(s, i);
+    if (i >= s.size()) return -1;
+    if (s[i] == '"') return skipString(s, i);
+    if (s[i] != '{' && s[i] != '[') {  // number, true, false, null
+        while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ']') ++i;
+        return i < s.size() ? i : -1;
+    }
+    int depth = 0;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '"') {
+            i = skipString(s, i);
+            if (i < 0) return -1;
+            --i;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return -1;
 }
 
 }  // namespace
@@ -114,6 +161,43 @@ Result<Bundle> bundleFromJson(const QJsonObject& o, const QUrl& origin)
     }
     if (!j.ok()) return makeError(ErrorCode::BadReply, j.error());
     return b;
+}
+
+QUrl peekNextLink(const QByteArray& json, const QUrl& origin)
+{
+    qsizetype i = skipSpace(json, 0);
+    if (i >= json.size() || json[i] != '{') return {};
+    ++i;
+    for (;;) {
+        i = skipSpace(json, i);
+        if (i >= json.size() || json[i] != '"') return {};
+        const qsizetype name_end = skipString(json, i);
+        if (name_end < 0) return {};
+        const bool is_link = json.sliced(i, name_end - i) == "\"link\"";
+        i = skipSpace(json, name_end);
+        if (i >= json.size() || json[i] != ':') return {};
+        const qsizetype value_start = i + 1;
+        i = skipValue(json, value_start);
+        if (i < 0) return {};
+        if (is_link) {
+            const QJsonDocument doc = QJsonDocument::fromJson(
+                QByteArray("{\"link\":") + json.sliced(value_start, i - value_start) + '}');
+            for (const QJsonValue& l : doc.object().value(QLatin1String("link")).toArray()) {
+                const QJsonObject link = l.toObject();
+                if (link.value(QLatin1String("relation")).toString() != QLatin1String("next"))
+                    continue;
+                const QUrl next(link.value(QLatin1String("url")).toString());
+                const bool same_origin = next.scheme() == origin.scheme() &&
+                                         next.host() == origin.host() &&
+                                         next.port(-1) == origin.port(-1);
+                return next.isValid() && !next.isRelative() && same_origin ? next : QUrl();
+            }
+            return {};
+        }
+        i = skipSpace(json, i);
+        if (i >= json.size() || json[i] != ',') return {};
+        ++i;
+    }
 }
 
 Result<QList<Doctor>> doctorsFromBundle(const Bundle& b)

@@ -35,6 +35,13 @@ namespace parser {
 Result<Bundle> bundle(const QByteArray& json, const QUrl& origin = QUrl());
 Result<Bundle> bundleFromJson(const QJsonObject& object, const QUrl& origin = QUrl());
 
+// A first look at a searchset's next link without parsing the entries (issue 13: the client
+// asks for the next page while it parses this one): the top-level "link" member only, the other
+// members skipped as text. An empty URL when there is none, or when the text is not a JSON object
+// whose link can be read, or the link is not absolute on `origin`. Only a guess: the full parse
+// (bundle) decides, and a caller that fetched the guess checks that both agree.
+QUrl peekNextLink(const QByteArray& json, const QUrl& origin);
+
 // The doctors of a Schedule search with _include=Schedule:actor:Practitioner: one per matched
 // Schedule, named from the included Practitioner (id only when the include is missing).
 Result<QList<Doctor>> doctorsFromBundle(const Bundle& bundle);

@@ -15,6 +15,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <future>
 
 namespace mk::pool {
 namespace {
@@ -157,25 +158,52 @@ Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempoten
     return last;
 }
 
-Result<fhir::Bundle> PoolClient::searchAll(const QString& type, const Params& params)
+Result<fhir::Bundle> PoolClient::searchAll(
+    const QString& type, const Params& params,
+    const std::function<Status(const fhir::Bundle& page)>& each_page)
 {
     Params with_count = params;
     with_count.append({QStringLiteral("_count"), QString::number(kPageSize)});
     QUrl next = url(type, with_count);
     fhir::Bundle all;
     QSet<QString> seen;
+    const auto get = [this](const QUrl& page_url) {
+        HttpRequest req;
+        req.url = page_url;
+        req.headers.append(
+            {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/fhir+json")});
+        return send(req, true);
+    };
+    // The next page asked for while this one is parsed (issue 13), when the transport may serve
+    // two threads: its URL from a first look at the link (fhir::parser::peekNextLink), used only
+    // when the full parse finds the same next link.
+    const bool prefetch = options_.prefetch_next_page && transport_->threadSafe();
+    QUrl prefetched_url;
+    std::future<Result<HttpResponse>> prefetched;
     for (int page = 0; next.isValid() && !next.isEmpty(); ++page) {
         if (page >= kMaxPages || seen.contains(next.toString())) {
             return localError(ErrorCode::BadReply,
                               QStringLiteral("%1 search: paging does not end").arg(type));
         }
         seen.insert(next.toString());
-        HttpRequest req;
-        req.url = next;
-        req.headers.append(
-            {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/fhir+json")});
-        Result<HttpResponse> resp = send(req, true);
+        const auto fetch = [&]() -> Result<HttpResponse> {
+            if (prefetched.valid()) {
+                if (prefetched_url == next) return prefetched.get();
+                prefetched.wait();  // a guess the full parse did not confirm: dropped
+                prefetched = {};
+            }
+            return get(next);
+        };
+        Result<HttpResponse> resp = fetch();
+        prefetched_url.clear();
         if (!resp.ok()) return resp.error();
+        if (prefetch) {
+            const QUrl guess = fhir::parser::peekNextLink(resp.value().body, options_.base_url);
+            if (!guess.isEmpty() && !seen.contains(guess.toString()) && page + 1 < kMaxPages) {
+                prefetched_url = guess;
+                prefetched = std::async(std::launch::async, get, guess);
+            }
+        }
         Result<fhir::Bundle> b = fhir::parser::bundle(resp.value().body, options_.base_url);
         if (!b.ok() || b.value().type != QLatin1String("searchset")) {
             Error e = b.ok() ? localError(ErrorCode::BadReply,
@@ -187,7 +215,11 @@ Result<fhir::Bundle> PoolClient::searchAll(const QString& type, const Params& pa
             return e;
         }
         if (page == 0) all.total = b.value().total;
-        all.entries.append(b.value().entries);
+        if (each_page) {
+            if (Status s = each_page(b.value()); !s) return s.error();
+        } else {
+            all.entries.append(b.value().entries);
+        }
         next = b.value().next;
     }
     return all;
@@ -230,9 +262,18 @@ Result<QList<fhir::Slot>> PoolClient::slots(const SlotQuery& query)
         {QStringLiteral("start"), QStringLiteral("ge") + dayStart(query.day, zone)},
         {QStringLiteral("start"), QStringLiteral("lt") + dayStart(query.day.addDays(1), zone)}};
     if (query.free_only) params.append({QStringLiteral("status"), QStringLiteral("free")});
-    Result<fhir::Bundle> b = searchAll(QStringLiteral("Slot"), params);
+    // Each page's slots read while the next page is on its way (issue 13).
+    QList<fhir::Slot> found;
+    Result<fhir::Bundle> b =
+        searchAll(QStringLiteral("Slot"), params, [&found](const fhir::Bundle& page) -> Status {
+            Result<QList<fhir::Slot>> slots =
+                matches<fhir::Slot>(page, QStringLiteral("Slot"), &fhir::parser::slotFromJson);
+            if (!slots.ok()) return slots.error();
+            found.append(std::move(slots).value());
+            return Ok{};
+        });
     if (!b.ok()) return b.error();
-    return matches<fhir::Slot>(b.value(), QStringLiteral("Slot"), &fhir::parser::slotFromJson);
+    return found;
 }
 
 Result<QList<fhir::Patient>> PoolClient::findPatients(const PatientQuery& query)

@@ -21,6 +21,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -38,6 +39,9 @@ struct PoolOptions {
     int backoff_base_ms = 200;      // exponential backoff with full jitter between attempts
     qint64 max_reply_bytes = 8 * 1024 * 1024;
     QString timezone = QStringLiteral("Asia/Shanghai");
+    // A search asks for its next page while it parses this one (when the transport may serve two
+    // threads); off, one page after another (the benchmark compares both).
+    bool prefetch_next_page = true;
 };
 
 struct PatientQuery {  // either patient_number or phone, always with birth_date
@@ -154,9 +158,12 @@ private:
     Result<QList<QJsonObject>> searchExact(const QString& type,
                                            const QList<QPair<QString, QString>>& params,
                                            QByteArray* first_body = nullptr);
-    // GET a search and every next page; the resources of all pages in one Bundle.
-    Result<fhir::Bundle> searchAll(const QString& type,
-                                   const QList<QPair<QString, QString>>& params);
+    // GET a search and every next page; the resources of all pages in one Bundle, or, with
+    // `each_page`, each page handed to it as soon as it is parsed (while the next one is on its
+    // way) and the Bundle without entries. An error from each_page ends the search with it.
+    Result<fhir::Bundle> searchAll(
+        const QString& type, const QList<QPair<QString, QString>>& params,
+        const std::function<Status(const fhir::Bundle& page)>& each_page = {});
     QUrl url(const QString& path, const QList<QPair<QString, QString>>& params) const;
 
     PoolOptions options_;
