@@ -83,6 +83,13 @@ qsizetype skipValue(const QByteArray& s, qsizetype i)
     return -1;
 }
 
+// The kiosk follows next links only on the pool's own scheme, host and port.
+bool onOrigin(const QUrl& url, const QUrl& origin)
+{
+    return url.scheme() == origin.scheme() && url.host() == origin.host() &&
+           url.port(-1) == origin.port(-1);
+}
+
 }  // namespace
 
 QList<QJsonObject> Bundle::resources(const QString& resource_type, const QString& mode) const
@@ -130,9 +137,7 @@ Result<Bundle> bundleFromJson(const QJsonObject& o, const QUrl& origin)
             b.next = QUrl(url);
             if (!b.next.isValid() || b.next.isRelative()) {
                 j.fail(QStringLiteral("Bundle.link(next)"), QStringLiteral("not an absolute URL"));
-            } else if (origin.isValid() &&
-                       (b.next.scheme() != origin.scheme() || b.next.host() != origin.host() ||
-                        b.next.port(-1) != origin.port(-1))) {
+            } else if (origin.isValid() && !onOrigin(b.next, origin)) {
                 j.fail(QStringLiteral("Bundle.link(next)"), QStringLiteral("foreign origin"));
             }
         }
@@ -187,10 +192,8 @@ QUrl peekNextLink(const QByteArray& json, const QUrl& origin)
                 if (link.value(QLatin1String("relation")).toString() != QLatin1String("next"))
                     continue;
                 const QUrl next(link.value(QLatin1String("url")).toString());
-                const bool same_origin = next.scheme() == origin.scheme() &&
-                                         next.host() == origin.host() &&
-                                         next.port(-1) == origin.port(-1);
-                return next.isValid() && !next.isRelative() && same_origin ? next : QUrl();
+                return next.isValid() && !next.isRelative() && onOrigin(next, origin) ? next
+                                                                                      : QUrl();
             }
             return {};
         }

@@ -44,8 +44,9 @@ void SendLanes::work(Lane& lane)
 
 QList<SendOutcome> SendLanes::send(const QList<const OutboxRecord*>& records)
 {
-    QList<SendOutcome> outcomes;
+    QList<SendOutcome> outcomes(records.size());
     if (records.isEmpty()) return outcomes;
+    // Records 1..handed go to the lanes; the first, and any beyond the lanes, are sent here.
     const qsizetype handed = std::min<qsizetype>(records.size() - 1, qsizetype(slots_.size()));
     if (handed > 0) {
         startThreads();
@@ -58,30 +59,21 @@ QList<SendOutcome> SendLanes::send(const QList<const OutboxRecord*>& records)
         }
         job_cv_.notify_all();
     }
-    outcomes.append(sender_.send(*records.first()));
-    // Records beyond the lanes (a caller that passed too many) go one after another here.
+    outcomes[0] = sender_.send(*records.first());
     for (qsizetype i = handed + 1; i < records.size(); ++i)
-        outcomes.append(sender_.send(*records.at(i)));
+        outcomes[i] = sender_.send(*records.at(i));
     if (handed > 0) {
         std::unique_lock lock(mutex_);
         done_cv_.wait(lock, [&] {
             return std::all_of(slots_.begin(), slots_.begin() + handed,
                                [](const Lane& l) { return l.done; });
         });
-        QList<SendOutcome> lane_outcomes;
         for (qsizetype i = 0; i < handed; ++i) {
             Lane& lane = slots_[size_t(i)];
-            lane_outcomes.append(std::move(lane.outcome));
+            outcomes[i + 1] = std::move(lane.outcome);
             lane.record = nullptr;
             lane.done = false;
         }
-        lock.unlock();
-        // Back in the records' order: first, the lanes' ones, then the rest.
-        QList<SendOutcome> ordered;
-        ordered.append(outcomes.takeFirst());
-        ordered.append(lane_outcomes);
-        ordered.append(outcomes);
-        return ordered;
     }
     return outcomes;
 }
