@@ -159,6 +159,22 @@ void BenchDrain::relayAgainstPlainLoop()
     std::vector<double> relay;
     std::vector<double> serial;  // the same relay with one record in flight
     std::vector<double> plain;
+    // MEDKIOSK_BENCH_ONLY=relay|serial|plain runs one of the three (to profile it), no ratio.
+    const QString only = qEnvironmentVariable("MEDKIOSK_BENCH_ONLY");
+    if (!only.isEmpty()) {
+        std::vector<double> rates;
+        for (int run = 0; run < kRuns; ++run) {
+            const QStringList ids = sim.createAppointments(n);
+            const QString path = dir.filePath(QStringLiteral("only.db"));
+            const double r = only == u"plain"    ? plainLoop(sim.baseUrl(), ids)
+                             : only == u"serial" ? relayRun(sim.baseUrl(), ids, path, 1)
+                                                 : relayRun(sim.baseUrl(), ids, path, in_flight);
+            QVERIFY2(r > 0, "the run failed");
+            rates.push_back(r);
+        }
+        qInfo().noquote() << only << mk::test::rateFigures(rates);
+        return;
+    }
     for (int run = 0; run < kRuns; ++run) {
         const double r = relayRun(sim.baseUrl(), sim.createAppointments(n),
                                   dir.filePath(QStringLiteral("q.db")), in_flight);

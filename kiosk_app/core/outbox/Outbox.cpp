@@ -88,11 +88,11 @@ Result<qint64> Outbox::enqueue(const Command& command, const LocalWrites& local)
     return ids.value().value(0);
 }
 
-Result<QList<OutboxRecord>> Outbox::due(const QDateTime& now, int limit)
+Result<QList<OutboxRecord>> Outbox::due(const QDateTime& now, int limit, const QSet<qint64>& skip)
 {
     QList<OutboxRecord> out;
     Status s = write("due", [&](SqlCipherDb& db) -> Status {
-        auto stmt = db.prepare(
+        auto stmt = db.cached(
             QByteArrayLiteral("SELECT ") + kColumns +
             QByteArrayLiteral(
                 " FROM outbox o WHERE o.state = 'queued' AND o.next_attempt_at_ms <= ?1"
@@ -100,10 +100,16 @@ Result<QList<OutboxRecord>> Outbox::due(const QDateTime& now, int limit)
                 "   AND p.state IN ('queued', 'dead') AND p.id < o.id)"
                 " ORDER BY o.next_attempt_at_ms, o.id LIMIT ?2"));
         if (!stmt) return stmt.error();
-        if (Status b = bindAll(stmt.value(), now.toMSecsSinceEpoch(), qint64(limit)); !b) return b;
-        auto rows = readAll(stmt.value());
-        if (!rows) return rows.error();
-        out = std::move(rows).value();
+        SqlStatement& st = *stmt.value();
+        if (Status b = bindAll(st, now.toMSecsSinceEpoch(), qint64(limit) + skip.size()); !b)
+            return b;
+        while (out.size() < limit) {
+            auto step = st.step();
+            if (!step) return step.error();
+            if (step.value() == SqlStatement::Step::Done) break;
+            if (skip.contains(st.columnInt64(0))) continue;  // only its id is read
+            out.append(sql::readRecord(st));
+        }
         return Ok{};
     });
     if (!s) return s.error();
@@ -141,7 +147,7 @@ Status Outbox::markSent(const QList<SentMark>& marks)
     if (marks.isEmpty()) return Ok{};
     return write("mark-sent", [&](SqlCipherDb& db) -> Status {
         auto stmt = db.prepare(QByteArrayLiteral(
-            "UPDATE outbox SET state = 'sent', attempts = ?2, result = ?3, last_error = '',"
+            "UPDATE OR FAIL outbox SET state = 'sent', attempts = ?2, result = ?3, last_error = '',"
             " finished_at_ms = ?4 WHERE id = ?1 AND state = 'queued'"));
         if (!stmt) return stmt.error();
         qint64 last_ms = 0;
@@ -162,7 +168,7 @@ Status Outbox::markRetry(qint64 id, int attempts, const QDateTime& next_attempt_
 {
     return write("mark-retry", [&](SqlCipherDb& db) -> Status {
         auto stmt = db.prepare(QByteArrayLiteral(
-            "UPDATE outbox SET attempts = ?2, next_attempt_at_ms = ?3, last_error = ?4"
+            "UPDATE OR FAIL outbox SET attempts = ?2, next_attempt_at_ms = ?3, last_error = ?4"
             " WHERE id = ?1 AND state = 'queued'"));
         if (!stmt) return stmt.error();
         if (Status b = bindAll(stmt.value(), id, qint64(attempts),
@@ -176,9 +182,9 @@ Status Outbox::markRetry(qint64 id, int attempts, const QDateTime& next_attempt_
 Status Outbox::markDead(qint64 id, int attempts, const QString& error, const QDateTime& now)
 {
     return write("mark-dead", [&](SqlCipherDb& db) -> Status {
-        auto stmt = db.prepare(
-            QByteArrayLiteral("UPDATE outbox SET state = 'dead', attempts = ?2, last_error = ?3,"
-                              " finished_at_ms = ?4 WHERE id = ?1 AND state = 'queued'"));
+        auto stmt = db.prepare(QByteArrayLiteral(
+            "UPDATE OR FAIL outbox SET state = 'dead', attempts = ?2, last_error = ?3,"
+            " finished_at_ms = ?4 WHERE id = ?1 AND state = 'queued'"));
         if (!stmt) return stmt.error();
         if (Status b = bindAll(stmt.value(), id, qint64(attempts), error, now.toMSecsSinceEpoch());
             !b)

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 
 #include <atomic>
 #include <functional>
@@ -45,8 +46,9 @@ public:
     Result<qint64> enqueue(const Command& command, const LocalWrites& local = {});
 
     // Queued records due at `now` whose ordering_key has no earlier queued or dead record,
-    // oldest first, at most `limit`.
-    Result<QList<OutboxRecord>> due(const QDateTime& now, int limit);
+    // oldest first, at most `limit`, leaving out the ids in `skip` (the relay's records whose
+    // sent mark is not committed yet: they are still queued here, and are not read again).
+    Result<QList<OutboxRecord>> due(const QDateTime& now, int limit, const QSet<qint64>& skip = {});
     // The earliest next_attempt_at among queued records (nullopt when none is queued).
     Result<std::optional<QDateTime>> nextAttemptAt();
 

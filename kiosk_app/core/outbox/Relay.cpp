@@ -316,7 +316,7 @@ void Relay::run()
         if (throttled_until_.isValid() && now() < throttled_until_) {
             wait_ms = std::clamp<qint64>(now().msecsTo(throttled_until_), 0, wait_ms);
         } else if (online && authorised) {
-            auto due = outbox_.due(now(), std::max(1, options_.batch) + int(sent_.size()));
+            auto due = outbox_.due(now(), std::max(1, options_.batch), sent_ids_);
             if (!due) {
                 qCWarning(lcStore) << "relay: cannot read the outbox:" << due.error().detail;
                 flushSent();
@@ -324,10 +324,8 @@ void Relay::run()
                 wait_ms = options_.store_error_pause_ms;
             } else {
                 Step step = Step::Next;
-                QList<const OutboxRecord*> fresh_records;  // not waiting for their sent mark
-                for (const OutboxRecord& r : due.value()) {
-                    if (!sent_ids_.contains(r.id)) fresh_records.append(&r);
-                }
+                QList<const OutboxRecord*> fresh_records;  // none waits for its sent mark
+                for (const OutboxRecord& r : due.value()) fresh_records.append(&r);
                 const int fresh = int(fresh_records.size());
                 for (qsizetype at = 0; at < fresh_records.size() && step == Step::Next;
                      at += lanes_->lanes()) {

@@ -1,5 +1,7 @@
 #include "core/pool/CurlTransport.h"
 
+#include <QByteArrayView>
+
 #include <curl/curl.h>
 
 #include <atomic>
@@ -37,11 +39,19 @@ size_t onBody(char* data, size_t size, size_t count, void* user)
     return bytes;
 }
 
+// The value of header line `line` when its name is `name` (lower case), else null.
+QByteArrayView headerValue(QByteArrayView line, QByteArrayView name)
+{
+    if (line.size() <= name.size() || line.at(name.size()) != ':') return {};
+    if (line.first(name.size()).compare(name, Qt::CaseInsensitive) != 0) return {};
+    return line.sliced(name.size() + 1).trimmed();
+}
+
 size_t onHeader(char* data, size_t size, size_t count, void* user)
 {
     auto* ex = static_cast<Exchange*>(user);
     const size_t bytes = size * count;
-    const QByteArray line = QByteArray(data, qsizetype(bytes)).trimmed();
+    const QByteArrayView line = QByteArrayView(data, qsizetype(bytes)).trimmed();
     if (line.startsWith("HTTP/")) {  // a new response (after 100 Continue): forget the last one
         ex->response.content_type.clear();
         ex->response.retry_after.clear();
@@ -49,18 +59,21 @@ size_t onHeader(char* data, size_t size, size_t count, void* user)
         ex->response.location.clear();
         return bytes;
     }
-    const qsizetype colon = line.indexOf(':');
-    if (colon <= 0) return bytes;
-    const QByteArray name = line.left(colon).trimmed().toLower();
-    const QByteArray value = line.mid(colon + 1).trimmed();
-    if (name == "content-type") {
-        ex->response.content_type = value;
-    } else if (name == "retry-after") {
-        ex->response.retry_after = value;
-    } else if (name == "etag") {
-        ex->response.etag = value;
-    } else if (name == "location") {
-        ex->response.location = value;
+    // Only the four headers the kiosk reads are copied (no allocation for the others).
+    struct Wanted {
+        QByteArrayView name;
+        QByteArray HttpResponse::*field;
+    };
+    static constexpr Wanted kWanted[] = {{"content-type", &HttpResponse::content_type},
+                                         {"retry-after", &HttpResponse::retry_after},
+                                         {"etag", &HttpResponse::etag},
+                                         {"location", &HttpResponse::location}};
+    for (const Wanted& w : kWanted) {
+        const QByteArrayView value = headerValue(line, w.name);
+        if (!value.isNull()) {
+            ex->response.*w.field = value.toByteArray();
+            break;
+        }
     }
     return bytes;
 }
