@@ -16,7 +16,8 @@ Relay::Relay(Outbox& outbox, CommandSender& sender, RelayOptions options, QObjec
       sender_(sender),
       options_(options),
       lanes_(std::make_unique<SendLanes>(sender, sender.threadSafe() ? options.in_flight : 1)),
-      clock_([] { return QDateTime::currentDateTimeUtc(); })
+      clock_([] { return QDateTime::currentDateTimeUtc(); }),
+      lanes_open_(lanes_->lanes())
 {
     qRegisterMetaType<mk::outbox::QueueStatus>();
 }
@@ -153,6 +154,8 @@ QDateTime Relay::throttle(int retry_after_s)
     const int told = retry_after_s < 0 ? -1 : std::min(retry_after_s, options_.max_retry_after_s);
     const qint64 delay_ms = throttleDelayMs(options_.backoff, told, throttle_streak_);
     throttled_until_ = now().addMSecs(delay_ms);
+    lanes_open_ = 1;
+    since_refusal_ = 0;
     {
         std::lock_guard lock(mutex_);
         ++throttled_;
@@ -160,6 +163,14 @@ QDateTime Relay::throttle(int retry_after_s)
     qCInfo(lcStore) << "relay: the pool is too busy; pausing" << delay_ms << "ms (Retry-After"
                     << retry_after_s << "s, refusal" << throttle_streak_ << "in a row)";
     return throttled_until_;
+}
+
+void Relay::regrowLanes()
+{
+    if (lanes_open_ >= lanes_->lanes()) return;
+    if (++since_refusal_ < std::max(1, options_.lane_regrow_after)) return;
+    ++lanes_open_;
+    since_refusal_ = 0;
 }
 
 void Relay::flushSent()
@@ -231,6 +242,7 @@ Relay::Step Relay::handle(const OutboxRecord& record, const SendOutcome& outcome
     }
     if (outcome.kind == SendOutcome::Kind::Done) {
         throttle_streak_ = 0;
+        regrowLanes();
         markDone(record, outcome);
         setOnline(true);
         return Step::Next;
@@ -327,14 +339,14 @@ void Relay::run()
                 QList<const OutboxRecord*> fresh_records;  // none waits for its sent mark
                 for (const OutboxRecord& r : due.value()) fresh_records.append(&r);
                 const int fresh = int(fresh_records.size());
-                for (qsizetype at = 0; at < fresh_records.size() && step == Step::Next;
-                     at += lanes_->lanes()) {
+                for (qsizetype at = 0; at < fresh_records.size() && step == Step::Next;) {
                     {
                         std::lock_guard lock(mutex_);
                         stopping = stop_;
                     }
                     if (stopping) break;
-                    const QList<const OutboxRecord*> group = fresh_records.mid(at, lanes_->lanes());
+                    const QList<const OutboxRecord*> group = fresh_records.mid(at, lanes_open_);
+                    at += group.size();
                     {
                         std::lock_guard lock(mutex_);
                         sends_ += quint64(group.size());

@@ -55,8 +55,11 @@ struct RelayOptions {
     int sent_group = 256;
     int sent_mark_max_delay_ms = 500;
     // Records of different ordering keys in flight at once (SendLanes), when the sender may be
-    // called from several threads (CommandSender::threadSafe); otherwise one at a time.
-    int in_flight = 2;
+    // called from several threads (CommandSender::threadSafe); otherwise one at a time. A pool
+    // that answers "too busy" (429/503) gets one at a time again; one more lane is opened after
+    // every lane_regrow_after records sent without such an answer, up to in_flight.
+    int in_flight = 3;
+    int lane_regrow_after = 64;
 };
 
 class Relay : public QObject
@@ -109,8 +112,12 @@ private:
     void markDone(const OutboxRecord& record, const SendOutcome& outcome);
     // Commits the waiting sent marks in one transaction, then reports them.
     void flushSent();
-    // 429/503 (or a probe so answered): pause everything for Retry-After plus jitter.
+    // 429/503 (or a probe so answered): pause everything for Retry-After plus jitter, and send
+    // one record at a time again.
     QDateTime throttle(int retry_after_s);
+    // A record was sent and answered without "too busy": after lane_regrow_after of them, one
+    // more lane (up to the lanes there are).
+    void regrowLanes();
     static bool tooBusy(const SendOutcome& outcome);
     void setOnline(bool online);
     void setAuthorised(bool authorised, const QString& why);
@@ -138,6 +145,8 @@ private:
     // the table changed since the last statusChanged.
     QDateTime throttled_until_;
     int throttle_streak_ = 0;
+    int lanes_open_ = 1;     // records sent at once now (1..lanes_->lanes())
+    int since_refusal_ = 0;  // records answered since the last lane was opened or closed
     QList<Outbox::SentMark> sent_;
     QSet<qint64> sent_ids_;
     bool unpublished_ = false;
