@@ -38,6 +38,7 @@ public:
         QString kind;
         QString ordering_key;
         QString idempotency_key;
+        int at_once = 1;  // sends under way together with this one (itself included)
     };
     // Outcomes for the next sends of `ordering_key` (then Done).
     void script(const QString& ordering_key, QList<SendOutcome> outcomes)
@@ -82,14 +83,16 @@ public:
         QMutexLocker lock(&mutex_);
         ++in_flight_;
         max_in_flight_ = std::max(max_in_flight_, in_flight_);
+        period_peak_ = std::max(period_peak_, in_flight_);
         arrived_.wakeAll();
         if (rendezvous_ > 1) {
             QDeadlineTimer deadline(rendezvous_ms_);
             while (in_flight_ < rendezvous_ && !deadline.hasExpired())
                 arrived_.wait(&mutex_, deadline);
         }
-        --in_flight_;
-        sent_.append(Sent{r.id, r.kind, r.ordering_key, r.idempotency_key});
+        const int at_once = period_peak_;  // the most under way since none was
+        if (--in_flight_ == 0) period_peak_ = 0;
+        sent_.append(Sent{r.id, r.kind, r.ordering_key, r.idempotency_key, at_once});
         if (!online_) return SendOutcome::transient(QStringLiteral("offline"), false);
         if (always_.contains(r.ordering_key)) return always_.value(r.ordering_key);
         QList<SendOutcome>& s = scripts_[r.ordering_key];
@@ -122,6 +125,7 @@ private:
     int rendezvous_ms_ = 500;
     int in_flight_ = 0;
     int max_in_flight_ = 0;
+    int period_peak_ = 0;
     QHash<QString, QList<SendOutcome>> scripts_;
     QHash<QString, SendOutcome> always_;
     QList<Sent> sent_;

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void orderingPerKey();
     void recordsOfOtherKeysInFlightAtOnce_data();
     void recordsOfOtherKeysInFlightAtOnce();
+    void busyPoolGetsOneRecordAtATimeThenMoreAgain();
     void deadLetters_data();
     void deadLetters();
     void deadRecordBlocksOnlyItsKeyUntilStaffAct();
@@ -251,6 +252,51 @@ void TestOutbox::recordsOfOtherKeysInFlightAtOnce()
     QVERIFY2(order.indexOf(u"cancel A"_qs) > order.indexOf(u"check-in A"_qs),
              qPrintable(order.join(u", ")));
     QCOMPARE(outbox.status(QDateTime::currentDateTimeUtc()).value().sent, 6);
+}
+
+void TestOutbox::busyPoolGetsOneRecordAtATimeThenMoreAgain()
+{
+    // Issue 13: three records in flight until the pool answers "too busy"; then one at a time,
+    // a second lane after lane_regrow_after answers without a refusal, a third after as many
+    // more. Every command is still sent once (the refused one once more, with its key).
+    QTemporaryDir dir;
+    auto store = openStore(dir.filePath(u"s.db"_qs));
+    QVERIFY(store);
+    Outbox outbox(*store);
+    FakeSender sender;
+    sender.setThreadSafe(true, 3, 600);
+    SendOutcome busy = SendOutcome::transient(u"HTTP 429"_qs, true, 0);
+    busy.http_status = 429;
+    sender.script(appointmentOrderingKey(u"k00"_qs), {busy});
+    const int commands = 16;
+    for (int i = 0; i < commands; ++i)
+        QVERIFY(
+            outbox.enqueue(checkInCommand(QStringLiteral("k%1").arg(i, 2, 10, QLatin1Char('0')))));
+    RelayOptions options = fastOptions();
+    options.in_flight = 3;
+    options.lane_regrow_after = 4;
+    Relay relay(outbox, sender, options);
+    relay.start();
+    QVERIFY(waitFor([&] { return allFinished(outbox); }));
+    relay.stop();
+    const auto sent = sender.sent();
+    QStringList trace;
+    QSet<QString> keys;
+    for (const auto& s : sent) {
+        trace.append(s.ordering_key.mid(12) + u'/' + QString::number(s.at_once));
+        keys.insert(s.idempotency_key);
+    }
+    const QString why = trace.join(u", ");
+    QCOMPARE(sent.size(), commands + 1);
+    QCOMPARE(keys.size(), commands);
+    QCOMPARE(relay.throttledCount(), quint64(1));
+    QCOMPARE(outbox.status(QDateTime::currentDateTimeUtc()).value().sent, commands);
+    // The first three together, one of them refused; then four alone, then pairs, then three.
+    for (int i = 0; i < 3; ++i) QVERIFY2(sent.at(i).at_once == 3, qPrintable(why));
+    for (int i = 3; i < 7; ++i) QVERIFY2(sent.at(i).at_once == 1, qPrintable(why));
+    for (int i = 7; i < 11; ++i) QVERIFY2(sent.at(i).at_once == 2, qPrintable(why));
+    QVERIFY2(sent.at(11).at_once == 3, qPrintable(why));
+    QCOMPARE(sender.maxInFlight(), 3);
 }
 
 void TestOutbox::deadLetters_data()
