@@ -462,8 +462,16 @@ void TestKioskPay::openCreditRefusedWithReason()
              qPrintable(visibleTexts().join(QLatin1Char('|'))));
     QCOMPARE(credit->page(), mk::ui::CreditOpenScreen::Page::Result);
     QVERIFY(credit->outcome().has_value() && !credit->outcome()->opened);
-    QVERIFY2(labelText(QStringLiteral("creditResult")).contains(QStringLiteral("信用评分不足")),
+    // The credit service's reason in the patient's language: the pool sends it in Chinese
+    // (diagnostics) and in English (details.text).
+    QVERIFY2(labelText(QStringLiteral("creditResult")).contains(u"insufficient credit score"_qs),
              qPrintable(labelText(QStringLiteral("creditResult"))));
+    QVERIFY2(!labelText(QStringLiteral("creditResult")).contains(u"信用评分不足"_qs),
+             qPrintable(labelText(QStringLiteral("creditResult"))));
+    window_->setLanguage(QStringLiteral("zh_CN"));
+    QVERIFY2(labelText(QStringLiteral("creditResult")).contains(u"信用评分不足"_qs),
+             qPrintable(labelText(QStringLiteral("creditResult"))));
+    window_->setLanguage(QStringLiteral("en"));
 }
 
 void TestKioskPay::amendedBillShowsTheNewAmount()

@@ -37,6 +37,9 @@ struct Error {
     int retry_after_s = -1;  // from Retry-After, -1 when absent
     QString outcome_code;    // OperationOutcome.issue[0].code when the server sent one
     QString rule;            // which hospital rule, for ErrorCode::Rule
+    // OperationOutcome.issue[0].details.text when it differs from its diagnostics (the pool's
+    // reason in English beside the Chinese one, docs/pool-protocol.md); may reach a screen.
+    QString details_text;
 
     bool isTransient() const
     {

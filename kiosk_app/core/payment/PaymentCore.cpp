@@ -280,6 +280,7 @@ OpenCreditOutcome PaymentCore::openCredit(const OpenCreditRequest& request)
         // The detail ends with the OperationOutcome's diagnostics: the reason in Chinese.
         const qsizetype at = out.error.detail.indexOf(QLatin1String("HTTP 422: "));
         out.refusal_zh = at >= 0 ? out.error.detail.mid(at + 10) : out.error.detail;
+        out.refusal_en = out.error.details_text;  // details.text: the same in English
     }
     return out;
 }

@@ -83,6 +83,7 @@ Error httpError(const HttpResponse& response)
     e.outcome_code = issue.code;
     const QString text = issue.diagnostics.isEmpty() ? issue.details : issue.diagnostics;
     if (!text.isEmpty()) e.detail += QStringLiteral(": ") + text.left(kMaxDetailChars);
+    if (issue.details != text) e.details_text = issue.details.left(kMaxDetailChars);
     if (e.code == ErrorCode::Rule) {
         e.rule = isRuleSystem(issue.details_system) ? issue.details_code : QString();
         if (e.rule.isEmpty()) e.rule = ruleFromText(text);
