@@ -336,17 +336,18 @@ void Relay::run()
                 wait_ms = options_.store_error_pause_ms;
             } else {
                 Step step = Step::Next;
-                QList<const OutboxRecord*> fresh_records;  // none waits for its sent mark
-                for (const OutboxRecord& r : due.value()) fresh_records.append(&r);
-                const int fresh = int(fresh_records.size());
-                for (qsizetype at = 0; at < fresh_records.size() && step == Step::Next;) {
+                const QList<OutboxRecord>& records = due.value();  // none waits for its mark
+                const int fresh = int(records.size());
+                for (qsizetype at = 0; at < records.size() && step == Step::Next;) {
                     {
                         std::lock_guard lock(mutex_);
                         stopping = stop_;
                     }
                     if (stopping) break;
-                    const QList<const OutboxRecord*> group = fresh_records.mid(at, lanes_open_);
-                    at += group.size();
+                    QList<const OutboxRecord*> group;  // into `records`, which outlives it
+                    for (const qsizetype end = std::min(records.size(), at + lanes_open_); at < end;
+                         ++at)
+                        group.append(&records.at(at));
                     {
                         std::lock_guard lock(mutex_);
                         sends_ += quint64(group.size());
