@@ -1,93 +1,27 @@
 // Real devices for the check-in tests and benchmark (issue 12): a pseudo-terminal pair standing for
-// a serial scanner's tty, a pcscd with the vsmartcard virtual reader (vpcd) and a virtual card
-// speaking the vpcd protocol (as tests/devices/printer/tst_cardreader does), camera frames made
+// a serial scanner's tty, a pcscd with the vsmartcard virtual reader (vpcd, VirtualReader.h) and a
+// virtual card speaking the vpcd protocol (VirtualCard.h), camera frames made
 // of a real photo with a QR code in it, and bookings made through the pool client.
 #pragma once
 
 #include "PtyPair.h"
 #include "VirtualCard.h"
+#include "VirtualReader.h"
 #include "core/pool/PoolClient.h"
 #include "core/qr/QrImage.h"
 
-#include <QDeadlineTimer>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
+#include <QImage>
 #include <QPainter>
-#include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-
-#include <cerrno>
-#include <cstdlib>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace mk::checkin::test {
 
 using mk::test::PtyPair;
 using mk::test::VirtualCard;
-
-// pcscd -f with a private reader.conf.d naming vpcd on a free port ("Virtual PCD").
-class VirtualReader
-{
-public:
-    static constexpr const char* kDriver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
-
-    // Empty on success, else why not (the caller skips, or fails under CI=true).
-    QString start()
-    {
-        if (!QFileInfo::exists(QStringLiteral("/usr/sbin/pcscd")))
-            return QStringLiteral("pcscd is not installed (Debian package pcscd)");
-        if (!QFileInfo::exists(QLatin1String(kDriver)))
-            return QStringLiteral("vpcd is not installed (Debian package vsmartcard-vpcd)");
-        if (::geteuid() != 0) return QStringLiteral("pcscd needs root to create /run/pcscd");
-        if (QFileInfo::exists(QStringLiteral("/run/pcscd/pcscd.comm")))
-            return QStringLiteral("another pcscd already owns /run/pcscd");
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0)) return QStringLiteral("no free port");
-        port_ = probe.serverPort();
-        probe.close();
-        QFile conf(QDir(conf_.path()).filePath(QStringLiteral("vpcd")));
-        if (!conf.open(QIODevice::WriteOnly)) return conf.errorString();
-        conf.write(QStringLiteral("FRIENDLYNAME \"Virtual PCD\"\nDEVICENAME /dev/null:0x%1\n"
-                                  "LIBPATH %2\nCHANNELID 0x%1\n")
-                       .arg(port_, 4, 16, QLatin1Char('0'))
-                       .arg(QLatin1String(kDriver))
-                       .toLatin1());
-        conf.close();
-        pcscd_.setProcessChannelMode(QProcess::MergedChannels);
-        pcscd_.start(QStringLiteral("/usr/sbin/pcscd"),
-                     {QStringLiteral("-f"), QStringLiteral("-c"), conf_.path()});
-        if (!pcscd_.waitForStarted(10000)) return pcscd_.errorString();
-        if (!QTest::qWaitFor(
-                [this] {
-                    return QFileInfo::exists(QStringLiteral("/run/pcscd/pcscd.comm")) ||
-                           pcscd_.state() == QProcess::NotRunning;
-                },
-                30000) ||
-            pcscd_.state() == QProcess::NotRunning) {
-            return QStringLiteral("pcscd exited: ") + QString::fromLocal8Bit(pcscd_.readAll());
-        }
-        return {};
-    }
-    ~VirtualReader()
-    {
-        if (pcscd_.state() != QProcess::NotRunning) {
-            pcscd_.terminate();
-            if (!pcscd_.waitForFinished(10000)) pcscd_.kill();
-        }
-    }
-    quint16 port() const { return port_; }
-
-private:
-    QTemporaryDir conf_;
-    QProcess pcscd_;
-    quint16 port_ = 0;
-};
+using mk::test::VirtualReader;
 
 // A camera frame: a real photo (640x480) with the QR code of text held up in its middle.
 inline QImage photoWithCode(const QString& photo, const QString& text, int code_px = 260)
