@@ -10,6 +10,8 @@ find_package(OpenSSL REQUIRED)
 # backend); cjose builds the kiosk's JWKS and verifies assertions in the simulator.
 pkg_check_modules(LIBJWT REQUIRED IMPORTED_TARGET libjwt)
 pkg_check_modules(CJOSE REQUIRED IMPORTED_TARGET cjose)
+# Slot search pages read in one pass (issue 13: Qt's JSON parser was most of a search's parse).
+find_package(simdjson CONFIG REQUIRED)
 # The kiosk's systemd service (issue 10): sd_notify READY=1 and the watchdog pings.
 pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 

@@ -9,6 +9,7 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
   libdlib-dev libopenblas-dev liblapack-dev libzxing-dev
   libsqlcipher-dev sqlcipher libcurl4-openssl-dev libssl-dev libgl-dev libjwt-dev libcjose-dev libjansson-dev
+  libsimdjson-dev
   libsystemd-dev
   python3 python3-jsonschema fonts-noto-cjk bzip2 xz-utils dpkg-dev
   qt6-serialport-dev qt6-multimedia-dev qt6-speech-dev qt6-speech-speechd-plugin qt6-declarative-dev

@@ -2,9 +2,11 @@
 // one is parsed), the same client asking one page after another, and a plain libcurl loop
 // issuing the same GET requests (all pages, one kept-alive connection as the client's, bodies
 // discarded, no parsing), both against the simulator on loopback. Prints searches/s (median,
-// min-max of 7 rounds), the ratio client/raw, and the client's parse alone in ms per search.
+// min-max of 7 rounds), the ratio client/raw, and the client's parse alone in ms per search (its
+// one pass over a well-formed page, and the checked parse it falls back on).
 #include "core/fhir/FhirBundle.h"
 #include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirSlotPage.h"
 #include "core/pool/CurlTransport.h"
 #include "core/pool/PoolClient.h"
 #include "poolsim/SimulatorThread.h"
@@ -226,11 +228,25 @@ private Q_SLOTS:
             }
             recorder->take();
         }
-        // The client's parse alone (Bundle and Slots from the same page bodies, no network).
-        QList<double> parse_ms;
+        // The client's parse alone, no network: the one pass it makes over a well-formed page
+        // (fhir::parser::plainSlotPage), and the checked parse (Bundle, then each Slot) that
+        // reads any other page.
+        QList<double> plain_ms;
+        QList<double> checked_ms;
         for (int round = 0; round < kRounds; ++round) {
             QElapsedTimer timer;
             timer.start();
+            for (int i = 0; i < kSearchesPerRound; ++i) {
+                qsizetype parsed = 0;
+                for (const QByteArray& body : std::as_const(bodies)) {
+                    const auto page = fhir::parser::plainSlotPage(body, po.base_url);
+                    QVERIFY(page.has_value());
+                    parsed += page->slots.size();
+                }
+                QCOMPARE(parsed, slot_count);
+            }
+            plain_ms.append(double(timer.nsecsElapsed()) / 1e6 / kSearchesPerRound);
+            timer.restart();
             for (int i = 0; i < kSearchesPerRound; ++i) {
                 qsizetype parsed = 0;
                 for (const QByteArray& body : std::as_const(bodies)) {
@@ -243,7 +259,7 @@ private Q_SLOTS:
                 }
                 QCOMPARE(parsed, slot_count);
             }
-            parse_ms.append(double(timer.nsecsElapsed()) / 1e6 / kSearchesPerRound);
+            checked_ms.append(double(timer.nsecsElapsed()) / 1e6 / kSearchesPerRound);
         }
         const Figures c = summarize(client_rates);
         const Figures r = summarize(raw_rates);
@@ -268,9 +284,12 @@ private Q_SLOTS:
             "  client per search   %.2f ms in HTTP (min %.2f, max %.2f), %.2f ms outside it "
             "(min %.2f, max %.2f)\n",
             h.median, h.min, h.max, o.median, o.min, o.max);
-        const Figures p = summarize(parse_ms);
-        std::printf("  client parse alone  %7.2f ms per search median (min %.2f, max %.2f)\n",
-                    p.median, p.min, p.max);
+        const Figures p = summarize(plain_ms);
+        const Figures k = summarize(checked_ms);
+        std::printf(
+            "  client parse alone  %7.2f ms per search median (min %.2f, max %.2f); the "
+            "checked parse %.2f ms (min %.2f, max %.2f)\n",
+            p.median, p.min, p.max, k.median, k.min, k.max);
         std::fflush(stdout);
         QCOMPARE(client.stats().failures.load(), quint64(0));
     }

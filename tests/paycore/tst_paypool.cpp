@@ -2,14 +2,16 @@
 // (or in another currency, or with 3 decimals) are refused one by one, a reply about another
 // patient, invoice or key is an error (never a payment), rule codes are read on 422 and 409
 // (already-paid), and every attempt of $pay carries the same Idempotency-Key.
+#include "ScriptedTransport.h"
 #include "core/pool/PoolClient.h"
 #include "payment/PaymentIntent.h"
 
 #include <QFile>
-#include <QMutex>
 #include <QTest>
 
 using namespace mk;
+using mk::test::reply;
+using mk::test::ScriptedTransport;
 
 namespace {
 
@@ -37,33 +39,6 @@ QByteArray outcome(const char* system, const char* code)
                "\"error\",\"code\":\"business-rule\",\"diagnostics\":\"refused\","
                "\"details\":{\"coding\":[{\"system\":\"") +
            system + "\",\"code\":\"" + code + "\"}]}}]}";
-}
-
-// Answers each request with the next scripted reply; records the requests.
-class ScriptedTransport : public pool::HttpTransport
-{
-public:
-    QList<pool::HttpResponse> replies;
-    QList<pool::HttpRequest> requests;
-    Result<pool::HttpResponse> perform(const pool::HttpRequest& request) override
-    {
-        QMutexLocker lock(&mutex_);
-        requests.append(request);
-        if (replies.isEmpty()) return makeError(ErrorCode::Network, QStringLiteral("no reply"));
-        return replies.takeFirst();
-    }
-
-private:
-    QMutex mutex_;
-};
-
-pool::HttpResponse reply(int status, QByteArray body)
-{
-    pool::HttpResponse r;
-    r.status = status;
-    r.body = std::move(body);
-    r.content_type = QByteArrayLiteral("application/fhir+json");
-    return r;
 }
 
 struct Client {

@@ -1,6 +1,8 @@
 // Fuzz target of the FHIR parser: every entry point on arbitrary bytes. A reply is either parsed or
-// refused as BadReply; never a crash, an exception or another error code.
+// refused as BadReply; never a crash, an exception or another error code. A Slot page read in one
+// pass (plainSlotPage) is one the checked parser reads the same.
 #include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirSlotPage.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -32,6 +34,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         std::abort();
     }
     if (bundle.ok()) check(parser::doctorsFromBundle(bundle.value()));
+    if (const auto plain = parser::plainSlotPage(json, origin)) {
+        if (!bundle.ok() || bundle.value().type != QLatin1String("searchset") ||
+            bundle.value().total != plain->total || bundle.value().next != plain->next ||
+            bundle.value().entries.size() != plain->slots.size()) {
+            std::abort();
+        }
+        for (qsizetype i = 0; i < plain->slots.size(); ++i) {
+            const auto slot = parser::slotFromJson(bundle.value().entries.at(i).resource);
+            if (!slot.ok() || !(slot.value() == plain->slots.at(i))) std::abort();
+        }
+    }
     check(parser::resourceObject(json, QString()));
     check(parser::slot(json));
     check(parser::schedule(json));

@@ -83,13 +83,6 @@ qsizetype skipValue(const QByteArray& s, qsizetype i)
     return -1;
 }
 
-// The kiosk follows next links only on the pool's own scheme, host and port.
-bool onOrigin(const QUrl& url, const QUrl& origin)
-{
-    return url.scheme() == origin.scheme() && url.host() == origin.host() &&
-           url.port(-1) == origin.port(-1);
-}
-
 }  // namespace
 
 QList<QJsonObject> Bundle::resources(const QString& resource_type, const QString& mode) const
@@ -104,6 +97,12 @@ QList<QJsonObject> Bundle::resources(const QString& resource_type, const QString
 }
 
 namespace parser {
+
+bool onOrigin(const QUrl& url, const QUrl& origin)
+{
+    return url.scheme() == origin.scheme() && url.host() == origin.host() &&
+           url.port(-1) == origin.port(-1);
+}
 
 Result<Bundle> bundle(const QByteArray& json, const QUrl& origin)
 {

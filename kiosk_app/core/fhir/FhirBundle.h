@@ -30,6 +30,9 @@ struct Bundle {
 
 namespace parser {
 
+// The kiosk follows next links only on the pool's own scheme, host and port.
+bool onOrigin(const QUrl& url, const QUrl& origin);
+
 // A Bundle. With a valid `origin`, a next link that is not on the same scheme/host/port is a
 // BadReply (the kiosk follows next links only on the pool's own origin).
 Result<Bundle> bundle(const QByteArray& json, const QUrl& origin = QUrl());

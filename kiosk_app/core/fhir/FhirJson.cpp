@@ -31,11 +31,9 @@ QString typeName(const QJsonValue& v)
     return QStringLiteral("undefined");
 }
 
-// The common instant "yyyy-MM-ddThh:mm:ss" + "Z" or a non-zero "+hh:mm" read by hand (a slot
-// search reads 2,700 of them; the regular expression and QDateTime::fromString were a third of its
-// parse). Anything else (fractions, "+00:00", out-of-range fields) gives an invalid QDateTime and
-// goes through the general path, which decides and reports.
-QDateTime plainInstant(const QString& s)
+}  // namespace
+
+QDateTime FhirJson::plainInstant(const QString& s)
 {
     const qsizetype n = s.size();
     if (n != 20 && n != 25) return {};
@@ -74,8 +72,6 @@ QDateTime plainInstant(const QString& s)
     const int offset = (sign == u'-' ? -1 : 1) * (oh * 3600 + om * 60);
     return QDateTime(date, time, Qt::OffsetFromUTC, offset);
 }
-
-}  // namespace
 
 void FhirJson::fail(const QString& path, const QString& problem)
 {

@@ -2,6 +2,7 @@
 
 #include "core/common/HospitalClock.h"
 #include "core/common/Log.h"
+#include "core/fhir/FhirSlotPage.h"
 #include "core/fhir/FhirUris.h"
 #include "core/fhir/FhirWriter.h"
 #include "core/pool/CurlTransport.h"
@@ -160,7 +161,7 @@ Result<HttpResponse> PoolClient::send(const HttpRequest& request, bool idempoten
 
 Result<fhir::Bundle> PoolClient::searchAll(
     const QString& type, const Params& params,
-    const std::function<Status(const fhir::Bundle& page)>& each_page)
+    const std::function<Status(const fhir::Bundle& page)>& each_page, const PlainReader& plain_page)
 {
     Params with_count = params;
     with_count.append({QStringLiteral("_count"), QString::number(kPageSize)});
@@ -202,6 +203,13 @@ Result<fhir::Bundle> PoolClient::searchAll(
             if (!guess.isEmpty() && !seen.contains(guess.toString()) && page + 1 < kMaxPages) {
                 prefetched_url = guess;
                 prefetched = std::async(std::launch::async, get, guess);
+            }
+        }
+        if (plain_page) {
+            if (std::optional<PlainPage> plain = plain_page(resp.value().body)) {
+                if (page == 0) all.total = plain->total;
+                next = plain->next;
+                continue;
             }
         }
         Result<fhir::Bundle> b = fhir::parser::bundle(resp.value().body, options_.base_url);
@@ -262,16 +270,24 @@ Result<QList<fhir::Slot>> PoolClient::slots(const SlotQuery& query)
         {QStringLiteral("start"), QStringLiteral("ge") + dayStart(query.day, zone)},
         {QStringLiteral("start"), QStringLiteral("lt") + dayStart(query.day.addDays(1), zone)}};
     if (query.free_only) params.append({QStringLiteral("status"), QStringLiteral("free")});
-    // Each page's slots read while the next page is on its way (issue 13).
+    // Each page's slots read while the next page is on its way (issue 13); a well-formed page in
+    // one pass over its text (fhir::parser::plainSlotPage), any other through the checked parser.
     QList<fhir::Slot> found;
-    Result<fhir::Bundle> b =
-        searchAll(QStringLiteral("Slot"), params, [&found](const fhir::Bundle& page) -> Status {
-            Result<QList<fhir::Slot>> slots =
-                matches<fhir::Slot>(page, QStringLiteral("Slot"), &fhir::parser::slotFromJson);
-            if (!slots.ok()) return slots.error();
-            found.append(std::move(slots).value());
-            return Ok{};
-        });
+    const auto checked = [&found](const fhir::Bundle& page) -> Status {
+        Result<QList<fhir::Slot>> slots =
+            matches<fhir::Slot>(page, QStringLiteral("Slot"), &fhir::parser::slotFromJson);
+        if (!slots.ok()) return slots.error();
+        found.append(std::move(slots).value());
+        return Ok{};
+    };
+    const QUrl origin = options_.base_url;
+    const auto plain = [&found, &origin](const QByteArray& body) -> std::optional<PlainPage> {
+        std::optional<fhir::SlotPage> page = fhir::parser::plainSlotPage(body, origin);
+        if (!page) return std::nullopt;
+        found.append(std::move(page->slots));
+        return PlainPage{page->total, page->next};
+    };
+    Result<fhir::Bundle> b = searchAll(QStringLiteral("Slot"), params, checked, plain);
     if (!b.ok()) return b.error();
     return found;
 }

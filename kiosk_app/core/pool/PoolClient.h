@@ -161,9 +161,17 @@ private:
     // GET a search and every next page; the resources of all pages in one Bundle, or, with
     // `each_page`, each page handed to it as soon as it is parsed (while the next one is on its
     // way) and the Bundle without entries. An error from each_page ends the search with it.
+    // With `plain_page`, each page's text is offered to it first: when it reads the page (its
+    // total and next link returned), the checked parse and each_page are skipped for that page.
+    struct PlainPage {
+        int total = -1;
+        QUrl next;
+    };
+    using PlainReader = std::function<std::optional<PlainPage>(const QByteArray& body)>;
     Result<fhir::Bundle> searchAll(
         const QString& type, const QList<QPair<QString, QString>>& params,
-        const std::function<Status(const fhir::Bundle& page)>& each_page = {});
+        const std::function<Status(const fhir::Bundle& page)>& each_page = {},
+        const PlainReader& plain_page = {});
     QUrl url(const QString& path, const QList<QPair<QString, QString>>& params) const;
 
     PoolOptions options_;
