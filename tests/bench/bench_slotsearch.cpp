@@ -67,14 +67,16 @@ private:
 
 size_t discard(char* /*data*/, size_t size, size_t count, void* user)
 {
-    *static_cast<qint64*>(user) += qint64(size * count);
-    return size * count;
+    const size_t bytes = size * count;
+    *static_cast<qint64*>(user) += qint64(bytes);
+    return bytes;
 }
 
 size_t keep(char* data, size_t size, size_t count, void* user)
 {
-    static_cast<QByteArray*>(user)->append(data, qsizetype(size * count));
-    return size * count;
+    const size_t bytes = size * count;
+    static_cast<QByteArray*>(user)->append(data, qsizetype(bytes));
+    return bytes;
 }
 
 // A plain libcurl loop with one easy handle, so its connection is kept alive between GETs as
