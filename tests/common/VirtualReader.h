@@ -61,9 +61,11 @@ public:
         }
         return {};
     }
-    // Stops pcscd (with MK_PCSCD_LOG set, prints what it said first).
+    // Stops pcscd (with MK_PCSCD_LOG set, then prints what it said); a second call does nothing.
     void stop()
     {
+        if (stopped_) return;
+        stopped_ = true;
         if (pcscd_.state() != QProcess::NotRunning) {
             pcscd_.terminate();
             if (!pcscd_.waitForFinished(10000)) pcscd_.kill();
@@ -78,6 +80,7 @@ private:
     QTemporaryDir conf_;
     QProcess pcscd_;
     quint16 port_ = 0;
+    bool stopped_ = false;
 };
 
 }  // namespace mk::test
