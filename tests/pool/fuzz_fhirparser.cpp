@@ -1,7 +1,9 @@
 // Fuzz target of the FHIR parser: every entry point on arbitrary bytes. A reply is either parsed or
-// refused as BadReply; never a crash, an exception or another error code. A Slot page read in one
-// pass (plainSlotPage) is one the checked parser reads the same.
+// refused as BadReply; never a crash, an exception or another error code. A Slot page or an
+// Appointment read in one pass (plainSlotPage, plainAppointment) is one the checked parser reads
+// the same.
 #include "core/fhir/FhirParser.h"
+#include "core/fhir/FhirPlainAppointment.h"
 #include "core/fhir/FhirSlotPage.h"
 
 #include <cstddef>
@@ -44,6 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             const auto slot = parser::slotFromJson(bundle.value().entries.at(i).resource);
             if (!slot.ok() || !(slot.value() == plain->slots.at(i))) std::abort();
         }
+    }
+    if (const auto plain = parser::plainAppointment(json)) {
+        const auto o = parser::resourceObject(json, QStringLiteral("Appointment"));
+        const auto checked =
+            o.ok() ? parser::appointmentFromJson(o.value()) : mk::Result<Appointment>(o.error());
+        if (!checked.ok() || !(checked.value() == *plain)) std::abort();
     }
     check(parser::resourceObject(json, QString()));
     check(parser::slot(json));

@@ -1,6 +1,7 @@
 #include "core/fhir/FhirParser.h"
 
 #include "core/fhir/FhirJson.h"
+#include "core/fhir/FhirPlainAppointment.h"
 #include "core/fhir/FhirUris.h"
 
 #include <QHash>
@@ -386,6 +387,8 @@ Result<Patient> patient(const QByteArray& json)
 }
 Result<Appointment> appointment(const QByteArray& json)
 {
+    // The well-formed resource in one pass (issue 13); anything else is decided and named below.
+    if (std::optional<Appointment> plain = plainAppointment(json)) return std::move(*plain);
     return fromBytes<Appointment>(json, QStringLiteral("Appointment"), &appointmentFromJson);
 }
 Result<OperationOutcome> outcome(const QByteArray& json)

@@ -42,6 +42,7 @@ Result<ScheduleInfo> schedule(const QByteArray& json);
 Result<Doctor> practitioner(const QByteArray& json);
 Result<Department> department(const QByteArray& json);
 Result<Patient> patient(const QByteArray& json);
+// A well-formed Appointment is read in one pass (FhirPlainAppointment.h), with the same result.
 Result<Appointment> appointment(const QByteArray& json);
 Result<OperationOutcome> outcome(const QByteArray& json);
 

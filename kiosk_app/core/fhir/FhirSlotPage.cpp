@@ -3,86 +3,19 @@
 #include "core/fhir/FhirBundle.h"
 #include "core/fhir/FhirJson.h"
 #include "core/fhir/FhirParser.h"
+#include "core/fhir/PlainJson.h"
 
-#include <array>
-#include <limits>
 #include <optional>
-#include <simdjson.h>
 #include <string_view>
 
 namespace mk::fhir::parser {
 namespace {
 
+using plain::Members;
+using plain::required;
 using simdjson::dom::array;
 using simdjson::dom::element;
 using simdjson::dom::object;
-
-QString toQString(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-// The members of an object that the page reads, each at most once: a repeated member (which the
-// JSON text allows and parsers resolve differently) gives nothing, as does a member of another
-// JSON type than the one asked for.
-template<std::size_t N>
-class Members
-{
-public:
-    explicit Members(const std::array<std::string_view, N>& keys) : keys_(keys) {}
-    bool read(const object& o)
-    {
-        for (const auto field : o) {
-            for (std::size_t i = 0; i < N; ++i) {
-                if (field.key != keys_[i]) continue;
-                if (present_[i]) return false;
-                present_[i] = true;
-                values_[i] = field.value;
-            }
-        }
-        return true;
-    }
-    bool has(std::size_t i) const { return present_[i]; }
-    std::optional<std::string_view> text(std::size_t i) const
-    {
-        std::string_view s;
-        if (!present_[i] || values_[i].get(s) != simdjson::SUCCESS) return std::nullopt;
-        return s;
-    }
-    std::optional<object> child(std::size_t i) const
-    {
-        object o;
-        if (!present_[i] || values_[i].get(o) != simdjson::SUCCESS) return std::nullopt;
-        return o;
-    }
-    std::optional<array> list(std::size_t i) const
-    {
-        array a;
-        if (!present_[i] || values_[i].get(a) != simdjson::SUCCESS) return std::nullopt;
-        return a;
-    }
-    std::optional<int> count(std::size_t i) const
-    {
-        int64_t n = 0;
-        if (!present_[i] || values_[i].get(n) != simdjson::SUCCESS) return std::nullopt;
-        if (n < 0 || n > std::numeric_limits<int>::max()) return std::nullopt;
-        return int(n);
-    }
-
-private:
-    std::array<std::string_view, N> keys_;
-    std::array<bool, N> present_{};
-    std::array<element, N> values_{};
-};
-
-// A string element the checked parser reads as required: present and not blank.
-std::optional<QString> required(const std::optional<std::string_view>& s)
-{
-    if (!s) return std::nullopt;
-    QString out = toQString(*s);
-    if (out.trimmed().isEmpty()) return std::nullopt;
-    return out;
-}
 
 std::optional<Slot> plainSlot(const object& resource)
 {
