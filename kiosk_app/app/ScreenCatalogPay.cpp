@@ -110,13 +110,17 @@ bool ScreenCatalog::walkPay()
             return false;
         }
         receipts_ = window_.payFlow()->receipts;
-    } else {
-        if (!visit(QStringLiteral("pay-bills-none"))) return false;
-        window_.payFlow()->receipts = receipts_;
-        window_.payFlow()->receipts_are_copies = false;
-        window_.showScreen(ScreenId::PayReceipt);
-        if (!waitPay(onScreen(ScreenId::PayReceipt), QStringLiteral("the receipt"))) return false;
+        // Paid: the first pass comes back to show "nothing unpaid" as the later passes do.
+        if (!identifyForPay(kGuardianNumber, kGuardianBirth) ||
+            !click(QStringLiteral("personTile_1")) ||
+            !waitPay(onScreen(ScreenId::PayBills), QStringLiteral("bills of pat-1002, paid")))
+            return false;
     }
+    if (!visit(QStringLiteral("pay-bills-none"))) return false;
+    window_.payFlow()->receipts = receipts_;
+    window_.payFlow()->receipts_are_copies = false;
+    window_.showScreen(ScreenId::PayReceipt);
+    if (!waitPay(onScreen(ScreenId::PayReceipt), QStringLiteral("the receipt"))) return false;
     if (!visit(QStringLiteral("pay-receipt"))) return false;
 
     // pat-1001's own bills: more than credit may pay without face.
