@@ -127,15 +127,12 @@ bool readTime(bool present, const std::optional<std::string_view>& s, bool neede
 std::optional<Appointment> plainAppointment(const QByteArray& json)
 {
     simdjson::dom::parser parser;
-    element doc;
-    if (parser.parse(json.constData(), std::size_t(json.size())).get(doc) != simdjson::SUCCESS)
-        return std::nullopt;
-    object o;
-    if (doc.get(o) != simdjson::SUCCESS) return std::nullopt;
+    const std::optional<object> o = plain::parseObject(parser, json);
+    if (!o) return std::nullopt;
     enum { kType, kId, kMeta, kIdentifier, kStatus, kStart, kEnd, kSlot, kParticipant, kExtension };
     Members<10> m({"resourceType", "id", "meta", "identifier", "status", "start", "end", "slot",
                    "participant", "extension"});
-    if (!m.read(o) || m.text(kType) != std::string_view("Appointment")) return std::nullopt;
+    if (!m.read(*o) || m.text(kType) != std::string_view("Appointment")) return std::nullopt;
     Appointment a;
     std::optional<QString> id = required(m.text(kId));
     const std::optional<QString> status = required(m.text(kStatus));

@@ -94,14 +94,11 @@ bool readEntries(const array& entries, SlotPage& page)
 std::optional<SlotPage> plainSlotPage(const QByteArray& json, const QUrl& origin)
 {
     simdjson::dom::parser parser;
-    element doc;
-    if (parser.parse(json.constData(), std::size_t(json.size())).get(doc) != simdjson::SUCCESS)
-        return std::nullopt;
-    object bundle;
-    if (doc.get(bundle) != simdjson::SUCCESS) return std::nullopt;
+    const std::optional<object> bundle = plain::parseObject(parser, json);
+    if (!bundle) return std::nullopt;
     enum { kType, kBundleType, kTotal, kLink, kEntry };
     Members<5> m({"resourceType", "type", "total", "link", "entry"});
-    if (!m.read(bundle) || m.text(kType) != std::string_view("Bundle") ||
+    if (!m.read(*bundle) || m.text(kType) != std::string_view("Bundle") ||
         m.text(kBundleType) != std::string_view("searchset")) {
         return std::nullopt;
     }

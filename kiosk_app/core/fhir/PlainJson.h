@@ -5,6 +5,7 @@
 // (simdjson is a private dependency): include it from .cpp files only.
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 #include <array>
@@ -74,6 +75,17 @@ private:
     std::array<bool, N> present_{};
     std::array<simdjson::dom::element, N> values_{};
 };
+
+// The JSON object of `json`, parsed by `parser` (which owns the parsed text: keep it while the
+// object is read), or nothing when the text is not JSON or not an object.
+inline std::optional<simdjson::dom::object> parseObject(simdjson::dom::parser& parser,
+                                                        const QByteArray& json)
+{
+    simdjson::dom::object o;
+    if (parser.parse(json.constData(), std::size_t(json.size())).get(o) != simdjson::SUCCESS)
+        return std::nullopt;
+    return o;
+}
 
 // A string element the checked parser reads as required: present and not blank.
 inline std::optional<QString> required(const std::optional<std::string_view>& s)
