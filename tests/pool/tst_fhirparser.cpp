@@ -1,5 +1,6 @@
 // The FHIR parser and writer: every official R4 example of the resources the kiosk reads parses,
 // with values checked; a table of bad inputs each gives BadReply naming the problem, never a crash.
+#include "JsonFixture.h"
 #include "core/fhir/FhirParser.h"
 #include "core/fhir/FhirWriter.h"
 
@@ -11,6 +12,7 @@
 
 using namespace mk;
 using namespace mk::fhir;
+using mk::test::q;
 
 namespace {
 
@@ -37,12 +39,6 @@ QByteArray example(const QString& name)
 {
     QFile f(examplesDir() + QLatin1Char('/') + name);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// Fixtures are written with ' for " (moc cannot read raw string literals).
-QByteArray q(const char* json)
-{
-    return QByteArray(json).replace('\'', '"');
 }
 
 QDateTime utc(int y, int mo, int d, int h, int mi)

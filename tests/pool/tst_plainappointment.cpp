@@ -4,6 +4,7 @@
 // Appointment the checked parser reads in its own way (fractions of a second, a number written
 // 7.0, a repeated member) gives nothing in one pass and parser::appointment still reads it; one
 // the checked parser refuses gives nothing in one pass and the checked parser's error.
+#include "JsonFixture.h"
 #include "core/fhir/FhirParser.h"
 #include "core/fhir/FhirPlainAppointment.h"
 #include "core/pool/CurlTransport.h"
@@ -14,14 +15,9 @@
 
 using namespace mk;
 using namespace mk::fhir;
+using mk::test::q;
 
 namespace {
-
-// Fixtures are written with ' for " (moc cannot read raw string literals).
-QByteArray q(const QByteArray& json)
-{
-    return QByteArray(json).replace('\'', '"');
-}
 
 // An arrived appointment as the pool sends it, with members the kiosk does not read.
 const QByteArray kArrived =

@@ -2,6 +2,7 @@
 // checked parser: a well-formed page gives the same slots, total and next link; every other page
 // gives nothing, so that the checked parser decides (and the client still reads the pages it
 // accepts, or names the problem). Then PoolClient::slots over pages of both kinds.
+#include "JsonFixture.h"
 #include "ScriptedTransport.h"
 #include "core/fhir/FhirBundle.h"
 #include "core/fhir/FhirParser.h"
@@ -12,18 +13,13 @@
 
 using namespace mk;
 using namespace mk::fhir;
+using mk::test::q;
 using mk::test::reply;
 using mk::test::ScriptedTransport;
 
 namespace {
 
 const QUrl kPool(QStringLiteral("http://127.0.0.1:8080/fhir"));
-
-// Fixtures are written with ' for " (moc cannot read raw string literals).
-QByteArray q(const char* json)
-{
-    return QByteArray(json).replace('\'', '"');
-}
 
 // A page as servers send it: unknown members, an absolute and a versioned reference, offsets
 // east and west of UTC and Z, Chinese text, search mode present and absent, both links.

@@ -285,11 +285,7 @@ Result<Appointment> appointmentFromJson(const QJsonObject& o)
     if (j.ok() && a.status == AppointmentStatus::Unknown) {
         j.fail(QStringLiteral("Appointment.status"), QStringLiteral("unknown code"));
     }
-    // FHIR invariant app-3: only proposed, cancelled and waitlisted appointments may lack times.
-    const bool times_needed = a.status != AppointmentStatus::Proposed &&
-                              a.status != AppointmentStatus::Cancelled &&
-                              a.status != AppointmentStatus::Waitlist;
-    const Need need = times_needed ? Need::Required : Need::Optional;
+    const Need need = appointmentNeedsTimes(a.status) ? Need::Required : Need::Optional;
     a.start = j.instant(o, QStringLiteral("start"), QStringLiteral("Appointment.start"), need);
     a.end = j.instant(o, QStringLiteral("end"), QStringLiteral("Appointment.end"), need);
     const QList<QJsonObject> slots =
@@ -414,6 +410,12 @@ AppointmentStatus appointmentStatusFromCode(const QString& code)
 QString appointmentStatusCode(AppointmentStatus status)
 {
     return appointmentCodes().key(status);
+}
+
+bool appointmentNeedsTimes(AppointmentStatus status)
+{
+    return status != AppointmentStatus::Proposed && status != AppointmentStatus::Cancelled &&
+           status != AppointmentStatus::Waitlist;
 }
 
 }  // namespace parser

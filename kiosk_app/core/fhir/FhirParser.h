@@ -50,6 +50,8 @@ SlotStatus slotStatusFromCode(const QString& code);  // Unknown for an unknown c
 QString slotStatusCode(SlotStatus status);
 AppointmentStatus appointmentStatusFromCode(const QString& code);
 QString appointmentStatusCode(AppointmentStatus status);
+// FHIR invariant app-3: only proposed, cancelled and waitlisted appointments may lack start/end.
+bool appointmentNeedsTimes(AppointmentStatus status);
 
 }  // namespace parser
 }  // namespace mk::fhir

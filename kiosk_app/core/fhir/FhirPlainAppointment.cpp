@@ -113,6 +113,22 @@ bool readExtensions(const array& extensions, Appointment& a)
     });
 }
 
+// slot[]: all objects; the first one's reference, present and not blank.
+bool readSlot(const array& slots, Appointment& a)
+{
+    bool first = true;
+    return eachObject(slots, [&](const object& s) {
+        if (!first) return true;
+        first = false;
+        Members<1> r({"reference"});
+        if (!r.read(s)) return false;
+        const std::optional<QString> ref = required(r.text(0));
+        if (!ref) return false;
+        a.slot_id = FhirJson::referenceId(*ref, QStringLiteral("Slot"));
+        return true;
+    });
+}
+
 // start or end: absent only where FHIR allows it (`needed` false), else a plain instant.
 bool readTime(bool present, const std::optional<std::string_view>& s, bool needed, QDateTime& out)
 {
@@ -151,10 +167,7 @@ std::optional<Appointment> plainAppointment(const QByteArray& json)
             a.version_id = toQString(*v);
         }
     }
-    // FHIR invariant app-3: only proposed, cancelled and waitlisted appointments may lack times.
-    const bool times_needed = a.status != AppointmentStatus::Proposed &&
-                              a.status != AppointmentStatus::Cancelled &&
-                              a.status != AppointmentStatus::Waitlist;
+    const bool times_needed = appointmentNeedsTimes(a.status);
     if (!readTime(m.has(kStart), m.text(kStart), times_needed, a.start) ||
         !readTime(m.has(kEnd), m.text(kEnd), times_needed, a.end)) {
         return std::nullopt;
@@ -167,19 +180,7 @@ std::optional<Appointment> plainAppointment(const QByteArray& json)
     const bool ok = listOk(kIdentifier, [&a](const array& l) { return readIdentifiers(l, a); }) &&
                     listOk(kParticipant, [&a](const array& l) { return readParticipants(l, a); }) &&
                     listOk(kExtension, [&a](const array& l) { return readExtensions(l, a); }) &&
-                    listOk(kSlot, [&a](const array& l) {
-                        bool first = true;
-                        return eachObject(l, [&](const object& s) {
-                            if (!first) return true;
-                            first = false;
-                            Members<1> r({"reference"});
-                            if (!r.read(s)) return false;
-                            const std::optional<QString> ref = required(r.text(0));
-                            if (!ref) return false;
-                            a.slot_id = FhirJson::referenceId(*ref, QStringLiteral("Slot"));
-                            return true;
-                        });
-                    });
+                    listOk(kSlot, [&a](const array& l) { return readSlot(l, a); });
     if (!ok) return std::nullopt;
     return a;
 }
